@@ -1,1 +1,296 @@
-fn main() {}
+//! `scopelens`: the command line on scopelens-core, for support desks and for
+//! deployments that check their token before they start.
+//!
+//! Exit status: 0 when the verdict is `ok` or `warning`, 1 for
+//! `action_required`, 2 for `invalid_input` and usage errors.
+
+mod output;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use output::{Format, Printer};
+use scopelens_core::kb::access::{Accounts, Answers, AppMode};
+use scopelens_core::kb::intents::IntentId;
+use scopelens_core::kb::{self, errors::ErrorLookup};
+use scopelens_core::share::{self, ShareState};
+use scopelens_core::{diagnose, Context, InputKind};
+use std::io::Read;
+use std::process::ExitCode;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+/// Default base for share links; override with --base.
+const DEFAULT_SHARE_BASE: &str = "http://127.0.0.1:8080/";
+
+#[derive(Parser)]
+#[command(
+    name = "scopelens",
+    version,
+    about = "Diagnose Meta Graph API and WhatsApp Business Platform token, permission and error problems."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Diagnose a pasted payload: debug_token, /me/permissions, a Graph error, a webhook, curl output, a token.
+    Diagnose {
+        /// File to read, or `-` (the default) for standard input.
+        #[arg(default_value = "-")]
+        file: String,
+        #[command(flatten)]
+        context: ContextArgs,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Explain an error code: `190`, `190/463`, `100/2388019`.
+    Explain {
+        code: String,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Which permission an API call needs: `"POST /v24.0/1234/messages"`.
+    Endpoint {
+        request: String,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Recommend an access path: role, access level, App Review, token type, steps.
+    Recommend {
+        /// The app works on other businesses' WhatsApp accounts.
+        #[arg(long)]
+        clients: bool,
+        /// Clients are onboarded with Embedded Signup.
+        #[arg(long)]
+        embedded_signup: bool,
+        /// You share your credit line with clients (Solution Partner).
+        #[arg(long)]
+        credit_line: bool,
+        /// What the app must do (repeatable); default: send messages and manage templates.
+        #[arg(long = "need", value_parser = parse_intent)]
+        needs: Vec<IntentId>,
+        #[arg(long, value_enum, default_value_t = ModeArg::Live)]
+        mode: ModeArg,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Print a share link for a payload (secrets removed).
+    Share {
+        #[arg(default_value = "-")]
+        file: String,
+        #[command(flatten)]
+        context: ContextArgs,
+        /// Base URL of the scopelens page.
+        #[arg(long, default_value = DEFAULT_SHARE_BASE)]
+        base: String,
+    },
+    /// Diagnose what a share link carries.
+    Open {
+        link: String,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+}
+
+#[derive(Args)]
+struct ContextArgs {
+    /// What you want to do (repeatable): send_messages, receive_webhooks, manage_templates,
+    /// manage_phone_numbers, read_analytics, onboard_clients, marketing_messages, catalogs, business_portfolio.
+    #[arg(long = "intent", value_parser = parse_intent)]
+    intents: Vec<IntentId>,
+    /// The WhatsApp Business Account ID being called.
+    #[arg(long)]
+    waba: Option<String>,
+    /// The app ID the token should belong to.
+    #[arg(long)]
+    app_id: Option<String>,
+    /// Diagnose as of this time (unix seconds) instead of now.
+    #[arg(long)]
+    now: Option<i64>,
+    /// Force the input kind instead of detecting it.
+    #[arg(long, value_parser = parse_kind)]
+    kind: Option<InputKind>,
+}
+
+impl ContextArgs {
+    fn context(&self) -> Context {
+        Context {
+            now: self.now.unwrap_or_else(unix_now),
+            intents: self.intents.clone(),
+            waba_id: self.waba.clone(),
+            app_id: self.app_id.clone(),
+            kind: self.kind,
+        }
+    }
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ModeArg {
+    Development,
+    Live,
+}
+
+fn parse_intent(text: &str) -> Result<IntentId, String> {
+    IntentId::parse(text).ok_or_else(|| {
+        let known: Vec<&str> = kb::intents::INTENTS.iter().map(|i| i.slug).collect();
+        format!("unknown intent `{text}`; use one of: {}", known.join(", "))
+    })
+}
+
+fn parse_kind(text: &str) -> Result<InputKind, String> {
+    InputKind::parse(text)
+        .filter(|k| *k != InputKind::Unknown)
+        .ok_or_else(|| {
+            let known: Vec<&str> = InputKind::ALL.iter().map(|k| k.id()).collect();
+            format!("unknown kind `{text}`; use one of: {}", known.join(", "))
+        })
+}
+
+fn unix_now() -> i64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64)
+}
+
+/// A failure before any diagnosis: reported on stderr with exit status 2.
+struct UsageError(String);
+
+fn read_input(file: &str) -> Result<String, UsageError> {
+    let mut bytes = Vec::new();
+    let limit = scopelens_core::input::MAX_INPUT_BYTES as u64 + 1;
+    let result = if file == "-" {
+        std::io::stdin().take(limit).read_to_end(&mut bytes)
+    } else {
+        std::fs::File::open(file).and_then(|f| f.take(limit).read_to_end(&mut bytes))
+    };
+    result.map_err(|e| {
+        UsageError(format!(
+            "cannot read {}: {e}",
+            if file == "-" { "standard input" } else { file }
+        ))
+    })?;
+    // Invalid UTF-8 is replaced rather than refused: a stray byte in a log should not block a diagnosis.
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+fn run(cli: Cli) -> Result<u8, UsageError> {
+    let printer = Printer::stdout();
+    match cli.command {
+        Command::Diagnose {
+            file,
+            context,
+            format,
+        } => {
+            let text = read_input(&file)?;
+            let diagnosis = diagnose(&text, &context.context());
+            printer.diagnosis(&diagnosis, format);
+            Ok(diagnosis.verdict.exit_code() as u8)
+        }
+        Command::Explain { code, format } => {
+            let (code, subcode) = parse_code(&code)?;
+            let lookup = kb::lookup_error(code, subcode);
+            printer.explanation(code, subcode, &lookup, format);
+            Ok(if matches!(lookup, ErrorLookup::Known { .. }) {
+                0
+            } else {
+                1
+            })
+        }
+        Command::Endpoint { request, format } => {
+            let found = kb::match_endpoint(&request).map_err(|e| UsageError(e.to_string()))?;
+            printer.endpoint(&found, format);
+            Ok(if found.candidates.is_empty() { 1 } else { 0 })
+        }
+        Command::Recommend {
+            clients,
+            embedded_signup,
+            credit_line,
+            needs,
+            mode,
+            format,
+        } => {
+            let answers = Answers {
+                accounts: if clients {
+                    Accounts::Clients
+                } else {
+                    Accounts::Own
+                },
+                embedded_signup,
+                shares_credit_line: credit_line,
+                needs,
+                mode: match mode {
+                    ModeArg::Development => AppMode::Development,
+                    ModeArg::Live => AppMode::Live,
+                },
+            };
+            printer.plan(&kb::recommend(&answers), format);
+            Ok(0)
+        }
+        Command::Share {
+            file,
+            context,
+            base,
+        } => {
+            let text = read_input(&file)?;
+            let ctx = context.context();
+            let state = ShareState {
+                input: text,
+                intents: ctx.intents,
+                waba_id: ctx.waba_id,
+                app_id: ctx.app_id,
+                kind: ctx.kind,
+                now: Some(ctx.now),
+                view: None,
+                extra: None,
+            };
+            let fragment = share::encode_share(&state).map_err(|e| UsageError(e.to_string()))?;
+            let base = base.split('#').next().unwrap_or_default();
+            println!("{base}#{fragment}");
+            Ok(0)
+        }
+        Command::Open { link, format } => {
+            let state = share::decode_share(&link).map_err(|e| UsageError(e.to_string()))?;
+            let ctx = Context {
+                now: state.now.unwrap_or_else(unix_now),
+                intents: state.intents,
+                waba_id: state.waba_id,
+                app_id: state.app_id,
+                kind: state.kind,
+            };
+            let diagnosis = diagnose(&state.input, &ctx);
+            printer.diagnosis(&diagnosis, format);
+            Ok(diagnosis.verdict.exit_code() as u8)
+        }
+    }
+}
+
+/// `190`, `190/463`, `190:463`, `#190`.
+fn parse_code(text: &str) -> Result<(u32, Option<u32>), UsageError> {
+    let cleaned = text
+        .trim()
+        .trim_start_matches(['#', '('])
+        .trim_end_matches(')');
+    let (code, sub) = match cleaned.split_once(['/', ':', '.']) {
+        Some((c, s)) => (c, Some(s)),
+        None => (cleaned, None),
+    };
+    let number = |s: &str| s.trim().parse::<u32>().ok();
+    match (number(code), sub.map(number)) {
+        (Some(code), None) => Ok((code, None)),
+        (Some(code), Some(Some(sub))) => Ok((code, Some(sub))),
+        _ => Err(UsageError(format!(
+            "`{text}` is not an error code: write it as 190 or 190/463"
+        ))),
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(status) => ExitCode::from(status),
+        Err(UsageError(message)) => {
+            eprintln!("scopelens: {message}");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -13,5 +13,15 @@
 //! - [`share::encode_share`] / [`share::decode_share`]: redacted share links.
 #![forbid(unsafe_code)]
 
+pub mod diagnose;
 pub mod input;
 pub mod kb;
+pub mod model;
+pub mod render;
+pub mod secrets;
+pub mod share;
+pub mod time;
+
+pub use diagnose::{diagnose, Context, Diagnosis, Finding, Severity, Verdict};
+pub use model::InputKind;
+pub use share::{decode_share, encode_share, ShareError, ShareState};

@@ -209,7 +209,7 @@ impl Parser<'_> {
             Some(b) if is_ident_start(b) || b.is_ascii_digit() => {
                 self.dialect.javascript = true;
                 let start = self.pos;
-                while self.peek().is_some_and(|b| is_ident_continue(b)) {
+                while self.peek().is_some_and(is_ident_continue) {
                     self.pos += 1;
                 }
                 Ok(self.text[start..self.pos].to_string())

@@ -1,4 +1,355 @@
-//! Reading pasted text: find the payload, whatever it is wrapped in, and
-//! decide what kind of payload it is.
+//! Reading pasted text: find the payload, whatever it is wrapped in (curl
+//! output, HTTP headers, SDK exception dumps, log lines), decide what kind it
+//! is, and note the HTTP status and `www-authenticate` header on the way.
+//!
+//! Secrets are removed before anything is parsed, so nothing read from the
+//! input (and therefore nothing shown or shared) can carry one.
 
+pub mod http;
 pub mod lenient;
+pub mod token;
+
+use crate::model::{recognise, recognise_as, InputKind, Payload};
+use crate::secrets;
+use serde::Serialize;
+use serde_json::Value;
+
+/// Largest input accepted, in bytes.
+pub const MAX_INPUT_BYTES: usize = 5 * 1024 * 1024;
+
+/// How many `{`/`[` starting points are tried in free text before giving up,
+/// which keeps hostile text with many brackets linear in its size.
+const MAX_CANDIDATES: usize = 256;
+
+/// The notation the payload was written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Form {
+    Json,
+    PythonRepr,
+    JavascriptLiteral,
+    Token,
+}
+
+impl Form {
+    pub fn title(self) -> &'static str {
+        match self {
+            Form::Json => "JSON",
+            Form::PythonRepr => "Python dict repr",
+            Form::JavascriptLiteral => "JavaScript object literal",
+            Form::Token => "bare token",
+        }
+    }
+}
+
+/// Why the input could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "reason", rename_all = "snake_case")]
+pub enum InputError {
+    Empty,
+    TooLarge {
+        bytes: usize,
+    },
+    NoPayload,
+    Syntax {
+        line: usize,
+        column: usize,
+        expected: String,
+        found: String,
+    },
+    Unrecognised {
+        keys: Vec<String>,
+    },
+    NotOfKind {
+        kind: InputKind,
+    },
+}
+
+impl std::fmt::Display for InputError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            InputError::Empty => write!(f, "The input is empty. Paste a debug_token or /me/permissions response, a Graph API error, a WhatsApp webhook, or a token."),
+            InputError::TooLarge { bytes } => write!(
+                f,
+                "The input is {:.1} MB; scopelens reads at most 5 MB. Paste only the response or the lines around the error.",
+                *bytes as f64 / (1024.0 * 1024.0)
+            ),
+            InputError::NoPayload => write!(f, "No JSON, Python dict or token was found in the text. Paste the response body (the part in braces), a webhook payload, or the token itself."),
+            InputError::Syntax { line, column, expected, found } => write!(
+                f,
+                "The JSON stops making sense at line {line}, column {column}: expected {expected}, found {found}. Check that the whole response was copied."
+            ),
+            InputError::Unrecognised { keys } => write!(
+                f,
+                "This JSON is readable but is none of the payloads scopelens knows (its top-level keys are: {}). Expected a debug_token response (`data.is_valid`, `scopes`), /me/permissions (`data[].permission`), a Graph error (`error.code`) or a WhatsApp webhook (`entry[].changes[]`).",
+                if keys.is_empty() { "none".to_string() } else { keys.join(", ") }
+            ),
+            InputError::NotOfKind { kind } => write!(
+                f,
+                "This is not a {} as far as scopelens can tell. Choose \"automatic\" to let scopelens detect what it is.",
+                kind.title()
+            ),
+        }
+    }
+}
+
+impl std::error::Error for InputError {}
+
+/// Everything learnt from reading the input.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reading {
+    pub payload: Result<Payload, InputError>,
+    pub form: Option<Form>,
+    /// The payload was found inside other text (curl output, a log line...).
+    pub embedded: bool,
+    pub http: http::HttpInfo,
+    /// How many secrets were removed before reading.
+    pub secrets_redacted: usize,
+}
+
+/// Reads `text`, detecting the kind unless `kind` forces one.
+pub fn read(text: &str, kind: Option<InputKind>) -> Reading {
+    let mut reading = Reading {
+        payload: Err(InputError::Empty),
+        form: None,
+        embedded: false,
+        http: http::HttpInfo::default(),
+        secrets_redacted: 0,
+    };
+    if text.len() > MAX_INPUT_BYTES {
+        reading.payload = Err(InputError::TooLarge { bytes: text.len() });
+        return reading;
+    }
+    if text.trim().is_empty() {
+        return reading;
+    }
+    let wants_token = matches!(kind, None | Some(InputKind::AccessToken));
+    if let Some(shape) = token::recognise(text).filter(|_| wants_token) {
+        reading.payload = Ok(Payload::AccessToken(shape));
+        reading.form = Some(Form::Token);
+        reading.secrets_redacted = 1;
+        return reading;
+    }
+    let redacted = secrets::redact(text);
+    reading.secrets_redacted = redacted.count;
+    let text = redacted.text.as_str();
+    reading.http = http::scan(text);
+    match find_payload(text, kind) {
+        Ok(found) => {
+            reading.form = Some(found.form);
+            reading.embedded = found.embedded;
+            reading.payload = Ok(found.payload);
+        }
+        Err(err) => reading.payload = Err(err),
+    }
+    reading
+}
+
+struct Found {
+    payload: Payload,
+    form: Form,
+    embedded: bool,
+}
+
+fn form_of(dialect: lenient::Dialect) -> Form {
+    if dialect.python {
+        Form::PythonRepr
+    } else if dialect.javascript {
+        Form::JavascriptLiteral
+    } else {
+        Form::Json
+    }
+}
+
+fn recognise_kind(value: &Value, kind: Option<InputKind>) -> Option<Payload> {
+    let inner;
+    let value = match unquote_embedded_json(value) {
+        Some(parsed) => {
+            inner = parsed;
+            &inner
+        }
+        None => value,
+    };
+    match kind {
+        Some(kind) => recognise_as(value, kind),
+        None => recognise(value),
+    }
+}
+
+/// A JSON string holding JSON (`"{\"error\": …}"`, common in logs) is read
+/// as the document it contains.
+fn unquote_embedded_json(value: &Value) -> Option<Value> {
+    match value {
+        Value::String(s) if s.trim_start().starts_with(['{', '[']) => {
+            lenient::parse_all(s.trim()).ok().map(|(v, _)| v)
+        }
+        _ => None,
+    }
+}
+
+fn find_payload(text: &str, kind: Option<InputKind>) -> Result<Found, InputError> {
+    let trimmed = text.trim();
+    // Fast path: the whole input is one document.
+    if let Ok((value, dialect)) = lenient::parse_all(trimmed) {
+        return match recognise_kind(&value, kind) {
+            Some(payload) => Ok(Found {
+                payload,
+                form: form_of(dialect),
+                embedded: false,
+            }),
+            None => Err(not_recognised(&value, kind)),
+        };
+    }
+    scan_for_payload(text, kind)
+}
+
+/// Tries each `{` or `[` in the text as the start of a payload.
+fn scan_for_payload(text: &str, kind: Option<InputKind>) -> Result<Found, InputError> {
+    let mut first_unrecognised: Option<Value> = None;
+    let mut first_error: Option<lenient::ParseError> = None;
+    let mut pos = 0;
+    let mut attempts = 0;
+    while let Some(rel) = text[pos..].find(['{', '[']) {
+        let start = pos + rel;
+        attempts += 1;
+        if attempts > MAX_CANDIDATES {
+            break;
+        }
+        match lenient::parse_prefix(text, start) {
+            Ok((value, end, dialect)) => {
+                if let Some(payload) = recognise_kind(&value, kind) {
+                    return Ok(Found {
+                        payload,
+                        form: form_of(dialect),
+                        embedded: true,
+                    });
+                }
+                if first_unrecognised.is_none() && value.as_object().is_some_and(|o| !o.is_empty())
+                {
+                    first_unrecognised = Some(value);
+                }
+                pos = end;
+            }
+            Err(err) => {
+                // A failed object start is a better clue than a stray `[`.
+                let better = first_error.is_none()
+                    || (text.as_bytes()[start] == b'{'
+                        && err.offset > first_error.as_ref().map_or(0, |e| e.offset));
+                if better && (text.as_bytes()[start] == b'{' || first_error.is_none()) {
+                    first_error = Some(err);
+                }
+                pos = start + 1;
+            }
+        }
+    }
+    if let Some(value) = first_unrecognised {
+        return Err(not_recognised(&value, kind));
+    }
+    match first_error {
+        Some(err) => {
+            let (line, column) = lenient::line_col(text, err.offset);
+            Err(InputError::Syntax {
+                line,
+                column,
+                expected: err.expected.to_string(),
+                found: err.found,
+            })
+        }
+        None => Err(InputError::NoPayload),
+    }
+}
+
+fn not_recognised(value: &Value, kind: Option<InputKind>) -> InputError {
+    match kind {
+        Some(kind) => InputError::NotOfKind { kind },
+        None => InputError::Unrecognised {
+            keys: value
+                .as_object()
+                .map(|o| o.keys().take(8).cloned().collect())
+                .unwrap_or_default(),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kind_of(text: &str) -> Result<InputKind, InputError> {
+        read(text, None).payload.map(|p| p.kind())
+    }
+
+    #[test]
+    fn curl_output_with_headers() {
+        let text = "HTTP/2 400 \ncontent-type: application/json\nwww-authenticate: OAuth \"Facebook Platform\" \"invalid_token\" \"Invalid OAuth access token\"\nx-business-use-case-usage: {\"123\":[{\"type\":\"whatsapp_business_management\",\"call_count\":1}]}\n\n{\"error\":{\"message\":\"Invalid OAuth access token\",\"type\":\"OAuthException\",\"code\":190,\"fbtrace_id\":\"A\"}}";
+        let reading = read(text, None);
+        assert_eq!(reading.payload.unwrap().kind(), InputKind::GraphError);
+        assert!(reading.embedded);
+        assert_eq!(reading.http.status, Some(400));
+        assert!(reading
+            .http
+            .www_authenticate
+            .unwrap()
+            .contains("invalid_token"));
+    }
+
+    #[test]
+    fn python_repr_in_exception_text() {
+        let text = "facebook.GraphAPIError: {'error': {'message': 'Bad', 'type': 'OAuthException', 'code': 10, 'is_transient': False}}";
+        let reading = read(text, None);
+        assert_eq!(reading.payload.unwrap().kind(), InputKind::GraphError);
+        assert_eq!(reading.form, Some(Form::PythonRepr));
+    }
+
+    #[test]
+    fn syntax_error_has_position() {
+        let err = kind_of("{\n \"error\": {\"code\": 190\n \"message\": \"x\"}}").unwrap_err();
+        assert!(matches!(err, InputError::Syntax { line: 3, .. }), "{err:?}");
+    }
+
+    #[test]
+    fn errors_for_empty_prose_and_unrelated_json() {
+        assert_eq!(kind_of("   \n"), Err(InputError::Empty));
+        assert_eq!(
+            kind_of("it does not work, help"),
+            Err(InputError::NoPayload)
+        );
+        assert!(matches!(
+            kind_of(r#"{"name":"x","id":"1"}"#),
+            Err(InputError::Unrecognised { .. })
+        ));
+    }
+
+    #[test]
+    fn too_large_is_refused() {
+        let big = " ".repeat(MAX_INPUT_BYTES + 1);
+        assert!(matches!(kind_of(&big), Err(InputError::TooLarge { .. })));
+    }
+
+    #[test]
+    fn override_forces_a_kind() {
+        let text = r#"{"error":{"code":190,"message":"x","type":"OAuthException"}}"#;
+        assert_eq!(
+            read(text, Some(InputKind::DebugToken)).payload,
+            Err(InputError::NotOfKind {
+                kind: InputKind::DebugToken
+            })
+        );
+        assert!(read(text, Some(InputKind::GraphError)).payload.is_ok());
+    }
+
+    #[test]
+    fn json_string_holding_json() {
+        let text = r#""{\"error\":{\"code\":4,\"message\":\"x\",\"type\":\"OAuthException\"}}""#;
+        assert_eq!(kind_of(text), Ok(InputKind::GraphError));
+    }
+
+    #[test]
+    fn secrets_are_removed_before_reading() {
+        let token = format!("EAAG{}", "a1".repeat(40));
+        let text = format!("curl 'https://graph.facebook.com/debug_token?input_token={token}'\n{{\"data\":{{\"is_valid\":true,\"app_id\":\"1\",\"type\":\"USER\",\"scopes\":[]}}}}");
+        let reading = read(&text, None);
+        assert!(reading.secrets_redacted >= 1);
+        assert_eq!(reading.payload.unwrap().kind(), InputKind::DebugToken);
+    }
+}

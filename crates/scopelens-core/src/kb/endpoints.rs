@@ -33,13 +33,19 @@ pub struct Endpoint {
     pub sources: &'static [&'static str],
 }
 
-/// A pasted request matched to an endpoint.
+/// A pasted request matched against the table.
+///
+/// A pasted path often fits several endpoints: `GET /v24.0/1234` may be a
+/// WABA, a phone number, a media file or a template, since all are numeric
+/// IDs. `candidates` holds every endpoint whose method and shape fit, most
+/// specific first (more literal segments first, then table order); it is
+/// empty when nothing fits.
 #[derive(Debug, Clone, Serialize)]
 pub struct EndpointMatch {
     pub method: String,
     pub path: String,
     pub version: Option<String>,
-    pub endpoint: Option<&'static Endpoint>,
+    pub candidates: Vec<&'static Endpoint>,
 }
 
 /// Why a pasted request could not be read.
@@ -78,15 +84,17 @@ pub fn match_endpoint(request: &str) -> Result<EndpointMatch, EndpointParseError
     }
     let (version, segments) = split_path(target).ok_or(EndpointParseError::NoPath)?;
     let path = format!("/{}", segments.join("/"));
-    let endpoint = ENDPOINTS
+    let mut candidates: Vec<&'static Endpoint> = ENDPOINTS
         .iter()
-        .filter(|e| e.method == method)
-        .find(|e| pattern_matches(e.path, &segments));
+        .filter(|e| e.method == method && pattern_matches(e.path, &segments))
+        .collect();
+    // Stable sort: among equally specific patterns, table order decides.
+    candidates.sort_by_key(|e| std::cmp::Reverse(literal_segments(e.path)));
     Ok(EndpointMatch {
         method,
         path,
         version,
-        endpoint,
+        candidates,
     })
 }
 
@@ -131,24 +139,59 @@ fn pattern_matches(pattern: &str, segments: &[&str]) -> bool {
     parts.len() == segments.len()
         && parts.iter().zip(segments).all(|(part, seg)| {
             if part.starts_with('{') {
-                // Placeholders stand for object IDs, which are numeric (or `me`).
-                seg.chars().all(|c| c.is_ascii_digit()) || *seg == "me"
+                placeholder_matches(part, seg)
             } else {
                 part == seg
             }
         })
 }
 
+/// Placeholders stand for object IDs, which are numeric (or `me`). Two kinds
+/// of WhatsApp ID are not numeric and get their own rule instead: group IDs
+/// (long opaque base64-like strings) and message QR codes (14 characters).
+fn placeholder_matches(placeholder: &str, seg: &str) -> bool {
+    match placeholder {
+        "{group-id}" => {
+            seg.len() >= 20
+                && seg.chars().all(|c| c.is_ascii_alphanumeric())
+                && seg.chars().any(|c| c.is_ascii_uppercase())
+                && seg.chars().any(|c| c.is_ascii_lowercase())
+                && seg.chars().any(|c| c.is_ascii_digit())
+        }
+        "{qr-code-id}" => {
+            seg.len() == 14
+                && seg
+                    .chars()
+                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+        }
+        _ => (!seg.is_empty() && seg.chars().all(|c| c.is_ascii_digit())) || seg == "me",
+    }
+}
+
+/// How many segments of a pattern are literal (not placeholders).
+fn literal_segments(pattern: &str) -> usize {
+    pattern
+        .split('/')
+        .filter(|s| !s.is_empty() && !s.starts_with('{'))
+        .count()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::kb::permissions::{MANAGEMENT, MESSAGING};
+    use crate::kb::permissions::{MANAGEMENT, MESSAGING, PERMISSIONS};
+    use std::collections::HashSet;
+
+    fn paths(m: &EndpointMatch) -> Vec<&'static str> {
+        m.candidates.iter().map(|e| e.path).collect()
+    }
 
     #[test]
     fn matches_versioned_messages_call() {
         let m = match_endpoint("POST /v24.0/1234567890/messages").unwrap();
         assert_eq!(m.version.as_deref(), Some("v24.0"));
-        assert_eq!(m.endpoint.unwrap().permissions, &[MESSAGING]);
+        assert_eq!(paths(&m), ["/{phone-number-id}/messages"]);
+        assert_eq!(m.candidates[0].permissions, &[MESSAGING]);
     }
 
     #[test]
@@ -158,13 +201,146 @@ mod tests {
         )
         .unwrap();
         assert_eq!(m.method, "GET");
-        assert_eq!(m.endpoint.unwrap().permissions, &[MANAGEMENT]);
+        assert_eq!(m.path, "/1029384756/message_templates");
+        assert_eq!(paths(&m), ["/{waba-id}/message_templates"]);
+        assert_eq!(m.candidates[0].permissions, &[MANAGEMENT]);
     }
 
     #[test]
     fn unknown_path_is_not_an_error() {
         let m = match_endpoint("GET /v24.0/123/no_such_edge").unwrap();
-        assert!(m.endpoint.is_none());
+        assert!(m.candidates.is_empty());
+        let m = match_endpoint("PUT /v24.0/123/messages").unwrap();
+        assert!(m.candidates.is_empty());
+    }
+
+    #[test]
+    fn bare_id_yields_every_node_of_that_shape() {
+        let m = match_endpoint("GET /v24.0/1234").unwrap();
+        let found = paths(&m);
+        assert!(found.len() > 3, "{found:?}");
+        for expected in [
+            "/{phone-number-id}",
+            "/{waba-id}",
+            "/{media-id}",
+            "/{template-id}",
+            "/{flow-id}",
+        ] {
+            assert!(
+                found.contains(&expected),
+                "{expected} missing from {found:?}"
+            );
+        }
+        // Group IDs are never numeric.
+        assert!(!found.contains(&"/{group-id}"));
+        assert!(m.candidates.iter().all(|e| e.method == "GET"));
+    }
+
+    #[test]
+    fn delete_subscribed_apps() {
+        let m = match_endpoint("DELETE /v23.0/1234/subscribed_apps").unwrap();
+        assert_eq!(m.method, "DELETE");
+        assert_eq!(paths(&m), ["/{waba-id}/subscribed_apps"]);
+        assert_eq!(m.candidates[0].method, "DELETE");
+        assert_eq!(m.candidates[0].permissions, &[MANAGEMENT]);
+    }
+
+    #[test]
+    fn register_from_full_url() {
+        let m = match_endpoint("POST https://graph.facebook.com/v24.0/1234/register").unwrap();
+        assert_eq!(m.version.as_deref(), Some("v24.0"));
+        assert_eq!(paths(&m), ["/{phone-number-id}/register"]);
+        assert!(m.candidates[0].permissions.contains(&MANAGEMENT));
+    }
+
+    #[test]
+    fn request_code_fits_phone_numbers_and_preverified_numbers() {
+        let m = match_endpoint("post /v24.0/1234/request_code").unwrap();
+        assert_eq!(m.method, "POST");
+        assert_eq!(
+            paths(&m),
+            [
+                "/{phone-number-id}/request_code",
+                "/{preverified-number-id}/request_code"
+            ]
+        );
+    }
+
+    #[test]
+    fn debug_token_has_no_placeholder_and_needs_no_permission() {
+        let m = match_endpoint("GET /debug_token?input_token=x").unwrap();
+        assert_eq!(m.version, None);
+        assert_eq!(paths(&m), ["/debug_token"]);
+        assert!(m.candidates[0].permissions.is_empty());
+        let m = match_endpoint("https://graph.facebook.com/v24.0/debug_token?input_token=EAAB")
+            .unwrap();
+        assert_eq!(paths(&m), ["/debug_token"]);
+    }
+
+    #[test]
+    fn me_permissions_needs_no_permission() {
+        let m = match_endpoint("GET /me/permissions").unwrap();
+        assert_eq!(paths(&m), ["/{user-id}/permissions"]);
+        assert!(m.candidates[0].permissions.is_empty());
+        let m = match_endpoint("DELETE /v24.0/me/permissions").unwrap();
+        assert_eq!(paths(&m), ["/{user-id}/permissions"]);
+    }
+
+    #[test]
+    fn me_fits_id_placeholders() {
+        let m = match_endpoint("GET /v24.0/me").unwrap();
+        assert!(paths(&m).contains(&"/{waba-id}"));
+    }
+
+    #[test]
+    fn opaque_group_and_qr_code_ids() {
+        let m = match_endpoint(
+            "POST /v24.0/Y2FwaV9ncm91cDoxOTUwNTU1MDA3OToxMjAzNjMzOTQzMjAdOTY0MTUZD/participants",
+        )
+        .unwrap();
+        assert_eq!(paths(&m), ["/{group-id}/participants"]);
+        assert_eq!(m.candidates[0].permissions, &[MESSAGING]);
+
+        let m = match_endpoint("DELETE /v24.0/1234/message_qrdls/ANED2T5QRU7HG1").unwrap();
+        assert_eq!(paths(&m), ["/{phone-number-id}/message_qrdls/{qr-code-id}"]);
+        // Edge names are not group IDs.
+        let m = match_endpoint("GET /v24.0/whatsapp_business_profile").unwrap();
+        assert!(m.candidates.is_empty());
+    }
+
+    #[test]
+    fn media_download_url_matches() {
+        let m = match_endpoint(
+            "https://lookaside.fbsbx.com/whatsapp_business/attachments/?mid=123&ext=456&hash=abc",
+        )
+        .unwrap();
+        assert_eq!(paths(&m), ["/whatsapp_business/attachments"]);
+        assert_eq!(m.candidates[0].permissions, &[MESSAGING]);
+    }
+
+    #[test]
+    fn literal_segments_rank_first() {
+        assert!(literal_segments("/debug_token") > literal_segments("/{waba-id}"));
+        assert!(
+            literal_segments("/whatsapp_business/attachments")
+                > literal_segments("/{phone-number-id}/messages")
+        );
+        for request in [
+            "GET /v24.0/1234",
+            "GET /v24.0/me",
+            "POST /v24.0/1234/request_code",
+        ] {
+            let m = match_endpoint(request).unwrap();
+            let ranks: Vec<usize> = m
+                .candidates
+                .iter()
+                .map(|e| literal_segments(e.path))
+                .collect();
+            assert!(
+                ranks.windows(2).all(|w| w[0] >= w[1]),
+                "{request}: {ranks:?}"
+            );
+        }
     }
 
     #[test]
@@ -188,7 +364,84 @@ mod tests {
         for e in ENDPOINTS {
             assert!(["GET", "POST", "DELETE"].contains(&e.method), "{}", e.path);
             assert!(e.path.starts_with('/'), "{}", e.path);
+            assert!(!e.path.ends_with('/'), "{}", e.path);
             assert!(!e.sources.is_empty(), "{} {}", e.method, e.path);
+            assert!(
+                !e.summary.is_empty() && !e.note.is_empty(),
+                "{} {}",
+                e.method,
+                e.path
+            );
+            for part in e.path.split('/').filter(|s| !s.is_empty()) {
+                // A placeholder is a whole segment: `{lower-case-name}`.
+                if part.contains('{') || part.contains('}') {
+                    let name = part
+                        .strip_prefix('{')
+                        .and_then(|p| p.strip_suffix('}'))
+                        .unwrap_or_else(|| panic!("bad placeholder in {}", e.path));
+                    assert!(
+                        name.chars().all(|c| c.is_ascii_lowercase() || c == '-'),
+                        "{}",
+                        e.path
+                    );
+                }
+            }
+            for source in e.sources {
+                assert!(source.starts_with("https://"), "{} {}", e.path, source);
+            }
+        }
+    }
+
+    #[test]
+    fn every_permission_is_known() {
+        let known: HashSet<&str> = PERMISSIONS.iter().map(|p| p.name).collect();
+        for e in ENDPOINTS {
+            for p in e.permissions {
+                assert!(
+                    known.contains(p),
+                    "{} {} names unknown permission {p}",
+                    e.method,
+                    e.path
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn no_duplicate_method_and_path() {
+        let mut seen = HashSet::new();
+        for e in ENDPOINTS {
+            assert!(
+                seen.insert((e.method, e.path)),
+                "duplicate {} {}",
+                e.method,
+                e.path
+            );
+        }
+    }
+
+    #[test]
+    fn every_endpoint_matches_a_request_built_from_it() {
+        for e in ENDPOINTS {
+            let path: String = e
+                .path
+                .split('/')
+                .map(|part| match part {
+                    "{group-id}" => "Y2FwaV9ncm91cDoxODA1NTU1MDE3MjoxMjAzNjMyMjI3NzE5NjMwNjcZD",
+                    "{qr-code-id}" => "ANED2T5QRU7HG1",
+                    p if p.starts_with('{') => "1234567890",
+                    p => p,
+                })
+                .collect::<Vec<_>>()
+                .join("/");
+            let m = match_endpoint(&format!("{} /v24.0{}", e.method, path)).unwrap();
+            assert!(
+                m.candidates.iter().any(|c| std::ptr::eq(*c, e)),
+                "{} {} not matched by {}",
+                e.method,
+                e.path,
+                path
+            );
         }
     }
 }

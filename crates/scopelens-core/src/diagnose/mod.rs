@@ -1,0 +1,344 @@
+//! From a reading of the input to a [`Diagnosis`]: a verdict and findings,
+//! each a stable id, a severity, words a person can act on, and sources.
+
+mod errors;
+mod scopes;
+mod token;
+
+use crate::input::{self, Form, InputError};
+use crate::kb::intents::{permissions_for, IntentId, DEFAULT_INTENTS};
+use crate::kb::{guide, sources};
+use crate::model::{InputKind, Payload, TokenFamily};
+use serde::{Deserialize, Serialize};
+
+pub use scopes::{ScopeRow, ScopeState};
+
+/// The JSON contract's schema name.
+pub const SCHEMA: &str = "scopelens/diagnosis/v1";
+
+/// What the diagnosis is checked against.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Context {
+    /// Unix seconds; every "expired" and "expires in" is relative to this.
+    pub now: i64,
+    /// What the user wants to do; empty means a production integration.
+    #[serde(default)]
+    pub intents: Vec<IntentId>,
+    /// The WhatsApp Business Account being called, if known.
+    #[serde(default)]
+    pub waba_id: Option<String>,
+    /// The app the token should belong to, if known.
+    #[serde(default)]
+    pub app_id: Option<String>,
+    /// Forces the input kind instead of detecting it.
+    #[serde(default)]
+    pub kind: Option<InputKind>,
+}
+
+impl Context {
+    pub fn at(now: i64) -> Context {
+        Context {
+            now,
+            ..Context::default()
+        }
+    }
+
+    /// The intents in force: the user's, or the production default.
+    pub fn effective_intents(&self) -> &[IntentId] {
+        if self.intents.is_empty() {
+            DEFAULT_INTENTS
+        } else {
+            &self.intents
+        }
+    }
+
+    pub fn needed_permissions(&self) -> Vec<&'static str> {
+        permissions_for(self.effective_intents())
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    Error,
+    Warning,
+    Info,
+}
+
+impl Severity {
+    pub fn label(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    Ok,
+    Warning,
+    ActionRequired,
+    InvalidInput,
+}
+
+impl Verdict {
+    /// The verdict in words, for the banner.
+    pub fn headline(self) -> &'static str {
+        match self {
+            Verdict::Ok => "Looks good: nothing needs fixing.",
+            Verdict::Warning => "Works for now, but something needs attention.",
+            Verdict::ActionRequired => "Action required: this will keep failing until fixed.",
+            Verdict::InvalidInput => "scopelens could not read this input.",
+        }
+    }
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Verdict::Ok => "ok",
+            Verdict::Warning => "warning",
+            Verdict::ActionRequired => "action_required",
+            Verdict::InvalidInput => "invalid_input",
+        }
+    }
+
+    /// The CLI's exit status for this verdict.
+    pub fn exit_code(self) -> i32 {
+        match self {
+            Verdict::Ok | Verdict::Warning => 0,
+            Verdict::ActionRequired => 1,
+            Verdict::InvalidInput => 2,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Finding {
+    pub id: &'static str,
+    pub severity: Severity,
+    pub title: String,
+    pub explanation: String,
+    pub fix: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub code: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subcode: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub permission: Option<String>,
+    pub sources: Vec<&'static str>,
+    /// Page of the guide that explains this, relative to the guide's root.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub guide: Option<String>,
+}
+
+impl Finding {
+    fn new(
+        id: &'static str,
+        severity: Severity,
+        title: impl Into<String>,
+        explanation: impl Into<String>,
+    ) -> Finding {
+        Finding {
+            id,
+            severity,
+            title: title.into(),
+            explanation: explanation.into(),
+            fix: Vec::new(),
+            code: None,
+            subcode: None,
+            permission: None,
+            sources: Vec::new(),
+            guide: None,
+        }
+    }
+
+    fn fix<S: Into<String>>(mut self, steps: impl IntoIterator<Item = S>) -> Finding {
+        self.fix = steps.into_iter().map(Into::into).collect();
+        self
+    }
+
+    fn sources(mut self, sources: &[&'static str]) -> Finding {
+        self.sources = sources.to_vec();
+        self
+    }
+
+    fn guide(mut self, page: impl Into<String>) -> Finding {
+        self.guide = Some(page.into());
+        self
+    }
+
+    fn permission(mut self, permission: &str) -> Finding {
+        self.permission = Some(permission.to_string());
+        self
+    }
+
+    fn code(mut self, code: Option<u32>, subcode: Option<u32>) -> Finding {
+        self.code = code;
+        self.subcode = subcode;
+        self
+    }
+}
+
+/// What was read.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct InputSummary {
+    pub kind: InputKind,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub form: Option<Form>,
+    pub embedded: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub http_status: Option<u16>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub www_authenticate: Option<String>,
+    pub secrets_redacted: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<InputError>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Diagnosis {
+    pub schema: &'static str,
+    pub input: InputSummary,
+    pub verdict: Verdict,
+    pub findings: Vec<Finding>,
+    /// The time the diagnosis is relative to.
+    pub now: i64,
+    /// Permissions the intents need, and how the input covers them.
+    pub scopes: Vec<ScopeRow>,
+    /// The decoded payload (secrets already removed), for tables and timelines.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub payload: Option<Payload>,
+}
+
+impl Diagnosis {
+    pub fn kind(&self) -> InputKind {
+        self.input.kind
+    }
+
+    /// Codes the findings carry, in order of first appearance.
+    pub fn codes(&self) -> Vec<u32> {
+        let mut codes = Vec::new();
+        for code in self.findings.iter().filter_map(|f| f.code) {
+            if !codes.contains(&code) {
+                codes.push(code);
+            }
+        }
+        codes
+    }
+
+    pub fn has(&self, id: &str) -> bool {
+        self.findings.iter().any(|f| f.id == id)
+    }
+}
+
+/// Diagnoses pasted text.
+pub fn diagnose(text: &str, ctx: &Context) -> Diagnosis {
+    let reading = input::read(text, ctx.kind);
+    let mut findings = Vec::new();
+    let mut scopes = Vec::new();
+    let (kind, error, payload) = match reading.payload {
+        Ok(payload) => {
+            match &payload {
+                Payload::DebugToken(t) => {
+                    findings.extend(token::findings(t, ctx));
+                    scopes = scopes::from_debug_token(t, ctx);
+                    findings.extend(scopes::debug_token_findings(t, &scopes, ctx));
+                }
+                Payload::Permissions(list) => {
+                    scopes = scopes::from_permission_list(list, ctx);
+                    findings.extend(scopes::permission_list_findings(list, &scopes, ctx));
+                }
+                Payload::GraphError(e) => findings.extend(errors::graph_findings(e)),
+                Payload::WebhookError(w) => findings.extend(errors::webhook_findings(w)),
+                Payload::AccessToken(shape) => {
+                    findings.push(token::bare_token_finding(shape.family))
+                }
+            }
+            (payload.kind(), None, Some(payload))
+        }
+        Err(err) => {
+            findings.push(input_error_finding(&err));
+            (InputKind::Unknown, Some(err), None)
+        }
+    };
+    if reading.secrets_redacted > 0 {
+        findings.push(secrets_finding(reading.secrets_redacted));
+    }
+    scopes::add_review_reminder(&mut findings);
+    findings.sort_by_key(|f| f.severity);
+    let verdict = verdict_of(error.is_some(), &findings);
+    Diagnosis {
+        schema: SCHEMA,
+        input: InputSummary {
+            kind,
+            form: reading.form,
+            embedded: reading.embedded,
+            http_status: reading.http.status,
+            www_authenticate: reading.http.www_authenticate,
+            secrets_redacted: reading.secrets_redacted,
+            error,
+        },
+        verdict,
+        findings,
+        now: ctx.now,
+        scopes,
+        payload,
+    }
+}
+
+fn verdict_of(unreadable: bool, findings: &[Finding]) -> Verdict {
+    if unreadable {
+        Verdict::InvalidInput
+    } else if findings.iter().any(|f| f.severity == Severity::Error) {
+        Verdict::ActionRequired
+    } else if findings.iter().any(|f| f.severity == Severity::Warning) {
+        Verdict::Warning
+    } else {
+        Verdict::Ok
+    }
+}
+
+fn input_error_finding(err: &InputError) -> Finding {
+    let (id, title) = match err {
+        InputError::Empty => ("input.empty", "Nothing to diagnose"),
+        InputError::TooLarge { .. } => ("input.too_large", "Input too large"),
+        InputError::NoPayload | InputError::Syntax { .. } => {
+            ("input.unreadable", "Could not read the input")
+        }
+        InputError::Unrecognised { .. } | InputError::NotOfKind { .. } => {
+            ("input.unrecognised", "Not a payload scopelens knows")
+        }
+    };
+    Finding::new(id, Severity::Error, title, err.to_string())
+        .fix([
+            "Copy the whole response body, from the first `{` to the last `}`.",
+            "Or paste the full curl output, SDK exception or log line: scopelens finds the payload inside.",
+        ])
+        .guide(guide::TROUBLESHOOTING)
+}
+
+fn secrets_finding(count: usize) -> Finding {
+    let what = if count == 1 {
+        "1 secret".to_string()
+    } else {
+        format!("{count} secrets")
+    };
+    Finding::new(
+        "input.secrets_redacted",
+        Severity::Info,
+        format!("{what} removed from the input"),
+        "The paste contained access tokens or app secrets. scopelens removed them before reading, so they appear nowhere in the diagnosis, the Markdown copy or a share link. Anyone who saw the original text could use them: if it went into a ticket or chat, generate new ones.",
+    )
+    .sources(&[sources::WA_TOKENS])
+    .guide(guide::CHECKING_TOKENS)
+}
+
+/// Which family a bare token is, for the CLI and UI.
+pub fn token_family_title(family: TokenFamily) -> &'static str {
+    match family {
+        TokenFamily::UserOrSystem => "user or system user access token",
+        TokenFamily::App => "app access token (APP_ID|APP_SECRET)",
+    }
+}

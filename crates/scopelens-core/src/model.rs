@@ -1,0 +1,709 @@
+//! The payloads scopelens understands, as plain typed data, and the code that
+//! recognises them in a parsed `serde_json::Value`.
+//!
+//! Recognition is tolerant: IDs may be numbers or strings, codes may be
+//! strings, wrappers (`{"data": …}`, `{"error": …}`) are optional.
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+/// What kind of thing was pasted. Serialised names are the JSON contract's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum InputKind {
+    DebugToken,
+    Permissions,
+    GraphError,
+    WebhookError,
+    AccessToken,
+    Unknown,
+}
+
+impl InputKind {
+    pub const ALL: [InputKind; 5] = [
+        InputKind::DebugToken,
+        InputKind::Permissions,
+        InputKind::GraphError,
+        InputKind::WebhookError,
+        InputKind::AccessToken,
+    ];
+
+    /// Words for people: "debug_token response", "Graph API error", ...
+    pub fn title(self) -> &'static str {
+        match self {
+            InputKind::DebugToken => "debug_token response",
+            InputKind::Permissions => "/me/permissions response",
+            InputKind::GraphError => "Graph API error",
+            InputKind::WebhookError => "WhatsApp webhook error",
+            InputKind::AccessToken => "access token",
+            InputKind::Unknown => "unrecognised input",
+        }
+    }
+
+    /// The serialised name (`debug_token`, ...).
+    pub fn id(self) -> &'static str {
+        match self {
+            InputKind::DebugToken => "debug_token",
+            InputKind::Permissions => "permissions",
+            InputKind::GraphError => "graph_error",
+            InputKind::WebhookError => "webhook_error",
+            InputKind::AccessToken => "access_token",
+            InputKind::Unknown => "unknown",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<InputKind> {
+        let slug = text.trim().to_ascii_lowercase().replace(['-', ' '], "_");
+        [InputKind::Unknown]
+            .into_iter()
+            .chain(InputKind::ALL)
+            .find(|k| k.id() == slug)
+    }
+}
+
+/// A decoded payload.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Payload {
+    DebugToken(DebugToken),
+    Permissions(PermissionList),
+    GraphError(GraphError),
+    WebhookError(WebhookErrors),
+    AccessToken(TokenShape),
+}
+
+impl Payload {
+    pub fn kind(&self) -> InputKind {
+        match self {
+            Payload::DebugToken(_) => InputKind::DebugToken,
+            Payload::Permissions(_) => InputKind::Permissions,
+            Payload::GraphError(_) => InputKind::GraphError,
+            Payload::WebhookError(_) => InputKind::WebhookError,
+            Payload::AccessToken(_) => InputKind::AccessToken,
+        }
+    }
+}
+
+/// `type` of a debug_token response.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum TokenType {
+    User,
+    Page,
+    App,
+    SystemUser,
+    #[serde(untagged)]
+    Other(String),
+}
+
+impl TokenType {
+    fn parse(text: &str) -> TokenType {
+        match text.to_ascii_uppercase().as_str() {
+            "USER" => TokenType::User,
+            "PAGE" => TokenType::Page,
+            "APP" => TokenType::App,
+            "SYSTEM_USER" => TokenType::SystemUser,
+            _ => TokenType::Other(text.to_string()),
+        }
+    }
+
+    pub fn title(&self) -> &str {
+        match self {
+            TokenType::User => "user token",
+            TokenType::Page => "Page token",
+            TokenType::App => "app token",
+            TokenType::SystemUser => "system user token",
+            TokenType::Other(name) => name,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct GranularScope {
+    pub scope: String,
+    /// `None`: the permission applies to every asset the token can reach.
+    pub target_ids: Option<Vec<String>>,
+}
+
+/// `data.error` of an invalid token.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TokenError {
+    pub code: Option<u32>,
+    pub subcode: Option<u32>,
+    pub message: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DebugToken {
+    /// Whether the `{"data": …}` wrapper was present.
+    pub wrapped: bool,
+    pub app_id: Option<String>,
+    #[serde(rename = "type")]
+    pub token_type: Option<TokenType>,
+    pub application: Option<String>,
+    pub is_valid: Option<bool>,
+    pub issued_at: Option<i64>,
+    /// `Some(0)` means the token never expires.
+    pub expires_at: Option<i64>,
+    pub data_access_expires_at: Option<i64>,
+    pub scopes: Vec<String>,
+    pub granular_scopes: Vec<GranularScope>,
+    pub user_id: Option<String>,
+    pub profile_id: Option<String>,
+    pub metadata: Option<Value>,
+    pub error: Option<TokenError>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PermissionStatus {
+    Granted,
+    Declined,
+    Expired,
+    #[serde(untagged)]
+    Other(String),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PermissionEntry {
+    pub permission: String,
+    pub status: PermissionStatus,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PermissionList {
+    pub entries: Vec<PermissionEntry>,
+    pub has_more_pages: bool,
+}
+
+/// `error_data` of a Graph error: WhatsApp's `{messaging_product, details}`,
+/// or anything else (Marketing API sends a JSON string).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ErrorData {
+    pub details: Option<String>,
+    pub messaging_product: Option<String>,
+    pub other: Option<Value>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GraphError {
+    pub wrapped: bool,
+    pub message: Option<String>,
+    #[serde(rename = "type")]
+    pub error_type: Option<String>,
+    pub code: Option<u32>,
+    pub error_subcode: Option<u32>,
+    pub error_user_title: Option<String>,
+    pub error_user_msg: Option<String>,
+    pub fbtrace_id: Option<String>,
+    pub is_transient: Option<bool>,
+    pub error_data: Option<ErrorData>,
+}
+
+/// Where in a webhook an error object was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorPlace {
+    /// `value.errors[]`: a problem with the app, account or system.
+    Value,
+    /// `value.statuses[].errors[]`: an outgoing message failed.
+    Status,
+    /// `value.messages[].errors[]`: an incoming message could not be processed.
+    Message,
+    /// A bare error object or an array of them.
+    Standalone,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct WebhookError {
+    pub code: Option<u32>,
+    pub title: Option<String>,
+    pub message: Option<String>,
+    pub details: Option<String>,
+    pub href: Option<String>,
+    pub place: ErrorPlace,
+    pub phone_number_id: Option<String>,
+    pub message_id: Option<String>,
+    pub recipient_id: Option<String>,
+    pub status: Option<String>,
+    pub timestamp: Option<i64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct WebhookErrors {
+    /// A whole webhook delivery (`object` / `entry`) rather than bare error objects.
+    pub whole_payload: bool,
+    pub errors: Vec<WebhookError>,
+}
+
+/// A pasted token, described without its secret part.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TokenShape {
+    /// `user_or_system` for `EAA…`, `app` for `APPID|SECRET`.
+    pub family: TokenFamily,
+    /// Safe preview, e.g. `EAAGm0… (198 characters)`.
+    pub preview: String,
+    /// For app tokens: the app ID (public).
+    pub app_id: Option<String>,
+    pub had_bearer_prefix: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TokenFamily {
+    UserOrSystem,
+    App,
+}
+
+// ---------------------------------------------------------------------------
+// Recognition
+
+/// Recognises any known payload in `value`, most specific shape first.
+pub fn recognise(value: &Value) -> Option<Payload> {
+    recognise_as(value, InputKind::DebugToken)
+        .or_else(|| recognise_as(value, InputKind::Permissions))
+        .or_else(|| recognise_as(value, InputKind::GraphError))
+        .or_else(|| recognise_as(value, InputKind::WebhookError))
+}
+
+/// Recognises `value` as one given kind only (for the user's override).
+pub fn recognise_as(value: &Value, kind: InputKind) -> Option<Payload> {
+    match kind {
+        InputKind::DebugToken => debug_token(value).map(Payload::DebugToken),
+        InputKind::Permissions => permission_list(value).map(Payload::Permissions),
+        InputKind::GraphError => graph_error(value).map(Payload::GraphError),
+        InputKind::WebhookError => webhook_errors(value).map(Payload::WebhookError),
+        InputKind::AccessToken | InputKind::Unknown => None,
+    }
+}
+
+fn text(obj: &Map<String, Value>, key: &str) -> Option<String> {
+    match obj.get(key)? {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+fn integer(obj: &Map<String, Value>, key: &str) -> Option<i64> {
+    match obj.get(key)? {
+        Value::Number(n) => n.as_i64().or_else(|| n.as_f64().map(|f| f as i64)),
+        Value::String(s) => s.trim().parse().ok(),
+        _ => None,
+    }
+}
+
+fn code(obj: &Map<String, Value>, key: &str) -> Option<u32> {
+    integer(obj, key).and_then(|n| u32::try_from(n).ok())
+}
+
+fn boolean(obj: &Map<String, Value>, key: &str) -> Option<bool> {
+    match obj.get(key)? {
+        Value::Bool(b) => Some(*b),
+        Value::String(s) if s == "true" || s == "false" => Some(s == "true"),
+        _ => None,
+    }
+}
+
+fn strings(value: Option<&Value>) -> Vec<String> {
+    match value {
+        Some(Value::Array(items)) => items
+            .iter()
+            .filter_map(|v| match v {
+                Value::String(s) => Some(s.clone()),
+                Value::Number(n) => Some(n.to_string()),
+                _ => None,
+            })
+            .collect(),
+        // Some SDKs print scopes as one comma-separated string.
+        Some(Value::String(s)) => s
+            .split(',')
+            .map(|p| p.trim().to_string())
+            .filter(|p| !p.is_empty())
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// `{"data": {...}}` → the inner object and `true`; a bare object → itself and `false`.
+fn unwrap<'a>(value: &'a Value, wrapper: &str) -> Option<(&'a Map<String, Value>, bool)> {
+    let obj = value.as_object()?;
+    match obj.get(wrapper) {
+        Some(Value::Object(inner)) => Some((inner, true)),
+        _ => Some((obj, false)),
+    }
+}
+
+fn debug_token(value: &Value) -> Option<DebugToken> {
+    let (obj, wrapped) = unwrap(value, "data")?;
+    let looks_like = obj.contains_key("is_valid")
+        || (obj.contains_key("app_id") && (obj.contains_key("type") || obj.contains_key("scopes")));
+    if !looks_like {
+        return None;
+    }
+    let error = obj
+        .get("error")
+        .and_then(Value::as_object)
+        .map(|e| TokenError {
+            code: code(e, "code"),
+            subcode: code(e, "subcode").or_else(|| code(e, "error_subcode")),
+            message: text(e, "message"),
+        });
+    let granular_scopes = match obj.get("granular_scopes") {
+        Some(Value::Array(items)) => items
+            .iter()
+            .filter_map(Value::as_object)
+            .filter_map(|g| {
+                Some(GranularScope {
+                    scope: text(g, "scope")?,
+                    target_ids: g.get("target_ids").map(|t| strings(Some(t))),
+                })
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
+    Some(DebugToken {
+        wrapped,
+        app_id: text(obj, "app_id"),
+        token_type: text(obj, "type").map(|t| TokenType::parse(&t)),
+        application: text(obj, "application"),
+        is_valid: boolean(obj, "is_valid"),
+        issued_at: integer(obj, "issued_at"),
+        expires_at: integer(obj, "expires_at"),
+        data_access_expires_at: integer(obj, "data_access_expires_at"),
+        scopes: strings(obj.get("scopes")),
+        granular_scopes,
+        user_id: text(obj, "user_id"),
+        profile_id: text(obj, "profile_id"),
+        metadata: obj.get("metadata").cloned(),
+        error,
+    })
+}
+
+fn permission_list(value: &Value) -> Option<PermissionList> {
+    let (items, has_more_pages) = match value {
+        Value::Array(items) => (items, false),
+        Value::Object(obj) => {
+            let items = obj.get("data")?.as_array()?;
+            let next = obj
+                .get("paging")
+                .and_then(Value::as_object)
+                .is_some_and(|p| p.contains_key("next"));
+            (items, next)
+        }
+        _ => return None,
+    };
+    if items.is_empty() {
+        return None;
+    }
+    let entries = items
+        .iter()
+        .map(|item| {
+            let obj = item.as_object()?;
+            let status = text(obj, "status")?;
+            Some(PermissionEntry {
+                permission: text(obj, "permission")?,
+                status: match status.to_ascii_lowercase().as_str() {
+                    "granted" => PermissionStatus::Granted,
+                    "declined" => PermissionStatus::Declined,
+                    "expired" => PermissionStatus::Expired,
+                    _ => PermissionStatus::Other(status),
+                },
+            })
+        })
+        .collect::<Option<Vec<_>>>()?;
+    Some(PermissionList {
+        entries,
+        has_more_pages,
+    })
+}
+
+fn graph_error(value: &Value) -> Option<GraphError> {
+    let (obj, wrapped) = unwrap(value, "error")?;
+    let whatsapp_style =
+        (obj.contains_key("title") || obj.contains_key("href")) && !obj.contains_key("type");
+    let looks_like = if wrapped {
+        obj.contains_key("code") || obj.contains_key("message") || obj.contains_key("type")
+    } else {
+        obj.contains_key("code")
+            && (obj.contains_key("type")
+                || obj.contains_key("fbtrace_id")
+                || obj.contains_key("error_subcode"))
+    };
+    if !looks_like || whatsapp_style {
+        return None;
+    }
+    Some(GraphError {
+        wrapped,
+        message: text(obj, "message"),
+        error_type: text(obj, "type"),
+        code: code(obj, "code"),
+        error_subcode: code(obj, "error_subcode"),
+        error_user_title: text(obj, "error_user_title"),
+        error_user_msg: text(obj, "error_user_msg"),
+        fbtrace_id: text(obj, "fbtrace_id"),
+        is_transient: boolean(obj, "is_transient"),
+        error_data: obj.get("error_data").and_then(error_data),
+    })
+}
+
+fn error_data(value: &Value) -> Option<ErrorData> {
+    match value {
+        Value::Object(obj) => Some(ErrorData {
+            details: text(obj, "details"),
+            messaging_product: text(obj, "messaging_product"),
+            other: {
+                let rest: Map<String, Value> = obj
+                    .iter()
+                    .filter(|(k, _)| *k != "details" && *k != "messaging_product")
+                    .map(|(k, v)| (k.clone(), v.clone()))
+                    .collect();
+                (!rest.is_empty()).then_some(Value::Object(rest))
+            },
+        }),
+        // Marketing API sends error_data as a JSON string; read it if we can.
+        Value::String(s) => match serde_json::from_str::<Value>(s) {
+            Ok(inner @ Value::Object(_)) => error_data(&inner),
+            _ if s.is_empty() => None,
+            _ => Some(ErrorData {
+                details: Some(s.clone()),
+                messaging_product: None,
+                other: None,
+            }),
+        },
+        _ => None,
+    }
+}
+
+/// Webhook context copied onto each error found under it.
+#[derive(Default, Clone)]
+struct Where {
+    phone_number_id: Option<String>,
+    message_id: Option<String>,
+    recipient_id: Option<String>,
+    status: Option<String>,
+    timestamp: Option<i64>,
+}
+
+fn webhook_errors(value: &Value) -> Option<WebhookErrors> {
+    match value {
+        Value::Array(items) if items.iter().all(|i| i.as_object().is_some_and(is_wa_error)) => {
+            let errors: Vec<WebhookError> = items
+                .iter()
+                .filter_map(Value::as_object)
+                .map(|o| wa_error(o, ErrorPlace::Standalone, &Where::default()))
+                .collect();
+            (!errors.is_empty()).then_some(WebhookErrors {
+                whole_payload: false,
+                errors,
+            })
+        }
+        // Tools such as n8n hand over an array of `value` objects (or of whole deliveries).
+        Value::Array(items) if !items.is_empty() => {
+            let mut errors = Vec::new();
+            for item in items {
+                errors.extend(webhook_errors(item).filter(|w| w.whole_payload)?.errors);
+            }
+            Some(WebhookErrors {
+                whole_payload: true,
+                errors,
+            })
+        }
+        Value::Object(obj) if obj.contains_key("entry") => {
+            let mut errors = Vec::new();
+            for entry in obj.get("entry")?.as_array()? {
+                let changes = entry.get("changes").and_then(Value::as_array);
+                for change in changes.into_iter().flatten() {
+                    if let Some(value) = change.get("value").and_then(Value::as_object) {
+                        collect_from_value(value, &mut errors);
+                    }
+                }
+            }
+            Some(WebhookErrors {
+                whole_payload: true,
+                errors,
+            })
+        }
+        Value::Object(obj) if obj.contains_key("value") && obj.contains_key("field") => {
+            let mut errors = Vec::new();
+            collect_from_value(obj.get("value")?.as_object()?, &mut errors);
+            Some(WebhookErrors {
+                whole_payload: true,
+                errors,
+            })
+        }
+        Value::Object(obj) if is_webhook_value(obj) => {
+            let mut errors = Vec::new();
+            collect_from_value(obj, &mut errors);
+            Some(WebhookErrors {
+                whole_payload: true,
+                errors,
+            })
+        }
+        Value::Object(obj) if obj.get("errors").and_then(Value::as_array).is_some() => {
+            let mut errors = Vec::new();
+            collect_from_value(obj, &mut errors);
+            (!errors.is_empty()).then_some(WebhookErrors {
+                whole_payload: false,
+                errors,
+            })
+        }
+        Value::Object(obj) if is_wa_error(obj) => Some(WebhookErrors {
+            whole_payload: false,
+            errors: vec![wa_error(obj, ErrorPlace::Standalone, &Where::default())],
+        }),
+        _ => None,
+    }
+}
+
+/// A webhook `value` object. The send API's own request and response bodies
+/// also carry `messaging_product` and `messages`, but never `metadata` or `statuses`.
+fn is_webhook_value(obj: &Map<String, Value>) -> bool {
+    obj.contains_key("messaging_product")
+        && (obj.get("metadata").is_some_and(Value::is_object)
+            || obj.get("statuses").is_some_and(Value::is_array))
+}
+
+fn is_wa_error(obj: &Map<String, Value>) -> bool {
+    obj.contains_key("code")
+        && (obj.contains_key("title")
+            || obj.contains_key("href")
+            || obj.contains_key("error_data")
+            || obj.contains_key("message"))
+}
+
+fn collect_from_value(value: &Map<String, Value>, out: &mut Vec<WebhookError>) {
+    let base = Where {
+        phone_number_id: value
+            .get("metadata")
+            .and_then(Value::as_object)
+            .and_then(|m| text(m, "phone_number_id")),
+        ..Where::default()
+    };
+    collect_errors(value.get("errors"), ErrorPlace::Value, &base, out);
+    for (key, place) in [
+        ("statuses", ErrorPlace::Status),
+        ("messages", ErrorPlace::Message),
+    ] {
+        let items = value.get(key).and_then(Value::as_array);
+        for item in items.into_iter().flatten().filter_map(Value::as_object) {
+            let here = Where {
+                message_id: text(item, "id"),
+                recipient_id: text(item, "recipient_id").or_else(|| text(item, "from")),
+                status: text(item, "status"),
+                timestamp: integer(item, "timestamp"),
+                ..base.clone()
+            };
+            collect_errors(item.get("errors"), place, &here, out);
+        }
+    }
+}
+
+fn collect_errors(
+    errors: Option<&Value>,
+    place: ErrorPlace,
+    at: &Where,
+    out: &mut Vec<WebhookError>,
+) {
+    let items = errors.and_then(Value::as_array);
+    for obj in items.into_iter().flatten().filter_map(Value::as_object) {
+        out.push(wa_error(obj, place, at));
+    }
+}
+
+fn wa_error(obj: &Map<String, Value>, place: ErrorPlace, at: &Where) -> WebhookError {
+    let details = obj
+        .get("error_data")
+        .and_then(error_data)
+        .and_then(|d| d.details);
+    WebhookError {
+        code: code(obj, "code"),
+        title: text(obj, "title"),
+        message: text(obj, "message"),
+        details,
+        href: text(obj, "href"),
+        place,
+        phone_number_id: at.phone_number_id.clone(),
+        message_id: at.message_id.clone(),
+        recipient_id: at.recipient_id.clone(),
+        status: at.status.clone(),
+        timestamp: at.timestamp,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn debug_token_with_and_without_wrapper() {
+        let inner = json!({"app_id": "1", "type": "SYSTEM_USER", "is_valid": true, "expires_at": 0, "scopes": ["a"]});
+        let Some(Payload::DebugToken(t)) = recognise(&json!({"data": inner.clone()})) else {
+            panic!()
+        };
+        assert!(t.wrapped);
+        assert_eq!(t.token_type, Some(TokenType::SystemUser));
+        let Some(Payload::DebugToken(t)) = recognise(&inner) else {
+            panic!()
+        };
+        assert!(!t.wrapped);
+    }
+
+    #[test]
+    fn malformed_token_form() {
+        let v = json!({"data": {"error": {"code": 190, "message": "Invalid OAuth access token - Cannot parse access token"}, "is_valid": false, "scopes": []}});
+        let Some(Payload::DebugToken(t)) = recognise(&v) else {
+            panic!()
+        };
+        assert_eq!(t.error.unwrap().code, Some(190));
+    }
+
+    #[test]
+    fn graph_error_with_string_error_data() {
+        let v = json!({"error": {"message": "x", "type": "OAuthException", "code": "100", "error_data": "{\"blame_field_specs\":[[\"name\"]]}"}});
+        let Some(Payload::GraphError(e)) = recognise(&v) else {
+            panic!()
+        };
+        assert_eq!(e.code, Some(100));
+        assert!(e.error_data.unwrap().other.is_some());
+    }
+
+    #[test]
+    fn single_whatsapp_error_is_not_a_graph_error() {
+        let v = json!({"code": 131047, "title": "Re-engagement message", "href": "/x"});
+        assert!(matches!(recognise(&v), Some(Payload::WebhookError(_))));
+    }
+
+    #[test]
+    fn webhook_status_errors_keep_context() {
+        let v = json!({"object": "whatsapp_business_account", "entry": [{"changes": [{"field": "messages", "value": {
+            "metadata": {"phone_number_id": "106"},
+            "statuses": [{"id": "wamid.X", "status": "failed", "recipient_id": "1555", "timestamp": "1700000000",
+                          "errors": [{"code": 131026, "title": "Message undeliverable"}]}]}}]}]});
+        let Some(Payload::WebhookError(w)) = recognise(&v) else {
+            panic!()
+        };
+        assert_eq!(w.errors.len(), 1);
+        let e = &w.errors[0];
+        assert_eq!((e.code, e.place), (Some(131026), ErrorPlace::Status));
+        assert_eq!(e.phone_number_id.as_deref(), Some("106"));
+        assert_eq!(e.timestamp, Some(1_700_000_000));
+    }
+
+    #[test]
+    fn permissions_with_paging() {
+        let v = json!({"data": [{"permission": "a", "status": "granted"}, {"permission": "b", "status": "declined"}], "paging": {"next": "x"}});
+        let Some(Payload::Permissions(p)) = recognise(&v) else {
+            panic!()
+        };
+        assert_eq!(p.entries[1].status, PermissionStatus::Declined);
+        assert!(p.has_more_pages);
+    }
+
+    #[test]
+    fn unrelated_object_is_not_recognised() {
+        assert!(recognise(&json!({"name": "x", "id": "1"})).is_none());
+        assert!(recognise(&json!({"data": []})).is_none());
+    }
+}

@@ -1,0 +1,157 @@
+//! Installing the pinned tools the project needs, into a per-user cache
+//! outside the clone (`~/.cache/scopelens/tools/<tool>-<version>`), skipping
+//! whatever is already there. A fresh clone therefore needs nothing by hand,
+//! and repeated clones on one machine do not rebuild Trunk.
+
+use crate::{run, Step};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+pub const TRUNK: &str = "0.21.14";
+pub const WASM_BINDGEN: &str = "0.2.130";
+pub const MDBOOK: &str = "0.5.4";
+pub const BINARYEN: &str = "132";
+pub const PLAYWRIGHT: &str = "1.64.1";
+
+/// Root of the tool cache.
+pub fn cache_dir() -> PathBuf {
+    if let Some(dir) = std::env::var_os("SCOPELENS_TOOLS") {
+        return PathBuf::from(dir);
+    }
+    let base = std::env::var_os("XDG_CACHE_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cache")))
+        .unwrap_or_else(|| PathBuf::from("/tmp"));
+    base.join("scopelens").join("tools")
+}
+
+fn cargo_tool_dir(name: &str, version: &str) -> PathBuf {
+    cache_dir().join(format!("{name}-{version}"))
+}
+
+/// Directories to put first on PATH so the pinned tools win.
+pub fn path_dirs() -> Vec<PathBuf> {
+    vec![
+        cargo_tool_dir("trunk", TRUNK).join("bin"),
+        cargo_tool_dir("wasm-bindgen", WASM_BINDGEN).join("bin"),
+        cargo_tool_dir("mdbook", MDBOOK).join("bin"),
+        cache_dir()
+            .join(format!("binaryen-{BINARYEN}"))
+            .join("node_modules")
+            .join(".bin"),
+    ]
+}
+
+/// PATH with the pinned tools first.
+pub fn path_env() -> std::ffi::OsString {
+    let mut dirs = path_dirs();
+    if let Some(existing) = std::env::var_os("PATH") {
+        dirs.extend(std::env::split_paths(&existing));
+    }
+    std::env::join_paths(dirs).expect("tool paths contain no separator")
+}
+
+/// Where Node modules for the end-to-end tests live.
+#[allow(dead_code)] // used once the browser tests land
+pub fn node_modules() -> PathBuf {
+    cache_dir()
+        .join(format!("e2e-playwright-{PLAYWRIGHT}"))
+        .join("node_modules")
+}
+
+pub fn setup() -> Step {
+    std::fs::create_dir_all(cache_dir())
+        .map_err(|e| format!("cannot create {}: {e}", cache_dir().display()))?;
+    ensure_wasm_target()?;
+    ensure_cargo_tool("trunk", "trunk", TRUNK, true)?;
+    ensure_cargo_tool("wasm-bindgen-cli", "wasm-bindgen", WASM_BINDGEN, false)?;
+    ensure_cargo_tool("mdbook", "mdbook", MDBOOK, true)?;
+    ensure_npm_package(
+        &format!("binaryen-{BINARYEN}"),
+        &format!("binaryen@{BINARYEN}"),
+        "node_modules/.bin/wasm-opt",
+    )?;
+    ensure_npm_package(
+        &format!("e2e-playwright-{PLAYWRIGHT}"),
+        &format!("playwright-core@{PLAYWRIGHT}"),
+        "node_modules/playwright-core/package.json",
+    )?;
+    ensure_chromium()?;
+    eprintln!(
+        "setup: all tools present (cache: {})",
+        cache_dir().display()
+    );
+    Ok(())
+}
+
+fn ensure_wasm_target() -> Step {
+    let installed = Command::new("rustup")
+        .args(["target", "list", "--installed"])
+        .output();
+    if let Ok(out) = installed {
+        if String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .any(|l| l.trim() == "wasm32-unknown-unknown")
+        {
+            return Ok(());
+        }
+    }
+    run(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))
+}
+
+fn ensure_cargo_tool(package: &str, binary: &str, version: &str, locked: bool) -> Step {
+    let root = cargo_tool_dir(binary, version);
+    if root.join("bin").join(binary).exists() {
+        return Ok(());
+    }
+    eprintln!(
+        "setup: installing {package} {version} into {} (a few minutes, once per machine)",
+        root.display()
+    );
+    let mut cmd = Command::new("cargo");
+    cmd.args(["install", package, "--version", version, "--root"])
+        .arg(&root);
+    if locked {
+        cmd.arg("--locked");
+    }
+    run(&mut cmd)
+}
+
+fn ensure_npm_package(dir: &str, spec: &str, marker: &str) -> Step {
+    let prefix = cache_dir().join(dir);
+    if prefix.join(marker).exists() {
+        return Ok(());
+    }
+    eprintln!("setup: installing {spec} into {}", prefix.display());
+    std::fs::create_dir_all(&prefix).map_err(|e| e.to_string())?;
+    run(Command::new("npm")
+        .args(["install", "--no-audit", "--no-fund", "--prefix"])
+        .arg(&prefix)
+        .arg(spec))
+}
+
+fn ensure_chromium() -> Step {
+    if Path::new("/usr/bin/chromium").exists() && Path::new("/usr/bin/chromedriver").exists() {
+        return Ok(());
+    }
+    eprintln!("setup: installing Debian's chromium and chromium-driver");
+    let sudo: &[&str] = if is_root() { &[] } else { &["sudo"] };
+    let apt = |args: &[&str]| {
+        let mut all: Vec<&str> = sudo.to_vec();
+        all.push("apt-get");
+        all.extend_from_slice(args);
+        let mut cmd = Command::new(all[0]);
+        cmd.args(&all[1..]).env("DEBIAN_FRONTEND", "noninteractive");
+        run(&mut cmd)
+    };
+    apt(&["update"])?;
+    apt(&["install", "-y", "chromium", "chromium-driver", "brotli"])
+}
+
+fn is_root() -> bool {
+    Command::new("id")
+        .arg("-u")
+        .output()
+        .map(|o| o.stdout.starts_with(b"0"))
+        .unwrap_or(false)
+}

@@ -230,13 +230,7 @@ impl Printer {
         }
         for e in &found.candidates {
             println!();
-            println!(
-                "{} {} {}  {}",
-                self.paint(BOLD, e.method),
-                e.path,
-                "",
-                e.summary
-            );
+            println!("{} {}  {}", self.paint(BOLD, e.method), e.path, e.summary);
             let perms = if e.permissions.is_empty() {
                 "none (any valid token)".to_string()
             } else {

@@ -147,7 +147,13 @@ fn bearer_spans(lower: &str, spans: &mut Vec<(usize, usize)>) {
 fn named_value_spans(lower: &str, spans: &mut Vec<(usize, usize)>) {
     let bytes = lower.as_bytes();
     for name in SECRET_NAMES {
+        // Matches inside a value already taken are skipped, which keeps a line
+        // of repeated `access_token=access_token=…` linear.
+        let mut taken_until = 0;
         for (at, _) in lower.match_indices(name) {
+            if at < taken_until {
+                continue;
+            }
             if at > 0 && (bytes[at - 1].is_ascii_alphanumeric() || bytes[at - 1] == b'_') {
                 continue;
             }
@@ -169,6 +175,7 @@ fn named_value_spans(lower: &str, spans: &mut Vec<(usize, usize)>) {
             i += 1;
             i += bytes[i..].iter().take_while(|b| **b == b' ').count();
             if let Some(span) = value_span(bytes, i) {
+                taken_until = span.1;
                 spans.push(span);
             }
         }

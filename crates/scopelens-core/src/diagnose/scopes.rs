@@ -252,9 +252,19 @@ fn expired(permission: &str, severity: Severity) -> Finding {
     .guide(guide::CHECKING_TOKENS)
 }
 
+/// Extra scopes listed one by one; beyond this many they are summarised.
+const MAX_EXTRA_LISTED: usize = 20;
+
 fn beyond_intents(rows: &[ScopeRow]) -> Vec<Finding> {
-    rows.iter()
-        .filter(|r| !r.needed && r.permission != PUBLIC_PROFILE && matches!(r.state, ScopeState::Granted))
+    let extras: Vec<&ScopeRow> = rows
+        .iter()
+        .filter(|r| {
+            !r.needed && r.permission != PUBLIC_PROFILE && matches!(r.state, ScopeState::Granted)
+        })
+        .collect();
+    let mut out: Vec<Finding> = extras
+        .iter()
+        .take(MAX_EXTRA_LISTED)
         .map(|r| {
             let product = permissions::product_of(&r.permission)
                 .map(|p| format!(" It belongs to {p}, not WhatsApp."))
@@ -270,7 +280,20 @@ fn beyond_intents(rows: &[ScopeRow]) -> Vec<Finding> {
             .sources(&[sources::APP_REVIEW, sources::WA_PERMISSIONS])
             .guide(guide::APP_REVIEW)
         })
-        .collect()
+        .collect();
+    if extras.len() > MAX_EXTRA_LISTED {
+        out.push(
+            Finding::new(
+                "permission.beyond_intents",
+                Severity::Info,
+                format!("{} more permissions beyond what is needed", extras.len() - MAX_EXTRA_LISTED),
+                "The token carries many more permissions than the intents need; the scope table lists them all.",
+            )
+            .sources(&[sources::APP_REVIEW])
+            .guide(guide::APP_REVIEW),
+        );
+    }
+    out
 }
 
 fn ready(ctx: &Context) -> Finding {

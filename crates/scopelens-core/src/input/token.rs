@@ -9,15 +9,18 @@ use crate::secrets::describe_token;
 pub fn recognise(text: &str) -> Option<TokenShape> {
     let mut rest = text.trim().trim_matches(['"', '\'', '`']).trim();
     let mut had_bearer_prefix = false;
-    for prefix in ["authorization:", "bearer ", "access_token=", "token="] {
-        if rest.len() >= prefix.len() && rest[..prefix.len()].eq_ignore_ascii_case(prefix) {
-            had_bearer_prefix |= prefix != "access_token=" && prefix != "token=";
-            rest = rest[prefix.len()..].trim();
+    for prefix in [
+        "authorization:",
+        "bearer ",
+        "access_token=",
+        "token=",
+        "bearer ",
+    ] {
+        if let Some(after) = strip_prefix_ignore_case(rest, prefix) {
+            had_bearer_prefix |=
+                prefix.starts_with("authorization") || prefix.starts_with("bearer");
+            rest = after.trim();
         }
-    }
-    if rest.len() >= "bearer ".len() && rest[..7].eq_ignore_ascii_case("bearer ") {
-        had_bearer_prefix = true;
-        rest = rest[7..].trim();
     }
     if is_user_token(rest) {
         return Some(TokenShape {
@@ -39,6 +42,12 @@ pub fn recognise(text: &str) -> Option<TokenShape> {
         app_id: Some(app_id.to_string()),
         had_bearer_prefix,
     })
+}
+
+fn strip_prefix_ignore_case<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
+    let head = text.get(..prefix.len())?;
+    head.eq_ignore_ascii_case(prefix)
+        .then(|| &text[prefix.len()..])
 }
 
 fn is_user_token(text: &str) -> bool {

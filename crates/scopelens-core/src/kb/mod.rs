@@ -8,6 +8,7 @@
 pub mod access;
 pub mod endpoints;
 pub mod errors;
+pub mod fields;
 pub mod guide;
 pub mod intents;
 pub mod permissions;

@@ -599,22 +599,6 @@ pub static CATALOG: &[ErrorEntry] = &[
         sources: &[WA_ERRORS, WA_THROUGHPUT],
     },
     ErrorEntry {
-        code: 130429,
-        last_code: None,
-        subcode: Some(2494055),
-        title: "Rate limit hit (subcode 2494055)",
-        http_status: Some(400),
-        category: Category::Throttling,
-        fixable_by: FixableBy::Nobody,
-        retry: Retry::Backoff,
-        explanation: "Subcode 2494055 accompanies the throughput error 130429, even in Meta's own example. Meta does not say what it adds, and WhatsApp subcodes are officially deprecated from v16.0, so handle the error by its code: the number is sending faster than its throughput allows.",
-        fix: &[
-            "Handle it exactly like 130429: queue messages and cap the send rate.",
-            "Retry with exponential back-off.",
-        ],
-        sources: &[WA_ERRORS, WA_THROUGHPUT],
-    },
-    ErrorEntry {
         code: 131048,
         last_code: None,
         subcode: None,
@@ -879,22 +863,6 @@ pub static CATALOG: &[ErrorEntry] = &[
         sources: &[WA_ERRORS, WA_PHONE_NUMBERS, WA_MARKETING_MESSAGES],
     },
     ErrorEntry {
-        code: 131009,
-        last_code: None,
-        subcode: Some(2494010),
-        title: "Parameter value is not valid (subcode 2494010)",
-        http_status: Some(400),
-        category: Category::Request,
-        fixable_by: FixableBy::Developer,
-        retry: Retry::AfterFix,
-        explanation: "Subcode 2494010 has been seen with 131009 in real payloads, but Meta does not document it and WhatsApp subcodes are deprecated from v16.0. Handle the error by its code: a value in the request is not acceptable.",
-        fix: &[
-            "Read error_data.details to find the parameter at fault.",
-            "Correct the value and send the request again.",
-        ],
-        sources: &[WA_ERRORS],
-    },
-    ErrorEntry {
         code: 131021,
         last_code: None,
         subcode: None,
@@ -926,22 +894,6 @@ pub static CATALOG: &[ErrorEntry] = &[
             "To message anyone, add and register your own business number and switch the app to Live mode (which needs a privacy policy URL).",
         ],
         sources: &[PYWA_ERRORS, ISSUE_ALLOWED_LIST, ISSUE_ALLOWED_LIST_DEV_MODE],
-    },
-    ErrorEntry {
-        code: 131030,
-        last_code: None,
-        subcode: Some(2655007),
-        title: "Recipient not in allowed list (subcode 2655007)",
-        http_status: None,
-        category: Category::Request,
-        fixable_by: FixableBy::Developer,
-        retry: Retry::AfterFix,
-        explanation: "Subcode 2655007 has been reported together with 131030, but Meta does not document it. Treat it as 131030: the recipient is not on the test number's allowed list of up to 5 numbers.",
-        fix: &[
-            "Add the recipient in App Dashboard > WhatsApp > API Setup and confirm it.",
-            "Or send from your own registered business number with the app in Live mode.",
-        ],
-        sources: &[ISSUE_ALLOWED_LIST_SUBCODE, PYWA_ERRORS],
     },
     ErrorEntry {
         code: 131051,
@@ -1065,22 +1017,6 @@ pub static CATALOG: &[ErrorEntry] = &[
         sources: &[WA_ERRORS, WA_WEBHOOK_ERRORS, ISSUE_B2B_UNDELIVERABLE],
     },
     ErrorEntry {
-        code: 131026,
-        last_code: None,
-        subcode: Some(2494011),
-        title: "Message undeliverable (subcode 2494011)",
-        http_status: Some(400),
-        category: Category::Delivery,
-        fixable_by: FixableBy::EndUser,
-        retry: Retry::Never,
-        explanation: "Subcode 2494011 appears with 131026 in test fixtures, but Meta does not document it and WhatsApp subcodes are deprecated from v16.0. Handle it as 131026: the recipient could not be reached on WhatsApp.",
-        fix: &[
-            "Check that the number is correct and on WhatsApp.",
-            "Ask the customer, through another channel, to update WhatsApp, accept the current terms and message you first.",
-        ],
-        sources: &[WA_ERRORS],
-    },
-    ErrorEntry {
         code: 131047,
         last_code: None,
         subcode: None,
@@ -1096,22 +1032,6 @@ pub static CATALOG: &[ErrorEntry] = &[
             "Record the time of each customer's last inbound message so you choose template or free-form before sending.",
         ],
         sources: &[WA_ERRORS, WA_TEMPLATES, ISSUE_24H_WINDOW],
-    },
-    ErrorEntry {
-        code: 131047,
-        last_code: None,
-        subcode: Some(2494010),
-        title: "Re-engagement message (subcode 2494010)",
-        http_status: Some(400),
-        category: Category::Delivery,
-        fixable_by: FixableBy::Developer,
-        retry: Retry::AfterFix,
-        explanation: "Subcode 2494010 often accompanies 131047 in test fixtures, but Meta does not document it. Handle it as 131047: the 24-hour customer service window has closed, so only a template can be sent.",
-        fix: &[
-            "Send an approved template message instead of a free-form one.",
-            "Switch back to free-form messages after the customer replies.",
-        ],
-        sources: &[WA_ERRORS],
     },
     ErrorEntry {
         code: 131049,
@@ -2329,10 +2249,24 @@ mod tests {
 
     #[test]
     fn whatsapp_subcodes_match() {
+        for (code, sub) in [(100, 33), (100, 2388019), (100, 2388103)] {
+            let ErrorLookup::Known {
+                entry,
+                subcode_matched,
+            } = lookup_error(code, Some(sub))
+            else {
+                panic!("{code}/{sub} must be known");
+            };
+            assert!(subcode_matched, "{code}/{sub} fell back to the bare code");
+            assert_eq!((entry.code, entry.subcode), (code, Some(sub)));
+        }
+    }
+
+    /// Undocumented subcodes seen with WhatsApp codes (facts 4.5) explain
+    /// nothing by themselves: they must resolve to the code's own entry.
+    #[test]
+    fn opaque_whatsapp_subcodes_fall_back_to_the_code() {
         for (code, sub) in [
-            (100, 33),
-            (100, 2388019),
-            (100, 2388103),
             (130429, 2494055),
             (131030, 2655007),
             (131009, 2494010),
@@ -2344,10 +2278,10 @@ mod tests {
                 subcode_matched,
             } = lookup_error(code, Some(sub))
             else {
-                panic!("{code}/{sub} must be known");
+                panic!("{code} must be known");
             };
-            assert!(subcode_matched, "{code}/{sub} fell back to the bare code");
-            assert_eq!((entry.code, entry.subcode), (code, Some(sub)));
+            assert!(!subcode_matched);
+            assert_eq!((entry.code, entry.subcode), (code, None));
         }
     }
 

@@ -1,0 +1,122 @@
+//! Properties that must hold for every input: no panic, share links round-trip
+//! and never carry a secret, and diagnoses never echo a pasted token.
+
+use proptest::prelude::*;
+use scopelens_core::share::{decode_share, encode_share, ShareState};
+use scopelens_core::{diagnose, Context};
+
+const NOW: i64 = 1_760_000_000;
+
+/// Fragments of the payloads scopelens reads, so that random inputs get deep
+/// into the parser and the diagnosis rather than failing on the first byte.
+fn payloadish() -> impl Strategy<Value = String> {
+    let atoms = prop::sample::select(vec![
+        "{",
+        "}",
+        "[",
+        "]",
+        ",",
+        ":",
+        "\"",
+        "'",
+        "\\",
+        "\n",
+        " ",
+        "True",
+        "None",
+        "null",
+        "undefined",
+        "-1",
+        "0",
+        "190",
+        "463",
+        "1e999",
+        "\"error\"",
+        "\"data\"",
+        "\"code\"",
+        "\"is_valid\"",
+        "false",
+        "\"scopes\"",
+        "\"entry\"",
+        "\"changes\"",
+        "\"value\"",
+        "\"statuses\"",
+        "\"errors\"",
+        "\"granular_scopes\"",
+        "\"target_ids\"",
+        "\"expires_at\"",
+        "\"type\"",
+        "\"APP\"",
+        "\"USER\"",
+        "HTTP/2 400\n",
+        "Bearer ",
+        "EAAGm0PX4ZCpsBAKZBq6ZCZAxyzABCDEFGHIJ",
+        "1234567890|abcdefabcdefabcdef",
+        "access_token=",
+        "//",
+        "/*",
+        "\u{202e}",
+        "é",
+        "\u{0}",
+        "<script>",
+        "\"error_data\"",
+        "\"{\\\"a\\\":1}\"",
+        "Response:\n",
+    ]);
+    prop::collection::vec(atoms, 0..80).prop_map(|parts| parts.concat())
+}
+
+fn token() -> impl Strategy<Value = String> {
+    "[A-Za-z0-9]{60,200}".prop_map(|tail| format!("EAA{tail}"))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+    #[test]
+    fn arbitrary_text_never_panics(text in any::<String>()) {
+        let d = diagnose(&text, &Context::at(NOW));
+        prop_assert!(!d.findings.is_empty());
+    }
+
+    #[test]
+    fn payload_like_text_never_panics(text in payloadish()) {
+        let d = diagnose(&text, &Context::at(NOW));
+        prop_assert!(!d.findings.is_empty());
+    }
+
+    #[test]
+    fn share_links_round_trip(input in payloadish(), waba in proptest::option::of("[0-9]{5,16}"), now in any::<i64>()) {
+        let state = ShareState { input, waba_id: waba, now: Some(now), ..ShareState::default() };
+        let fragment = encode_share(&state).unwrap();
+        prop_assert_eq!(decode_share(&fragment).unwrap(), state.redacted());
+    }
+
+    #[test]
+    fn share_links_never_carry_a_token(before in payloadish(), token in token(), after in payloadish()) {
+        let state = ShareState { input: format!("{before} {token} {after}"), ..ShareState::default() };
+        let fragment = encode_share(&state).unwrap();
+        let back = decode_share(&fragment).unwrap();
+        prop_assert!(!back.input.contains(&token));
+    }
+
+    #[test]
+    fn diagnoses_never_echo_a_token(token in token(), wrap in 0usize..5) {
+        let text = match wrap {
+            0 => token.clone(),
+            1 => format!("Authorization: Bearer {token}"),
+            2 => format!("{{\"error\":{{\"message\":\"Malformed access token {token}\",\"type\":\"OAuthException\",\"code\":190}}}}"),
+            3 => format!("curl 'https://graph.facebook.com/v24.0/debug_token?input_token={token}&access_token=1234567|abcdefabcdefabcdefab'"),
+            _ => format!("{{'access_token': '{token}', 'error': {{'code': 10, 'message': 'x', 'type': 'OAuthException'}}}}"),
+        };
+        let d = diagnose(&text, &Context::at(NOW));
+        let json = serde_json::to_string(&d).unwrap();
+        prop_assert!(!json.contains(&token[..40]));
+        prop_assert!(!scopelens_core::render::to_markdown(&d).contains(&token[..40]));
+    }
+
+    #[test]
+    fn corrupted_links_are_refused_cleanly(link in "[A-Za-z0-9_=#v-]{0,300}") {
+        let _ = decode_share(&link);
+    }
+}

@@ -5,6 +5,7 @@
 //! `action_required`, 2 for `invalid_input` and usage errors.
 
 mod output;
+mod triage;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use output::{Format, Printer};
@@ -84,6 +85,20 @@ enum Command {
         #[arg(long, default_value = DEFAULT_SHARE_BASE)]
         base: String,
     },
+    /// Count and group the errors in logs: JSON Lines, JSON arrays, webhook dumps, text logs; plain or gzip.
+    Triage {
+        /// Files to read; `-` (the default) for standard input.
+        #[arg(default_value = "-")]
+        files: Vec<String>,
+        /// Group by (repeatable): code, category, phone, waba, hour, day. Default: code.
+        #[arg(long = "by", value_parser = parse_group_by)]
+        by: Vec<scopelens_core::triage::GroupBy>,
+        #[arg(long, value_enum, default_value_t = triage::Format::Text)]
+        format: triage::Format,
+        /// Threads for large files (default: all cores).
+        #[arg(long)]
+        jobs: Option<usize>,
+    },
     /// Diagnose what a share link carries.
     Open {
         link: String,
@@ -146,6 +161,12 @@ fn parse_kind(text: &str) -> Result<InputKind, String> {
         })
 }
 
+fn parse_group_by(text: &str) -> Result<scopelens_core::triage::GroupBy, String> {
+    scopelens_core::triage::GroupBy::parse(text).ok_or_else(|| {
+        format!("unknown grouping `{text}`; use code, category, phone, waba, hour or day")
+    })
+}
+
 fn unix_now() -> i64 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
@@ -153,7 +174,7 @@ fn unix_now() -> i64 {
 }
 
 /// A failure before any diagnosis: reported on stderr with exit status 2.
-struct UsageError(String);
+pub(crate) struct UsageError(String);
 
 fn read_input(file: &str) -> Result<String, UsageError> {
     let mut bytes = Vec::new();
@@ -247,6 +268,22 @@ fn run(cli: Cli) -> Result<u8, UsageError> {
             let base = base.split('#').next().unwrap_or_default();
             println!("{base}#{fragment}");
             Ok(0)
+        }
+        Command::Triage {
+            files,
+            by,
+            format,
+            jobs,
+        } => {
+            let jobs = jobs
+                .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+                .max(1);
+            triage::run(triage::Options {
+                files,
+                by,
+                format,
+                jobs,
+            })
         }
         Command::Open { link, format } => {
             let state = share::decode_share(&link).map_err(|e| UsageError(e.to_string()))?;

@@ -21,6 +21,7 @@ pub mod render;
 pub mod secrets;
 pub mod share;
 pub mod time;
+pub mod triage;
 
 pub use diagnose::{diagnose, Context, Diagnosis, Finding, Severity, Verdict};
 pub use model::InputKind;

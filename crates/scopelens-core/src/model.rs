@@ -223,6 +223,8 @@ pub struct WebhookError {
     pub href: Option<String>,
     pub place: ErrorPlace,
     pub phone_number_id: Option<String>,
+    /// The WhatsApp Business Account the delivery was for (`entry[].id`).
+    pub waba_id: Option<String>,
     pub message_id: Option<String>,
     pub recipient_id: Option<String>,
     pub status: Option<String>,
@@ -264,6 +266,36 @@ pub fn recognise(value: &Value) -> Option<Payload> {
         .or_else(|| recognise_as(value, InputKind::Permissions))
         .or_else(|| recognise_as(value, InputKind::GraphError))
         .or_else(|| recognise_as(value, InputKind::WebhookError))
+}
+
+/// How deep [`find_payload`] looks inside wrappers such as structured log
+/// records (`{"level":"error","response":{"error":{…}}}`).
+const MAX_WRAPPER_DEPTH: usize = 3;
+
+/// Recognises a payload in `value` or, failing that, inside the objects it
+/// wraps (breadth first, a few levels deep). `kind` restricts the search.
+pub fn find_payload(value: &Value, kind: Option<InputKind>) -> Option<Payload> {
+    let mut level = vec![value];
+    for _ in 0..=MAX_WRAPPER_DEPTH {
+        let mut next = Vec::new();
+        for v in level {
+            let found = match kind {
+                Some(kind) => recognise_as(v, kind),
+                None => recognise(v),
+            };
+            if found.is_some() {
+                return found;
+            }
+            if let Value::Object(obj) = v {
+                next.extend(obj.values().filter(|c| c.is_object()));
+            }
+        }
+        if next.is_empty() {
+            break;
+        }
+        level = next;
+    }
+    None
 }
 
 /// Recognises `value` as one given kind only (for the user's override).
@@ -479,6 +511,7 @@ fn error_data(value: &Value) -> Option<ErrorData> {
 #[derive(Default, Clone)]
 struct Where {
     phone_number_id: Option<String>,
+    waba_id: Option<String>,
     message_id: Option<String>,
     recipient_id: Option<String>,
     status: Option<String>,
@@ -513,9 +546,10 @@ fn webhook_errors(value: &Value) -> Option<WebhookErrors> {
             let mut errors = Vec::new();
             for entry in obj.get("entry")?.as_array()? {
                 let changes = entry.get("changes").and_then(Value::as_array);
+                let waba_id = entry.as_object().and_then(|e| text(e, "id"));
                 for change in changes.into_iter().flatten() {
                     if let Some(value) = change.get("value").and_then(Value::as_object) {
-                        collect_from_value(value, &mut errors);
+                        collect_from_value(value, waba_id.clone(), &mut errors);
                     }
                 }
             }
@@ -526,7 +560,7 @@ fn webhook_errors(value: &Value) -> Option<WebhookErrors> {
         }
         Value::Object(obj) if obj.contains_key("value") && obj.contains_key("field") => {
             let mut errors = Vec::new();
-            collect_from_value(obj.get("value")?.as_object()?, &mut errors);
+            collect_from_value(obj.get("value")?.as_object()?, None, &mut errors);
             Some(WebhookErrors {
                 whole_payload: true,
                 errors,
@@ -534,7 +568,7 @@ fn webhook_errors(value: &Value) -> Option<WebhookErrors> {
         }
         Value::Object(obj) if is_webhook_value(obj) => {
             let mut errors = Vec::new();
-            collect_from_value(obj, &mut errors);
+            collect_from_value(obj, None, &mut errors);
             Some(WebhookErrors {
                 whole_payload: true,
                 errors,
@@ -542,7 +576,7 @@ fn webhook_errors(value: &Value) -> Option<WebhookErrors> {
         }
         Value::Object(obj) if obj.get("errors").and_then(Value::as_array).is_some() => {
             let mut errors = Vec::new();
-            collect_from_value(obj, &mut errors);
+            collect_from_value(obj, None, &mut errors);
             (!errors.is_empty()).then_some(WebhookErrors {
                 whole_payload: false,
                 errors,
@@ -572,8 +606,13 @@ fn is_wa_error(obj: &Map<String, Value>) -> bool {
             || obj.contains_key("message"))
 }
 
-fn collect_from_value(value: &Map<String, Value>, out: &mut Vec<WebhookError>) {
+fn collect_from_value(
+    value: &Map<String, Value>,
+    waba_id: Option<String>,
+    out: &mut Vec<WebhookError>,
+) {
     let base = Where {
+        waba_id,
         phone_number_id: value
             .get("metadata")
             .and_then(Value::as_object)
@@ -624,6 +663,7 @@ fn wa_error(obj: &Map<String, Value>, place: ErrorPlace, at: &Where) -> WebhookE
         href: text(obj, "href"),
         place,
         phone_number_id: at.phone_number_id.clone(),
+        waba_id: at.waba_id.clone(),
         message_id: at.message_id.clone(),
         recipient_id: at.recipient_id.clone(),
         status: at.status.clone(),

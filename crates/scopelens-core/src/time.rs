@@ -91,3 +91,69 @@ mod tests {
         assert_eq!(duration(5_184_000), "60 days");
     }
 }
+
+/// `2026-05-03T10:00:00Z` from unix seconds.
+pub fn iso(at: i64) -> String {
+    let days = at.div_euclid(DAY);
+    let secs = at.rem_euclid(DAY);
+    let (y, m, d) = civil_from_days(days);
+    format!(
+        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
+        secs / HOUR,
+        (secs % HOUR) / MINUTE,
+        secs % MINUTE
+    )
+}
+
+/// Reads a leading `YYYY-MM-DD[T ]HH:MM:SS` (UTC assumed; fractions and
+/// offsets ignored) as log lines start, into unix seconds.
+pub fn parse_leading_timestamp(text: &str) -> Option<i64> {
+    let text = text.trim_start_matches(['[', ' ']);
+    let b = text.as_bytes();
+    if b.len() < 19
+        || b[4] != b'-'
+        || b[7] != b'-'
+        || !matches!(b[10], b'T' | b' ')
+        || b[13] != b':'
+        || b[16] != b':'
+    {
+        return None;
+    }
+    let num = |range: std::ops::Range<usize>| -> Option<i64> { text.get(range)?.parse().ok() };
+    let (y, mo, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
+    let (h, mi, s) = (num(11..13)?, num(14..16)?, num(17..19)?);
+    if !(1..=12).contains(&mo) || !(1..=31).contains(&d) || h > 23 || mi > 59 || s > 60 {
+        return None;
+    }
+    Some(days_from_civil(y, mo as u32, d as u32) * DAY + h * HOUR + mi * MINUTE + s)
+}
+
+/// Howard Hinnant's civil-to-days algorithm.
+fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y.rem_euclid(400);
+    let mp = i64::from((m + 9) % 12);
+    let doy = (153 * mp + 2) / 5 + i64::from(d) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+#[cfg(test)]
+mod log_time_tests {
+    use super::*;
+
+    #[test]
+    fn leading_timestamps() {
+        assert_eq!(
+            parse_leading_timestamp("2024-04-02T23:09:47Z ERROR x"),
+            Some(1_712_099_387)
+        );
+        assert_eq!(
+            parse_leading_timestamp("[2024-04-02 23:09:47.123] x"),
+            Some(1_712_099_387)
+        );
+        assert_eq!(parse_leading_timestamp("{\"a\":1}"), None);
+        assert_eq!(iso(1_712_099_387), "2024-04-02T23:09:47Z");
+    }
+}

@@ -1,7 +1,7 @@
 //! From a reading of the input to a [`Diagnosis`]: a verdict and findings,
 //! each a stable id, a severity, words a person can act on, and sources.
 
-mod errors;
+pub(crate) mod errors;
 mod scopes;
 mod token;
 

@@ -9,7 +9,7 @@ pub mod http;
 pub mod lenient;
 pub mod token;
 
-use crate::model::{recognise, recognise_as, InputKind, Payload};
+use crate::model::{self, InputKind, Payload};
 use crate::secrets;
 use serde::Serialize;
 use serde_json::Value;
@@ -170,10 +170,7 @@ fn recognise_kind(value: &Value, kind: Option<InputKind>) -> Option<Payload> {
         }
         None => value,
     };
-    match kind {
-        Some(kind) => recognise_as(value, kind),
-        None => recognise(value),
-    }
+    model::find_payload(value, kind)
 }
 
 /// A JSON string holding JSON (`"{\"error\": …}"`, common in logs) is read

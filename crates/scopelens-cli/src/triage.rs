@@ -1,0 +1,508 @@
+//! `scopelens triage`: reads logs (JSON Lines, JSON arrays, concatenated
+//! webhook dumps, text logs with JSON on their lines; plain or gzip; files or
+//! stdin) in a streaming way, so memory stays flat, and uses every core on
+//! large plain files.
+
+use crate::UsageError;
+use scopelens_core::triage::{GroupBy, Triage, TriageReport};
+use serde::de::{DeserializeSeed, SeqAccess, Visitor};
+use serde_json::Value;
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, IsTerminal, Read, Seek, SeekFrom, Write};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+/// Plain files larger than this are split across threads.
+const PARALLEL_THRESHOLD: u64 = 16 << 20;
+const BUFFER: usize = 1 << 20;
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+    Markdown,
+    Csv,
+}
+
+pub struct Options {
+    pub files: Vec<String>,
+    pub by: Vec<GroupBy>,
+    pub format: Format,
+    pub jobs: usize,
+}
+
+/// Shared byte counter for the progress bar.
+#[derive(Clone, Default)]
+struct Progress(Arc<AtomicU64>);
+
+impl Progress {
+    fn add(&self, n: usize) {
+        self.0.fetch_add(n as u64, Ordering::Relaxed);
+    }
+}
+
+pub fn run(opts: Options) -> Result<u8, UsageError> {
+    let started = Instant::now();
+    let progress = Progress::default();
+    let total_size: u64 = opts
+        .files
+        .iter()
+        .filter_map(|f| std::fs::metadata(f).ok())
+        .map(|m| m.len())
+        .sum();
+    let done = Arc::new(AtomicBool::new(false));
+    let bar = show_progress(total_size, progress.clone(), done.clone());
+    let mut triage = Triage::new(&opts.by);
+    let mut failed = false;
+    for file in &opts.files {
+        if let Err(err) = triage_one(file, &opts, &progress, &mut triage) {
+            eprintln!("scopelens: {}: {err}", display_name(file));
+            failed = true;
+        }
+    }
+    done.store(true, Ordering::Relaxed);
+    if let Some(bar) = bar {
+        let _ = bar.join();
+    }
+    let report = triage.report();
+    print_report(&report, opts.format);
+    summary(
+        &report,
+        progress.0.load(Ordering::Relaxed),
+        started.elapsed(),
+        opts.files.len(),
+    );
+    Ok(if failed { 2 } else { 0 })
+}
+
+fn display_name(file: &str) -> &str {
+    if file == "-" {
+        "standard input"
+    } else {
+        file
+    }
+}
+
+fn triage_one(
+    file: &str,
+    opts: &Options,
+    progress: &Progress,
+    triage: &mut Triage,
+) -> io::Result<()> {
+    if file == "-" {
+        return triage_stream(Box::new(io::stdin().lock()), progress, triage);
+    }
+    let mut f = File::open(file)?;
+    let mut magic = [0u8; 2];
+    let n = f.read(&mut magic)?;
+    f.seek(SeekFrom::Start(0))?;
+    let gzip = n == 2 && magic == [0x1f, 0x8b];
+    let size = f.metadata()?.len();
+    if gzip {
+        let counted = CountingReader {
+            inner: f,
+            progress: progress.clone(),
+        };
+        return triage_stream(
+            Box::new(BufReader::with_capacity(
+                BUFFER,
+                flate2::read::MultiGzDecoder::new(counted),
+            )),
+            &Progress::default(),
+            triage,
+        );
+    }
+    if size > PARALLEL_THRESHOLD && opts.jobs > 1 && starts_as_json_lines(&mut f)? {
+        return triage_parallel(file, size, opts, progress, triage);
+    }
+    triage_stream(Box::new(f), progress, triage)
+}
+
+/// Counts compressed bytes read, so the progress bar follows the file on disk.
+struct CountingReader<R> {
+    inner: R,
+    progress: Progress,
+}
+
+impl<R: Read> Read for CountingReader<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.progress.add(n);
+        Ok(n)
+    }
+}
+
+/// JSON Lines: the first line is one whole JSON value.
+fn starts_as_json_lines(f: &mut File) -> io::Result<bool> {
+    let mut reader = BufReader::new(&mut *f);
+    let mut first = Vec::new();
+    reader.read_until(b'\n', &mut first)?;
+    drop(reader);
+    f.seek(SeekFrom::Start(0))?;
+    let text = String::from_utf8_lossy(&first);
+    let text = text.trim();
+    Ok(text.starts_with('{') && serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok())
+}
+
+/// Reads any supported form from a sequential stream.
+fn triage_stream(
+    input: Box<dyn Read + '_>,
+    progress: &Progress,
+    triage: &mut Triage,
+) -> io::Result<()> {
+    let mut reader = BufReader::with_capacity(BUFFER, input);
+    let first = loop {
+        let buf = reader.fill_buf()?;
+        if buf.is_empty() {
+            return Ok(());
+        }
+        match buf.iter().position(|b| !b.is_ascii_whitespace()) {
+            Some(at) => {
+                let byte = buf[at];
+                reader.consume(at);
+                progress.add(at);
+                break byte;
+            }
+            None => {
+                let len = buf.len();
+                reader.consume(len);
+                progress.add(len);
+            }
+        }
+    };
+    if first == b'[' {
+        return triage_array(reader, triage);
+    }
+    triage_lines(reader, progress, triage, 0).map(|_| ())
+}
+
+/// Reads line by line; returns the number of lines read. Lines that turn out
+/// to be the start of a multi-line JSON document are gathered until it closes.
+fn triage_lines(
+    mut reader: impl BufRead,
+    progress: &Progress,
+    triage: &mut Triage,
+    limit: u64,
+) -> io::Result<u64> {
+    let mut line = Vec::with_capacity(4096);
+    let mut line_no = 0u64;
+    let mut consumed = 0u64;
+    let mut pending: Option<(u64, String)> = None;
+    loop {
+        if limit > 0 && consumed >= limit {
+            break;
+        }
+        line.clear();
+        let n = reader.read_until(b'\n', &mut line)?;
+        if n == 0 {
+            break;
+        }
+        consumed += n as u64;
+        progress.add(n);
+        line_no += 1;
+        let text = String::from_utf8_lossy(&line);
+        if let Some((start, doc)) = pending.as_mut() {
+            doc.push_str(&text);
+            if let Ok(value) = serde_json::from_str::<Value>(doc) {
+                triage.lines += 1;
+                triage.add_value(&value, None);
+                pending = None;
+            } else if doc.len() > scopelens_core::input::MAX_INPUT_BYTES {
+                triage.mark_unreadable(*start);
+                pending = None;
+            }
+            continue;
+        }
+        let trimmed = text.trim();
+        // A pretty-printed document starts with a lone `{` or `[` line.
+        if (trimmed == "{" || trimmed == "[") && !text.trim_end().ends_with('}') {
+            pending = Some((line_no, text.into_owned()));
+            continue;
+        }
+        triage.add_line(line_no, &text);
+    }
+    if let Some((start, _)) = pending {
+        triage.mark_unreadable(start);
+    }
+    Ok(line_no)
+}
+
+/// A top-level JSON array, element by element, without holding it all.
+fn triage_array(reader: impl Read, triage: &mut Triage) -> io::Result<()> {
+    struct EachElement<'a>(&'a mut Triage);
+    impl<'de> Visitor<'de> for EachElement<'_> {
+        type Value = ();
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("an array of webhook deliveries or errors")
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+            while let Some(item) = seq.next_element::<Value>()? {
+                self.0.lines += 1;
+                self.0.add_value(&item, None);
+            }
+            Ok(())
+        }
+    }
+    impl<'de> DeserializeSeed<'de> for EachElement<'_> {
+        type Value = ();
+        fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+            d.deserialize_seq(self)
+        }
+    }
+    let mut de = serde_json::Deserializer::from_reader(reader);
+    if let Err(err) = EachElement(triage).deserialize(&mut de) {
+        triage.mark_unreadable(err.line() as u64);
+        eprintln!(
+            "scopelens: the JSON array stops being valid at line {}, column {}: {err}",
+            err.line(),
+            err.column()
+        );
+    }
+    Ok(())
+}
+
+/// Splits a large JSON Lines file at line boundaries and reads the parts on
+/// all cores; line numbers are fixed up when the parts are merged.
+fn triage_parallel(
+    file: &str,
+    size: u64,
+    opts: &Options,
+    progress: &Progress,
+    triage: &mut Triage,
+) -> io::Result<()> {
+    let jobs = opts.jobs as u64;
+    let bounds: Vec<u64> = (0..=jobs).map(|i| size * i / jobs).collect();
+    let results: Vec<io::Result<(Triage, u64)>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = bounds
+            .windows(2)
+            .map(|w| {
+                let (start, end) = (w[0], w[1]);
+                let by = opts.by.clone();
+                let progress = progress.clone();
+                scope.spawn(move || -> io::Result<(Triage, u64)> {
+                    let mut f = File::open(file)?;
+                    let mut start = start;
+                    if start > 0 {
+                        // Begin after the line that straddles the boundary; the previous part reads it.
+                        f.seek(SeekFrom::Start(start - 1))?;
+                        let mut reader = BufReader::new(&mut f);
+                        let mut skipped = Vec::new();
+                        let n = reader.read_until(b'\n', &mut skipped)?;
+                        start = start - 1 + n as u64;
+                        drop(reader);
+                        f.seek(SeekFrom::Start(start))?;
+                    }
+                    let mut part = Triage::new(&by);
+                    let reader = BufReader::with_capacity(BUFFER, f);
+                    let lines = if start < end {
+                        triage_lines(reader, &progress, &mut part, end - start)?
+                    } else {
+                        0
+                    };
+                    Ok((part, lines))
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| {
+                h.join()
+                    .unwrap_or_else(|_| Err(io::Error::other("a worker thread failed")))
+            })
+            .collect()
+    });
+    let mut offset = 0;
+    for result in results {
+        let (part, lines) = result?;
+        triage.merge(part, offset);
+        offset += lines;
+    }
+    Ok(())
+}
+
+fn show_progress(
+    total: u64,
+    progress: Progress,
+    done: Arc<AtomicBool>,
+) -> Option<std::thread::JoinHandle<()>> {
+    if !io::stderr().is_terminal() || total < (64 << 20) {
+        return None;
+    }
+    Some(std::thread::spawn(move || {
+        let started = Instant::now();
+        while !done.load(Ordering::Relaxed) {
+            std::thread::sleep(Duration::from_millis(200));
+            let read = progress.0.load(Ordering::Relaxed).min(total);
+            let width = 30;
+            let filled = (read * width / total.max(1)) as usize;
+            let rate = read as f64 / started.elapsed().as_secs_f64().max(0.001) / 1e6;
+            eprint!(
+                "\r[{}{}] {:>3}% {rate:.0} MB/s",
+                "#".repeat(filled),
+                " ".repeat(width as usize - filled),
+                read * 100 / total.max(1)
+            );
+            let _ = io::stderr().flush();
+        }
+        eprint!("\r{}\r", " ".repeat(60));
+    }))
+}
+
+fn summary(report: &TriageReport, bytes: u64, elapsed: Duration, files: usize) {
+    let secs = elapsed.as_secs_f64().max(0.000_001);
+    eprintln!(
+        "triage: {} errors in {} groups, {} lines ({} unreadable) from {files} input(s), {:.1} MB in {:.2} s ({:.0} MB/s)",
+        report.total_errors,
+        report.groups.len(),
+        report.lines,
+        report.unreadable_lines,
+        bytes as f64 / 1e6,
+        secs,
+        bytes as f64 / 1e6 / secs
+    );
+    if report.unreadable_lines > 0 {
+        let shown: Vec<String> = report
+            .unreadable_line_numbers
+            .iter()
+            .take(20)
+            .map(|n| n.to_string())
+            .collect();
+        let more = if report.unreadable_lines as usize > shown.len() {
+            ", …"
+        } else {
+            ""
+        };
+        eprintln!("triage: unreadable lines: {}{more}", shown.join(", "));
+    }
+}
+
+fn key_text(key: &Value) -> String {
+    key.as_object()
+        .map(|o| {
+            o.iter()
+                .map(|(k, v)| {
+                    format!(
+                        "{k}={}",
+                        v.as_str().map_or_else(|| v.to_string(), str::to_string)
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .unwrap_or_default()
+}
+
+fn print_report(report: &TriageReport, format: Format) {
+    match format {
+        Format::Json => match serde_json::to_string_pretty(report) {
+            Ok(text) => println!("{text}"),
+            Err(e) => eprintln!("scopelens: cannot write JSON: {e}"),
+        },
+        Format::Csv => {
+            let mut header: Vec<&str> = report.by.clone();
+            header.extend([
+                "count",
+                "first_seen",
+                "last_seen",
+                "category",
+                "fixable_by",
+                "title",
+            ]);
+            println!("{}", header.join(","));
+            for g in &report.groups {
+                let mut cells: Vec<String> =
+                    report.by.iter().map(|k| csv_cell(&g.key[*k])).collect();
+                cells.push(g.count.to_string());
+                cells.push(g.first_seen.clone().unwrap_or_default());
+                cells.push(g.last_seen.clone().unwrap_or_default());
+                cells.push(g.category.to_string());
+                cells.push(g.fixable_by.unwrap_or_default().to_string());
+                cells.push(csv_cell(&Value::from(g.title.as_str())));
+                println!("{}", cells.join(","));
+            }
+        }
+        Format::Markdown => {
+            println!(
+                "## scopelens triage: {} errors, {} groups\n",
+                report.total_errors,
+                report.groups.len()
+            );
+            println!(
+                "| {} | count | first seen | last seen | category | who can fix | what |",
+                report.by.join(" | ")
+            );
+            println!(
+                "|{}---|---|---|---|---|---|",
+                "---|".repeat(report.by.len())
+            );
+            for g in &report.groups {
+                let keys: Vec<String> = report
+                    .by
+                    .iter()
+                    .map(|k| scopelens_core::render::escape(&plain(&g.key[*k])))
+                    .collect();
+                println!(
+                    "| {} | {} | {} | {} | {} | {} | {} |",
+                    keys.join(" | "),
+                    g.count,
+                    g.first_seen.as_deref().unwrap_or("-"),
+                    g.last_seen.as_deref().unwrap_or("-"),
+                    g.category,
+                    g.fixable_by.unwrap_or("-"),
+                    scopelens_core::render::escape(&g.title)
+                );
+            }
+            if report.unreadable_lines > 0 {
+                println!("\n{} lines could not be read.", report.unreadable_lines);
+            }
+        }
+        Format::Text => {
+            println!(
+                "{} errors in {} groups ({} lines read, {} unreadable)",
+                report.total_errors,
+                report.groups.len(),
+                report.lines,
+                report.unreadable_lines
+            );
+            for g in &report.groups {
+                println!();
+                println!("{:>9}  {}  {}", g.count, key_text(&g.key), g.title);
+                let seen = match (&g.first_seen, &g.last_seen) {
+                    (Some(f), Some(l)) => format!("  first {f}, last {l}"),
+                    _ => String::new(),
+                };
+                println!(
+                    "           {} · fixable by {}{seen}",
+                    g.category,
+                    g.fixable_by.unwrap_or("unknown")
+                );
+                if let Some(step) = g.fix.first() {
+                    println!("           fix: {step}");
+                }
+            }
+        }
+    }
+}
+
+fn plain(v: &Value) -> String {
+    v.as_str().map_or_else(
+        || {
+            if v.is_null() {
+                "-".to_string()
+            } else {
+                v.to_string()
+            }
+        },
+        str::to_string,
+    )
+}
+
+fn csv_cell(v: &Value) -> String {
+    let text = if v.is_null() { String::new() } else { plain(v) };
+    if text.contains([',', '"', '\n']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text
+    }
+}

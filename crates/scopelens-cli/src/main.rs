@@ -4,6 +4,7 @@
 //! Exit status: 0 when the verdict is `ok` or `warning`, 1 for
 //! `action_required`, 2 for `invalid_input` and usage errors.
 
+mod check;
 mod output;
 mod triage;
 
@@ -84,6 +85,28 @@ enum Command {
         /// Base URL of the scopelens page.
         #[arg(long, default_value = DEFAULT_SHARE_BASE)]
         base: String,
+    },
+    /// Ask the Graph API itself (read-only): debug_token, permissions, each WABA, its numbers and webhook subscription.
+    /// The token is read from an environment variable or standard input, never from an argument.
+    Check {
+        /// Environment variable holding the token to check.
+        #[arg(long, default_value = "WHATSAPP_TOKEN")]
+        token_env: String,
+        /// Environment variable holding an app token (APP_ID|APP_SECRET) for debug_token.
+        #[arg(long)]
+        app_token_env: Option<String>,
+        #[command(flatten)]
+        context: ContextArgs,
+        /// The Graph API address (a local server for tests).
+        #[arg(long, default_value = scopelens_core::live::GRAPH_URL)]
+        graph_url: String,
+        #[arg(long, default_value = scopelens_core::live::DEFAULT_VERSION)]
+        api_version: String,
+        /// Seconds to wait for each call.
+        #[arg(long, default_value_t = 10)]
+        timeout: u64,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
     },
     /// Count and group the errors in logs: JSON Lines, JSON arrays, webhook dumps, text logs; plain or gzip.
     Triage {
@@ -269,6 +292,23 @@ fn run(cli: Cli) -> Result<u8, UsageError> {
             println!("{base}#{fragment}");
             Ok(0)
         }
+        Command::Check {
+            token_env,
+            app_token_env,
+            context,
+            graph_url,
+            api_version,
+            timeout,
+            format,
+        } => check::run(check::Options {
+            token_env,
+            app_token_env,
+            context: context.context(),
+            graph_url,
+            version: api_version,
+            timeout: std::time::Duration::from_secs(timeout.max(1)),
+            format,
+        }),
         Command::Triage {
             files,
             by,

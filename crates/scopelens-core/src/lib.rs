@@ -16,6 +16,7 @@
 pub mod diagnose;
 pub mod input;
 pub mod kb;
+pub mod live;
 pub mod model;
 pub mod render;
 pub mod secrets;

@@ -134,7 +134,7 @@ pub struct Finding {
 }
 
 impl Finding {
-    fn new(
+    pub(crate) fn new(
         id: &'static str,
         severity: Severity,
         title: impl Into<String>,
@@ -154,27 +154,27 @@ impl Finding {
         }
     }
 
-    fn fix<S: Into<String>>(mut self, steps: impl IntoIterator<Item = S>) -> Finding {
+    pub(crate) fn fix<S: Into<String>>(mut self, steps: impl IntoIterator<Item = S>) -> Finding {
         self.fix = steps.into_iter().map(Into::into).collect();
         self
     }
 
-    fn sources(mut self, sources: &[&'static str]) -> Finding {
+    pub(crate) fn sources(mut self, sources: &[&'static str]) -> Finding {
         self.sources = sources.to_vec();
         self
     }
 
-    fn guide(mut self, page: impl Into<String>) -> Finding {
+    pub(crate) fn guide(mut self, page: impl Into<String>) -> Finding {
         self.guide = Some(page.into());
         self
     }
 
-    fn permission(mut self, permission: &str) -> Finding {
+    pub(crate) fn permission(mut self, permission: &str) -> Finding {
         self.permission = Some(permission.to_string());
         self
     }
 
-    fn code(mut self, code: Option<u32>, subcode: Option<u32>) -> Finding {
+    pub(crate) fn code(mut self, code: Option<u32>, subcode: Option<u32>) -> Finding {
         self.code = code;
         self.subcode = subcode;
         self
@@ -230,6 +230,23 @@ impl Diagnosis {
 
     pub fn has(&self, id: &str) -> bool {
         self.findings.iter().any(|f| f.id == id)
+    }
+
+    /// Adds findings (skipping exact repeats) and recomputes order and verdict.
+    pub fn add_findings(&mut self, extra: impl IntoIterator<Item = Finding>) {
+        for finding in extra {
+            let repeat = self.findings.iter().any(|f| {
+                f.id == finding.id && f.permission == finding.permission && f.code == finding.code
+            });
+            if !repeat {
+                self.findings.push(finding);
+            }
+        }
+        self.findings
+            .retain(|f| f.id != "permission.review_reminder");
+        scopes::add_review_reminder(&mut self.findings);
+        self.findings.sort_by_key(|f| f.severity);
+        self.verdict = verdict_of(self.input.error.is_some(), &self.findings);
     }
 }
 

@@ -1,0 +1,176 @@
+//! `scopelens check`: the live check from a deployment or a desk. Makes the
+//! core's read-only Graph API calls with a native HTTP client and prints the
+//! same diagnosis as `diagnose`. The token comes from the environment or
+//! standard input, never from an argument, and is never printed.
+
+use crate::output::{Format, Printer};
+use crate::UsageError;
+use scopelens_core::live::{Call, LiveCheck, LiveReport, Outcome};
+use scopelens_core::{secrets, Context};
+use std::io::{IsTerminal, Read};
+use std::time::Duration;
+
+pub struct Options {
+    pub token_env: String,
+    pub app_token_env: Option<String>,
+    pub context: Context,
+    pub graph_url: String,
+    pub version: String,
+    pub timeout: Duration,
+    pub format: Format,
+}
+
+/// Reads the token: the named variable, else standard input when piped.
+fn read_token(env: &str) -> Result<String, UsageError> {
+    if let Ok(token) = std::env::var(env) {
+        if !token.trim().is_empty() {
+            return Ok(token.trim().to_string());
+        }
+    }
+    if std::io::stdin().is_terminal() {
+        return Err(UsageError(format!(
+            "no token: set {env} (or choose another variable with --token-env), or pipe the token on standard input. Tokens are never taken as arguments, which other users can see."
+        )));
+    }
+    let mut text = String::new();
+    std::io::stdin()
+        .take(64 * 1024)
+        .read_to_string(&mut text)
+        .map_err(|e| UsageError(format!("cannot read the token from standard input: {e}")))?;
+    let token = text
+        .lines()
+        .next()
+        .unwrap_or("")
+        .trim()
+        .trim_start_matches("Bearer ")
+        .trim()
+        .to_string();
+    if token.is_empty() {
+        return Err(UsageError(format!(
+            "no token: standard input was empty and {env} is not set."
+        )));
+    }
+    Ok(token)
+}
+
+fn encode_query(value: &str) -> String {
+    value
+        .bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+pub fn run(opts: Options) -> Result<u8, UsageError> {
+    let token = read_token(&opts.token_env)?;
+    let app_token =
+        match &opts.app_token_env {
+            Some(env) => Some(std::env::var(env).map_err(|_| {
+                UsageError(format!("{env} is not set (given with --app-token-env)"))
+            })?),
+            None => None,
+        };
+    let base = opts.graph_url.trim_end_matches('/').to_string();
+    if !(base.starts_with("https://")
+        || base.starts_with("http://127.0.0.1")
+        || base.starts_with("http://localhost"))
+    {
+        return Err(UsageError(format!(
+            "--graph-url must be https:// (or a local http:// server for tests), not `{base}`"
+        )));
+    }
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .timeout_global(Some(opts.timeout))
+        .http_status_as_error(false)
+        .build()
+        .into();
+    let mut check = LiveCheck::new(opts.context.clone());
+    let mut queue: Vec<Call> = check.start();
+    let mut made = 0;
+    while let Some(call) = (!queue.is_empty()).then(|| queue.remove(0)) {
+        made += 1;
+        if made > 32 {
+            break; // the plan is finite; this only guards against a loop
+        }
+        let mut url = format!("{base}{}", call.path(&opts.version));
+        if call.sends_input_token() {
+            url.push(if url.contains('?') { '&' } else { '?' });
+            url.push_str(&format!("input_token={}", encode_query(&token)));
+        }
+        let bearer = match (&app_token, call.prefers_app_token()) {
+            (Some(app), true) => app,
+            _ => &token,
+        };
+        let outcome = send(&agent, &url, bearer, opts.timeout);
+        queue.extend(check.record(&call, outcome));
+    }
+    let report = check.report();
+    print(&report, opts.format);
+    Ok(report.diagnosis.verdict.exit_code() as u8)
+}
+
+fn send(agent: &ureq::Agent, url: &str, bearer: &str, timeout: Duration) -> Outcome {
+    let result = agent
+        .get(url)
+        .header("Authorization", &format!("Bearer {bearer}"))
+        .call();
+    match result {
+        Ok(mut response) => {
+            let status = response.status().as_u16();
+            match response
+                .body_mut()
+                .with_config()
+                .limit(10 * 1024 * 1024)
+                .read_to_string()
+            {
+                Ok(body) => Outcome::Http { status, body },
+                Err(e) => Outcome::Failed {
+                    reason: clean(&format!("the answer could not be read ({e})")),
+                },
+            }
+        }
+        Err(ureq::Error::Timeout(_)) => Outcome::Failed {
+            reason: format!("no answer within {} s", timeout.as_secs()),
+        },
+        Err(e) => Outcome::Failed {
+            reason: clean(&e.to_string()),
+        },
+    }
+}
+
+/// Error texts can quote the URL, which carries input_token: never show it.
+fn clean(text: &str) -> String {
+    secrets::redact(text).text
+}
+
+fn print(report: &LiveReport, format: Format) {
+    let printer = Printer::stdout();
+    match format {
+        Format::Json => match serde_json::to_string_pretty(report) {
+            Ok(text) => println!("{text}"),
+            Err(e) => eprintln!("scopelens: cannot write JSON: {e}"),
+        },
+        Format::Text | Format::Markdown => {
+            let md = matches!(format, Format::Markdown);
+            println!("{}", if md { "### Calls made" } else { "Calls made:" });
+            for c in &report.calls {
+                let status = c
+                    .status
+                    .map_or("no answer".to_string(), |s| format!("HTTP {s}"));
+                println!(
+                    "{}{:<40} {:<10} {}",
+                    if md { "- " } else { "  " },
+                    c.request,
+                    status,
+                    c.note
+                );
+            }
+            println!();
+            printer.diagnosis(&report.diagnosis, format);
+        }
+    }
+}

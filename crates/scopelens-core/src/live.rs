@@ -1,0 +1,579 @@
+//! The live check, without the I/O: which read-only Graph API calls to make,
+//! in what order, and what their answers mean. The CLI makes the calls with a
+//! native HTTP client and the web app with the browser's fetch; both feed the
+//! answers back here, so a live result reads exactly like a pasted one.
+//!
+//! The token never appears in a [`Call`]: the caller adds it (as the
+//! `input_token` query value of debug_token and as the access token) when it
+//! sends the request to the Graph API, and nowhere else.
+
+use crate::diagnose::{diagnose, Context, Diagnosis, Finding, Severity};
+use crate::kb::{guide, sources};
+use crate::model::{Payload, TokenType};
+use serde::Serialize;
+use serde_json::Value;
+
+/// The Graph API's address; a setting so tests can use a local server.
+pub const GRAPH_URL: &str = "https://graph.facebook.com";
+/// The API version used unless the user picks another.
+pub const DEFAULT_VERSION: &str = "v24.0";
+/// At most this many WhatsApp Business Accounts are inspected per check.
+const MAX_WABAS: usize = 5;
+
+const PHONE_FIELDS: &str = "display_phone_number,verified_name,quality_rating,name_status,code_verification_status,platform_type,throughput,messaging_limit_tier";
+
+/// One read-only request.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "call", rename_all = "snake_case")]
+pub enum Call {
+    DebugToken,
+    Permissions,
+    Waba { id: String },
+    PhoneNumbers { waba: String },
+    SubscribedApps { waba: String },
+}
+
+impl Call {
+    /// Path and query, without the token: `/v24.0/123/phone_numbers?fields=…`.
+    pub fn path(&self, version: &str) -> String {
+        let version = version.trim_matches('/');
+        match self {
+            Call::DebugToken => format!("/{version}/debug_token"),
+            Call::Permissions => format!("/{version}/me/permissions"),
+            Call::Waba { id } => format!("/{version}/{}?fields=id,name", segment(id)),
+            Call::PhoneNumbers { waba } => format!(
+                "/{version}/{}/phone_numbers?fields={PHONE_FIELDS}",
+                segment(waba)
+            ),
+            Call::SubscribedApps { waba } => {
+                format!("/{version}/{}/subscribed_apps", segment(waba))
+            }
+        }
+    }
+
+    /// debug_token takes the token to inspect as `input_token`.
+    pub fn sends_input_token(&self) -> bool {
+        matches!(self, Call::DebugToken)
+    }
+
+    /// debug_token is best called with an app token when there is one.
+    pub fn prefers_app_token(&self) -> bool {
+        matches!(self, Call::DebugToken)
+    }
+
+    /// `GET /debug_token`, for messages.
+    pub fn describe(&self) -> String {
+        match self {
+            Call::DebugToken => "GET /debug_token".into(),
+            Call::Permissions => "GET /me/permissions".into(),
+            Call::Waba { id } => format!("GET /{id}"),
+            Call::PhoneNumbers { waba } => format!("GET /{waba}/phone_numbers"),
+            Call::SubscribedApps { waba } => format!("GET /{waba}/subscribed_apps"),
+        }
+    }
+}
+
+/// IDs are digits; anything else is dropped so a typed ID cannot change the path.
+fn segment(id: &str) -> String {
+    id.chars().filter(char::is_ascii_digit).collect()
+}
+
+/// What came back.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    Http {
+        status: u16,
+        body: String,
+    },
+    /// No HTTP answer: timeout, network error, CORS refusal. The reason is for people.
+    Failed {
+        reason: String,
+    },
+}
+
+/// One call and how it went, for the report.
+#[derive(Debug, Clone, Serialize)]
+pub struct CallSummary {
+    pub request: String,
+    pub status: Option<u16>,
+    pub ok: bool,
+    pub note: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct LiveReport {
+    #[serde(flatten)]
+    pub diagnosis: Diagnosis,
+    pub calls: Vec<CallSummary>,
+}
+
+/// A live check in progress.
+#[derive(Debug, Clone)]
+pub struct LiveCheck {
+    ctx: Context,
+    token: Option<Diagnosis>,
+    app_id: Option<String>,
+    findings: Vec<Finding>,
+    calls: Vec<CallSummary>,
+}
+
+impl LiveCheck {
+    pub fn new(ctx: Context) -> LiveCheck {
+        let app_id = ctx.app_id.clone();
+        LiveCheck {
+            ctx,
+            token: None,
+            app_id,
+            findings: Vec::new(),
+            calls: Vec::new(),
+        }
+    }
+
+    /// The first calls to make.
+    pub fn start(&self) -> Vec<Call> {
+        vec![Call::DebugToken]
+    }
+
+    /// Records an answer; returns the calls it leads to.
+    pub fn record(&mut self, call: &Call, outcome: Outcome) -> Vec<Call> {
+        let (status, body) = match outcome {
+            Outcome::Failed { reason } => {
+                self.calls.push(CallSummary {
+                    request: call.describe(),
+                    status: None,
+                    ok: false,
+                    note: reason.clone(),
+                });
+                self.findings.push(call_failed(call, &reason));
+                return Vec::new();
+            }
+            Outcome::Http { status, body } => (status, body),
+        };
+        let ok = (200..300).contains(&status);
+        let note = match call {
+            Call::DebugToken => self.debug_token(&body),
+            Call::Permissions => self.permissions(&body),
+            Call::Waba { id } => self.waba(id, ok, &body),
+            Call::PhoneNumbers { waba } => self.phone_numbers(waba, ok, &body),
+            Call::SubscribedApps { waba } => self.subscribed_apps(waba, ok, &body),
+        };
+        self.calls.push(CallSummary {
+            request: call.describe(),
+            status: Some(status),
+            ok,
+            note,
+        });
+        match call {
+            Call::DebugToken => self.follow_ups(),
+            _ => Vec::new(),
+        }
+    }
+
+    pub fn report(&self) -> LiveReport {
+        let mut diagnosis = self
+            .token
+            .clone()
+            .unwrap_or_else(|| diagnose("", &self.ctx));
+        if self.token.is_none() {
+            // No debug_token answer at all: the report is only what the calls said.
+            diagnosis.findings.clear();
+            diagnosis.input.error = None;
+        }
+        diagnosis.add_findings(self.findings.iter().cloned());
+        LiveReport {
+            diagnosis,
+            calls: self.calls.clone(),
+        }
+    }
+
+    fn debug_token(&mut self, body: &str) -> String {
+        let d = diagnose(body, &self.ctx);
+        if d.verdict == crate::Verdict::InvalidInput {
+            self.findings.push(bad_answer(&Call::DebugToken));
+            return "answer was not a Graph API response".into();
+        }
+        let note = match &d.payload {
+            Some(Payload::DebugToken(t)) => {
+                self.app_id = self.app_id.clone().or_else(|| t.app_id.clone());
+                let kind = t.token_type.as_ref().map_or("token", |k| k.title());
+                match t.is_valid {
+                    Some(false) => format!("{kind}: not valid"),
+                    _ => format!("{kind}: valid, {} scopes", t.scopes.len()),
+                }
+            }
+            Some(Payload::GraphError(e)) => format!(
+                "refused with error {}",
+                e.code.map_or("?".into(), |c| c.to_string())
+            ),
+            _ => "unexpected answer".into(),
+        };
+        self.token = Some(d);
+        note
+    }
+
+    fn follow_ups(&self) -> Vec<Call> {
+        let Some(Payload::DebugToken(t)) = self.token.as_ref().and_then(|d| d.payload.as_ref())
+        else {
+            return self.waba_calls(self.ctx.waba_id.iter().cloned().collect());
+        };
+        if t.is_valid == Some(false) {
+            return Vec::new();
+        }
+        let mut calls = Vec::new();
+        if matches!(t.token_type, Some(TokenType::User)) {
+            calls.push(Call::Permissions);
+        }
+        let mut wabas: Vec<String> = self
+            .ctx
+            .waba_id
+            .iter()
+            .map(|w| segment(w))
+            .filter(|w| !w.is_empty())
+            .collect();
+        let granted = t
+            .granular_scopes
+            .iter()
+            .filter(|g| g.scope.starts_with("whatsapp_business_"));
+        for id in granted.flat_map(|g| g.target_ids.iter().flatten()) {
+            if !wabas.contains(id) {
+                wabas.push(id.clone());
+            }
+        }
+        calls.extend(self.waba_calls(wabas));
+        calls
+    }
+
+    fn waba_calls(&self, wabas: Vec<String>) -> Vec<Call> {
+        wabas
+            .into_iter()
+            .take(MAX_WABAS)
+            .flat_map(|id| {
+                [
+                    Call::Waba { id: id.clone() },
+                    Call::PhoneNumbers { waba: id.clone() },
+                    Call::SubscribedApps { waba: id },
+                ]
+            })
+            .collect()
+    }
+
+    fn permissions(&mut self, body: &str) -> String {
+        let d = diagnose(body, &self.ctx);
+        let note = match &d.payload {
+            Some(Payload::Permissions(p)) => format!("{} permissions listed", p.entries.len()),
+            _ => "no permission list".into(),
+        };
+        self.findings.extend(
+            d.findings
+                .into_iter()
+                .filter(|f| f.id.starts_with("permission.") || f.id.starts_with("error.")),
+        );
+        note
+    }
+
+    fn waba(&mut self, id: &str, ok: bool, body: &str) -> String {
+        if ok {
+            let name = serde_json::from_str::<Value>(body)
+                .ok()
+                .and_then(|v| v["name"].as_str().map(str::to_string));
+            let name = name.unwrap_or_else(|| "(no name)".into());
+            self.findings.push(
+                Finding::new(
+                    "live.waba_reachable",
+                    Severity::Info,
+                    format!("WABA {id} is reachable: {name}"),
+                    "The token can read this WhatsApp Business Account.",
+                )
+                .sources(&[sources::WA_TOKENS]),
+            );
+            return format!("reachable: {name}");
+        }
+        let said = self.graph_error(body);
+        self.findings.push(
+            Finding::new(
+                "live.waba_unreachable",
+                Severity::Error,
+                format!("The token cannot reach WABA {id}"),
+                format!("Reading the WhatsApp Business Account failed{said}. Either the ID is not a WABA ID (a phone number ID or business ID is a common mix-up), or the token's user has no access to it."),
+            )
+            .fix([
+                "Check the ID in WhatsApp Manager › Account tools (it is the WhatsApp Business Account ID).",
+                "Give the system user access to this account with full control (Business Settings › Accounts › WhatsApp Accounts › Add people), then generate a new token.",
+                "For a client's account: the client must grant it in Embedded Signup, and your app needs Advanced Access.",
+            ])
+            .sources(&[sources::WA_TOKENS, sources::WA_SOLUTION_PROVIDERS])
+            .guide(guide::PRODUCTION_TOKEN),
+        );
+        "not reachable".into()
+    }
+
+    fn phone_numbers(&mut self, waba: &str, ok: bool, body: &str) -> String {
+        if !ok {
+            return format!("failed{}", self.graph_error(body));
+        }
+        let phones = serde_json::from_str::<Value>(body)
+            .ok()
+            .and_then(|v| v["data"].as_array().cloned())
+            .unwrap_or_default();
+        if phones.is_empty() {
+            self.findings.push(
+                Finding::new("live.no_phone_numbers", Severity::Warning, format!("WABA {waba} has no phone numbers"), "Messages are sent from a business phone number, and this account has none.")
+                    .fix(["Add and verify a number in WhatsApp Manager, then register it with POST /{phone-number-id}/register."])
+                    .sources(&[sources::WA_REGISTRATION])
+                    .guide(guide::TROUBLESHOOTING),
+            );
+            return "no phone numbers".into();
+        }
+        for phone in &phones {
+            self.findings.extend(phone_findings(phone));
+        }
+        format!("{} phone number(s)", phones.len())
+    }
+
+    fn subscribed_apps(&mut self, waba: &str, ok: bool, body: &str) -> String {
+        if !ok {
+            return format!("failed{}", self.graph_error(body));
+        }
+        let apps = serde_json::from_str::<Value>(body)
+            .ok()
+            .and_then(|v| v["data"].as_array().cloned())
+            .unwrap_or_default();
+        let ids: Vec<String> = apps
+            .iter()
+            .filter_map(|a| {
+                a["whatsapp_business_api_data"]["id"]
+                    .as_str()
+                    .or_else(|| a["id"].as_str())
+                    .map(str::to_string)
+            })
+            .collect();
+        let subscribed = match &self.app_id {
+            Some(app) => ids.contains(app),
+            None => !ids.is_empty(),
+        };
+        if subscribed {
+            return format!("{} app(s) subscribed, including this one", ids.len());
+        }
+        let app = self.app_id.clone().unwrap_or_else(|| "your app".into());
+        let others = if ids.is_empty() {
+            "No app is subscribed.".to_string()
+        } else {
+            format!("Subscribed instead: {}.", ids.join(", "))
+        };
+        self.findings.push(
+            Finding::new(
+                "live.app_not_subscribed",
+                Severity::Error,
+                format!("App {app} is not subscribed to WABA {waba}: webhooks will not arrive"),
+                format!("Meta sends a WhatsApp Business Account's webhooks only to the apps subscribed to it. {others}"),
+            )
+            .fix([
+                format!("POST /{waba}/subscribed_apps with a token of app {app} that has whatsapp_business_management."),
+                "Check that the app's webhook has the messages field subscribed in the App Dashboard.".to_string(),
+            ])
+            .sources(&[sources::WA_PERMISSIONS, sources::WA_SOLUTION_PROVIDERS])
+            .guide(guide::TROUBLESHOOTING),
+        );
+        "this app is not subscribed".into()
+    }
+
+    /// Diagnoses an error body and keeps its findings; returns ": <title>" for notes.
+    fn graph_error(&mut self, body: &str) -> String {
+        let d = diagnose(body, &self.ctx);
+        let title = d
+            .findings
+            .iter()
+            .find(|f| f.id.starts_with("error."))
+            .map(|f| format!(": {}", f.title))
+            .unwrap_or_default();
+        self.findings.extend(
+            d.findings
+                .into_iter()
+                .filter(|f| f.id.starts_with("error.")),
+        );
+        title
+    }
+}
+
+fn phone_findings(phone: &Value) -> Vec<Finding> {
+    let number = phone["display_phone_number"].as_str().unwrap_or("a number");
+    let field = |name: &str| phone[name].as_str().unwrap_or("").to_ascii_uppercase();
+    let mut out = Vec::new();
+    if field("platform_type") == "NOT_APPLICABLE" {
+        out.push(
+            Finding::new(
+                "live.phone_not_registered",
+                Severity::Error,
+                format!("{number} is not registered for the Cloud API"),
+                "Its platform_type is NOT_APPLICABLE: the number is in the account but cannot send through the Cloud API; sends fail with 133010.",
+            )
+            .fix(["Register it: POST /{phone-number-id}/register with messaging_product and the two-step verification PIN."])
+            .code(Some(133010), None)
+            .sources(&[sources::WA_REGISTRATION])
+            .guide(guide::error_anchor("error-133010")),
+        );
+    }
+    if matches!(
+        field("code_verification_status").as_str(),
+        "NOT_VERIFIED" | "EXPIRED"
+    ) {
+        out.push(
+            Finding::new("live.phone_not_verified", Severity::Warning, format!("{number} is not verified"), "The number's ownership has not been verified (or the verification expired).")
+                .fix(["Verify it with POST /{phone-number-id}/request_code and /verify_code, or in WhatsApp Manager."])
+                .sources(&[sources::WA_REGISTRATION]),
+        );
+    }
+    let name_status = field("name_status");
+    if !name_status.is_empty()
+        && !matches!(
+            name_status.as_str(),
+            "APPROVED" | "AVAILABLE_WITHOUT_REVIEW"
+        )
+    {
+        out.push(
+            Finding::new(
+                "live.display_name_pending",
+                Severity::Warning,
+                format!("{number}: display name is {}", name_status.to_lowercase().replace('_', " ")),
+                "Until the display name is approved, sending can be limited.",
+            )
+            .fix(["Check the display name in WhatsApp Manager › Phone numbers and submit a compliant one."])
+            .sources(&[sources::WA_ERRORS]),
+        );
+    }
+    if field("quality_rating") == "RED" {
+        out.push(
+            Finding::new("live.quality_low", Severity::Warning, format!("{number}: quality rating is low"), "Recipients have been blocking or reporting messages; limits can drop and templates can be paused.")
+                .fix(["Review recent templates and opt-in practice in WhatsApp Manager › Insights."])
+                .sources(&[sources::WA_ABOUT]),
+        );
+    }
+    if out.is_empty() {
+        let name = phone["verified_name"].as_str().unwrap_or("");
+        let tier = phone["messaging_limit_tier"]
+            .as_str()
+            .unwrap_or("unknown tier");
+        out.push(
+            Finding::new(
+                "live.phone_ready",
+                Severity::Info,
+                format!("{number} ({name}) is registered"),
+                format!("Cloud API number, messaging limit {tier}."),
+            )
+            .sources(&[sources::WA_REGISTRATION]),
+        );
+    }
+    out
+}
+
+fn bad_answer(call: &Call) -> Finding {
+    Finding::new(
+        "live.bad_answer",
+        Severity::Error,
+        format!("{} answered with something that is not a Graph API response", call.describe()),
+        "The server answered, but not with Graph API JSON: a proxy, a captive portal or an outage page may be in the way, or the Graph API address setting is wrong.",
+    )
+    .fix(["Check the Graph API address and any proxy between you and graph.facebook.com, then run the check again."])
+    .sources(&[sources::GRAPH_ERRORS])
+}
+
+fn call_failed(call: &Call, reason: &str) -> Finding {
+    Finding::new(
+        "live.call_failed",
+        Severity::Error,
+        format!("{} failed: {reason}", call.describe()),
+        "The request got no answer from the Graph API, so this part could not be checked. Nothing was retried.",
+    )
+    .fix(["Check the network connection and the Graph API address, then run the check again.", "Meta's status page shows outages: https://metastatus.com/"])
+    .sources(&[sources::GRAPH_ERRORS])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SYSTEM_USER: &str = r#"{"data":{"app_id":"634974688087057","type":"SYSTEM_USER","is_valid":true,"expires_at":0,"issued_at":1712099387,"scopes":["whatsapp_business_management","whatsapp_business_messaging"],"granular_scopes":[{"scope":"whatsapp_business_management","target_ids":["102290129340398"]},{"scope":"whatsapp_business_messaging","target_ids":["102290129340398"]}]}}"#;
+
+    fn http(status: u16, body: &str) -> Outcome {
+        Outcome::Http {
+            status,
+            body: body.to_string(),
+        }
+    }
+
+    #[test]
+    fn follows_granular_targets_and_reports_everything() {
+        let mut check = LiveCheck::new(Context::at(1_760_000_000));
+        assert_eq!(check.start(), vec![Call::DebugToken]);
+        let next = check.record(&Call::DebugToken, http(200, SYSTEM_USER));
+        assert_eq!(next.len(), 3);
+        assert_eq!(
+            next[1].path("v24.0"),
+            format!("/v24.0/102290129340398/phone_numbers?fields={PHONE_FIELDS}")
+        );
+        check.record(
+            &next[0],
+            http(200, r#"{"id":"102290129340398","name":"Lucky Shrub"}"#),
+        );
+        check.record(
+            &next[1],
+            http(
+                200,
+                r#"{"data":[{"display_phone_number":"+1 555","platform_type":"NOT_APPLICABLE"}]}"#,
+            ),
+        );
+        check.record(
+            &next[2],
+            http(
+                200,
+                r#"{"data":[{"whatsapp_business_api_data":{"id":"999"}}]}"#,
+            ),
+        );
+        let report = check.report();
+        let d = &report.diagnosis;
+        assert!(d.has("token.never_expires") && d.has("live.waba_reachable"));
+        assert!(d.has("live.phone_not_registered") && d.has("live.app_not_subscribed"));
+        assert_eq!(d.verdict.id(), "action_required");
+        assert_eq!(report.calls.len(), 4);
+    }
+
+    #[test]
+    fn unreachable_waba_and_failed_call() {
+        let mut check = LiveCheck::new(Context {
+            waba_id: Some("555".into()),
+            ..Context::at(1_760_000_000)
+        });
+        let next = check.record(
+            &Call::DebugToken,
+            Outcome::Failed {
+                reason: "timed out after 10 s".into(),
+            },
+        );
+        assert!(next.is_empty());
+        let next = check.follow_ups();
+        check.record(&next[0], http(400, r#"{"error":{"message":"Unsupported get request.","type":"GraphMethodException","code":100,"error_subcode":33}}"#));
+        let d = check.report().diagnosis;
+        assert!(
+            d.has("live.call_failed") && d.has("live.waba_unreachable") && d.has("error.catalog")
+        );
+    }
+
+    #[test]
+    fn invalid_token_stops_the_check() {
+        let mut check = LiveCheck::new(Context::at(1_760_000_000));
+        let body = r#"{"data":{"error":{"code":190,"message":"Invalid OAuth access token - Cannot parse access token"},"is_valid":false,"scopes":[]}}"#;
+        assert!(check.record(&Call::DebugToken, http(200, body)).is_empty());
+        assert!(check.report().diagnosis.has("token.invalid"));
+    }
+
+    #[test]
+    fn ids_cannot_change_the_path() {
+        assert_eq!(
+            Call::Waba {
+                id: "12/../me?x=1".into()
+            }
+            .path("v24.0"),
+            "/v24.0/121?fields=id,name"
+        );
+    }
+}

@@ -137,7 +137,7 @@ fn bearer_spans(lower: &str, spans: &mut Vec<(usize, usize)>) {
             .iter()
             .position(|b| b.is_ascii_whitespace() || matches!(b, b'"' | b'\'' | b',' | b'}' | b'&'))
             .map_or(bytes.len(), |n| start + n);
-        if end - start >= 8 {
+        if end - start >= 8 && !already_redacted(bytes, start) {
             spans.push((start, end));
         }
     }
@@ -183,6 +183,9 @@ fn named_value_spans(lower: &str, spans: &mut Vec<(usize, usize)>) {
 }
 
 fn value_span(bytes: &[u8], start: usize) -> Option<(usize, usize)> {
+    if already_redacted(bytes, start) || already_redacted(bytes, start + 1) {
+        return None;
+    }
     match bytes.get(start)? {
         quote @ (b'"' | b'\'') => {
             let body = start + 1;
@@ -202,6 +205,12 @@ fn value_span(bytes: &[u8], start: usize) -> Option<(usize, usize)> {
             (len >= 8).then_some((start, start + len))
         }
     }
+}
+
+/// Whether the text at `at` is a placeholder this module wrote (so that
+/// redacting twice changes nothing). `bytes` may be lowercased.
+fn already_redacted(bytes: &[u8], at: usize) -> bool {
+    bytes.get(at..at + REDACTED.len()).is_some_and(|b| b.eq_ignore_ascii_case(REDACTED.as_bytes()))
 }
 
 /// A short, safe description of a token: its first characters and length.
@@ -270,6 +279,13 @@ mod tests {
         let out = redact(&format!("é token: «{USER_TOKEN}» ü"));
         assert_eq!(out.count, 1);
         assert!(out.text.starts_with("é token: «[REDACTED]» ü"));
+    }
+
+    #[test]
+    fn redacting_twice_changes_nothing() {
+        let once = redact(&format!("access_token={USER_TOKEN} 'client_secret': 'abcdefghijk' Bearer {USER_TOKEN}"));
+        assert!(!contains_secret(&once.text), "{}", once.text);
+        assert_eq!(redact(&once.text).text, once.text);
     }
 
     #[test]

@@ -116,6 +116,13 @@ proptest! {
     }
 
     #[test]
+    fn redaction_is_complete_and_idempotent(text in payloadish(), token in token()) {
+        let once = scopelens_core::secrets::redact(&format!("{text} {token} {text}"));
+        prop_assert!(!scopelens_core::secrets::contains_secret(&once.text), "{}", once.text);
+        prop_assert_eq!(scopelens_core::secrets::redact(&once.text).text, once.text);
+    }
+
+    #[test]
     fn corrupted_links_are_refused_cleanly(link in "[A-Za-z0-9_=#v-]{0,300}") {
         let _ = decode_share(&link);
     }

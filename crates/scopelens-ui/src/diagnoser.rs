@@ -1,0 +1,235 @@
+//! The composite: input box plus context → `scopelens_core::diagnose` →
+//! verdict, findings, decoded payload, token timeline, scope matrix and
+//! sharing. The diagnosis is recomputed on every change (no button); the
+//! core is called directly.
+
+use crate::finding_list::FindingList;
+use crate::input_box::InputBox;
+use crate::payload_table::PayloadTable;
+use crate::scope_matrix::ScopeMatrix;
+use crate::share_panel::SharePanel;
+use crate::token_timeline::TokenTimeline;
+use crate::util::now_unix;
+use crate::verdict_banner::VerdictBanner;
+use scopelens_core::kb::IntentId;
+use scopelens_core::model::{Payload, PermissionStatus};
+use scopelens_core::{diagnose, Context, Diagnosis, InputKind, ShareState};
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Everything the diagnosis depends on.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct DiagnoserState {
+    pub input: AttrValue,
+    pub kind: Option<InputKind>,
+    pub intents: Vec<IntentId>,
+    pub waba_id: AttrValue,
+    pub app_id: AttrValue,
+    /// Unix seconds the diagnosis is relative to.
+    pub now: i64,
+    /// `now` came from a share link: keep it until the user asks for the current time.
+    pub now_pinned: bool,
+}
+
+fn non_empty(s: &str) -> Option<String> {
+    let s = s.trim();
+    (!s.is_empty()).then(|| s.to_string())
+}
+
+impl DiagnoserState {
+    pub fn context(&self) -> Context {
+        Context {
+            now: self.now,
+            intents: self.intents.clone(),
+            waba_id: non_empty(&self.waba_id),
+            app_id: non_empty(&self.app_id),
+            kind: self.kind,
+        }
+    }
+
+    pub fn diagnose(&self) -> Diagnosis {
+        diagnose(&self.input, &self.context())
+    }
+
+    /// The share state for this diagnosis (redacted when encoded).
+    pub fn to_share(&self) -> ShareState {
+        ShareState {
+            input: self.input.to_string(),
+            intents: self.intents.clone(),
+            waba_id: non_empty(&self.waba_id),
+            app_id: non_empty(&self.app_id),
+            kind: self.kind,
+            now: Some(self.now),
+            view: Some("diagnose".to_string()),
+            extra: None,
+        }
+    }
+
+    /// After an edit: times follow the clock unless a share link pinned them.
+    pub fn refresh_now(&mut self) {
+        if !self.now_pinned {
+            self.now = now_unix();
+        }
+    }
+
+    /// Restores a shared diagnosis; `now` is used when the link has no time.
+    pub fn from_share(share: &ShareState, now: i64) -> DiagnoserState {
+        DiagnoserState {
+            input: AttrValue::from(share.input.clone()),
+            kind: share.kind,
+            intents: share.intents.clone(),
+            waba_id: AttrValue::from(share.waba_id.clone().unwrap_or_default()),
+            app_id: AttrValue::from(share.app_id.clone().unwrap_or_default()),
+            now: share.now.unwrap_or(now),
+            now_pinned: share.now.is_some(),
+        }
+    }
+}
+
+/// Permissions an input grants, for the endpoint check; `None` when it has none.
+pub fn granted_scopes(d: &Diagnosis) -> Option<Vec<String>> {
+    match d.payload.as_ref()? {
+        Payload::DebugToken(t) => Some(t.scopes.clone()),
+        Payload::Permissions(list) => Some(
+            list.entries
+                .iter()
+                .filter(|e| e.status == PermissionStatus::Granted)
+                .map(|e| e.permission.clone())
+                .collect(),
+        ),
+        _ => None,
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct DiagnoserProps {
+    pub state: DiagnoserState,
+    pub on_change: Callback<DiagnoserState>,
+    /// Where the guide lives, ending in `/`.
+    pub guide_base: AttrValue,
+    /// Page URL without fragment; when set, the share panel is shown.
+    #[prop_or_default]
+    pub share_base_url: Option<AttrValue>,
+    #[prop_or_default]
+    pub on_share: Callback<String>,
+}
+
+#[component]
+pub fn Diagnoser(props: &DiagnoserProps) -> Html {
+    let state = &props.state;
+    let diagnosis: Rc<Diagnosis> = {
+        let deps = (state.input.clone(), state.context());
+        (*use_memo(deps, |(input, ctx)| Rc::new(diagnose(input, ctx)))).clone()
+    };
+    let findings = use_memo(diagnosis.clone(), |d| Rc::new(d.findings.clone()));
+
+    // Each callback derives the next state from the current one.
+    let change = |f: fn(&mut DiagnoserState, String)| {
+        let state = state.clone();
+        let cb = props.on_change.clone();
+        Callback::from(move |value: String| {
+            let mut next = state.clone();
+            f(&mut next, value);
+            cb.emit(next);
+        })
+    };
+    let on_input = change(|s, v| {
+        s.input = AttrValue::from(v);
+        s.refresh_now();
+    });
+    let on_load = change(|s, v| {
+        s.input = AttrValue::from(v);
+        s.kind = None;
+        s.refresh_now();
+    });
+    let on_waba_id = change(|s, v| s.waba_id = AttrValue::from(v));
+    let on_app_id = change(|s, v| s.app_id = AttrValue::from(v));
+    let on_kind = {
+        let state = state.clone();
+        let cb = props.on_change.clone();
+        Callback::from(move |kind: Option<InputKind>| {
+            cb.emit(DiagnoserState {
+                kind,
+                ..state.clone()
+            })
+        })
+    };
+    let on_intents = {
+        let state = state.clone();
+        let cb = props.on_change.clone();
+        Callback::from(move |intents: Vec<IntentId>| {
+            cb.emit(DiagnoserState {
+                intents,
+                ..state.clone()
+            })
+        })
+    };
+    let use_current_time = {
+        let state = state.clone();
+        let cb = props.on_change.clone();
+        Callback::from(move |_: MouseEvent| {
+            cb.emit(DiagnoserState {
+                now: now_unix(),
+                now_pinned: false,
+                ..state.clone()
+            })
+        })
+    };
+
+    // What detection alone finds, for the "Automatic (found: …)" option.
+    let detected = if state.kind.is_none() {
+        diagnosis.kind()
+    } else {
+        scopelens_core::input::read(&state.input, None)
+            .payload
+            .map(|p| p.kind())
+            .unwrap_or(InputKind::Unknown)
+    };
+    let empty = state.input.trim().is_empty();
+    let has_scopes = matches!(
+        diagnosis.payload,
+        Some(Payload::DebugToken(_)) | Some(Payload::Permissions(_))
+    );
+    let timeline = match &diagnosis.payload {
+        Some(Payload::DebugToken(t)) => html! {
+            <TokenTimeline issued_at={t.issued_at} expires_at={t.expires_at}
+                data_access_expires_at={t.data_access_expires_at} now={state.now} />
+        },
+        _ => Html::default(),
+    };
+
+    html! {
+        <div class="diagnoser">
+            <div class="diagnoser-input">
+                <InputBox value={state.input.clone()} kind={state.kind} {detected}
+                    {on_input} {on_kind} {on_load} />
+                if state.now_pinned {
+                    <p class="pinned-time">
+                        { format!("Times are as of {} (from the shared link). ", scopelens_core::time::utc(state.now)) }
+                        <button type="button" class="use-now" onclick={use_current_time}>{ "Use the current time" }</button>
+                    </p>
+                }
+            </div>
+            <div class="diagnoser-result">
+                if empty {
+                    <p class="empty-hint">{ "The diagnosis appears here as you paste or type. Nothing you paste leaves this page." }</p>
+                } else {
+                    <VerdictBanner diagnosis={diagnosis.clone()} />
+                    if let Some(base) = &props.share_base_url {
+                        <SharePanel state={state.to_share()} diagnosis={Some(diagnosis.clone())}
+                            base_url={base.clone()} on_share={props.on_share.clone()} />
+                    }
+                    <section class="findings-section" aria-label="Findings">
+                        <h2>{ "Findings" }</h2>
+                        <FindingList findings={(*findings).clone()} guide_base={props.guide_base.clone()} />
+                    </section>
+                    { timeline }
+                    <PayloadTable payload={diagnosis.payload.clone()} now={state.now} />
+                }
+                <ScopeMatrix rows={diagnosis.scopes.clone()} {has_scopes} intents={state.intents.clone()}
+                    waba_id={state.waba_id.clone()} app_id={state.app_id.clone()}
+                    {on_intents} {on_waba_id} {on_app_id} />
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,183 @@
+//! The one box everything is pasted into: textarea, file drop and file
+//! picker, kind override, and the example loader.
+
+use crate::examples::{Example, EXAMPLES};
+use crate::util::event_value;
+use scopelens_core::input::MAX_INPUT_BYTES;
+use scopelens_core::InputKind;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct InputBoxProps {
+    pub value: AttrValue,
+    /// The kind the user forced, `None` for automatic detection.
+    pub kind: Option<InputKind>,
+    /// What automatic detection found (shown in the select).
+    pub detected: InputKind,
+    /// New text (typed, pasted, dropped, read from a file or an example).
+    pub on_input: Callback<String>,
+    pub on_kind: Callback<Option<InputKind>>,
+    /// Replaces the text and goes back to automatic detection (examples, Clear).
+    pub on_load: Callback<String>,
+    #[prop_or(EXAMPLES)]
+    pub examples: &'static [Example],
+}
+
+/// Reads a dropped or picked file as text, refusing oversized ones.
+fn read_file(file: web_sys::File, on_input: Callback<String>, on_error: Callback<String>) {
+    if file.size() > MAX_INPUT_BYTES as f64 {
+        on_error.emit(format!(
+            "{} is {:.1} MB; scopelens reads at most 5 MB. Open it and copy only the response or the lines around the error.",
+            file.name(),
+            file.size() / (1024.0 * 1024.0)
+        ));
+        return;
+    }
+    #[cfg(target_arch = "wasm32")]
+    {
+        let name = file.name();
+        let promise = file.text();
+        wasm_bindgen_futures::spawn_local(async move {
+            match wasm_bindgen_futures::JsFuture::from(promise).await {
+                Ok(text) => match text.as_string() {
+                    Some(text) => {
+                        on_error.emit(String::new());
+                        on_input.emit(text);
+                    }
+                    None => on_error.emit(format!("{name} could not be read as text.")),
+                },
+                Err(_) => on_error.emit(format!("{name} could not be read. Is it a text file?")),
+            }
+        });
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = (file, on_input, on_error);
+    }
+}
+
+#[component]
+pub fn InputBox(props: &InputBoxProps) -> Html {
+    let file_error = use_state(String::new);
+    let dragging = use_state(|| false);
+    let on_error = {
+        let file_error = file_error.clone();
+        Callback::from(move |m: String| file_error.set(m))
+    };
+
+    let oninput = {
+        let on_input = props.on_input.clone();
+        Callback::from(move |e: InputEvent| on_input.emit(event_value(&e)))
+    };
+    let onkind = {
+        let on_kind = props.on_kind.clone();
+        Callback::from(move |e: Event| {
+            let value = event_value(&e);
+            on_kind.emit(if value == "auto" {
+                None
+            } else {
+                InputKind::parse(&value)
+            });
+        })
+    };
+    let onfile = {
+        let on_input = props.on_input.clone();
+        let on_error = on_error.clone();
+        Callback::from(move |e: Event| {
+            use wasm_bindgen::JsCast;
+            let input: Option<web_sys::HtmlInputElement> =
+                e.target().and_then(|t| t.dyn_into().ok());
+            if let Some(input) = input {
+                if let Some(file) = input.files().and_then(|f| f.get(0)) {
+                    read_file(file, on_input.clone(), on_error.clone());
+                }
+                input.set_value("");
+            }
+        })
+    };
+    let ondragover = {
+        let dragging = dragging.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            dragging.set(true);
+        })
+    };
+    let ondragleave = {
+        let dragging = dragging.clone();
+        Callback::from(move |_: DragEvent| dragging.set(false))
+    };
+    let ondrop = {
+        let on_input = props.on_input.clone();
+        let dragging = dragging.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            dragging.set(false);
+            let Some(data) = e.data_transfer() else {
+                return;
+            };
+            if let Some(file) = data.files().and_then(|f| f.get(0)) {
+                read_file(file, on_input.clone(), on_error.clone());
+            } else if let Ok(text) = data.get_data("text/plain") {
+                if !text.is_empty() {
+                    on_input.emit(text);
+                }
+            }
+        })
+    };
+    let onclear = {
+        let on_load = props.on_load.clone();
+        Callback::from(move |_: MouseEvent| on_load.emit(String::new()))
+    };
+
+    let detected = if props.value.trim().is_empty() {
+        "Automatic".to_string()
+    } else {
+        format!("Automatic (found: {})", props.detected.title())
+    };
+
+    html! {
+        <section class={classes!("input-box", dragging.then_some("dragging"))}
+            {ondragover} {ondragleave} {ondrop} aria-label="Input">
+            <label class="input-label">
+                <span class="label-text">
+                    { "Paste a debug_token or /me/permissions response, a Graph API error, a WhatsApp webhook, curl output or a token — or drop a file here." }
+                </span>
+                <textarea class="sl-input" value={props.value.clone()} {oninput}
+                    rows="12" spellcheck="false" autocomplete="off" autocapitalize="off"
+                    placeholder="{\"error\": {\"message\": \"…\", \"code\": 190, …}}" />
+            </label>
+            <div class="input-tools">
+                <label class="kind-select">
+                    { "Read as " }
+                    <select class="sl-kind" onchange={onkind}>
+                        <option value="auto" selected={props.kind.is_none()}>{ detected }</option>
+                        for kind in InputKind::ALL {
+                            <option value={kind.id()} selected={props.kind == Some(kind)}>{ kind.title() }</option>
+                        }
+                    </select>
+                </label>
+                <label class="file-pick">
+                    { "Open a file " }
+                    <input type="file" class="sl-file" accept=".json,.txt,.log,application/json,text/plain" onchange={onfile} />
+                </label>
+                <button type="button" class="sl-clear" onclick={onclear}>{ "Clear" }</button>
+            </div>
+            if !file_error.is_empty() {
+                <p class="error-message" role="alert">{ (*file_error).clone() }</p>
+            }
+            <div class="examples" role="group" aria-label="Examples">
+                <span class="examples-label">{ "Try an example: " }</span>
+                for ex in props.examples.iter() {
+                    <button type="button" class="example" data-example={ex.id}
+                        onclick={
+                            let on_load = props.on_load.clone();
+                            let text = ex.text;
+                            Callback::from(move |_: MouseEvent| on_load.emit(text.to_string()))
+                        }>
+                        { ex.title }
+                    </button>
+                }
+            </div>
+        </section>
+    }
+}

@@ -231,7 +231,8 @@ fn run(cli: Cli) -> Result<u8, UsageError> {
             Ok(diagnosis.verdict.exit_code() as u8)
         }
         Command::Explain { code, format } => {
-            let (code, subcode) = parse_code(&code)?;
+            let (code, subcode) =
+                kb::errors::parse_code(&code).map_err(|e| UsageError(format!("`{code}`: {e}")))?;
             let lookup = kb::lookup_error(code, subcode);
             printer.explanation(code, subcode, &lookup, format);
             Ok(if matches!(lookup, ErrorLookup::Known { .. }) {
@@ -338,26 +339,6 @@ fn run(cli: Cli) -> Result<u8, UsageError> {
             printer.diagnosis(&diagnosis, format);
             Ok(diagnosis.verdict.exit_code() as u8)
         }
-    }
-}
-
-/// `190`, `190/463`, `190:463`, `#190`.
-fn parse_code(text: &str) -> Result<(u32, Option<u32>), UsageError> {
-    let cleaned = text
-        .trim()
-        .trim_start_matches(['#', '('])
-        .trim_end_matches(')');
-    let (code, sub) = match cleaned.split_once(['/', ':', '.']) {
-        Some((c, s)) => (c, Some(s)),
-        None => (cleaned, None),
-    };
-    let number = |s: &str| s.trim().parse::<u32>().ok();
-    match (number(code), sub.map(number)) {
-        (Some(code), None) => Ok((code, None)),
-        (Some(code), Some(Some(sub))) => Ok((code, Some(sub))),
-        _ => Err(UsageError(format!(
-            "`{text}` is not an error code: write it as 190 or 190/463"
-        ))),
     }
 }
 

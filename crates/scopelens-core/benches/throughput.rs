@@ -8,16 +8,32 @@ use std::hint::black_box;
 
 macro_rules! fixture {
     ($path:literal) => {
-        include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/", $path))
+        include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../tests/fixtures/",
+            $path
+        ))
     };
 }
 
 /// One representative payload per input kind and form.
 const CASES: &[(&str, &str)] = &[
-    ("debug_token", fixture!("debug_token/embedded_signup_user.json")),
-    ("permissions", fixture!("permissions/seed_one_declined.json")),
-    ("graph_error", fixture!("graph_error/meta_130429_rate_limit.json")),
-    ("webhook_error", fixture!("webhook_error/status_failed_131026.json")),
+    (
+        "debug_token",
+        fixture!("debug_token/embedded_signup_user.json"),
+    ),
+    (
+        "permissions",
+        fixture!("permissions/seed_one_declined.json"),
+    ),
+    (
+        "graph_error",
+        fixture!("graph_error/meta_130429_rate_limit.json"),
+    ),
+    (
+        "webhook_error",
+        fixture!("webhook_error/status_failed_131026.json"),
+    ),
     ("curl_output", fixture!("messy/curl_i_190_expired.txt")),
     ("python_repr", fixture!("messy/python_requests_repr_4.txt")),
 ];
@@ -27,7 +43,9 @@ fn large_webhook() -> String {
     let status = r#"{"id":"wamid.HBgLMTY1MDUwNzY1MjAVAgASGBQzQTcwQzRCMDU4QzUyOUMzRjhBMwA=","status":"failed","timestamp":"1700000000","recipient_id":"16505076520","errors":[{"code":131026,"title":"Message undeliverable","message":"Message undeliverable","error_data":{"details":"Message Undeliverable."}}]}"#;
     let count = 1_000_000 / status.len();
     let statuses = vec![status; count].join(",");
-    format!(r#"{{"object":"whatsapp_business_account","entry":[{{"id":"102290129340398","changes":[{{"field":"messages","value":{{"messaging_product":"whatsapp","metadata":{{"display_phone_number":"15550783881","phone_number_id":"106540352242922"}},"statuses":[{statuses}]}}}}]}}]}}"#)
+    format!(
+        r#"{{"object":"whatsapp_business_account","entry":[{{"id":"102290129340398","changes":[{{"field":"messages","value":{{"messaging_product":"whatsapp","metadata":{{"display_phone_number":"15550783881","phone_number_id":"106540352242922"}},"statuses":[{statuses}]}}}}]}}]}}"#
+    )
 }
 
 fn throughput(c: &mut Criterion) {
@@ -43,7 +61,9 @@ fn throughput(c: &mut Criterion) {
                 b.iter(|| serde_json::from_str::<serde_json::Value>(black_box(t)).ok())
             });
         }
-        group.bench_with_input(BenchmarkId::new("diagnose", name), text, |b, t| b.iter(|| diagnose(black_box(t), &ctx)));
+        group.bench_with_input(BenchmarkId::new("diagnose", name), text, |b, t| {
+            b.iter(|| diagnose(black_box(t), &ctx))
+        });
         group.finish();
     }
 }

@@ -107,6 +107,17 @@ impl TokenType {
         }
     }
 
+    /// The value as debug_token writes it: `USER`, `SYSTEM_USER`, ...
+    pub fn id(&self) -> &str {
+        match self {
+            TokenType::User => "USER",
+            TokenType::Page => "PAGE",
+            TokenType::App => "APP",
+            TokenType::SystemUser => "SYSTEM_USER",
+            TokenType::Other(name) => name,
+        }
+    }
+
     pub fn title(&self) -> &str {
         match self {
             TokenType::User => "user token",
@@ -212,6 +223,22 @@ pub enum ErrorPlace {
     Message,
     /// A bare error object or an array of them.
     Standalone,
+}
+
+impl ErrorPlace {
+    /// Where the error sits in the webhook, and what that means.
+    pub fn title(self) -> &'static str {
+        match self {
+            ErrorPlace::Value => {
+                "in value.errors (a problem with the app, account or platform, not one message)"
+            }
+            ErrorPlace::Status => {
+                "in a failed message status (the message was accepted, then not delivered)"
+            }
+            ErrorPlace::Message => "on an incoming message (it could not be processed)",
+            ErrorPlace::Standalone => "as an error object on its own",
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -210,7 +210,9 @@ fn value_span(bytes: &[u8], start: usize) -> Option<(usize, usize)> {
 /// Whether the text at `at` is a placeholder this module wrote (so that
 /// redacting twice changes nothing). `bytes` may be lowercased.
 fn already_redacted(bytes: &[u8], at: usize) -> bool {
-    bytes.get(at..at + REDACTED.len()).is_some_and(|b| b.eq_ignore_ascii_case(REDACTED.as_bytes()))
+    bytes
+        .get(at..at + REDACTED.len())
+        .is_some_and(|b| b.eq_ignore_ascii_case(REDACTED.as_bytes()))
 }
 
 /// A short, safe description of a token: its first characters and length.
@@ -283,7 +285,9 @@ mod tests {
 
     #[test]
     fn redacting_twice_changes_nothing() {
-        let once = redact(&format!("access_token={USER_TOKEN} 'client_secret': 'abcdefghijk' Bearer {USER_TOKEN}"));
+        let once = redact(&format!(
+            "access_token={USER_TOKEN} 'client_secret': 'abcdefghijk' Bearer {USER_TOKEN}"
+        ));
         assert!(!contains_secret(&once.text), "{}", once.text);
         assert_eq!(redact(&once.text).text, once.text);
     }

@@ -22,7 +22,7 @@ const PREFIX_V1: &str = "v1=";
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ShareState {
     /// The input, with secrets removed.
-    #[serde(default, rename = "i")]
+    #[serde(default, rename = "i", skip_serializing_if = "String::is_empty")]
     pub input: String,
     #[serde(default, rename = "n", skip_serializing_if = "Vec::is_empty")]
     pub intents: Vec<IntentId>,

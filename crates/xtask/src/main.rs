@@ -4,7 +4,12 @@
 //! - `test`:  setup, then every check and test the project has.
 //! - `serve`: build the site and the guide and serve them on localhost.
 //! - `dist`:  build the site and the guide into `target/dist/`.
+//! - `e2e`:   build `dist`, serve it on a free port, run `tests/e2e/run.mjs`.
+//! - `book`:  build the guide into `target/dist/guide/`, run its browser tests.
 
+mod book;
+mod fuzz;
+mod server;
 mod tools;
 
 use std::path::PathBuf;
@@ -51,18 +56,91 @@ fn test() -> Step {
         "warnings",
     ])?;
     cargo(&["test", "--workspace"])?;
+    wasm_test()?;
+    e2e()?;
+    // The guide's browser tests, against the app just built plus the guide.
+    book::e2e(&dist_dir())?;
+    fuzz::fuzz(fuzz::seconds(None))?;
     eprintln!("xtask test: all checks passed");
     Ok(())
 }
 
-fn serve() -> Step {
+/// Where `dist` puts the site (the guide goes in `guide/` under it).
+fn dist_dir() -> PathBuf {
+    root().join("target").join("dist")
+}
+
+/// Builds the web app (release, size-tuned) into `target/dist/`.
+fn dist_site() -> Step {
     tools::setup()?;
-    cargo(&["build", "--release", "-p", "scopelens-cli"])?;
-    eprintln!("The scopelens CLI is built: target/release/scopelens --help");
+    cargo(&["fetch"])?;
+    // Trunk replaces the whole dist directory, so the guide comes after.
+    run(Command::new("trunk")
+        .args(["build", "--release"])
+        .env("TRUNK_SKIP_VERSION_CHECK", "true")
+        .current_dir(root()))
+}
+
+/// The web app into `target/dist/`, then the guide into
+/// `target/dist/guide/` (see `book.rs`).
+fn dist() -> Step {
+    dist_site()?;
+    book::build(&dist_dir())?;
+    eprintln!("xtask dist: built {}", dist_dir().display());
     Ok(())
 }
 
-const USAGE: &str = "usage: cargo xtask <setup|test|serve>";
+fn serve() -> Step {
+    dist()?;
+    cargo(&["build", "--release", "-p", "scopelens-cli"])?;
+    eprintln!("The scopelens CLI is built: target/release/scopelens --help");
+    let addr = server::start(dist_dir(), "127.0.0.1:8080")
+        .map_err(|e| format!("cannot listen on 127.0.0.1:8080: {e}"))?;
+    eprintln!(
+        "Serving {} at http://{addr}/ (Ctrl+C to stop)",
+        dist_dir().display()
+    );
+    loop {
+        std::thread::park();
+    }
+}
+
+/// Component tests in headless Chromium (wasm-bindgen-test + chromedriver).
+fn wasm_test() -> Step {
+    let runner = tools::cache_dir()
+        .join(format!("wasm-bindgen-{}", tools::WASM_BINDGEN))
+        .join("bin")
+        .join("wasm-bindgen-test-runner");
+    run(Command::new(env!("CARGO"))
+        .args([
+            "test",
+            "-p",
+            "scopelens-ui",
+            "--target",
+            "wasm32-unknown-unknown",
+        ])
+        .env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER", runner)
+        .env("CHROMEDRIVER", "/usr/bin/chromedriver")
+        .env("WASM_BINDGEN_TEST_TIMEOUT", "120")
+        .current_dir(root()))
+}
+
+/// Builds the site, serves it on a free port and runs the browser tests
+/// (the guide has its own checks; the tests need only the app).
+fn e2e() -> Step {
+    dist_site()?;
+    let addr = server::start(dist_dir(), "127.0.0.1:0")
+        .map_err(|e| format!("cannot start the test server: {e}"))?;
+    let url = format!("http://{addr}/");
+    eprintln!("xtask e2e: serving {} at {url}", dist_dir().display());
+    run(Command::new("node")
+        .arg(root().join("tests").join("e2e").join("run.mjs"))
+        .env("SCOPELENS_E2E_URL", &url)
+        .env("NODE_PATH", tools::node_modules())
+        .current_dir(root()))
+}
+
+const USAGE: &str = "usage: cargo xtask <setup|test|dist|serve|e2e|book|fuzz [SECONDS]>";
 
 fn main() {
     let task = std::env::args().nth(1).unwrap_or_default();
@@ -70,6 +148,10 @@ fn main() {
         "setup" => tools::setup(),
         "test" => test(),
         "serve" => serve(),
+        "dist" => dist(),
+        "e2e" => e2e(),
+        "book" => book::e2e(&dist_dir()),
+        "fuzz" => fuzz::fuzz(fuzz::seconds(std::env::args().nth(2).as_deref())),
         _ => Err(USAGE.to_string()),
     };
     if let Err(message) = result {

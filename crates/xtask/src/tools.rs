@@ -35,6 +35,7 @@ pub fn path_dirs() -> Vec<PathBuf> {
         cargo_tool_dir("trunk", TRUNK).join("bin"),
         cargo_tool_dir("wasm-bindgen", WASM_BINDGEN).join("bin"),
         cargo_tool_dir("mdbook", MDBOOK).join("bin"),
+        cargo_tool_dir("cargo-fuzz", crate::fuzz::CARGO_FUZZ).join("bin"),
         cache_dir()
             .join(format!("binaryen-{BINARYEN}"))
             .join("node_modules")
@@ -99,7 +100,7 @@ fn ensure_wasm_target() -> Step {
     run(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))
 }
 
-fn ensure_cargo_tool(package: &str, binary: &str, version: &str, locked: bool) -> Step {
+pub fn ensure_cargo_tool(package: &str, binary: &str, version: &str, locked: bool) -> Step {
     let root = cargo_tool_dir(binary, version);
     if root.join("bin").join(binary).exists() {
         return Ok(());

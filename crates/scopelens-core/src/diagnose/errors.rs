@@ -4,7 +4,7 @@
 use super::{Finding, Severity};
 use crate::kb::errors::{lookup_error, ErrorEntry, ErrorLookup, FixableBy};
 use crate::kb::{guide, permissions, sources};
-use crate::model::{ErrorPlace, GraphError, WebhookError, WebhookErrors};
+use crate::model::{GraphError, WebhookError, WebhookErrors};
 
 /// The catalog entry for a code, if any.
 pub(super) fn entry_for(code: u32, subcode: Option<u32>) -> Option<&'static ErrorEntry> {
@@ -174,16 +174,7 @@ pub(super) fn webhook_findings(w: &WebhookErrors) -> Vec<Finding> {
 
 fn where_found(group: &[&WebhookError]) -> String {
     let first = group[0];
-    let place = match first.place {
-        ErrorPlace::Value => {
-            "in value.errors (a problem with the app, account or platform, not one message)"
-        }
-        ErrorPlace::Status => {
-            "in a failed message status (the message was accepted, then not delivered)"
-        }
-        ErrorPlace::Message => "on an incoming message (it could not be processed)",
-        ErrorPlace::Standalone => "as an error object",
-    };
+    let place = first.place.title();
     let times = if group.len() == 1 {
         "Seen once".to_string()
     } else {

@@ -195,6 +195,9 @@ pub struct InputSummary {
     pub secrets_redacted: usize,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<InputError>,
+    /// When the kind was forced: what detection alone would have found.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub detected: Option<InputKind>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -296,6 +299,7 @@ pub fn diagnose(text: &str, ctx: &Context) -> Diagnosis {
             www_authenticate: reading.http.www_authenticate,
             secrets_redacted: reading.secrets_redacted,
             error,
+            detected: ctx.kind.map(|_| detected_kind(text)),
         },
         verdict,
         findings,
@@ -303,6 +307,13 @@ pub fn diagnose(text: &str, ctx: &Context) -> Diagnosis {
         scopes,
         payload,
     }
+}
+
+/// The kind detection finds on its own, for showing next to a forced one.
+fn detected_kind(text: &str) -> InputKind {
+    input::read(text, None)
+        .payload
+        .map_or(InputKind::Unknown, |p| p.kind())
 }
 
 fn verdict_of(unreadable: bool, findings: &[Finding]) -> Verdict {

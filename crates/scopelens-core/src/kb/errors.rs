@@ -385,6 +385,64 @@ pub fn lookup_error(code: u32, subcode: Option<u32>) -> ErrorLookup {
     }
 }
 
+/// Why a typed code could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CodeParseError {
+    NoNumber,
+    TooManyNumbers,
+    NotANumber,
+    TooLarge(String),
+}
+
+impl std::fmt::Display for CodeParseError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            CodeParseError::NoNumber | CodeParseError::NotANumber => {
+                write!(
+                    f,
+                    "Type a numeric code such as 190, or a code and subcode such as 190/463."
+                )
+            }
+            CodeParseError::TooManyNumbers => write!(
+                f,
+                "Type at most two numbers: the code and the subcode, e.g. 190/463."
+            ),
+            CodeParseError::TooLarge(n) => write!(f, "{n} is too large to be an error code."),
+        }
+    }
+}
+
+impl std::error::Error for CodeParseError {}
+
+/// Reads a typed code: `190`, `190/463`, `190:463`, `#190`, `(#100)`,
+/// `code 190, subcode 463`.
+pub fn parse_code(text: &str) -> Result<(u32, Option<u32>), CodeParseError> {
+    let words_allowed = |w: &str| {
+        ["code", "subcode", "error", "error_subcode", "sub"]
+            .contains(&w.to_ascii_lowercase().as_str())
+    };
+    let junk = text
+        .split(|c: char| !c.is_alphabetic() && c != '_')
+        .any(|w| !w.is_empty() && !words_allowed(w));
+    if junk {
+        return Err(CodeParseError::NotANumber);
+    }
+    let numbers: Vec<&str> = text
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|s| !s.is_empty())
+        .collect();
+    let number = |s: &str| {
+        s.parse::<u32>()
+            .map_err(|_| CodeParseError::TooLarge(s.to_string()))
+    };
+    match numbers.as_slice() {
+        [] => Err(CodeParseError::NoNumber),
+        [code] => Ok((number(code)?, None)),
+        [code, sub] => Ok((number(code)?, Some(number(sub)?))),
+        _ => Err(CodeParseError::TooManyNumbers),
+    }
+}
+
 /// Entries of one category, in catalog order (for the guide and the browser).
 pub fn by_category(category: Category) -> impl Iterator<Item = &'static ErrorEntry> {
     CATALOG.iter().filter(move |e| e.category == category)
@@ -393,6 +451,19 @@ pub fn by_category(category: Category) -> impl Iterator<Item = &'static ErrorEnt
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn typed_codes() {
+        assert_eq!(parse_code("190/463"), Ok((190, Some(463))));
+        assert_eq!(parse_code("(#100)"), Ok((100, None)));
+        assert_eq!(parse_code("code 190, subcode 463"), Ok((190, Some(463))));
+        assert_eq!(parse_code("abc"), Err(CodeParseError::NotANumber));
+        assert_eq!(parse_code("1/2/3"), Err(CodeParseError::TooManyNumbers));
+        assert!(matches!(
+            parse_code("99999999999"),
+            Err(CodeParseError::TooLarge(_))
+        ));
+    }
 
     #[test]
     fn subcode_refines_code() {

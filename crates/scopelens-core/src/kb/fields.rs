@@ -27,7 +27,9 @@ const fn f(
     }
 }
 
-use InputKind::{DebugToken as DT, GraphError as GE, Permissions as PE, WebhookError as WE};
+use InputKind::{
+    AccessToken as AT, DebugToken as DT, GraphError as GE, Permissions as PE, WebhookError as WE,
+};
 
 pub static FIELDS: &[Field] = &[
     f(DT, "app_id", "The app the token was issued for. It must be the app whose webhooks, review and system users you configured.", DEBUG_TOKEN),
@@ -61,6 +63,17 @@ pub static FIELDS: &[Field] = &[
     f(WE, "href", "Link to Meta's error code reference.", WA_WEBHOOK_ERRORS),
     f(WE, "recipient_id", "On failed statuses: the WhatsApp ID the message was sent to.", WA_WEBHOOK_ERRORS),
     f(WE, "status", "On status webhooks: sent, delivered, read or failed.", WA_WEBHOOK_ERRORS),
+    f(WE, "waba_id", "entry[].id: the WhatsApp Business Account the delivery is about.", WA_WEBHOOK_ERRORS),
+    f(WE, "phone_number_id", "value.metadata.phone_number_id: the business number that sent or received the message.", WA_WEBHOOK_ERRORS),
+    f(WE, "message_id", "The message's ID (wamid…), as returned when it was sent.", WA_WEBHOOK_ERRORS),
+    f(WE, "timestamp", "When the status or message happened (unix time).", WA_WEBHOOK_ERRORS),
+    f(WE, "place", "Where in the webhook the error sat: value.errors, a failed status, or an incoming message.", WA_WEBHOOK_ERRORS),
+    f(GE, "error_data.details", "WhatsApp's specific reason for the error, often with the fix.", WA_ERRORS),
+    f(GE, "error_data.messaging_product", "Always whatsapp on WhatsApp errors.", WA_ERRORS),
+    f(AT, "family", "What kind of token this looks like: an EAA… user or system user token, or an APP_ID|APP_SECRET app token.", WA_TOKENS),
+    f(AT, "preview", "The first characters and the length, so you can tell tokens apart without showing one.", WA_TOKENS),
+    f(AT, "app_id", "For app tokens: the app ID before the bar (public; the part after it is the secret).", DEBUG_TOKEN),
+    f(AT, "had_bearer_prefix", "Whether it was pasted with `Bearer ` or an Authorization header in front.", WA_TOKENS),
 ];
 
 /// The meaning of a field of a payload kind, if documented.

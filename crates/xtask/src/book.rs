@@ -1,0 +1,194 @@
+//! The permissions guide (`book/`): its preprocessor, its wasm widgets and
+//! its browser tests.
+//!
+//! `build(dist)` writes the guide into `<dist>/guide/`:
+//! 1. `cargo build -p scopelens-book`: the `mdbook-scopelens` preprocessor,
+//!    which generates the reference content from scopelens-core.
+//! 2. `cargo build -p scopelens-widgets --target wasm32-unknown-unknown
+//!    --profile wasm-release`, then `wasm-bindgen --target web` and
+//!    `wasm-opt -Oz` (binaryen 132), into a staging directory.
+//! 3. `mdbook build book -d <dist>/guide`, with the preprocessor binary and
+//!    the bundle's content hash passed through `MDBOOK_PREPROCESSOR__SCOPELENS__*`
+//!    (the hash ends up in every placeholder and busts stale caches).
+//! 4. The widget bundle is copied into `<dist>/guide/widgets/` (mdBook cleans
+//!    its output directory, so this comes last).
+//!
+//! `e2e(dist)` builds the guide, serves `dist` on a free port and runs
+//! `tests/e2e/book.mjs` in headless Chromium against `/guide/`.
+
+use crate::{root, run, server, tools, Step};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// Features rustc's wasm32 output uses; wasm-opt must be told, since
+/// wasm-bindgen drops the target-features section it could read them from.
+const WASM_FEATURES: &[&str] = &[
+    "--enable-bulk-memory",
+    "--enable-mutable-globals",
+    "--enable-nontrapping-float-to-int",
+    "--enable-sign-ext",
+    "--enable-reference-types",
+    "--enable-multivalue",
+];
+
+fn target_dir() -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .map(|p| if p.is_absolute() { p } else { root().join(p) })
+        .unwrap_or_else(|| root().join("target"))
+}
+
+fn cargo() -> Command {
+    let mut cmd = Command::new(env!("CARGO"));
+    cmd.current_dir(root());
+    cmd
+}
+
+fn preprocessor() -> PathBuf {
+    target_dir()
+        .join("debug")
+        .join(format!("mdbook-scopelens{}", std::env::consts::EXE_SUFFIX))
+}
+
+/// FNV-1a over the bundle, as 16 hex digits.
+fn content_hash(parts: &[&[u8]]) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for part in parts {
+        for b in part.iter() {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    format!("{h:016x}")
+}
+
+fn read(path: &Path) -> Result<Vec<u8>, String> {
+    std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
+}
+
+/// Builds the widget bundle into `staging` and returns its content hash.
+fn widgets(staging: &Path) -> Result<String, String> {
+    run(cargo().args([
+        "build",
+        "-p",
+        "scopelens-widgets",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--profile",
+        "wasm-release",
+    ]))?;
+    let wasm = target_dir()
+        .join("wasm32-unknown-unknown")
+        .join("wasm-release")
+        .join("scopelens_widgets.wasm");
+    if staging.exists() {
+        std::fs::remove_dir_all(staging).map_err(|e| e.to_string())?;
+    }
+    run(Command::new("wasm-bindgen")
+        .args(["--target", "web", "--no-typescript", "--out-dir"])
+        .arg(staging)
+        .arg(&wasm))?;
+    let bg = staging.join("scopelens_widgets_bg.wasm");
+    run(Command::new("wasm-opt")
+        .arg("-Oz")
+        .args(WASM_FEATURES)
+        .arg(&bg)
+        .arg("-o")
+        .arg(&bg))?;
+    let js = read(&staging.join("scopelens_widgets.js"))?;
+    let bin = read(&bg)?;
+    Ok(content_hash(&[&js, &bin]))
+}
+
+/// Builds the guide, its preprocessor and its widgets into `<dist>/guide/`.
+pub fn build(dist: &Path) -> Step {
+    run(cargo().args(["build", "-p", "scopelens-book"]))?;
+    let staging = target_dir().join("book-widgets");
+    let hash = widgets(&staging)?;
+    let guide = dist.join("guide");
+    run(Command::new("mdbook")
+        .arg("build")
+        .arg(root().join("book"))
+        .arg("--dest-dir")
+        .arg(&guide)
+        .env(
+            "MDBOOK_PREPROCESSOR__SCOPELENS__COMMAND",
+            shell_quote(&preprocessor()),
+        )
+        .env("MDBOOK_PREPROCESSOR__SCOPELENS__BUNDLE", &hash)
+        .current_dir(root()))?;
+    let out = guide.join("widgets");
+    std::fs::create_dir_all(&out).map_err(|e| e.to_string())?;
+    for name in ["scopelens_widgets.js", "scopelens_widgets_bg.wasm"] {
+        std::fs::copy(staging.join(name), out.join(name))
+            .map_err(|e| format!("cannot copy {name}: {e}"))?;
+    }
+    let size = std::fs::metadata(out.join("scopelens_widgets_bg.wasm")).map_or(0, |m| m.len());
+    eprintln!(
+        "xtask book: guide in {} (widgets {} KB of wasm, bundle {hash})",
+        guide.display(),
+        size / 1024
+    );
+    Ok(())
+}
+
+/// mdBook splits the command like a shell; quote a path that needs it.
+fn shell_quote(path: &Path) -> String {
+    let s = path.to_string_lossy();
+    if s.chars()
+        .all(|c| c.is_ascii_alphanumeric() || "/._-+".contains(c))
+    {
+        s.into_owned()
+    } else {
+        format!("'{}'", s.replace('\'', r"'\''"))
+    }
+}
+
+/// Builds the guide into `<dist>/guide/` and runs the browser tests on it.
+/// The app's own links are checked too when `dist` holds the app.
+pub fn e2e(dist: &Path) -> Step {
+    build(dist)?;
+    let work = target_dir().join("book-e2e");
+    std::fs::create_dir_all(&work).map_err(|e| e.to_string())?;
+    let truth = work.join("ground-truth.json");
+    let output = Command::new(preprocessor())
+        .arg("ground-truth")
+        .arg(root().join("tests").join("fixtures"))
+        .output()
+        .map_err(|e| format!("cannot run mdbook-scopelens ground-truth: {e}"))?;
+    if !output.status.success() {
+        return Err(format!(
+            "mdbook-scopelens ground-truth failed: {}",
+            String::from_utf8_lossy(&output.stderr)
+        ));
+    }
+    std::fs::write(&truth, &output.stdout).map_err(|e| e.to_string())?;
+    let addr = server::start(dist.to_path_buf(), "127.0.0.1:0")
+        .map_err(|e| format!("cannot start the test server: {e}"))?;
+    let url = format!("http://{addr}/guide/");
+    eprintln!("xtask book: testing the guide at {url}");
+    let mut node = Command::new("node");
+    node.arg(root().join("tests").join("e2e").join("book.mjs"))
+        .env("SCOPELENS_BOOK_URL", &url)
+        .env("SCOPELENS_BOOK_TRUTH", &truth)
+        .env("NODE_PATH", tools::node_modules())
+        .current_dir(root());
+    if dist.join("index.html").exists() {
+        node.env("SCOPELENS_BOOK_REQUIRE_APP", "1");
+    }
+    run(&mut node)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quoting_and_hashing() {
+        assert_eq!(shell_quote(Path::new("/a/b-c_d.e")), "/a/b-c_d.e");
+        assert_eq!(shell_quote(Path::new("/a b/it's")), r"'/a b/it'\''s'");
+        assert_eq!(content_hash(&[b"a", b"b"]), content_hash(&[b"ab"]));
+        assert_ne!(content_hash(&[b"a"]), content_hash(&[b"b"]));
+        assert_eq!(content_hash(&[]).len(), 16);
+    }
+}

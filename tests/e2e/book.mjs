@@ -1,0 +1,454 @@
+// End-to-end tests of the permissions guide (book/, built into
+// target/dist/guide/) in headless Chromium.
+//
+// Run by `cargo xtask test` (through crates/xtask/src/book.rs), which builds
+// the guide and its widgets, serves target/dist on 127.0.0.1 and sets:
+//   SCOPELENS_BOOK_URL          the guide's URL, ending in /guide/
+//   SCOPELENS_BOOK_TRUTH        JSON from `mdbook-scopelens ground-truth`:
+//                               catalog labels and anchors, chapter files and
+//                               every guide link the core's findings can carry
+//   SCOPELENS_BOOK_REQUIRE_APP  "1" when the app is served at ../ as well
+//   NODE_PATH                   where playwright-core is installed
+//
+// Checks: every page loads without console errors, failed requests or
+// requests leaving 127.0.0.1; widgets load lazily, once per page, and every
+// placeholder mounts when scrolled into view; decoders show the verdict the
+// fixture manifest expects, and the one in "Checking a token" follows edits;
+// the other widgets react; the error reference lists exactly the catalog; every
+// internal link and anchor resolves, including every guide link the app can
+// produce; "Open in scopelens" links decode to the widget's state; widgets
+// take their colours from each mdBook theme.
+
+import { createRequire } from "node:module";
+import { readFileSync, mkdirSync } from "node:fs";
+import { join, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const require = createRequire(import.meta.url);
+const { chromium } = require("playwright-core");
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+const BASE = process.env.SCOPELENS_BOOK_URL;
+const TRUTH = JSON.parse(readFileSync(process.env.SCOPELENS_BOOK_TRUTH, "utf8"));
+const REQUIRE_APP = process.env.SCOPELENS_BOOK_REQUIRE_APP === "1";
+const SHOTS = join(ROOT, "target", "book-e2e");
+if (!BASE || !BASE.endsWith("/guide/")) throw new Error("SCOPELENS_BOOK_URL must end in /guide/");
+const ORIGIN = new URL(BASE).origin;
+
+const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+let failures = 0;
+let passes = 0;
+function check(cond, message) {
+  if (cond) {
+    passes += 1;
+  } else {
+    failures += 1;
+    console.error(`FAIL ${message}`);
+  }
+}
+
+let browser;
+
+/// Opens a guide page and records what must not happen on it.
+async function open(path, { theme } = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  if (theme) {
+    await context.addInitScript((t) => localStorage.setItem("mdbook-theme", t), theme);
+  }
+  const page = await context.newPage();
+  const log = { errors: [], requests: [] };
+  page.on("console", (m) => m.type() === "error" && log.errors.push(`console error: ${m.text()}`));
+  page.on("pageerror", (e) => log.errors.push(`page error: ${e.message}`));
+  page.on("requestfailed", (r) => log.errors.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
+  page.on("response", (r) => r.status() >= 400 && log.errors.push(`HTTP ${r.status()} for ${r.url()}`));
+  page.on("request", (r) => {
+    log.requests.push(r.url());
+    const url = new URL(r.url());
+    if (url.origin !== ORIGIN && url.protocol !== "data:" && url.protocol !== "blob:") {
+      log.errors.push(`request leaves the machine: ${r.url()}`);
+    }
+  });
+  await page.goto(new URL(path, BASE).href, { waitUntil: "load" });
+  return { page, context, log };
+}
+
+const wasmRequests = (log) => log.requests.filter((u) => u.includes("scopelens_widgets_bg.wasm")).length;
+
+/// Scrolls each placeholder into view and waits for it to mount.
+async function mountAll(page, path) {
+  const widgets = page.locator(".scopelens-widget");
+  const n = await widgets.count();
+  for (let i = 0; i < n; i++) {
+    const w = widgets.nth(i);
+    await w.scrollIntoViewIfNeeded();
+    const kind = await w.getAttribute("data-widget");
+    try {
+      await page.waitForFunction(
+        (el) => el.getAttribute("data-mounted") === "true" && el.querySelector(".sl-widget, .sl-checklist"),
+        await w.elementHandle(),
+        { timeout: 30000 },
+      );
+      check(true, "");
+    } catch (e) {
+      check(false, `${path}: widget ${i} (${kind}) did not mount: ${e.message.split("\n")[0]}`);
+      continue;
+    }
+    check((await w.getAttribute("data-failed")) === null, `${path}: widget ${i} (${kind}) reports a failure`);
+    check((await w.locator(".scopelens-widget-loading").count()) === 0, `${path}: widget ${i} still shows its loading text`);
+  }
+  return n;
+}
+
+/// Decodes a `#v1=` share fragment the way the app does (zlib + base64url).
+async function decodeShare(page, href) {
+  return page.evaluate(async (href) => {
+    const data = href.split("#v1=")[1];
+    const b64 = data.replace(/-/g, "+").replace(/_/g, "/") + "===".slice((data.length + 3) % 4);
+    const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate"));
+    return JSON.parse(await new Response(stream).text());
+  }, href);
+}
+
+async function checkOpenLinks(page, path) {
+  const links = page.locator(".scopelens-widget a.sl-open-link");
+  const n = await links.count();
+  const widgets = await page.locator(".scopelens-widget").count();
+  check(n === widgets, `${path}: ${widgets} widgets but ${n} "Open in scopelens" links`);
+  for (let i = 0; i < n; i++) {
+    const href = await links.nth(i).getAttribute("href");
+    check(href.startsWith("../index.html#v1="), `${path}: open link ${i} is ${href.slice(0, 40)}…`);
+    try {
+      const state = await decodeShare(page, href);
+      check(["diagnose", "wizard", "lookup", "endpoint"].includes(state.v), `${path}: open link ${i} has view ${state.v}`);
+      check(!/EAA[A-Za-z0-9]{20,}/.test(JSON.stringify(state)), `${path}: open link ${i} carries a token`);
+    } catch (e) {
+      check(false, `${path}: open link ${i} does not decode: ${e.message}`);
+    }
+  }
+}
+
+/// Every decoder shows the verdict the fixture manifest expects.
+async function checkDecoders(page, path) {
+  const decoders = page.locator('.scopelens-widget[data-widget="decoder"]');
+  const n = await decoders.count();
+  for (let i = 0; i < n; i++) {
+    const d = decoders.nth(i);
+    const expected = await d.getAttribute("data-expect-verdict");
+    const example = await d.getAttribute("data-example");
+    const verdict = await d.locator(".verdict").first().getAttribute("data-verdict");
+    check(verdict === expected, `${path}: decoder for ${example} shows ${verdict}, manifest expects ${expected}`);
+    const kind = await d.locator(".detected-kind").first().getAttribute("data-kind");
+    const expectedKind = await d.getAttribute("data-expect-kind");
+    check(kind === expectedKind, `${path}: decoder for ${example} read ${kind}, manifest expects ${expectedKind}`);
+    const text = await d.locator("textarea").first().inputValue();
+    const given = await d.getAttribute("data-input");
+    check(text === given, `${path}: decoder for ${example} does not hold its fixture verbatim`);
+  }
+  return n;
+}
+
+// ---------------------------------------------------------------------------
+
+const visited = new Map(); // absolute URL without fragment -> ids on the page
+const links = []; // { from, href }
+
+async function visit(path) {
+  const url = new URL(path, BASE).href.split("#")[0];
+  if (visited.has(url)) return;
+  visited.set(url, new Set());
+  const rel = url.slice(BASE.length) || "index.html";
+  const { page, context, log } = await open(rel);
+  // Lazy loading: nothing is fetched for widgets that are far below the fold.
+  const firstTop = await page.evaluate(() => {
+    const w = document.querySelector(".scopelens-widget");
+    return w ? w.getBoundingClientRect().top : null;
+  });
+  if (firstTop === null || firstTop > 900 + 400) {
+    check(wasmRequests(log) === 0, `${rel}: the wasm was fetched before any widget came near the viewport`);
+  }
+  const widgets = await mountAll(page, rel);
+  check(wasmRequests(log) <= 1, `${rel}: the wasm was fetched ${wasmRequests(log)} times`);
+  if (widgets > 0) {
+    await checkOpenLinks(page, rel);
+    await checkDecoders(page, rel);
+  }
+  const ids = await page.evaluate(() => Array.from(document.querySelectorAll("[id]"), (e) => e.id));
+  visited.set(url, new Set(ids));
+  const hrefs = await page.evaluate(() => Array.from(document.querySelectorAll("a[href]"), (a) => a.getAttribute("href")));
+  for (const href of hrefs) links.push({ from: url, href });
+  await page.waitForTimeout(100);
+  for (const e of log.errors) check(false, `${rel}: ${e}`);
+  await context.close();
+}
+
+async function crawl() {
+  const queue = ["index.html", ...TRUTH.chapters, "print.html"];
+  for (const p of queue) await visit(p);
+  // Follow every internal link to pages not visited yet.
+  for (let i = 0; i < links.length; i++) {
+    const { from, href } = links[i];
+    const url = new URL(href, from);
+    if (url.origin === ORIGIN && url.href.startsWith(BASE) && /\.html$|\/$/.test(url.pathname)) {
+      await visit(url.href);
+    }
+  }
+}
+
+async function checkLinks() {
+  let internal = 0;
+  let app = 0;
+  let external = 0;
+  const appChecked = new Set();
+  for (const { from, href } of links) {
+    const url = new URL(href, from);
+    if (url.protocol === "https:" || url.protocol === "http:" && url.origin !== ORIGIN) {
+      external += 1;
+      continue;
+    }
+    if (url.origin !== ORIGIN) {
+      check(false, `${from}: link with scheme ${url.protocol} (${href})`);
+      continue;
+    }
+    const page = url.href.split("#")[0];
+    if (!url.href.startsWith(BASE)) {
+      app += 1;
+      if (REQUIRE_APP && !appChecked.has(page)) {
+        appChecked.add(page);
+        const res = await fetch(page);
+        check(res.ok, `${from}: link to the app ${page} gives HTTP ${res.status}`);
+      }
+      continue;
+    }
+    internal += 1;
+    const ids = visited.get(page);
+    if (!ids) {
+      const res = await fetch(page, { method: "HEAD" });
+      check(res.ok, `${from}: broken link ${href} (HTTP ${res.status})`);
+      continue;
+    }
+    const fragment = decodeURIComponent(url.hash.slice(1));
+    if (fragment) check(ids.has(fragment), `${from}: link ${href} points at a missing anchor #${fragment}`);
+  }
+  console.log(`links: ${internal} inside the guide, ${app} to the app, ${external} external (not fetched)`);
+}
+
+/// Every page a finding can link to, and every catalog anchor, exists.
+function checkGuidePaths() {
+  for (const path of TRUTH.guide_paths) {
+    const url = new URL(path, BASE);
+    const ids = visited.get(url.href.split("#")[0]);
+    check(!!ids, `guide path ${path}: page not found`);
+    if (ids && url.hash) check(ids.has(url.hash.slice(1)), `guide path ${path}: anchor missing`);
+  }
+  console.log(`guide paths the app can produce: ${TRUTH.guide_paths.length} checked`);
+}
+
+async function checkErrorReference() {
+  const { page, context, log } = await open("errors.html");
+  const entries = await page.evaluate(() =>
+    Array.from(document.querySelectorAll("main h3[id^='error-']"), (h) => ({
+      anchor: h.id,
+      label: h.querySelector("code")?.textContent ?? "",
+    })),
+  );
+  const want = TRUTH.catalog.map((e) => `${e.label} ${e.anchor}`).sort();
+  const got = entries.map((e) => `${e.label} ${e.anchor}`).sort();
+  check(got.length === want.length, `error reference: ${got.length} entries, catalog has ${want.length}`);
+  check(JSON.stringify(got) === JSON.stringify(want), "error reference: labels and anchors differ from the catalog");
+  check(new Set(entries.map((e) => e.anchor)).size === entries.length, "error reference: duplicate anchors");
+  // The explainer: its example, then another code typed in.
+  await mountAll(page, "errors.html");
+  const lookup = page.locator('.scopelens-widget[data-widget="explainer"]');
+  check((await lookup.locator('.lookup-result [data-label="190/463"]').count()) === 1, "explainer: 190/463 not shown");
+  await lookup.locator("input.sl-code").fill("131047");
+  check((await lookup.locator('.lookup-result [data-label="131047"]').count()) === 1, "explainer: typing 131047 did not show it");
+  const share = await decodeShare(page, await lookup.locator("a.sl-open-link").getAttribute("href"));
+  check(share.v === "lookup" && share.x.includes("q=131047"), `explainer: open link state ${JSON.stringify(share)}`);
+  // A deep link lands on its entry.
+  await page.goto(new URL("errors.html#error-190-463", BASE).href);
+  const top = await page.evaluate(() => document.getElementById("error-190-463").getBoundingClientRect().top);
+  check(top >= -5 && top < 200, `errors.html#error-190-463 scrolls to the entry (top ${top})`);
+  for (const e of log.errors) check(false, `errors.html: ${e}`);
+  console.log(`error reference: ${entries.length} catalog entries rendered`);
+  await context.close();
+}
+
+async function checkDecoderEdits() {
+  const { page, context, log } = await open("checking-tokens.html");
+  await mountAll(page, "checking-tokens.html");
+  const d = page.locator('.scopelens-widget[data-widget="decoder"]').first();
+  const verdict = () => d.locator(".verdict").first().getAttribute("data-verdict");
+  const before = await verdict();
+  check(before === (await d.getAttribute("data-expect-verdict")), `decoder: starts at ${before}`);
+  const linkBefore = await d.locator("a.sl-open-link").getAttribute("href");
+  const area = d.locator("textarea").first();
+  const text = await area.inputValue();
+  const fixed = text.replace(
+    '"whatsapp_business_messaging"\n    ]',
+    '"whatsapp_business_messaging",\n      "whatsapp_business_management"\n    ]',
+  );
+  check(fixed !== text, "decoder: the fixture has the expected shape to edit");
+  await area.fill(fixed);
+  await page.waitForFunction((el) => el.querySelector(".verdict")?.dataset.verdict !== "action_required", await d.elementHandle(), { timeout: 10000 }).catch(() => {});
+  check((await verdict()) === "ok", `decoder: adding the management scope gives ${await verdict()}, expected ok`);
+  const linkAfter = await d.locator("a.sl-open-link").getAttribute("href");
+  check(linkAfter !== linkBefore, "decoder: the open link follows the edit");
+  const shared = await decodeShare(page, linkAfter);
+  check(shared.v === "diagnose" && shared.i.includes("whatsapp_business_management"), "decoder: the open link carries the edited input");
+  await area.fill("this is not a payload");
+  check((await verdict()) === "invalid_input", `decoder: prose gives ${await verdict()}`);
+  await area.fill("");
+  check((await d.locator(".verdict").count()) === 0, "decoder: an empty box shows no verdict");
+  for (const e of log.errors) check(false, `checking-tokens.html (editing): ${e}`);
+  await context.close();
+}
+
+async function checkInteractiveWidgets() {
+  // Endpoint checker: checked against the messaging-only token.
+  {
+    const { page, context, log } = await open("permissions.html");
+    await mountAll(page, "permissions.html");
+    const w = page.locator('.scopelens-widget[data-widget="endpoint"]');
+    check((await w.locator('[data-permission="whatsapp_business_management"][data-granted="false"]').count()) > 0, "endpoint: templates need management, which the token lacks");
+    await w.locator("input.sl-request").fill("POST /v24.0/106540352242922/messages");
+    check((await w.locator('[data-permission="whatsapp_business_messaging"][data-granted="true"]').count()) > 0, "endpoint: sending needs messaging, which the token has");
+    for (const e of log.errors) check(false, `permissions.html (endpoint): ${e}`);
+    await context.close();
+  }
+  // Wizard: own account, then clients.
+  {
+    const { page, context, log } = await open("access-paths.html");
+    await mountAll(page, "access-paths.html");
+    const w = page.locator('.scopelens-widget[data-widget="wizard"]');
+    check((await w.locator(".plan").getAttribute("data-review")) === "false", "wizard: own account needs no review");
+    await w.locator('input[name="sl-accounts"][value="clients"]').check();
+    check((await w.locator(".plan").getAttribute("data-review")) === "true", "wizard: clients need App Review");
+    const share = await decodeShare(page, await w.locator("a.sl-open-link").getAttribute("href"));
+    check(share.v === "wizard" && share.x.includes("clients"), `wizard: open link state ${JSON.stringify(share)}`);
+    for (const e of log.errors) check(false, `access-paths.html (wizard): ${e}`);
+    await context.close();
+  }
+  // Checklist: tick everything.
+  {
+    const { page, context, log } = await open("app-review.html");
+    await mountAll(page, "app-review.html");
+    const w = page.locator('.scopelens-widget[data-widget="checklist"]');
+    const boxes = w.locator('input[type="checkbox"]');
+    const n = await boxes.count();
+    check(n > 0, "checklist: has items");
+    for (let i = 0; i < n; i++) await boxes.nth(i).check();
+    check((await w.locator(".checklist-progress").getAttribute("data-done")) === String(n), "checklist: progress counts every tick");
+    check((await w.locator(".checklist-done").count()) === 1, "checklist: says when everything is ready");
+    const share = await decodeShare(page, await w.locator("a.sl-open-link").getAttribute("href"));
+    check(share.v === "wizard" && JSON.parse(share.x).c.length === n, "checklist: the open link carries the ticks");
+    for (const e of log.errors) check(false, `app-review.html (checklist): ${e}`);
+    await context.close();
+  }
+}
+
+/// Widgets use mdBook's variables, so their colours follow the theme.
+async function checkThemes() {
+  mkdirSync(SHOTS, { recursive: true });
+  for (const theme of ["light", "rust", "coal", "navy", "ayu"]) {
+    const { page, context, log } = await open("production-token.html", { theme });
+    check(await page.evaluate((t) => document.documentElement.classList.contains(t), theme), `theme ${theme} applied`);
+    await mountAll(page, `production-token.html [${theme}]`);
+    const colours = await page.evaluate(() => {
+      const w = document.querySelector(".scopelens-widget");
+      const probe = document.createElement("div");
+      probe.style.background = "var(--quote-bg)";
+      probe.style.color = "var(--fg)";
+      document.body.appendChild(probe);
+      const want = getComputedStyle(probe);
+      const got = getComputedStyle(w);
+      const r = { bg: got.backgroundColor, wantBg: want.backgroundColor, fg: got.color, wantFg: want.color };
+      probe.remove();
+      return r;
+    });
+    check(colours.bg === colours.wantBg, `theme ${theme}: widget background ${colours.bg}, theme quote-bg ${colours.wantBg}`);
+    check(colours.fg === colours.wantFg, `theme ${theme}: widget text ${colours.fg}, theme fg ${colours.wantFg}`);
+    await page.locator(".scopelens-widget").first().screenshot({ path: join(SHOTS, `decoder-${theme}.png`) });
+    for (const e of log.errors) check(false, `production-token.html [${theme}]: ${e}`);
+    await context.close();
+  }
+}
+
+/// "Open in scopelens" lands in the app, in the view the widget stands for.
+async function checkAppLinks() {
+  if (!REQUIRE_APP) {
+    console.log("app links: the app is not served next to the guide; not followed");
+    return;
+  }
+  const cases = [
+    ["checking-tokens.html", "decoder", "diagnose"],
+    ["permissions.html", "endpoint", "endpoint"],
+    ["access-paths.html", "wizard", "wizard"],
+    ["errors.html", "explainer", "lookup"],
+    ["app-review.html", "checklist", "wizard"],
+  ];
+  for (const [path, kind, view] of cases) {
+    const { page, context, log } = await open(path);
+    const w = page.locator(`.scopelens-widget[data-widget="${kind}"]`).first();
+    await w.scrollIntoViewIfNeeded();
+    await w.locator("a.sl-open-link").waitFor({ timeout: 30000 });
+    const input = kind === "decoder" ? await w.locator("textarea").first().inputValue() : null;
+    await w.locator("a.sl-open-link").click();
+    try {
+      await page.waitForSelector("main[data-view]", { timeout: 30000 });
+      const got = await page.locator("main[data-view]").getAttribute("data-view");
+      check(got === view, `app link from the ${kind} in ${path} opens view ${got}, expected ${view}`);
+      if (input !== null) {
+        const there = await page.locator("textarea").first().inputValue();
+        check(there === input, `app link from the ${kind} in ${path} does not carry its input`);
+      }
+    } catch (e) {
+      check(false, `app link from the ${kind} in ${path}: the app did not start (${e.message.split("\n")[0]})`);
+    }
+    for (const e of log.errors) check(false, `${path} → app: ${e}`);
+    await context.close();
+  }
+}
+
+/// The widgets must work under a CSP without 'unsafe-eval' or inline scripts.
+async function checkNoEval() {
+  const glue = await (await fetch(new URL("widgets/scopelens_widgets.js", BASE))).text();
+  const loader = readFileSync(join(ROOT, "book", "widgets", "loader.js"), "utf8");
+  for (const [name, text] of [["glue", glue], ["loader", loader]]) {
+    check(!/\beval\s*\(|new\s+Function\s*\(/.test(text), `widget ${name} uses eval or new Function`);
+  }
+}
+
+async function main() {
+  browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+  try {
+    await crawl();
+    console.log(`pages visited: ${visited.size}`);
+    await checkLinks();
+    checkGuidePaths();
+    await checkErrorReference();
+    await checkDecoderEdits();
+    await checkInteractiveWidgets();
+    await checkThemes();
+    await checkNoEval();
+    await checkAppLinks();
+  } finally {
+    await browser.close();
+  }
+  console.log(`book e2e: ${passes} checks passed, ${failures} failed`);
+  if (failures > 0) process.exit(1);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

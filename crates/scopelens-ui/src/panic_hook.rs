@@ -3,8 +3,10 @@
 
 /// Installs a panic hook that writes a message into the element with id
 /// `element_id` (created at the top of `<body>` if missing) and unhides it.
+/// Yew's renderer installs its own hook when an app starts, replacing any set
+/// with `std::panic::set_hook`; Yew's custom hook is the one it keeps.
 pub fn install(element_id: &'static str) {
-    std::panic::set_hook(Box::new(move |info| {
+    yew::set_custom_panic_hook(Box::new(move |info| {
         let detail = info.to_string();
         show(element_id, &detail);
     }));

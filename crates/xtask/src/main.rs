@@ -6,7 +6,10 @@
 //! - `dist`:  build the site and the guide into `target/dist/`.
 //! - `e2e`:   build `dist`, serve it on a free port, run `tests/e2e/run.mjs`.
 //! - `book`:  build the guide into `target/dist/guide/`, run its browser tests.
+//! - `fuzz [SECONDS]`: run every fuzz target for a while (see `fuzz.rs`).
+//! - `bench`: measure size, start-up, typing, throughput, memory and triage speed.
 
+mod bench;
 mod book;
 mod fuzz;
 mod server;
@@ -140,7 +143,7 @@ fn e2e() -> Step {
         .current_dir(root()))
 }
 
-const USAGE: &str = "usage: cargo xtask <setup|test|dist|serve|e2e|book|fuzz [SECONDS]>";
+const USAGE: &str = "usage: cargo xtask <setup|test|dist|serve|e2e|book|fuzz [SECONDS]|bench>";
 
 fn main() {
     let task = std::env::args().nth(1).unwrap_or_default();
@@ -151,6 +154,7 @@ fn main() {
         "dist" => dist(),
         "e2e" => e2e(),
         "book" => book::e2e(&dist_dir()),
+        "bench" => bench::bench(),
         "fuzz" => fuzz::fuzz(fuzz::seconds(std::env::args().nth(2).as_deref())),
         _ => Err(USAGE.to_string()),
     };

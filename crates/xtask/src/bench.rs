@@ -1,0 +1,346 @@
+//! `cargo xtask bench`: builds the release artefacts and measures what users
+//! feel: transfer size, start-up, keystroke-to-diagnosis, native throughput,
+//! memory, and triage speed against jq. Prints a table and writes
+//! `target/bench/report.json`. Method and latest figures: BENCHMARKS.md.
+//!
+//! The size budgets are deterministic, so `cargo xtask test` checks them
+//! ([`check_budgets`]); times are reported, never asserted.
+
+use crate::{root, run, tools, Step};
+use serde_json::{json, Value};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Instant;
+
+/// The app's first load, brotli, in bytes.
+pub const APP_BUDGET: u64 = 150 * 1024;
+/// The guide widgets' bundle, brotli, in bytes.
+pub const WIDGETS_BUDGET: u64 = 120 * 1024;
+
+#[derive(Debug, Clone)]
+pub struct FileSize {
+    pub path: String,
+    pub raw: u64,
+    pub gzip: u64,
+    pub brotli: u64,
+}
+
+pub fn gzip_len(bytes: &[u8]) -> u64 {
+    let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    let _ = enc.write_all(bytes);
+    enc.finish().map_or(0, |v| v.len() as u64)
+}
+
+pub fn brotli_bytes(bytes: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    let params = brotli::enc::BrotliEncoderParams {
+        quality: 11,
+        lgwin: 22,
+        ..Default::default()
+    };
+    let _ = brotli::BrotliCompress(&mut &bytes[..], &mut out, &params);
+    out
+}
+
+pub fn size_of(dist: &Path, rel: &str) -> Result<FileSize, String> {
+    let bytes = std::fs::read(dist.join(rel)).map_err(|e| format!("{rel}: {e}"))?;
+    Ok(FileSize {
+        path: rel.to_string(),
+        raw: bytes.len() as u64,
+        gzip: gzip_len(&bytes),
+        brotli: brotli_bytes(&bytes).len() as u64,
+    })
+}
+
+/// Files the app's first load fetches: the page and everything Trunk put
+/// beside it (scripts, styles, wasm). The guide (`guide/`) is not loaded.
+pub fn app_files(dist: &Path) -> Result<Vec<String>, String> {
+    let mut files: Vec<String> = std::fs::read_dir(dist)
+        .map_err(|e| format!("{}: {e} (run `cargo xtask dist` first)", dist.display()))?
+        .flatten()
+        .filter(|e| e.path().is_file())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|name| !name.ends_with(".br") && !name.ends_with(".gz"))
+        .filter(|name| {
+            [".html", ".js", ".css", ".wasm"]
+                .iter()
+                .any(|ext| name.ends_with(ext))
+        })
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+/// The widgets' bundle in the guide: the loader, the glue and the wasm.
+pub fn widget_files(dist: &Path) -> Result<Vec<String>, String> {
+    let dir = dist.join("guide").join("widgets");
+    let mut files: Vec<String> = std::fs::read_dir(&dir)
+        .map_err(|e| format!("{}: {e}", dir.display()))?
+        .flatten()
+        .filter(|e| e.path().is_file())
+        .map(|e| format!("guide/widgets/{}", e.file_name().to_string_lossy()))
+        .filter(|name| !name.ends_with(".br") && !name.ends_with(".gz"))
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+fn total(sizes: &[FileSize]) -> (u64, u64, u64) {
+    sizes.iter().fold((0, 0, 0), |(r, g, b), s| {
+        (r + s.raw, g + s.gzip, b + s.brotli)
+    })
+}
+
+/// Fails when the built app or widgets exceed their brotli budgets.
+pub fn check_budgets(dist: &Path) -> Step {
+    let app: Vec<FileSize> = app_files(dist)?
+        .iter()
+        .map(|f| size_of(dist, f))
+        .collect::<Result<_, _>>()?;
+    let widgets: Vec<FileSize> = widget_files(dist)?
+        .iter()
+        .map(|f| size_of(dist, f))
+        .collect::<Result<_, _>>()?;
+    let (_, _, app_br) = total(&app);
+    let (_, _, widgets_br) = total(&widgets);
+    eprintln!(
+        "budgets: app first load {} KB brotli (budget {} KB), widgets {} KB brotli (budget {} KB)",
+        app_br / 1024,
+        APP_BUDGET / 1024,
+        widgets_br / 1024,
+        WIDGETS_BUDGET / 1024
+    );
+    if app_br > APP_BUDGET {
+        return Err(format!(
+            "the app's first load is {app_br} bytes brotli, over the {APP_BUDGET}-byte budget"
+        ));
+    }
+    if widgets_br > WIDGETS_BUDGET {
+        return Err(format!("the widgets' bundle is {widgets_br} bytes brotli, over the {WIDGETS_BUDGET}-byte budget"));
+    }
+    Ok(())
+}
+
+fn print_sizes(title: &str, sizes: &[FileSize]) -> Value {
+    println!("\n{title}");
+    println!(
+        "  {:<48} {:>10} {:>10} {:>10}",
+        "file", "raw", "gzip", "brotli"
+    );
+    for s in sizes {
+        println!(
+            "  {:<48} {:>10} {:>10} {:>10}",
+            s.path, s.raw, s.gzip, s.brotli
+        );
+    }
+    let (r, g, b) = total(sizes);
+    println!("  {:<48} {:>10} {:>10} {:>10}", "total", r, g, b);
+    json!({"files": sizes.iter().map(|s| json!({"path": s.path, "raw": s.raw, "gzip": s.gzip, "brotli": s.brotli})).collect::<Vec<_>>(),
+           "total": {"raw": r, "gzip": g, "brotli": b}})
+}
+
+/// Criterion's mean estimate (ns) for each `<group>/<function>`.
+fn criterion_results() -> Result<Value, String> {
+    let base = root().join("target").join("criterion");
+    let mut rows = Vec::new();
+    for group in std::fs::read_dir(&base)
+        .map_err(|e| format!("{}: {e}", base.display()))?
+        .flatten()
+    {
+        for function in std::fs::read_dir(group.path())
+            .map_err(|e| e.to_string())?
+            .flatten()
+        {
+            let bench = function.path().join(group.file_name()).join("new");
+            let (Ok(estimates), Ok(meta)) = (
+                std::fs::read_to_string(bench.join("estimates.json")),
+                std::fs::read_to_string(bench.join("benchmark.json")),
+            ) else {
+                continue;
+            };
+            let estimates: Value = serde_json::from_str(&estimates).map_err(|e| e.to_string())?;
+            let meta: Value = serde_json::from_str(&meta).map_err(|e| e.to_string())?;
+            let ns = estimates["mean"]["point_estimate"].as_f64().unwrap_or(0.0);
+            let bytes = meta["throughput"]["Bytes"].as_f64().unwrap_or(0.0);
+            rows.push(json!({
+                "input": group.file_name().to_string_lossy(), "what": function.file_name().to_string_lossy(),
+                "bytes": bytes, "mean_ns": ns, "per_second": 1e9 / ns.max(1.0), "mb_per_second": bytes / ns.max(1.0) * 1e9 / 1e6,
+            }));
+        }
+    }
+    rows.sort_by_key(|r| {
+        (
+            r["input"].as_str().unwrap_or("").to_string(),
+            r["what"].as_str().unwrap_or("").to_string(),
+        )
+    });
+    Ok(Value::Array(rows))
+}
+
+fn native_throughput() -> Result<Value, String> {
+    run(Command::new(env!("CARGO"))
+        .args(["bench", "-p", "scopelens-core", "--bench", "throughput"])
+        .current_dir(root()))?;
+    let rows = criterion_results()?;
+    println!("\nNative throughput (criterion, detection + diagnosis vs JSON parse alone)");
+    println!(
+        "  {:<16} {:<12} {:>12} {:>14} {:>10}",
+        "input", "what", "bytes", "per second", "MB/s"
+    );
+    for r in rows.as_array().into_iter().flatten() {
+        println!(
+            "  {:<16} {:<12} {:>12} {:>14.0} {:>10.1}",
+            r["input"].as_str().unwrap_or(""),
+            r["what"].as_str().unwrap_or(""),
+            r["bytes"],
+            r["per_second"].as_f64().unwrap_or(0.0),
+            r["mb_per_second"].as_f64().unwrap_or(0.0)
+        );
+    }
+    Ok(rows)
+}
+
+/// The jq program that counts errors by code in a generated log, the same
+/// count `scopelens triage --by code` makes.
+const JQ_COUNT_BY_CODE: &str = r#"reduce (inputs | ((.entry[]?.changes[]?.value | ((.errors[]?.code), (.statuses[]?.errors[]?.code), (.messages[]?.errors[]?.code))), (.response?.error?.code // empty))) as $c ({}; .[$c | tostring] += 1)"#;
+
+fn triage_vs_jq(megabytes: u64) -> Result<Value, String> {
+    let dir = root().join("target").join("bench");
+    std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+    let log = dir.join(format!("webhooks-{megabytes}M.jsonl"));
+    run(Command::new(env!("CARGO"))
+        .args([
+            "build",
+            "--release",
+            "-p",
+            "scopelens-cli",
+            "-p",
+            "scopelens-loggen",
+        ])
+        .current_dir(root()))?;
+    let bin = |name: &str| root().join("target").join("release").join(name);
+    if !log.exists() {
+        run(Command::new(bin("scopelens-loggen"))
+            .args(["--size", &format!("{megabytes}M"), "--seed", "7", "--out"])
+            .arg(&log))?;
+    }
+    let size = std::fs::metadata(&log).map_err(|e| e.to_string())?.len();
+    let timed = |cmd: &mut Command| -> Result<(f64, Vec<u8>), String> {
+        let started = Instant::now();
+        let out = cmd.output().map_err(|e| format!("{cmd:?}: {e}"))?;
+        if !out.status.success() {
+            return Err(format!(
+                "{cmd:?} failed: {}",
+                String::from_utf8_lossy(&out.stderr)
+            ));
+        }
+        Ok((started.elapsed().as_secs_f64(), out.stdout))
+    };
+    let (t_all, ours) = timed(
+        Command::new(bin("scopelens"))
+            .args(["triage", "--format", "json"])
+            .arg(&log),
+    )?;
+    let (t_one, _) = timed(
+        Command::new(bin("scopelens"))
+            .args(["triage", "--format", "json", "--jobs", "1"])
+            .arg(&log),
+    )?;
+    let (t_jq, theirs) = timed(
+        Command::new("jq")
+            .args(["-n", "-c", JQ_COUNT_BY_CODE])
+            .arg(&log),
+    )?;
+    let ours: Value = serde_json::from_slice(&ours).map_err(|e| e.to_string())?;
+    let theirs: Value = serde_json::from_slice(&theirs).map_err(|e| e.to_string())?;
+    let ours_by_code: serde_json::Map<String, Value> = ours["groups"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|g| (g["key"]["code"].to_string(), g["count"].clone()))
+        .collect();
+    let same = Value::Object(ours_by_code) == theirs;
+    let mb = size as f64 / 1e6;
+    println!("\nTriage of {mb:.0} MB of webhook JSON Lines (counts by code)");
+    println!(
+        "  scopelens, all cores   {t_all:>7.2} s  {:>8.0} MB/s",
+        mb / t_all
+    );
+    println!(
+        "  scopelens, one core    {t_one:>7.2} s  {:>8.0} MB/s",
+        mb / t_one
+    );
+    println!(
+        "  jq 1.6                 {t_jq:>7.2} s  {:>8.0} MB/s",
+        mb / t_jq
+    );
+    println!(
+        "  ratio jq / scopelens   {:>7.1}x (one core: {:.1}x); same counts: {same}",
+        t_jq / t_all,
+        t_jq / t_one
+    );
+    if !same {
+        return Err("scopelens and jq disagree on the counts".into());
+    }
+    Ok(
+        json!({"bytes": size, "scopelens_all_cores_s": t_all, "scopelens_one_core_s": t_one, "jq_s": t_jq,
+              "mb_per_s_all": mb / t_all, "mb_per_s_one": mb / t_one, "mb_per_s_jq": mb / t_jq,
+              "ratio": t_jq / t_all, "ratio_one_core": t_jq / t_one, "same_counts": same}),
+    )
+}
+
+/// Start-up, keystroke and memory figures from headless Chromium.
+fn browser(dist: &Path, app_bytes: u64) -> Result<Value, String> {
+    let addr =
+        crate::server::start(dist.to_path_buf(), "127.0.0.1:0").map_err(|e| e.to_string())?;
+    let out_file = root().join("target").join("bench").join("browser.json");
+    run(Command::new("node")
+        .arg(root().join("tests").join("bench").join("browser.mjs"))
+        .env("SCOPELENS_BENCH_URL", format!("http://{addr}/"))
+        .env("SCOPELENS_BENCH_OUT", &out_file)
+        .env("SCOPELENS_BENCH_APP_BYTES", app_bytes.to_string())
+        .env("NODE_PATH", tools::node_modules())
+        .current_dir(root()))?;
+    let text = std::fs::read_to_string(&out_file).map_err(|e| e.to_string())?;
+    serde_json::from_str(&text).map_err(|e| e.to_string())
+}
+
+pub fn bench() -> Step {
+    crate::dist()?;
+    let dist = crate::dist_dir();
+    let app: Vec<FileSize> = app_files(&dist)?
+        .iter()
+        .map(|f| size_of(&dist, f))
+        .collect::<Result<_, _>>()?;
+    let widgets: Vec<FileSize> = widget_files(&dist)?
+        .iter()
+        .map(|f| size_of(&dist, f))
+        .collect::<Result<_, _>>()?;
+    let app_json = print_sizes("App first load (every file the page fetches)", &app);
+    let widgets_json = print_sizes(
+        "Guide widgets bundle (fetched once per guide page with a visible widget)",
+        &widgets,
+    );
+    let browser = browser(&dist, total(&app).0)?;
+    println!(
+        "\nBrowser (headless Chromium, loopback)\n{}",
+        serde_json::to_string_pretty(&browser).unwrap_or_default()
+    );
+    let native = native_throughput()?;
+    let megabytes = std::env::var("SCOPELENS_BENCH_LOG_MB")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(256);
+    let triage = triage_vs_jq(megabytes)?;
+    let report = json!({"app": app_json, "widgets": widgets_json, "budgets": {"app_brotli": APP_BUDGET, "widgets_brotli": WIDGETS_BUDGET},
+                        "browser": browser, "native": native, "triage": triage});
+    let path: PathBuf = root().join("target").join("bench").join("report.json");
+    std::fs::write(
+        &path,
+        serde_json::to_string_pretty(&report).unwrap_or_default(),
+    )
+    .map_err(|e| e.to_string())?;
+    println!("\nreport: {}", path.display());
+    check_budgets(&dist)
+}

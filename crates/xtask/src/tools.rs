@@ -132,7 +132,10 @@ fn ensure_npm_package(dir: &str, spec: &str, marker: &str) -> Step {
 }
 
 fn ensure_chromium() -> Step {
-    if Path::new("/usr/bin/chromium").exists() && Path::new("/usr/bin/chromedriver").exists() {
+    if Path::new("/usr/bin/chromium").exists()
+        && Path::new("/usr/bin/chromedriver").exists()
+        && Path::new("/usr/bin/jq").exists()
+    {
         return Ok(());
     }
     eprintln!("setup: installing Debian's chromium and chromium-driver");
@@ -146,7 +149,14 @@ fn ensure_chromium() -> Step {
         run(&mut cmd)
     };
     apt(&["update"])?;
-    apt(&["install", "-y", "chromium", "chromium-driver", "brotli"])
+    apt(&[
+        "install",
+        "-y",
+        "chromium",
+        "chromium-driver",
+        "brotli",
+        "jq",
+    ])
 }
 
 fn is_root() -> bool {

@@ -89,7 +89,12 @@ fn dist_site() -> Step {
 fn dist() -> Step {
     dist_site()?;
     book::build(&dist_dir())?;
-    eprintln!("xtask dist: built {}", dist_dir().display());
+    let files = server::precompress(&dist_dir())
+        .map_err(|e| format!("cannot write compressed copies: {e}"))?;
+    eprintln!(
+        "xtask dist: built {} ({files} files also as .br and .gz)",
+        dist_dir().display()
+    );
     Ok(())
 }
 

@@ -81,6 +81,56 @@ fn resolve(root: &Path, target: &str) -> Option<PathBuf> {
     file.is_file().then_some(file)
 }
 
+/// The best precompressed copy of `file` the client accepts.
+fn precompressed(file: &Path, accepts: &str) -> Option<(&'static str, Vec<u8>)> {
+    [("br", "br"), ("gzip", "gz")]
+        .into_iter()
+        .find_map(|(encoding, ext)| {
+            if !accepts
+                .split(',')
+                .any(|a| a.trim().split(';').next() == Some(encoding))
+            {
+                return None;
+            }
+            let mut name = file.as_os_str().to_owned();
+            name.push(format!(".{ext}"));
+            std::fs::read(PathBuf::from(name))
+                .ok()
+                .map(|b| (encoding, b))
+        })
+}
+
+/// Extensions worth compressing ahead of time.
+const COMPRESSIBLE: [&str; 6] = ["html", "js", "css", "wasm", "svg", "json"];
+
+/// Writes `.br` and `.gz` beside every compressible file under `dir`, for
+/// static hosts and for [`start`].
+pub fn precompress(dir: &Path) -> std::io::Result<usize> {
+    let mut written = 0;
+    for entry in std::fs::read_dir(dir)?.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            written += precompress(&path)?;
+            continue;
+        }
+        let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+        if !COMPRESSIBLE.contains(&ext) {
+            continue;
+        }
+        let bytes = std::fs::read(&path)?;
+        let mut br = path.as_os_str().to_owned();
+        br.push(".br");
+        std::fs::write(PathBuf::from(br), crate::bench::brotli_bytes(&bytes))?;
+        let mut gz = path.as_os_str().to_owned();
+        gz.push(".gz");
+        let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+        enc.write_all(&bytes)?;
+        std::fs::write(PathBuf::from(gz), enc.finish()?)?;
+        written += 1;
+    }
+    Ok(written)
+}
+
 fn respond(
     stream: &mut TcpStream,
     status: &str,
@@ -107,11 +157,17 @@ fn handle(mut stream: TcpStream, root: &Path) -> std::io::Result<()> {
     let mut reader = BufReader::new(stream.try_clone()?);
     let mut request_line = String::new();
     reader.read_line(&mut request_line)?;
-    // Drain the headers; nothing in them matters here.
+    // Only Accept-Encoding matters among the headers.
+    let mut accepts = String::new();
     loop {
         let mut line = String::new();
         if reader.read_line(&mut line)? == 0 || line == "\r\n" || line == "\n" {
             break;
+        }
+        if let Some((name, value)) = line.split_once(':') {
+            if name.trim().eq_ignore_ascii_case("accept-encoding") {
+                accepts = value.trim().to_ascii_lowercase();
+            }
         }
     }
     let mut parts = request_line.split_whitespace();
@@ -134,12 +190,21 @@ fn handle(mut stream: TcpStream, root: &Path) -> std::io::Result<()> {
     let head_only = method == "HEAD";
     match resolve(root, target).and_then(|f| std::fs::read(&f).ok().map(|b| (f, b))) {
         Some((file, body)) => {
-            let headers = [
+            let mut headers = vec![
                 ("Content-Type", mime(&file).to_string()),
                 ("Cache-Control", "no-cache".to_string()),
                 ("X-Content-Type-Options", "nosniff".to_string()),
                 ("Referrer-Policy", "no-referrer".to_string()),
+                ("Vary", "Accept-Encoding".to_string()),
             ];
+            // `cargo xtask dist` writes .br and .gz beside each text and wasm file.
+            let body = match precompressed(&file, &accepts) {
+                Some((encoding, packed)) => {
+                    headers.push(("Content-Encoding", encoding.to_string()));
+                    packed
+                }
+                None => body,
+            };
             respond(&mut stream, "200 OK", &headers, &body, head_only)
         }
         None => respond(
@@ -161,6 +226,23 @@ mod tests {
         assert_eq!(mime(Path::new("a_bg.wasm")), "application/wasm");
         assert_eq!(mime(Path::new("x.js")), "text/javascript; charset=utf-8");
         assert_eq!(mime(Path::new("index.html")), "text/html; charset=utf-8");
+    }
+
+    #[test]
+    fn serves_brotli_when_accepted() {
+        let dir = std::env::temp_dir().join(format!("xtask-server-br-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("app.js"), "console.log('hello');".repeat(50)).unwrap();
+        assert_eq!(precompress(&dir).unwrap(), 1);
+        let addr = start(dir.clone(), "127.0.0.1:0").unwrap();
+        let mut s = TcpStream::connect(addr).unwrap();
+        s.write_all(b"GET /app.js HTTP/1.1\r\nAccept-Encoding: gzip, br\r\n\r\n")
+            .unwrap();
+        let mut body = Vec::new();
+        std::io::Read::read_to_end(&mut s, &mut body).unwrap();
+        let text = String::from_utf8_lossy(&body);
+        assert!(text.contains("Content-Encoding: br"), "{text}");
+        std::fs::remove_dir_all(dir).unwrap();
     }
 
     #[test]

@@ -16,7 +16,8 @@ use serde_json::Value;
 /// The Graph API's address; a setting so tests can use a local server.
 pub const GRAPH_URL: &str = "https://graph.facebook.com";
 /// The API version used unless the user picks another.
-pub const DEFAULT_VERSION: &str = "v24.0";
+/// The newest version Meta's reference pages used when this was written.
+pub const DEFAULT_VERSION: &str = "v26.0";
 /// At most this many WhatsApp Business Accounts are inspected per check.
 const MAX_WABAS: usize = 5;
 

@@ -151,7 +151,13 @@ fn triage_stream(
     progress: &Progress,
     triage: &mut Triage,
 ) -> io::Result<()> {
-    let mut reader = BufReader::with_capacity(BUFFER, input);
+    let counted = CountingReader {
+        inner: input,
+        progress: progress.clone(),
+    };
+    let mut reader = BufReader::with_capacity(BUFFER, counted);
+    // Blank lines before the first payload still count in line numbers.
+    let mut blank_lines = 0u64;
     let first = loop {
         let buf = reader.fill_buf()?;
         if buf.is_empty() {
@@ -160,21 +166,21 @@ fn triage_stream(
         match buf.iter().position(|b| !b.is_ascii_whitespace()) {
             Some(at) => {
                 let byte = buf[at];
+                blank_lines += buf[..at].iter().filter(|b| **b == b'\n').count() as u64;
                 reader.consume(at);
-                progress.add(at);
                 break byte;
             }
             None => {
                 let len = buf.len();
+                blank_lines += buf.iter().filter(|b| **b == b'\n').count() as u64;
                 reader.consume(len);
-                progress.add(len);
             }
         }
     };
     if first == b'[' {
         return triage_array(reader, triage);
     }
-    triage_lines(reader, progress, triage, 0).map(|_| ())
+    triage_lines(reader, &Progress::default(), triage, 0, blank_lines).map(|_| ())
 }
 
 /// Reads line by line; returns the number of lines read. Lines that turn out
@@ -184,9 +190,10 @@ fn triage_lines(
     progress: &Progress,
     triage: &mut Triage,
     limit: u64,
+    first_line: u64,
 ) -> io::Result<u64> {
     let mut line = Vec::with_capacity(4096);
-    let mut line_no = 0u64;
+    let mut line_no = first_line;
     let mut consumed = 0u64;
     let mut pending: Option<(u64, String)> = None;
     loop {
@@ -296,7 +303,7 @@ fn triage_parallel(
                     let mut part = Triage::new(&by);
                     let reader = BufReader::with_capacity(BUFFER, f);
                     let lines = if start < end {
-                        triage_lines(reader, &progress, &mut part, end - start)?
+                        triage_lines(reader, &progress, &mut part, end - start, 0)?
                     } else {
                         0
                     };

@@ -199,6 +199,14 @@ fn grouping_keys_and_formats() {
 }
 
 #[test]
+fn blank_lines_before_the_first_payload_count_in_line_numbers() {
+    let log = b"\n\n{\"error\":{\"code\":190,\"message\":\"x\",\"type\":\"OAuthException\"}}\nnot json {\n";
+    let r = report(&triage(&["--format", "json"], Some(log)));
+    assert_eq!(r["total_errors"], 1);
+    assert_eq!(r["unreadable_line_numbers"], serde_json::json!([4]));
+}
+
+#[test]
 fn missing_file_and_bad_grouping_are_errors() {
     assert_eq!(triage(&["/no/such/log"], None).status.code(), Some(2));
     assert_eq!(triage(&["--by", "planet"], None).status.code(), Some(2));

@@ -1,16 +1,17 @@
-//! The scopelens web app: four views (diagnose, wizard, lookup, endpoint)
+//! The scopelens web app: five views (diagnose, wizard, lookup, endpoint, triage)
 //! over the components of `scopelens-ui`, routed by the URL fragment only.
 //!
 //! Share links (`#v1=…`) are read once on load (and when a new one is
 //! pasted into the address bar). Nothing is written to the URL until the
 //! user makes a share link; pasted text never goes there on its own. No
-//! storage, no cookies, no network requests: everything runs in the page.
+//! storage, no cookies, no network requests: everything runs in the page,
+//! except the opt-in live check (`LivePanel`), which calls the Graph API only.
 
 use scopelens_core::{decode_share, ShareState};
 use scopelens_ui::util::now_unix;
 use scopelens_ui::{
     AccessWizard, Diagnoser, DiagnoserState, EndpointCheck, ErrorLookup, LookupState, SharePanel,
-    WizardState,
+    TriageState, TriageView, WizardState,
 };
 use std::rc::Rc;
 use yew::prelude::*;
@@ -18,16 +19,27 @@ use yew::prelude::*;
 /// Where the guide lives, relative to the site.
 const GUIDE_BASE: &str = "./guide/";
 
+/// The triage view's Web Worker loader (site/triage-worker.js), fetched only
+/// when a log is read; the version keeps caches from mixing releases.
+const TRIAGE_WORKER: &str = concat!("./triage-worker.js?v=", env!("CARGO_PKG_VERSION"));
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum View {
     Diagnose,
     Wizard,
     Lookup,
     Endpoint,
+    Triage,
 }
 
 impl View {
-    const ALL: [View; 4] = [View::Diagnose, View::Wizard, View::Lookup, View::Endpoint];
+    const ALL: [View; 5] = [
+        View::Diagnose,
+        View::Wizard,
+        View::Lookup,
+        View::Endpoint,
+        View::Triage,
+    ];
 
     fn id(self) -> &'static str {
         match self {
@@ -35,6 +47,7 @@ impl View {
             View::Wizard => "wizard",
             View::Lookup => "lookup",
             View::Endpoint => "endpoint",
+            View::Triage => "triage",
         }
     }
 
@@ -44,6 +57,7 @@ impl View {
             View::Wizard => "Access path",
             View::Lookup => "Error codes",
             View::Endpoint => "Endpoint check",
+            View::Triage => "Triage",
         }
     }
 
@@ -59,6 +73,7 @@ struct AppState {
     wizard: WizardState,
     lookup: LookupState,
     endpoint: String,
+    triage: TriageState,
     /// A message about the link the page was opened with.
     notice: Option<String>,
 }
@@ -74,6 +89,7 @@ impl AppState {
             wizard: WizardState::default(),
             lookup: LookupState::default(),
             endpoint: String::new(),
+            triage: TriageState::default(),
             notice: None,
         }
     }
@@ -109,6 +125,7 @@ impl AppState {
             View::Wizard => state.wizard = WizardState::from_extra(extra),
             View::Lookup => state.lookup = LookupState::from_extra(extra),
             View::Endpoint => state.endpoint = extra.to_string(),
+            View::Triage => state.triage = TriageState::from_extra(extra),
         }
         state.notice =
             Some("Opened from a share link: tokens were removed before it was made.".to_string());
@@ -135,6 +152,12 @@ impl AppState {
                 extra: Some(self.lookup.to_extra()),
                 ..ShareState::default()
             },
+            // Keys and counts only: never a sample or any text of the log.
+            View::Triage => ShareState {
+                view,
+                extra: Some(self.triage.to_extra()),
+                ..ShareState::default()
+            },
         }
     }
 }
@@ -146,6 +169,7 @@ enum Action {
     Wizard(WizardState),
     Lookup(LookupState),
     Endpoint(String),
+    Triage(TriageState),
     DismissNotice,
 }
 
@@ -161,6 +185,7 @@ impl Reducible for AppState {
             Action::Wizard(w) => next.wizard = w,
             Action::Lookup(l) => next.lookup = l,
             Action::Endpoint(e) => next.endpoint = e,
+            Action::Triage(t) => next.triage = t,
             Action::DismissNotice => next.notice = None,
         }
         Rc::new(next)
@@ -242,6 +267,10 @@ fn App() -> Html {
         let d = state.dispatcher();
         Callback::from(move |s: String| d.dispatch(Action::Endpoint(s)))
     };
+    let on_triage = {
+        let d = state.dispatcher();
+        Callback::from(move |s: TriageState| d.dispatch(Action::Triage(s)))
+    };
     let dismiss = {
         let d = state.dispatcher();
         Callback::from(move |_: MouseEvent| d.dispatch(Action::DismissNotice))
@@ -251,8 +280,13 @@ fn App() -> Html {
 
     let body = match state.view {
         View::Diagnose => html! {
-            <Diagnoser state={state.diag.clone()} on_change={on_diag} guide_base={guide.clone()}
-                share_base_url={Some(base.clone())} on_share={on_share.clone()} />
+            <>
+                <Diagnoser state={state.diag.clone()} on_change={on_diag.clone()} guide_base={guide.clone()}
+                    share_base_url={Some(base.clone())} on_share={on_share.clone()} />
+                // Opt-in: the only place the page makes requests, to the Graph API only.
+                <scopelens_ui::LivePanel state={state.diag.clone()} on_change={on_diag} guide_base={guide.clone()}
+                    share_base_url={Some(base.clone())} on_share={on_share.clone()} />
+            </>
         },
         View::Wizard => html! {
             <>
@@ -275,6 +309,15 @@ fn App() -> Html {
                 </>
             }
         }
+        View::Triage => html! {
+            <>
+                <TriageView state={state.triage.clone()} on_change={on_triage} worker_url={TRIAGE_WORKER}
+                    guide_base={guide.clone()} />
+                if state.triage.summary.is_some() {
+                    <SharePanel state={state.share()} base_url={base.clone()} on_share={on_share.clone()} />
+                }
+            </>
+        },
     };
 
     html! {

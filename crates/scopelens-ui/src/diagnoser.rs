@@ -38,11 +38,14 @@ fn non_empty(s: &str) -> Option<String> {
 
 impl DiagnoserState {
     pub fn context(&self) -> Context {
+        // The ID boxes hold typed text: a token pasted into the wrong box must
+        // not reach the findings (nor the Markdown copy made from them).
+        let id = |s: &str| non_empty(&scopelens_core::secrets::redact(s).text);
         Context {
             now: self.now,
             intents: self.intents.clone(),
-            waba_id: non_empty(&self.waba_id),
-            app_id: non_empty(&self.app_id),
+            waba_id: id(&self.waba_id),
+            app_id: id(&self.app_id),
             kind: self.kind,
         }
     }

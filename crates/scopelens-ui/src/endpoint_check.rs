@@ -1,7 +1,7 @@
 //! Endpoint check: which permission an API call needs, and whether the
 //! token (or permission list) in the input grants it.
 
-use crate::util::{event_value, source_links};
+use crate::util::{clip, event_value, source_links};
 use scopelens_core::kb::endpoints::Confidence;
 use scopelens_core::kb::match_endpoint;
 use yew::prelude::*;
@@ -34,18 +34,18 @@ pub fn EndpointCheck(props: &EndpointCheckProps) -> Html {
     } else {
         match match_endpoint(&props.request) {
             Err(e) => {
-                html! { <p class="error-message" role="alert">{ format!("Cannot read this request: {e}.") }</p> }
+                html! { <p class="error-message" role="alert">{ clip(&format!("Cannot read this request: {e}.")) }</p> }
             }
             Ok(m) if m.candidates.is_empty() => html! {
                 <p class="note no-match">
-                    { format!("No known endpoint matches {} {}. ", m.method, m.path) }
+                    { clip(&format!("No known endpoint matches {} {}. ", m.method, m.path)) }
                     { "Check the method and the edge name; scopelens knows the WhatsApp Cloud API and Business Management API endpoints." }
                 </p>
             },
             Ok(m) => html! {
                 <>
                     <p class="parsed">
-                        { "Read as " }<code>{ format!("{} {}", m.method, m.path) }</code>
+                        { "Read as " }<code>{ clip(&format!("{} {}", m.method, m.path)) }</code>
                         if let Some(v) = &m.version { { format!(" (Graph API {v})") } }
                         if m.candidates.len() > 1 {
                             { format!(". {} endpoints have this shape (IDs look alike); the most likely comes first.", m.candidates.len()) }

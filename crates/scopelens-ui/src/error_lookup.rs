@@ -1,7 +1,7 @@
 //! Error lookup: type a code (`190`, `190/463`) or browse the catalog by
 //! category, with a search box.
 
-use crate::util::{event_value, guide_href, source_link, source_links};
+use crate::util::{clip, event_value, guide_href, source_link, source_links};
 use scopelens_core::kb::errors::{by_category, CATALOG};
 use scopelens_core::kb::{guide, lookup_error, Category, ErrorEntry, ErrorLookup as Lookup};
 use yew::prelude::*;
@@ -152,7 +152,7 @@ pub fn ErrorLookup(props: &ErrorLookupProps) -> Html {
         Html::default()
     } else {
         match parse_code(&state.query) {
-            Err(message) => html! { <p class="error-message" role="alert">{ message }</p> },
+            Err(message) => html! { <p class="error-message" role="alert">{ clip(&message) }</p> },
             Ok((code, sub)) => match lookup_error(code, sub) {
                 Lookup::Known {
                     entry,

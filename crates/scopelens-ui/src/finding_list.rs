@@ -1,7 +1,7 @@
 //! Findings, most severe first: explanation, numbered fix steps, sources
 //! (knowledge-base links only) and the guide chapter that explains them.
 
-use crate::util::{guide_href, guide_title, source_links};
+use crate::util::{clip, guide_href, guide_title, source_links};
 use scopelens_core::{Finding, Severity};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -44,20 +44,20 @@ pub fn FindingList(props: &FindingListProps) -> Html {
                     <h3 class="finding-title">
                         <span class="sev">{ severity_word(f.severity) }</span>
                         { " " }
-                        { f.title.clone() }
+                        { clip(&f.title) }
                         if let Some(code) = code_label(f) {
                             { " " }<span class="code">{ code }</span>
                         }
                     </h3>
-                    <p class="explanation">{ f.explanation.clone() }</p>
+                    <p class="explanation">{ clip(&f.explanation) }</p>
                     if let Some(p) = &f.permission {
-                        <p class="permission">{ "Permission: " }<code>{ p.clone() }</code></p>
+                        <p class="permission">{ "Permission: " }<code>{ clip(p) }</code></p>
                     }
                     if !f.fix.is_empty() {
                         <p class="fix-heading">{ "How to fix:" }</p>
                         <ol class="fix">
                             for step in f.fix.iter() {
-                                <li>{ step.clone() }</li>
+                                <li>{ clip(step) }</li>
                             }
                         </ol>
                     }

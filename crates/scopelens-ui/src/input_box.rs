@@ -23,6 +23,42 @@ pub struct InputBoxProps {
     pub examples: &'static [Example],
 }
 
+/// The text a paste or drop carries (`clipboardData`/`dataTransfer`), still
+/// as a JavaScript string: its size is checked before it is copied anywhere.
+fn carried_text(data: &wasm_bindgen::JsValue) -> Option<wasm_bindgen::JsValue> {
+    use wasm_bindgen::JsCast;
+    if !data.is_object() {
+        return None;
+    }
+    let get = js_sys::Reflect::get(data, &"getData".into()).ok()?;
+    let text = get
+        .dyn_into::<js_sys::Function>()
+        .ok()?
+        .call1(data, &"text/plain".into())
+        .ok()?;
+    text.is_string().then_some(text)
+}
+
+/// The length of a JavaScript string or text field's value, in UTF-16 units,
+/// read without copying the text into wasm.
+fn js_length(value: &wasm_bindgen::JsValue) -> f64 {
+    use wasm_bindgen::JsCast;
+    value
+        .dyn_ref::<js_sys::JsString>()
+        .map_or(0.0, |s| f64::from(s.length()))
+}
+
+/// The refusal for text over the input cap, if it is. A string never has
+/// more UTF-16 units than UTF-8 bytes, so over the cap in units is over in bytes.
+fn too_large(what: &str, units: f64) -> Option<String> {
+    (units > MAX_INPUT_BYTES as f64).then(|| {
+        format!(
+            "{what} is {:.1} MB; scopelens reads at most 5 MB, so it was not put in the box. Copy only the response or the lines around the error.",
+            units / (1024.0 * 1024.0)
+        )
+    })
+}
+
 /// Reads a dropped or picked file as text, refusing oversized ones.
 fn read_file(file: web_sys::File, on_input: Callback<String>, on_error: Callback<String>) {
     if file.size() > MAX_INPUT_BYTES as f64 {
@@ -67,7 +103,41 @@ pub fn InputBox(props: &InputBoxProps) -> Html {
 
     let oninput = {
         let on_input = props.on_input.clone();
-        Callback::from(move |e: InputEvent| on_input.emit(event_value(&e)))
+        let file_error = file_error.clone();
+        let current = props.value.clone();
+        Callback::from(move |e: InputEvent| {
+            use wasm_bindgen::JsCast;
+            // Oversized text that arrived some other way than a paste (which
+            // is refused below) is taken out again before it is laid out.
+            let area: Option<web_sys::HtmlTextAreaElement> =
+                e.target().and_then(|t| t.dyn_into().ok());
+            if let Some(area) = area {
+                let value = js_sys::Reflect::get(&area, &"value".into()).unwrap_or_default();
+                if let Some(message) = too_large("The text", js_length(&value)) {
+                    area.set_value(&current);
+                    file_error.set(message);
+                    return;
+                }
+            }
+            if !file_error.is_empty() {
+                file_error.set(String::new());
+            }
+            on_input.emit(event_value(&e))
+        })
+    };
+    let onpaste = {
+        let on_error = on_error.clone();
+        Callback::from(move |e: Event| {
+            // Refused before the browser inserts it: laying out tens of
+            // megabytes in the box alone would freeze the page for a minute.
+            let data = js_sys::Reflect::get(&e, &"clipboardData".into()).unwrap_or_default();
+            if let Some(message) =
+                carried_text(&data).and_then(|text| too_large("The pasted text", js_length(&text)))
+            {
+                e.prevent_default();
+                on_error.emit(message);
+            }
+        })
     };
     let onkind = {
         let on_kind = props.on_kind.clone();
@@ -117,9 +187,14 @@ pub fn InputBox(props: &InputBoxProps) -> Html {
             };
             if let Some(file) = data.files().and_then(|f| f.get(0)) {
                 read_file(file, on_input.clone(), on_error.clone());
-            } else if let Ok(text) = data.get_data("text/plain") {
-                if !text.is_empty() {
-                    on_input.emit(text);
+            } else if let Some(text) = carried_text(&data) {
+                match too_large("The dropped text", js_length(&text)) {
+                    Some(message) => on_error.emit(message),
+                    None => {
+                        if let Some(text) = text.as_string().filter(|t| !t.is_empty()) {
+                            on_input.emit(text);
+                        }
+                    }
                 }
             }
         })
@@ -142,7 +217,7 @@ pub fn InputBox(props: &InputBoxProps) -> Html {
                 <span class="label-text">
                     { "Paste a debug_token or /me/permissions response, a Graph API error, a WhatsApp webhook, curl output or a token — or drop a file here." }
                 </span>
-                <textarea class="sl-input" value={props.value.clone()} {oninput}
+                <textarea class="sl-input" value={props.value.clone()} {oninput} {onpaste}
                     rows="12" spellcheck="false" autocomplete="off" autocapitalize="off"
                     placeholder="{\"error\": {\"message\": \"…\", \"code\": 190, …}}" />
             </label>

@@ -15,6 +15,7 @@
 #![forbid(unsafe_code)]
 
 pub mod access_wizard;
+pub mod bar_chart;
 pub mod copy;
 pub mod diagnoser;
 pub mod endpoint_check;
@@ -22,11 +23,15 @@ pub mod error_lookup;
 pub mod examples;
 pub mod finding_list;
 pub mod input_box;
+pub mod live_panel;
 pub mod panic_hook;
 pub mod payload_table;
 pub mod scope_matrix;
 pub mod share_panel;
 pub mod token_timeline;
+pub mod triage_data;
+pub mod triage_job;
+pub mod triage_view;
 pub mod util;
 pub mod verdict_banner;
 
@@ -38,8 +43,11 @@ pub use error_lookup::{ErrorLookup, LookupState};
 pub use examples::{Example, EXAMPLES};
 pub use finding_list::FindingList;
 pub use input_box::InputBox;
+pub use live_panel::LivePanel;
 pub use payload_table::PayloadTable;
 pub use scope_matrix::ScopeMatrix;
 pub use share_panel::SharePanel;
 pub use token_timeline::TokenTimeline;
+pub use triage_data::{GroupKind, TriageState};
+pub use triage_view::TriageView;
 pub use verdict_banner::VerdictBanner;

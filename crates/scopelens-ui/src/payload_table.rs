@@ -5,7 +5,7 @@
 //! knowledge base once it has field docs.
 
 use crate::copy::CopyButton;
-use crate::util::time_words;
+use crate::util::{clip, time_words};
 use scopelens_core::diagnose::token_family_title;
 use scopelens_core::kb::fields::field;
 use scopelens_core::model::{
@@ -49,7 +49,7 @@ fn row(name: &'static str, value: Html, explain: &'static str) -> Html {
 
 fn text(value: impl Into<String>) -> Html {
     let value: String = value.into();
-    html! { <span class="value">{ value }</span> }
+    html! { <span class="value">{ clip(&value) }</span> }
 }
 
 fn opt_row(name: &'static str, value: Option<String>, explain: &'static str) -> Html {
@@ -96,9 +96,9 @@ fn debug_token(t: &DebugToken, now: i64) -> Html {
             <ul class="granular">
                 for g in t.granular_scopes.iter() {
                     <li>
-                        <code>{ g.scope.clone() }</code>
+                        <code>{ clip(&g.scope) }</code>
                         { match &g.target_ids {
-                            Some(ids) if !ids.is_empty() => format!(": only {}", ids.join(", ")),
+                            Some(ids) if !ids.is_empty() => clip(&format!(": only {}", ids.join(", "))),
                             Some(_) => ": no targets".to_string(),
                             None => ": every asset the token reaches".to_string(),
                         } }
@@ -172,12 +172,12 @@ fn permissions(list: &PermissionList) -> Html {
                 <tbody>
                     for e in list.entries.iter() {
                         <tr data-permission={e.permission.clone()}>
-                            <th scope="row"><code>{ e.permission.clone() }</code></th>
+                            <th scope="row"><code>{ clip(&e.permission) }</code></th>
                             <td>{ match &e.status {
                                 PermissionStatus::Granted => "granted".to_string(),
                                 PermissionStatus::Declined => "declined: the person unticked it in the login dialog".to_string(),
                                 PermissionStatus::Expired => "expired: ask for it again".to_string(),
-                                PermissionStatus::Other(s) => s.clone(),
+                                PermissionStatus::Other(s) => clip(s),
                             } }</td>
                         </tr>
                     }
@@ -206,7 +206,7 @@ fn graph_error(e: &GraphError) -> Html {
             "fbtrace_id",
             html! {
                 <>
-                    <code class="value trace-id">{ id.clone() }</code>
+                    <code class="value trace-id">{ clip(id) }</code>
                     { " " }
                     <CopyButton text={AttrValue::from(id.clone())} label="Copy fbtrace_id" />
                 </>

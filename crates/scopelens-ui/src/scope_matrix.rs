@@ -2,7 +2,7 @@
 //! token should work for, and one row per permission, including granular
 //! targets. Updates as soon as anything changes.
 
-use crate::util::{event_checked, event_value};
+use crate::util::{clip, event_checked, event_value};
 use scopelens_core::diagnose::{ScopeRow, ScopeState};
 use scopelens_core::kb::intents::{permissions_for, DEFAULT_INTENTS, INTENTS};
 use scopelens_core::kb::permissions::permission;
@@ -27,7 +27,10 @@ pub struct ScopeMatrixProps {
 fn id_problem(label: &str, value: &str) -> Option<String> {
     let v = value.trim();
     (!v.is_empty() && !v.bytes().all(|b| b.is_ascii_digit())).then(|| {
-        format!("{label} is a number (digits only), e.g. 102290129340398; \"{v}\" is not.")
+        format!(
+            "{label} is a number (digits only), e.g. 102290129340398; \"{}\" is not.",
+            clip(&scopelens_core::secrets::redact(v).text)
+        )
     })
 }
 
@@ -68,7 +71,7 @@ pub fn ScopeMatrix(props: &ScopeMatrixProps) -> Html {
                 <ul class="targets">
                     for id in ids.iter() {
                         <li class={classes!((!waba.is_empty() && *id == waba).then_some("this-waba"))}>
-                            <code>{ id.clone() }</code>
+                            <code>{ clip(id) }</code>
                             if !waba.is_empty() && *id == waba { { " (this WABA)" } }
                         </li>
                     }
@@ -136,7 +139,7 @@ pub fn ScopeMatrix(props: &ScopeMatrixProps) -> Html {
                                 <tr class={classes!("scope-row", format!("state-{}", state_class(row.state)), row.needed.then_some("needed"))}
                                     data-permission={row.permission.clone()} data-state={state_class(row.state)}>
                                     <th scope="row">
-                                        <code title={permission(&row.permission).map(|p| p.summary).unwrap_or("")}>{ row.permission.clone() }</code>
+                                        <code title={permission(&row.permission).map(|p| p.summary).unwrap_or("")}>{ clip(&row.permission) }</code>
                                     </th>
                                     <td>{ if row.needed { "needed" } else { "not needed" } }</td>
                                     <td class="state">{ state_words(row.state) }</td>

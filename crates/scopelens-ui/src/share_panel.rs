@@ -3,6 +3,7 @@
 //! only when asked. Also "Copy as Markdown" for tickets.
 
 use crate::copy::copy_to_clipboard;
+use crate::util::clip;
 use scopelens_core::render::to_markdown;
 use scopelens_core::secrets::redact;
 use scopelens_core::{encode_share, Diagnosis, ShareState};
@@ -50,8 +51,13 @@ pub fn SharePanel(props: &SharePanelProps) -> Html {
             copy_status.set(String::new());
         });
     }
-    let redacted = props.state.redacted();
-    let removed = secrets_in(&props.state);
+    // Only while the preview is open: redacting a 5 MB paste twice on every
+    // keystroke would cost the page a frame for nothing.
+    let (redacted, removed) = if *open {
+        (props.state.redacted(), secrets_in(&props.state))
+    } else {
+        (ShareState::default(), 0)
+    };
 
     let toggle = {
         let open = open.clone();
@@ -126,14 +132,14 @@ pub fn SharePanel(props: &SharePanelProps) -> Html {
                     <p class="hint">{ "Everything is packed after the # of the link, which browsers never send to a server. Anyone who has the link sees exactly this:" }</p>
                     <dl class="share-contents">
                         if let Some(view) = &redacted.view {
-                            <dt>{ "View" }</dt><dd>{ view.clone() }</dd>
+                            <dt>{ "View" }</dt><dd>{ clip(view) }</dd>
                         }
                         <dt>{ "Input" }</dt>
                         <dd>
                             if redacted.input.is_empty() {
                                 { "(empty)" }
                             } else {
-                                <pre class="share-input">{ redacted.input.clone() }</pre>
+                                <pre class="share-input">{ clip(&redacted.input) }</pre>
                             }
                         </dd>
                         if let Some(kind) = redacted.kind {
@@ -144,16 +150,16 @@ pub fn SharePanel(props: &SharePanelProps) -> Html {
                             <dd>{ redacted.intents.iter().map(|i| i.intent().title).collect::<Vec<_>>().join(", ") }</dd>
                         }
                         if let Some(w) = &redacted.waba_id {
-                            <dt>{ "WABA ID" }</dt><dd>{ w.clone() }</dd>
+                            <dt>{ "WABA ID" }</dt><dd>{ clip(w) }</dd>
                         }
                         if let Some(a) = &redacted.app_id {
-                            <dt>{ "App ID" }</dt><dd>{ a.clone() }</dd>
+                            <dt>{ "App ID" }</dt><dd>{ clip(a) }</dd>
                         }
                         if let Some(t) = redacted.now {
                             <dt>{ "Time of the diagnosis" }</dt><dd>{ scopelens_core::time::utc(t) }</dd>
                         }
                         if let Some(x) = &redacted.extra {
-                            <dt>{ "View settings" }</dt><dd><pre class="share-extra">{ x.clone() }</pre></dd>
+                            <dt>{ "View settings" }</dt><dd><pre class="share-extra">{ clip(x) }</pre></dd>
                         }
                     </dl>
                     <button type="button" class="make-link" onclick={make_link}>{ "Create link and copy it" }</button>

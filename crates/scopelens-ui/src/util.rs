@@ -100,6 +100,24 @@ pub fn event_checked(e: &Event) -> bool {
         .is_some_and(|el| el.checked())
 }
 
+/// Longest pasted text shown in full in one place. Browsers take time that
+/// grows with the square of a line's length to wrap a long unbroken word
+/// (Chromium spent minutes on a 1 MB error message), so longer text is cut.
+pub const MAX_SHOWN_CHARS: usize = 2000;
+
+/// `text`, cut after [`MAX_SHOWN_CHARS`] characters with a note saying how
+/// many were left out. For display only: links and copies keep everything.
+pub fn clip(text: &str) -> String {
+    match text.char_indices().nth(MAX_SHOWN_CHARS) {
+        None => text.to_string(),
+        Some((cut, _)) => format!(
+            "{}… ({} more characters not shown)",
+            &text[..cut],
+            text[cut..].chars().count()
+        ),
+    }
+}
+
 /// `1712099387` → `2024-04-02 23:09 UTC (3 days ago)`; `0` → `never`.
 pub fn time_words(now: i64, at: i64) -> String {
     if at == 0 {
@@ -110,5 +128,26 @@ pub fn time_words(now: i64, at: i64) -> String {
             scopelens_core::time::utc(at),
             scopelens_core::time::relative(now, at)
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clip_keeps_short_text_and_cuts_long_text_on_a_character() {
+        assert_eq!(clip("short"), "short");
+        let long = "é".repeat(MAX_SHOWN_CHARS + 5);
+        let shown = clip(&long);
+        assert!(shown.starts_with(&"é".repeat(MAX_SHOWN_CHARS)));
+        assert!(
+            shown.ends_with("… (5 more characters not shown)"),
+            "{shown}"
+        );
+        assert_eq!(
+            clip(&"x".repeat(MAX_SHOWN_CHARS)),
+            "x".repeat(MAX_SHOWN_CHARS)
+        );
     }
 }

@@ -11,6 +11,7 @@
 
 mod bench;
 mod book;
+mod fake_graph;
 mod fuzz;
 mod server;
 mod tools;
@@ -137,13 +138,23 @@ fn wasm_test() -> Step {
 /// (the guide has its own checks; the tests need only the app).
 fn e2e() -> Step {
     dist_site()?;
-    let addr = server::start(dist_dir(), "127.0.0.1:0")
+    // The live check's tests call a fake Graph API: they get a copy of the
+    // site (under target/dist-test/) whose CSP also allows it; target/dist
+    // stays exactly as built.
+    let fake_graph = fake_graph::start()?;
+    let site = fake_graph::test_site(&dist_dir(), &fake_graph)?;
+    let addr = server::start(site.dir.clone(), "127.0.0.1:0")
         .map_err(|e| format!("cannot start the test server: {e}"))?;
     let url = format!("http://{addr}/");
-    eprintln!("xtask e2e: serving {} at {url}", dist_dir().display());
+    eprintln!("xtask e2e: serving {} at {url}", site.dir.display());
+    eprintln!("xtask e2e: fake Graph API at {fake_graph}");
+    // The triage tests (tests/e2e/triage.test.mjs) write logs with the
+    // generator and compare the page's counts with the CLI's: build both fresh.
+    cargo(&["build", "-p", "scopelens-cli", "-p", "scopelens-loggen"])?;
     run(Command::new("node")
         .arg(root().join("tests").join("e2e").join("run.mjs"))
         .env("SCOPELENS_E2E_URL", &url)
+        .env("SCOPELENS_FAKE_GRAPH", &fake_graph)
         .env("NODE_PATH", tools::node_modules())
         .current_dir(root()))
 }

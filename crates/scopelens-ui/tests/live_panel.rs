@@ -1,0 +1,84 @@
+//! The live panel in a real browser (see components.rs for how these run):
+//! closed until asked for, a password field, the defaults, and nothing sent
+//! without a token. The calls themselves are tested end to end against the
+//! fake Graph API (tests/e2e/live.test.mjs).
+#![cfg(target_arch = "wasm32")]
+
+use scopelens_core::live;
+use scopelens_ui::live_panel::LivePanelProps;
+use scopelens_ui::{DiagnoserState, LivePanel};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use yew::prelude::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+async fn mount(props: LivePanelProps) -> web_sys::Element {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let root = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    yew::Renderer::<LivePanel>::with_root_and_props(root.clone(), props).render();
+    yew::scheduler::flush().await;
+    root
+}
+
+fn element<T: JsCast>(root: &web_sys::Element, selector: &str) -> T {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no {selector}"))
+        .dyn_into()
+        .unwrap()
+}
+
+/// `Element.checkVisibility()`: false inside a closed `<details>`.
+fn shown(el: &web_sys::Element) -> bool {
+    let check = js_sys::Reflect::get(el, &"checkVisibility".into())
+        .unwrap()
+        .dyn_into::<js_sys::Function>()
+        .expect("the browser has Element.checkVisibility");
+    check.call0(el).unwrap().as_bool().unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn closed_until_opened_and_nothing_sent_without_a_token() {
+    let root = mount(LivePanelProps {
+        state: DiagnoserState {
+            now: 1_760_000_000,
+            ..DiagnoserState::default()
+        },
+        on_change: Callback::noop(),
+        guide_base: "./guide/".into(),
+        share_base_url: None,
+        on_share: Callback::noop(),
+        graph_url: live::GRAPH_URL.into(),
+    })
+    .await;
+    let details: web_sys::Element = element(&root, "details.live-check");
+    let token: web_sys::HtmlInputElement = element(&root, "input.sl-live-token");
+    assert!(!details.has_attribute("open"), "open by default");
+    assert!(!shown(&token), "token field visible in a closed panel");
+
+    element::<web_sys::HtmlElement>(&root, "details.live-check > summary").click();
+    yew::scheduler::flush().await;
+    assert!(details.has_attribute("open"));
+    assert!(shown(&token), "token field hidden in an open panel");
+    assert_eq!(token.type_(), "password");
+    assert_eq!(token.get_attribute("autocomplete").as_deref(), Some("off"));
+    assert!(token.get_attribute("value").is_none());
+    let base: web_sys::HtmlInputElement = element(&root, "input.sl-live-base");
+    assert_eq!(base.value(), live::GRAPH_URL);
+    let version: web_sys::HtmlSelectElement = element(&root, "select.sl-live-version");
+    assert_eq!(version.value(), live::DEFAULT_VERSION);
+    let disclosure = element::<web_sys::Element>(&root, ".live-disclosure")
+        .text_content()
+        .unwrap_or_default();
+    assert!(disclosure.contains(live::GRAPH_URL) && disclosure.contains("nowhere else"));
+
+    element::<web_sys::HtmlElement>(&root, "button.live-run").click();
+    yew::scheduler::flush().await;
+    let refused = element::<web_sys::Element>(&root, ".live-refused")
+        .text_content()
+        .unwrap_or_default();
+    assert!(refused.contains("Nothing was sent"), "{refused}");
+    assert!(root.query_selector(".live-call").unwrap().is_none());
+}

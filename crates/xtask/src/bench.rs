@@ -54,7 +54,8 @@ pub fn size_of(dist: &Path, rel: &str) -> Result<FileSize, String> {
 }
 
 /// Files the app's first load fetches: the page and everything Trunk put
-/// beside it (scripts, styles, wasm). The guide (`guide/`) is not loaded.
+/// beside it (scripts, styles, wasm), except the lazily loaded triage worker.
+/// The guide (`guide/`) is not loaded.
 pub fn app_files(dist: &Path) -> Result<Vec<String>, String> {
     let mut files: Vec<String> = std::fs::read_dir(dist)
         .map_err(|e| format!("{}: {e} (run `cargo xtask dist` first)", dist.display()))?

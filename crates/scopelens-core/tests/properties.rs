@@ -123,6 +123,15 @@ proptest! {
     }
 
     #[test]
+    fn tokens_typed_as_ids_are_never_echoed(token in token()) {
+        let text = r#"{"data":{"app_id":"1","type":"SYSTEM_USER","is_valid":true,"expires_at":0,"scopes":["whatsapp_business_messaging"],"granular_scopes":[{"scope":"whatsapp_business_messaging","target_ids":["2"]}]}}"#;
+        let ctx = Context { app_id: Some(token.clone()), waba_id: Some(token.clone()), ..Context::at(NOW) };
+        let d = diagnose(text, &ctx);
+        prop_assert!(!serde_json::to_string(&d).unwrap().contains(&token[..40]));
+        prop_assert!(!scopelens_core::render::to_markdown(&d).contains(&token[..40]));
+    }
+
+    #[test]
     fn corrupted_links_are_refused_cleanly(link in "[A-Za-z0-9_=#v-]{0,300}") {
         let _ = decode_share(&link);
     }

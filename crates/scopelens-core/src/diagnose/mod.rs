@@ -55,6 +55,17 @@ impl Context {
     pub fn needed_permissions(&self) -> Vec<&'static str> {
         permissions_for(self.effective_intents())
     }
+
+    /// A copy whose typed IDs carry no secret (a token pasted into the
+    /// WABA or app ID box must not be echoed by a finding).
+    pub fn redacted(&self) -> Context {
+        let clean = |s: &Option<String>| s.as_deref().map(|v| crate::secrets::redact(v).text);
+        Context {
+            waba_id: clean(&self.waba_id),
+            app_id: clean(&self.app_id),
+            ..self.clone()
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -255,6 +266,7 @@ impl Diagnosis {
 
 /// Diagnoses pasted text.
 pub fn diagnose(text: &str, ctx: &Context) -> Diagnosis {
+    let ctx = &ctx.redacted();
     let reading = input::read(text, ctx.kind);
     let mut findings = Vec::new();
     let mut scopes = Vec::new();

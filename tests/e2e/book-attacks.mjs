@@ -1,0 +1,286 @@
+// Hostile input and secrets against the guide's widgets (book/, built into
+// target/dist/guide/), in headless Chromium.
+//
+// The guide's pages are mdBook's: they carry inline scripts, so they have no
+// Content-Security-Policy to fall back on. What keeps a pasted payload inert
+// there is the widgets rendering text as text, and this checks it.
+//
+// Use from tests/e2e/book.mjs (which owns the browser and the server):
+//
+//   import { attackWidgets } from "./book-attacks.mjs";
+//   const attacks = await attackWidgets(browser, BASE); // BASE ends in /guide/
+//   for (const f of attacks.failures) check(false, `widget attack: ${f}`);
+//   console.log(attacks.summary);
+//
+// Or on its own, against a built guide (serves target/dist itself unless
+// SCOPELENS_BOOK_URL is set):
+//   NODE_PATH=~/.cache/scopelens/tools/e2e-playwright-1.64.1/node_modules \
+//     node tests/e2e/book-attacks.mjs
+//
+// For every attack string (attack-corpus.mjs) in a field of each input kind
+// pasted into the decoder widget, and into its WABA and app ID boxes, the
+// endpoint widget's request box and the error explainer's code and search
+// boxes: the canary `window.__pwned` stays unset, no element that could run
+// or load anything appears inside a widget (a MutationObserver checks every
+// change), the decoder still shows a verdict, every link inside a widget is
+// an allowed one (allowedHref: knowledge-base URLs from scopelens's own code,
+// guide pages, `../index.html#v1=…`), and the page logs no error and makes no
+// request off the machine. Then every secret form goes through the decoder:
+// neither the page (attributes and text), nor the "Open in scopelens" link
+// (decoded), nor the address, storage or console may carry it.
+
+import { createRequire } from "node:module";
+import { inflateSync } from "node:zlib";
+import { ATTACKS, PLACES, allowedHref, SECRET_FORMS, secretNeedle } from "./attack-corpus.mjs";
+
+/** Fields of the decoder's input: one of each input kind (all fields run in the app's tests). */
+const DECODER_PLACES = [
+  "debug_token: data.application",
+  "debug_token: data.granular_scopes.0.target_ids.0",
+  "graph_error: error.message",
+  "graph_error: error.error_data",
+  "webhook_error: entry.0.changes.0.value.statuses.0.errors.0.href",
+  "permissions: data.0.permission",
+  "text: alone",
+  "graph_error: curl www-authenticate header",
+].map((name) => {
+  const place = PLACES.find((p) => p.name === name);
+  if (!place) throw new Error(`no place ${name}`);
+  return place;
+});
+
+/** Installs the canary watch inside every widget of the page. */
+function watchWidgets() {
+  const BAD_TAGS = new Set([
+    "script", "iframe", "frame", "frameset", "object", "embed", "img", "image", "video", "audio", "source", "style",
+    "link", "meta", "base", "math", "marquee", "template", "portal", "applet", "xss", "isindex", "plaintext", "xmp",
+    "foreignobject", "animate", "set", "handler", "use", "slot", "dialog",
+  ]);
+  const URL_ATTRS = new Set(["href", "src", "action", "formaction", "xlink:href", "data", "background", "poster", "srcdoc"]);
+  window.__flags = [];
+  window.__case = "setup";
+  const flag = (what) => window.__flags.length < 50 && window.__flags.push(`${window.__case}: ${what}`);
+  const check = (el, name, value) => {
+    const n = name.toLowerCase();
+    if (n.startsWith("on")) flag(`event attribute ${n} on <${el.localName}>`);
+    if (n === "style") flag(`style attribute on <${el.localName}>`);
+    if (URL_ATTRS.has(n) && value && /^[\s\u0000-\u001f]*(javascript|data|vbscript|blob|file):/i.test(value.replace(/[\t\n\r]/g, ""))) flag(`${n}=${value.slice(0, 60)}`);
+  };
+  const inspect = (el) => {
+    if (el.nodeType !== 1 || !el.closest(".scopelens-widget")) return;
+    const tag = el.localName.toLowerCase();
+    const timeline = el.closest("svg.timeline-svg") && ["svg", "line", "circle", "text", "g", "title"].includes(tag);
+    const appForm = tag === "form" && el.classList.contains("questions") && !el.hasAttribute("action");
+    if ((BAD_TAGS.has(tag) || tag === "form" || tag === "svg") && !timeline && !appForm) flag(`element <${tag}>`);
+    if (el.namespaceURI !== "http://www.w3.org/1999/xhtml" && !timeline) flag(`element <${tag}> in ${el.namespaceURI}`);
+    for (const a of el.attributes) check(el, a.name, a.value);
+    for (const c of el.children) inspect(c);
+  };
+  new MutationObserver((records) => {
+    for (const r of records) {
+      if (r.type === "attributes") {
+        if (r.target.closest && r.target.closest(".scopelens-widget")) check(r.target, r.attributeName, r.target.getAttribute(r.attributeName));
+      } else for (const n of r.addedNodes) inspect(n);
+    }
+  }).observe(document.documentElement, { subtree: true, childList: true, attributes: true });
+  const channel = new MessageChannel();
+  const queue = [];
+  channel.port1.onmessage = () => queue.shift()();
+  window.__task = () => new Promise((r) => (queue.push(r), channel.port2.postMessage(0)));
+}
+
+/** Runs cases through one input of one widget, in the page. */
+function runInWidget({ widget, selector, cases, verdict }) {
+  return (async () => {
+    const root = document.querySelectorAll(".scopelens-widget")[widget];
+    const el = root.querySelector(selector);
+    if (!el) return { failures: [`no ${selector} in widget ${widget}`], hrefs: {}, done: 0 };
+    const failures = [];
+    const hrefs = {};
+    for (let i = 0; i < cases.length; i++) {
+      const c = cases[i];
+      window.__case = c.label;
+      el.value = c.text;
+      el.dispatchEvent(new InputEvent("input", { bubbles: true }));
+      await window.__task();
+      if (i % 64 === 63) await new Promise((r) => requestAnimationFrame(() => r()));
+      if (window.__pwned !== undefined) failures.push(`${c.label}: the canary was set`);
+      if (root.getAttribute("data-failed")) {
+        failures.push(`${c.label}: the widget stopped`);
+        break;
+      }
+      if (verdict && !root.querySelector("[data-verdict]") && c.text.trim() !== "") failures.push(`${c.label}: no verdict`);
+      for (const a of root.querySelectorAll("a[href]")) {
+        const h = a.getAttribute("href");
+        if (!(h in hrefs)) hrefs[h] = c.label;
+      }
+      if (failures.length > 20) break;
+    }
+    return { failures, hrefs, done: cases.length };
+  })();
+}
+
+/** Opens a guide page, mounts its widgets and records problems. */
+async function openGuide(browser, url, init) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const origin = new URL(url).origin;
+  const problems = [];
+  page.on("console", (m) => m.type() === "error" && problems.push(`console error: ${m.text()}`));
+  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+  context.on("request", (r) => {
+    const u = new URL(r.url());
+    if (u.origin !== origin && u.protocol !== "data:" && u.protocol !== "blob:") problems.push(`request off the machine: ${r.url()}`);
+  });
+  if (init) await page.addInitScript(init);
+  await page.goto(url);
+  await page.evaluate(watchWidgets);
+  const widgets = page.locator(".scopelens-widget");
+  for (let i = 0; i < (await widgets.count()); i++) {
+    await widgets.nth(i).scrollIntoViewIfNeeded();
+    await page.waitForFunction((el) => el.getAttribute("data-mounted") === "true" && el.querySelector(".sl-widget"), await widgets.nth(i).elementHandle(), { timeout: 30000 });
+  }
+  return { context, page, problems };
+}
+
+const short = (s) => JSON.stringify(s.length > 50 ? s.slice(0, 50) + "…" : s);
+const text = (a) => a.text ?? a.json;
+
+/** The hostile-input half: returns failures and how many cases ran. */
+async function hostile(browser, guideUrl) {
+  const failures = [];
+  let cases = 0;
+  const jobs = [
+    // [page, widget kind, selector, cases, expects a verdict]
+    ["checking-tokens.html", "decoder", "textarea.sl-input", DECODER_PLACES.flatMap((p) => ATTACKS.map((a) => ({ label: `decoder ${p.name} ← ${a.id} ${short(text(a))}`, text: p.make(a) }))), true],
+    ["checking-tokens.html", "decoder", "input.sl-waba", ATTACKS.map((a) => ({ label: `decoder WABA ID ← ${a.id} ${short(text(a))}`, text: text(a) })), true],
+    ["checking-tokens.html", "decoder", "input.sl-app", ATTACKS.map((a) => ({ label: `decoder app ID ← ${a.id} ${short(text(a))}`, text: text(a) })), true],
+    ["permissions.html", "endpoint", "input.sl-request", ATTACKS.map((a) => ({ label: `endpoint ← ${a.id} ${short(text(a))}`, text: text(a) })), false],
+    ["errors.html", "explainer", "input.sl-code", ATTACKS.map((a) => ({ label: `explainer code ← ${a.id} ${short(text(a))}`, text: text(a) })), false],
+    ["errors.html", "explainer", "input.sl-filter", ATTACKS.map((a) => ({ label: `explainer search ← ${a.id} ${short(text(a))}`, text: text(a) })), false],
+  ];
+  for (const [path, kind, selector, list, verdict] of jobs) {
+    const { context, page, problems } = await openGuide(browser, new URL(path, guideUrl).href);
+    const widget = await page.evaluate((k) => [...document.querySelectorAll(".scopelens-widget")].findIndex((w) => w.dataset.widget === k), kind);
+    if (widget < 0) {
+      failures.push(`${path}: no ${kind} widget`);
+      await context.close();
+      continue;
+    }
+    const r = await page.evaluate(runInWidget, { widget, selector, cases: list, verdict });
+    await page.waitForTimeout(150);
+    failures.push(...r.failures, ...(await page.evaluate(() => window.__flags)).map((f) => `${path}: ${f}`));
+    for (const [h, label] of Object.entries(r.hrefs)) if (!allowedHref(h)) failures.push(`${label}: clickable link to ${h.slice(0, 100)}`);
+    if ((await page.evaluate(() => window.__pwned)) !== undefined) failures.push(`${path}: the canary was set`);
+    failures.push(...problems.map((p) => `${path} (${kind}): ${p}`));
+    cases += list.length;
+    await context.close();
+  }
+  return { failures, cases };
+}
+
+/** Records storage writes and URL changes (mdBook itself stores its theme and sidebar state). */
+function recordWrites() {
+  window.__writes = [];
+  const original = Storage.prototype.setItem;
+  Storage.prototype.setItem = function (k, v) {
+    window.__writes.push(`setItem(${k}, ${v})`);
+    return original.call(this, k, v);
+  };
+  for (const name of ["pushState", "replaceState"]) {
+    const o = History.prototype[name];
+    History.prototype[name] = function (...args) {
+      window.__writes.push(`${name}(${args.map(String).join(", ")})`);
+      return o.apply(this, args);
+    };
+  }
+  const log = console.log;
+  console.log = (...args) => (window.__writes.push(`console ${args.map(String).join(" ")}`), log.apply(console, args));
+}
+
+/** The secrets half: every secret form through the decoder widget. */
+async function secrets(browser, guideUrl) {
+  const failures = [];
+  const { context, page, problems } = await openGuide(browser, new URL("checking-tokens.html", guideUrl).href, recordWrites);
+  const consoleText = [];
+  page.on("console", (m) => consoleText.push(m.text()));
+  const widget = await page.evaluate(() => [...document.querySelectorAll(".scopelens-widget")].findIndex((w) => w.dataset.widget === "decoder"));
+  const area = page.locator(".scopelens-widget").nth(widget).locator("textarea.sl-input");
+  for (const form of SECRET_FORMS) {
+    await area.fill(form.text);
+    const seen = await page.evaluate((w) => {
+      const root = document.querySelectorAll(".scopelens-widget")[w];
+      const link = root.querySelector("a.sl-open-link")?.getAttribute("href") ?? "";
+      return {
+        dom: document.documentElement.outerHTML,
+        link,
+        url: location.href,
+        storage: JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }) + document.cookie,
+        writes: window.__writes.join("\n"),
+      };
+    }, widget);
+    const data = seen.link.split("#v1=")[1];
+    seen.linkDecoded = data ? inflateSync(Buffer.from(data.replace(/-/g, "+").replace(/_/g, "/"), "base64")).toString("utf8") : "";
+    seen.console = consoleText.join("\n");
+    for (const s of form.secrets) {
+      for (const [where, t] of Object.entries(seen)) {
+        if (t.includes(secretNeedle(s)) || t.includes(s)) failures.push(`decoder ← ${form.name}: ${where} carries ${s.slice(0, 10)}…`);
+      }
+    }
+  }
+  failures.push(...problems.map((p) => `checking-tokens.html (secrets): ${p}`));
+  await context.close();
+  return { failures, cases: SECRET_FORMS.length };
+}
+
+/**
+ * Attacks every input of the guide's widgets. `guideUrl` ends in `/guide/`.
+ * Returns `{ failures, cases, summary }`; no failures means every check held.
+ */
+export async function attackWidgets(browser, guideUrl) {
+  const started = Date.now();
+  const a = await hostile(browser, guideUrl);
+  const s = await secrets(browser, guideUrl);
+  return {
+    failures: [...a.failures, ...s.failures],
+    cases: a.cases + s.cases,
+    summary: `widget attacks: ${ATTACKS.length} attack strings, ${a.cases} cases in 5 widget inputs (decoder in ${DECODER_PLACES.length} fields), ${s.cases} secret forms through the decoder, ${Math.round((Date.now() - started) / 1000)} s`,
+  };
+}
+
+// ---------------------------------------------------------------------------
+// Standalone
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const require = createRequire(import.meta.url);
+  const { chromium } = require("playwright-core");
+  const { createServer } = await import("node:http");
+  const { readFileSync, existsSync, statSync } = await import("node:fs");
+  const { join, extname, normalize, dirname } = await import("node:path");
+  const { fileURLToPath } = await import("node:url");
+  let url = process.env.SCOPELENS_BOOK_URL;
+  let server;
+  if (!url) {
+    const dist = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "target", "dist");
+    if (!existsSync(join(dist, "guide", "index.html"))) throw new Error("target/dist/guide is not built: run `cargo xtask dist`");
+    const types = { ".html": "text/html", ".js": "text/javascript", ".wasm": "application/wasm", ".css": "text/css", ".svg": "image/svg+xml", ".png": "image/png", ".woff2": "font/woff2", ".json": "application/json" };
+    server = createServer((req, res) => {
+      const path = normalize(decodeURIComponent(new URL(req.url, "http://x").pathname)).replace(/^\/+/, "");
+      let file = join(dist, path);
+      if (path.includes("..")) return res.writeHead(404).end();
+      if (existsSync(file) && statSync(file).isDirectory()) file = join(file, "index.html");
+      if (!existsSync(file)) return res.writeHead(404).end();
+      res.writeHead(200, { "content-type": types[extname(file)] || "application/octet-stream" });
+      res.end(readFileSync(file));
+    });
+    await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
+    url = `http://127.0.0.1:${server.address().port}/guide/`;
+  }
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"] });
+  const result = await attackWidgets(browser, url);
+  await browser.close();
+  server?.close();
+  for (const f of result.failures.slice(0, 40)) console.log(`FAIL ${f}`);
+  console.log(result.summary);
+  process.exit(result.failures.length ? 1 : 0);
+}

@@ -47,28 +47,10 @@ impl LookupState {
     }
 }
 
-/// `190`, `190/463`, `190 463`, `#190`, `code 190, subcode 463` → numbers.
+/// `190`, `190/463`, `190 463`, `#190`, `code 190, subcode 463` → numbers,
+/// or the core's message saying what to type instead.
 pub fn parse_code(text: &str) -> Result<(u32, Option<u32>), String> {
-    let numbers: Vec<&str> = text
-        .split(|c: char| !c.is_ascii_digit())
-        .filter(|s| !s.is_empty())
-        .collect();
-    let junk = text
-        .chars()
-        .any(|c| c.is_alphabetic() && !"codesubcodeerror_".contains(c.to_ascii_lowercase()));
-    let parse = |s: &str| {
-        s.parse::<u32>()
-            .map_err(|_| format!("{s} is too large to be an error code."))
-    };
-    match numbers.as_slice() {
-        _ if junk => {
-            Err("Type a numeric code such as 190, or a code and subcode such as 190/463.".into())
-        }
-        [] => Err("Type a numeric code such as 190, or a code and subcode such as 190/463.".into()),
-        [code] => Ok((parse(code)?, None)),
-        [code, sub] => Ok((parse(code)?, Some(parse(sub)?))),
-        _ => Err("Type at most two numbers: the code and the subcode, e.g. 190/463.".into()),
-    }
+    scopelens_core::kb::errors::parse_code(text).map_err(|e| e.to_string())
 }
 
 #[derive(Properties, PartialEq)]

@@ -154,28 +154,12 @@ pub fn InputBox(props: &InputBoxProps) -> Html {
         let on_input = props.on_input.clone();
         let on_error = on_error.clone();
         Callback::from(move |e: Event| {
-            use wasm_bindgen::JsCast;
-            let input: Option<web_sys::HtmlInputElement> =
-                e.target().and_then(|t| t.dyn_into().ok());
-            if let Some(input) = input {
-                if let Some(file) = input.files().and_then(|f| f.get(0)) {
-                    read_file(file, on_input.clone(), on_error.clone());
-                }
-                input.set_value("");
+            if let Some(file) = crate::util::chosen_file(&e) {
+                read_file(file, on_input.clone(), on_error.clone());
             }
         })
     };
-    let ondragover = {
-        let dragging = dragging.clone();
-        Callback::from(move |e: DragEvent| {
-            e.prevent_default();
-            dragging.set(true);
-        })
-    };
-    let ondragleave = {
-        let dragging = dragging.clone();
-        Callback::from(move |_: DragEvent| dragging.set(false))
-    };
+    let (ondragover, ondragleave) = crate::util::drag_highlight(&dragging);
     let ondrop = {
         let on_input = props.on_input.clone();
         let dragging = dragging.clone();

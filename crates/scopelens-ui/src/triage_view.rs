@@ -160,29 +160,13 @@ pub fn TriageView(props: &TriageViewProps) -> Html {
     let onfile = {
         let run = run.clone();
         Callback::from(move |e: Event| {
-            use wasm_bindgen::JsCast;
-            let input: Option<web_sys::HtmlInputElement> =
-                e.target().and_then(|t| t.dyn_into().ok());
-            if let Some(input) = input {
-                if let Some(file) = input.files().and_then(|f| f.get(0)) {
-                    let name = file.name();
-                    run.emit((file.into(), name));
-                }
-                input.set_value("");
+            if let Some(file) = crate::util::chosen_file(&e) {
+                let name = file.name();
+                run.emit((file.into(), name));
             }
         })
     };
-    let ondragover = {
-        let dragging = dragging.clone();
-        Callback::from(move |e: DragEvent| {
-            e.prevent_default();
-            dragging.set(true);
-        })
-    };
-    let ondragleave = {
-        let dragging = dragging.clone();
-        Callback::from(move |_: DragEvent| dragging.set(false))
-    };
+    let (ondragover, ondragleave) = crate::util::drag_highlight(&dragging);
     let ondrop = {
         let (run, dragging, pasted) = (run.clone(), dragging.clone(), pasted.clone());
         Callback::from(move |e: DragEvent| {

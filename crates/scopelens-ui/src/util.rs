@@ -58,21 +58,9 @@ pub fn guide_href(guide_base: &str, page: &str) -> Option<String> {
     safe.then(|| format!("{guide_base}{page}"))
 }
 
-/// The chapter name of a guide page, for link text.
+/// The chapter title of a guide page, for link text.
 pub fn guide_title(page: &str) -> &'static str {
-    use scopelens_core::kb::guide::*;
-    let file = page.split('#').next().unwrap_or(page);
-    match file {
-        PERMISSIONS => "Permissions",
-        ACCESS_PATHS => "Access paths",
-        PRODUCTION_TOKEN => "Production tokens",
-        EMBEDDED_SIGNUP => "Embedded Signup",
-        CHECKING_TOKENS => "Checking tokens",
-        APP_REVIEW => "App Review",
-        ERRORS => "Error reference",
-        TROUBLESHOOTING => "Troubleshooting",
-        _ => "the guide",
-    }
+    scopelens_core::kb::guide::title(page).unwrap_or("the guide")
 }
 
 /// Reads the value of the input, select or textarea an event came from.
@@ -129,6 +117,36 @@ pub fn time_words(now: i64, at: i64) -> String {
             scopelens_core::time::relative(now, at)
         )
     }
+}
+
+/// The file chosen in a file input's `change` event. The input is cleared,
+/// so choosing the same file again fires another event.
+pub fn chosen_file(e: &Event) -> Option<web_sys::File> {
+    use wasm_bindgen::JsCast;
+    let input: web_sys::HtmlInputElement = e.target()?.dyn_into().ok()?;
+    let file = input.files().and_then(|files| files.get(0));
+    input.set_value("");
+    file
+}
+
+/// The `dragover` and `dragleave` handlers of a drop zone that is
+/// highlighted while something is dragged over it.
+pub fn drag_highlight(
+    dragging: &UseStateHandle<bool>,
+) -> (Callback<DragEvent>, Callback<DragEvent>) {
+    let over = {
+        let dragging = dragging.clone();
+        Callback::from(move |e: DragEvent| {
+            // Without this the browser would open the file instead of dropping it.
+            e.prevent_default();
+            dragging.set(true);
+        })
+    };
+    let dragging = dragging.clone();
+    (
+        over,
+        Callback::from(move |_: DragEvent| dragging.set(false)),
+    )
 }
 
 #[cfg(test)]

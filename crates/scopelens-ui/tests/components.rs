@@ -14,39 +14,12 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use yew::prelude::*;
 
+mod common;
+use common::*;
+
 wasm_bindgen_test_configure!(run_in_browser);
 
 const NOW: i64 = 1_760_000_000;
-
-async fn mount<C>(props: C::Properties) -> web_sys::Element
-where
-    C: BaseComponent,
-{
-    let document = web_sys::window().unwrap().document().unwrap();
-    let root = document.create_element("div").unwrap();
-    document.body().unwrap().append_child(&root).unwrap();
-    yew::Renderer::<C>::with_root_and_props(root.clone(), props).render();
-    yew::scheduler::flush().await;
-    root
-}
-
-fn all(root: &web_sys::Element, selector: &str) -> Vec<web_sys::Element> {
-    let list = root.query_selector_all(selector).unwrap();
-    (0..list.length())
-        .filter_map(|i| list.item(i)?.dyn_into().ok())
-        .collect()
-}
-
-fn text(root: &web_sys::Element, selector: &str) -> String {
-    root.query_selector(selector)
-        .unwrap()
-        .and_then(|e| e.text_content())
-        .unwrap_or_default()
-}
-
-fn attr(root: &web_sys::Element, selector: &str, name: &str) -> Option<String> {
-    root.query_selector(selector).unwrap()?.get_attribute(name)
-}
 
 const EVIL: &str = r#"{"error":{"message":"<img src=x onerror=\"window.__pwned=1\"> [x](javascript:alert(1))","type":"OAuthException","code":190,"error_subcode":463,"fbtrace_id":"<b>trace</b>"}}"#;
 

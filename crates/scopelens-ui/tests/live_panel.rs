@@ -11,24 +11,10 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use yew::prelude::*;
 
+mod common;
+use common::*;
+
 wasm_bindgen_test_configure!(run_in_browser);
-
-async fn mount(props: LivePanelProps) -> web_sys::Element {
-    let document = web_sys::window().unwrap().document().unwrap();
-    let root = document.create_element("div").unwrap();
-    document.body().unwrap().append_child(&root).unwrap();
-    yew::Renderer::<LivePanel>::with_root_and_props(root.clone(), props).render();
-    yew::scheduler::flush().await;
-    root
-}
-
-fn element<T: JsCast>(root: &web_sys::Element, selector: &str) -> T {
-    root.query_selector(selector)
-        .unwrap()
-        .unwrap_or_else(|| panic!("no {selector}"))
-        .dyn_into()
-        .unwrap()
-}
 
 /// `Element.checkVisibility()`: false inside a closed `<details>`.
 fn shown(el: &web_sys::Element) -> bool {
@@ -41,7 +27,7 @@ fn shown(el: &web_sys::Element) -> bool {
 
 #[wasm_bindgen_test]
 async fn closed_until_opened_and_nothing_sent_without_a_token() {
-    let root = mount(LivePanelProps {
+    let root = mount::<LivePanel>(LivePanelProps {
         state: DiagnoserState {
             now: 1_760_000_000,
             ..DiagnoserState::default()

@@ -8,43 +8,13 @@ use scopelens_ui::triage_data::{TriageSummary, WORKER_GROUP_BY};
 use scopelens_ui::triage_view::TriageViewProps;
 use scopelens_ui::*;
 use std::rc::Rc;
-use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use yew::prelude::*;
 
+mod common;
+use common::*;
+
 wasm_bindgen_test_configure!(run_in_browser);
-
-async fn mount<C: BaseComponent>(props: C::Properties) -> web_sys::Element {
-    let document = web_sys::window().unwrap().document().unwrap();
-    let root = document.create_element("div").unwrap();
-    document.body().unwrap().append_child(&root).unwrap();
-    yew::Renderer::<C>::with_root_and_props(root.clone(), props).render();
-    yew::scheduler::flush().await;
-    root
-}
-
-fn all(root: &web_sys::Element, selector: &str) -> Vec<web_sys::Element> {
-    let list = root.query_selector_all(selector).unwrap();
-    (0..list.length())
-        .filter_map(|i| list.item(i)?.dyn_into().ok())
-        .collect()
-}
-
-fn text(root: &web_sys::Element, selector: &str) -> String {
-    root.query_selector(selector)
-        .unwrap()
-        .and_then(|e| e.text_content())
-        .unwrap_or_default()
-}
-
-fn click(root: &web_sys::Element, selector: &str) {
-    root.query_selector(selector)
-        .unwrap()
-        .expect(selector)
-        .dyn_into::<web_sys::HtmlElement>()
-        .unwrap()
-        .click();
-}
 
 /// A log whose error messages carry HTML: it must stay text.
 const LOG: &str = r#"{"time":1760000000,"response":{"error":{"message":"<img src=x onerror=\"window.__pwned=1\">","type":"OAuthException","code":190,"error_subcode":463,"fbtrace_id":"<b>t</b>"}}}

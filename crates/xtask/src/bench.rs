@@ -53,24 +53,36 @@ pub fn size_of(dist: &Path, rel: &str) -> Result<FileSize, String> {
     })
 }
 
-/// Files the app's first load fetches: the page and everything Trunk put
-/// beside it (scripts, styles, wasm), except the lazily loaded triage worker.
-/// The guide (`guide/`) is not loaded.
+/// Files the app's first load fetches: `index.html` and every local file it
+/// references (stylesheet, loader, preloaded glue and wasm, and the glue and
+/// wasm the loader names in its data attributes). Read from the built page
+/// rather than listed from the directory, so lazily loaded files (the triage
+/// worker) and the guide are not counted.
 pub fn app_files(dist: &Path) -> Result<Vec<String>, String> {
-    let mut files: Vec<String> = std::fs::read_dir(dist)
-        .map_err(|e| format!("{}: {e} (run `cargo xtask dist` first)", dist.display()))?
-        .flatten()
-        .filter(|e| e.path().is_file())
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|name| !name.ends_with(".br") && !name.ends_with(".gz"))
-        .filter(|name| {
-            [".html", ".js", ".css", ".wasm"]
-                .iter()
-                .any(|ext| name.ends_with(ext))
-        })
-        .collect();
+    let index = dist.join("index.html");
+    let html = std::fs::read_to_string(&index)
+        .map_err(|e| format!("{}: {e} (run `cargo xtask dist` first)", index.display()))?;
+    let mut files = vec!["index.html".to_string()];
+    for attr in ["href=\"", "src=\"", "data-js=\"", "data-wasm=\""] {
+        for (at, _) in html.match_indices(attr) {
+            let value = html[at + attr.len()..].split('"').next().unwrap_or("");
+            if let Some(local) = local_file(value) {
+                if !files.contains(&local) {
+                    files.push(local);
+                }
+            }
+        }
+    }
     files.sort();
     Ok(files)
+}
+
+/// A page reference to a file beside it (`./x.js`, `x.css`), or `None` for
+/// other origins, `data:` URLs, fragments and directories such as the guide.
+fn local_file(reference: &str) -> Option<String> {
+    let path = reference.strip_prefix("./").unwrap_or(reference);
+    let foreign = path.contains(':') || path.starts_with('#') || path.starts_with('/');
+    (!foreign && !path.is_empty() && !path.ends_with('/')).then(|| path.to_string())
 }
 
 /// The widgets' bundle in the guide: the loader, the glue and the wasm.
@@ -344,4 +356,37 @@ pub fn bench() -> Step {
     .map_err(|e| e.to_string())?;
     println!("\nreport: {}", path.display());
     check_budgets(&dist)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn first_load_is_what_the_page_references() {
+        let dist = std::env::temp_dir().join(format!("scopelens-bench-{}", std::process::id()));
+        std::fs::create_dir_all(&dist).unwrap();
+        std::fs::write(
+            dist.join("index.html"),
+            r##"<link rel="icon" href="data:,"><link rel="stylesheet" href="./style-1.css">
+<script type="module" src="./init.js" data-js="./app-1.js" data-wasm="./app-1_bg.wasm"></script>
+<link rel="modulepreload" href="./app-1.js"><a href="./guide/">guide</a><a href="#main">skip</a>
+<a href="https://graph.facebook.com/">graph</a>"##,
+        )
+        .unwrap();
+        // Beside it but never referenced: the lazily loaded worker.
+        std::fs::write(dist.join("triage_worker_bg.wasm"), b"").unwrap();
+        let files = app_files(&dist).unwrap();
+        std::fs::remove_dir_all(&dist).unwrap();
+        assert_eq!(
+            files,
+            [
+                "app-1.js",
+                "app-1_bg.wasm",
+                "index.html",
+                "init.js",
+                "style-1.css"
+            ]
+        );
+    }
 }

@@ -70,6 +70,27 @@ fn table(caption: String, rows: Html) -> Html {
     }
 }
 
+/// How many webhook error objects get a table each. A log excerpt can hold
+/// thousands; laying out a table for every one froze the page for seconds
+/// per megabyte, and the findings already count them all by code.
+const MAX_WEBHOOK_TABLES: usize = 10;
+/// How many permissions or granular scopes are listed.
+const MAX_LIST_ROWS: usize = 200;
+
+/// The first `max` items, and how many are left out.
+fn first<T>(items: &[T], max: usize) -> (&[T], usize) {
+    let shown = &items[..items.len().min(max)];
+    (shown, items.len() - shown.len())
+}
+
+/// Says how many items were left out of a table, if any.
+fn left_out(hidden: usize, what: &str) -> Html {
+    if hidden == 0 {
+        return Html::default();
+    }
+    html! { <p class="note left-out">{ format!("{hidden} more {what} not shown here.") }</p> }
+}
+
 fn yes_no(b: bool) -> &'static str {
     if b {
         "true"
@@ -92,9 +113,11 @@ fn debug_token(t: &DebugToken, now: i64) -> Html {
     let granular = if t.granular_scopes.is_empty() {
         Html::default()
     } else {
+        let (shown, hidden) = first(&t.granular_scopes, MAX_LIST_ROWS);
         let items = html! {
+            <>
             <ul class="granular">
-                for g in t.granular_scopes.iter() {
+                for g in shown.iter() {
                     <li>
                         <code>{ clip(&g.scope) }</code>
                         { match &g.target_ids {
@@ -105,6 +128,8 @@ fn debug_token(t: &DebugToken, now: i64) -> Html {
                     </li>
                 }
             </ul>
+            { left_out(hidden, "granular scopes") }
+            </>
         };
         row("granular_scopes", items, meaning(InputKind::DebugToken, "granular_scopes", "Per-permission limits: target_ids lists the only assets the permission applies to."))
     };
@@ -164,13 +189,14 @@ fn serde_type_name(k: &scopelens_core::model::TokenType) -> &'static str {
 }
 
 fn permissions(list: &PermissionList) -> Html {
+    let (shown, hidden) = first(&list.entries, MAX_LIST_ROWS);
     html! {
         <div class="table-wrap">
             <table class="payload-table">
                 <caption>{ "/me/permissions response" }</caption>
                 <thead><tr><th scope="col">{ "Permission" }</th><th scope="col">{ "Status" }</th></tr></thead>
                 <tbody>
-                    for e in list.entries.iter() {
+                    for e in shown.iter() {
                         <tr data-permission={e.permission.clone()}>
                             <th scope="row"><code>{ clip(&e.permission) }</code></th>
                             <td>{ match &e.status {
@@ -183,6 +209,7 @@ fn permissions(list: &PermissionList) -> Html {
                     }
                 </tbody>
             </table>
+            { left_out(hidden, "permissions") }
             if list.has_more_pages {
                 <p class="note">{ "The response has more pages (paging.next): permissions on later pages are not shown." }</p>
             }
@@ -287,11 +314,17 @@ pub fn PayloadTable(props: &PayloadTableProps) -> Html {
         Payload::WebhookError(w) if w.errors.is_empty() => {
             html! { <p class="note">{ "This webhook carries no error objects." }</p> }
         }
-        Payload::WebhookError(w) => html! {
-            for (i, e) in w.errors.iter().enumerate() {
-                { webhook_error(e, i + 1, props.now) }
+        Payload::WebhookError(w) => {
+            let (shown, hidden) = first(&w.errors, MAX_WEBHOOK_TABLES);
+            html! {
+                <>
+                    for (i, e) in shown.iter().enumerate() {
+                        { webhook_error(e, i + 1, props.now) }
+                    }
+                    { left_out(hidden, "error objects (the findings count every one of them)") }
+                </>
             }
-        },
+        }
         Payload::AccessToken(t) => token_shape(t),
     };
     html! {

@@ -80,6 +80,27 @@ async fn payload_table_explains_fields_and_offers_to_copy_the_trace_id() {
 }
 
 #[wasm_bindgen_test]
+async fn payload_table_lays_out_only_the_first_webhook_errors() {
+    let status = r#"{"id":"wamid.X","status":"failed","timestamp":"1700000000","recipient_id":"1","errors":[{"code":131026,"title":"Failure"}]}"#;
+    let webhook = format!(
+        r#"{{"object":"whatsapp_business_account","entry":[{{"id":"1","changes":[{{"field":"messages","value":{{"statuses":[{}]}}}}]}}]}}"#,
+        vec![status; 57].join(",")
+    );
+    let d = diagnose(&webhook, &Context::at(NOW));
+    let root = mount::<PayloadTable>(payload_table::PayloadTableProps {
+        payload: d.payload.clone(),
+        now: NOW,
+    })
+    .await;
+    assert_eq!(all(&root, "table.payload-table").len(), 10);
+    assert!(
+        text(&root, ".left-out").starts_with("47 more error objects"),
+        "{}",
+        text(&root, ".left-out")
+    );
+}
+
+#[wasm_bindgen_test]
 async fn timeline_says_never_and_is_accessible() {
     let root = mount::<TokenTimeline>(token_timeline::TokenTimelineProps {
         issued_at: Some(NOW - 3 * 86_400),

@@ -307,7 +307,9 @@ fn triage_vs_jq(megabytes: u64) -> Result<Value, String> {
 fn browser(dist: &Path, app_bytes: u64) -> Result<Value, String> {
     let addr =
         crate::server::start(dist.to_path_buf(), "127.0.0.1:0").map_err(|e| e.to_string())?;
-    let out_file = root().join("target").join("bench").join("browser.json");
+    let out_dir = root().join("target").join("bench");
+    std::fs::create_dir_all(&out_dir).map_err(|e| format!("{}: {e}", out_dir.display()))?;
+    let out_file = out_dir.join("browser.json");
     run(Command::new("node")
         .arg(root().join("tests").join("bench").join("browser.mjs"))
         .env("SCOPELENS_BENCH_URL", format!("http://{addr}/"))
@@ -319,7 +321,19 @@ fn browser(dist: &Path, app_bytes: u64) -> Result<Value, String> {
     serde_json::from_str(&text).map_err(|e| e.to_string())
 }
 
-pub fn bench() -> Step {
+/// The parts of the benchmark, in the order they run.
+pub const PARTS: [&str; 4] = ["sizes", "browser", "native", "triage"];
+
+/// `cargo xtask bench [PART…]`: every part, or only those named. Writes the
+/// parts that ran to `target/bench/report.json`, then checks the budgets.
+pub fn bench(parts: &[String]) -> Step {
+    if let Some(unknown) = parts.iter().find(|p| !PARTS.contains(&p.as_str())) {
+        return Err(format!(
+            "no benchmark part `{unknown}`; the parts are {}",
+            PARTS.join(", ")
+        ));
+    }
+    let wanted = |part: &str| parts.is_empty() || parts.iter().any(|p| p == part);
     crate::dist()?;
     let dist = crate::dist_dir();
     let app: Vec<FileSize> = app_files(&dist)?
@@ -330,28 +344,45 @@ pub fn bench() -> Step {
         .iter()
         .map(|f| size_of(&dist, f))
         .collect::<Result<_, _>>()?;
-    let app_json = print_sizes("App first load (every file the page fetches)", &app);
-    let widgets_json = print_sizes(
-        "Guide widgets bundle (fetched once per guide page with a visible widget)",
-        &widgets,
+    let mut report = serde_json::Map::new();
+    report.insert(
+        "budgets".into(),
+        json!({"app_brotli": APP_BUDGET, "widgets_brotli": WIDGETS_BUDGET}),
     );
-    let browser = browser(&dist, total(&app).0)?;
-    println!(
-        "\nBrowser (headless Chromium, loopback)\n{}",
-        serde_json::to_string_pretty(&browser).unwrap_or_default()
+    report.insert(
+        "app".into(),
+        print_sizes("App first load (every file the page fetches)", &app),
     );
-    let native = native_throughput()?;
-    let megabytes = std::env::var("SCOPELENS_BENCH_LOG_MB")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(256);
-    let triage = triage_vs_jq(megabytes)?;
-    let report = json!({"app": app_json, "widgets": widgets_json, "budgets": {"app_brotli": APP_BUDGET, "widgets_brotli": WIDGETS_BUDGET},
-                        "browser": browser, "native": native, "triage": triage});
+    report.insert(
+        "widgets".into(),
+        print_sizes(
+            "Guide widgets bundle (fetched once per guide page with a visible widget)",
+            &widgets,
+        ),
+    );
+    if wanted("browser") {
+        let browser = browser(&dist, total(&app).0)?;
+        println!(
+            "\nBrowser (headless Chromium, loopback)\n{}",
+            serde_json::to_string_pretty(&browser).unwrap_or_default()
+        );
+        report.insert("browser".into(), browser);
+    }
+    if wanted("native") {
+        report.insert("native".into(), native_throughput()?);
+    }
+    if wanted("triage") {
+        let megabytes = std::env::var("SCOPELENS_BENCH_LOG_MB")
+            .ok()
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(256);
+        report.insert("triage".into(), triage_vs_jq(megabytes)?);
+    }
     let path: PathBuf = root().join("target").join("bench").join("report.json");
+    std::fs::create_dir_all(root().join("target").join("bench")).map_err(|e| e.to_string())?;
     std::fs::write(
         &path,
-        serde_json::to_string_pretty(&report).unwrap_or_default(),
+        serde_json::to_string_pretty(&Value::Object(report)).unwrap_or_default(),
     )
     .map_err(|e| e.to_string())?;
     println!("\nreport: {}", path.display());

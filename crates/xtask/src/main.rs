@@ -159,7 +159,7 @@ fn e2e() -> Step {
         .current_dir(root()))
 }
 
-const USAGE: &str = "usage: cargo xtask <setup|test|dist|serve|e2e|book|fuzz [SECONDS]|bench>";
+const USAGE: &str = "usage: cargo xtask <setup|test|dist|serve|e2e|book|fuzz [SECONDS]|bench [sizes|browser|native|triage]…>";
 
 fn main() {
     let task = std::env::args().nth(1).unwrap_or_default();
@@ -170,7 +170,7 @@ fn main() {
         "dist" => dist(),
         "e2e" => e2e(),
         "book" => book::e2e(&dist_dir()),
-        "bench" => bench::bench(),
+        "bench" => bench::bench(&std::env::args().skip(2).collect::<Vec<_>>()),
         "fuzz" => fuzz::fuzz(fuzz::seconds(std::env::args().nth(2).as_deref())),
         _ => Err(USAGE.to_string()),
     };

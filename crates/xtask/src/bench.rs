@@ -321,6 +321,32 @@ fn browser(dist: &Path, app_bytes: u64) -> Result<Value, String> {
     serde_json::from_str(&text).map_err(|e| e.to_string())
 }
 
+/// The sizes are only right if they count what the browser really fetched.
+fn same_files_as_counted(browser: &Value, counted: &[FileSize]) -> Step {
+    let mut fetched: Vec<String> = browser["app_first_load_requests"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_str)
+        .map(|p| match p.trim_start_matches('/') {
+            "" => "index.html".to_string(),
+            file => file.to_string(),
+        })
+        .collect();
+    fetched.sort();
+    let counted: Vec<String> = counted.iter().map(|f| f.path.clone()).collect();
+    if fetched != counted {
+        return Err(format!(
+            "the first load fetched {fetched:?} but the sizes count {counted:?}"
+        ));
+    }
+    println!(
+        "  (the browser fetched exactly the {} files counted above)",
+        fetched.len()
+    );
+    Ok(())
+}
+
 /// The parts of the benchmark, in the order they run.
 pub const PARTS: [&str; 4] = ["sizes", "browser", "native", "triage"];
 
@@ -366,6 +392,7 @@ pub fn bench(parts: &[String]) -> Step {
             "\nBrowser (headless Chromium, loopback)\n{}",
             serde_json::to_string_pretty(&browser).unwrap_or_default()
         );
+        same_files_as_counted(&browser, &app)?;
         report.insert("browser".into(), browser);
     }
     if wanted("native") {

@@ -7,6 +7,7 @@
 //! table, and both carry `data-key` / `data-count` attributes.
 
 use crate::triage_data::{hour_label, HourCount};
+use scopelens_core::render::fixed;
 use scopelens_core::time::{iso, DAY, HOUR};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -54,9 +55,9 @@ fn percent(count: u64, total: u64) -> String {
     }
     let p = count as f64 * 100.0 / total as f64;
     if p >= 10.0 || p == 0.0 {
-        format!("{p:.0}%")
+        format!("{}%", fixed(p, 0))
     } else {
-        format!("{p:.1}%")
+        format!("{}%", fixed(p, 1))
     }
 }
 
@@ -114,7 +115,7 @@ pub fn BarChart(props: &BarChartProps) -> Html {
     let chart = html! {
         <svg class="bar-chart" role="group" aria-roledescription="bar chart"
             aria-labelledby={title_id.clone()} aria-describedby={desc_id.clone()}
-            viewBox={format!("0 0 {WIDTH} {height}")} preserveAspectRatio="xMinYMin meet"
+            viewBox={format!("0 0 {} {}", fixed(WIDTH, 0), fixed(height, 0))} preserveAspectRatio="xMinYMin meet"
             xmlns="http://www.w3.org/2000/svg">
             <title id={title_id}>{ props.title.clone() }</title>
             <desc id={desc_id}>{ props.description.clone() }</desc>
@@ -132,13 +133,13 @@ pub fn BarChart(props: &BarChartProps) -> Html {
                             data-key={bar.key.clone()} data-count={bar.count.to_string()}
                             {onclick} {onkeydown}>
                             <title>{ name }</title>
-                            <rect class="bar-hit" x="0" y={y.to_string()} width={WIDTH.to_string()} height={ROW.to_string()} />
-                            <text class="bar-label" x={LABEL_RIGHT.to_string()} y={(y + 18.0).to_string()} text-anchor="end">
+                            <rect class="bar-hit" x="0" y={fixed(y, 1)} width={fixed(WIDTH, 1)} height={fixed(ROW, 1)} />
+                            <text class="bar-label" x={fixed(LABEL_RIGHT, 1)} y={fixed(y + 18.0, 1)} text-anchor="end">
                                 { short(&bar.chart_label, 38) }
                             </text>
-                            <rect class="bar-fill" x={BAR_LEFT.to_string()} y={(y + 4.0).to_string()}
-                                width={format!("{w:.1}")} height={BAR_HEIGHT.to_string()} rx="3" />
-                            <text class="bar-count" x={format!("{:.1}", BAR_LEFT + w + 6.0)} y={(y + 18.0).to_string()}>
+                            <rect class="bar-fill" x={fixed(BAR_LEFT, 1)} y={fixed(y + 4.0, 1)}
+                                width={fixed(w, 1)} height={fixed(BAR_HEIGHT, 1)} rx="3" />
+                            <text class="bar-count" x={fixed(BAR_LEFT + w + 6.0, 1)} y={fixed(y + 18.0, 1)}>
                                 { bar.count.to_string() }
                             </text>
                         </g>
@@ -284,23 +285,23 @@ pub fn TimelineChart(props: &TimelineChartProps) -> Html {
 
     let chart = html! {
         <svg class="timeline-chart" role="img" aria-labelledby={title_id.clone()} aria-describedby={desc_id.clone()}
-            viewBox={format!("0 0 {WIDTH} 200")} preserveAspectRatio="xMinYMin meet" xmlns="http://www.w3.org/2000/svg">
+            viewBox={format!("0 0 {} 200", fixed(WIDTH, 0))} preserveAspectRatio="xMinYMin meet" xmlns="http://www.w3.org/2000/svg">
             <title id={title_id}>{ caption.clone() }</title>
             <desc id={desc_id}>{ description.clone() }</desc>
-            <line class="axis" x1={PLOT_LEFT.to_string()} x2={PLOT_RIGHT.to_string()}
-                y1={PLOT_BOTTOM.to_string()} y2={PLOT_BOTTOM.to_string()} />
-            <text class="axis-label" x={(PLOT_LEFT - 6.0).to_string()} y={(PLOT_TOP + 10.0).to_string()} text-anchor="end">
+            <line class="axis" x1={fixed(PLOT_LEFT, 1)} x2={fixed(PLOT_RIGHT, 1)}
+                y1={fixed(PLOT_BOTTOM, 1)} y2={fixed(PLOT_BOTTOM, 1)} />
+            <text class="axis-label" x={fixed(PLOT_LEFT - 6.0, 1)} y={fixed(PLOT_TOP + 10.0, 1)} text-anchor="end">
                 { max.to_string() }
             </text>
-            <text class="axis-label" x={(PLOT_LEFT - 6.0).to_string()} y={PLOT_BOTTOM.to_string()} text-anchor="end">{ "0" }</text>
+            <text class="axis-label" x={fixed(PLOT_LEFT - 6.0, 1)} y={fixed(PLOT_BOTTOM, 1)} text-anchor="end">{ "0" }</text>
             for (i, (at, n)) in cols.iter().enumerate() {
                 if *n > 0 {
                     { {
                         let h = *n as f64 / max as f64 * (PLOT_BOTTOM - PLOT_TOP);
                         let x = PLOT_LEFT + i as f64 * width;
                         html! {
-                            <rect class="column" x={format!("{x:.2}")} y={format!("{:.2}", PLOT_BOTTOM - h)}
-                                width={format!("{:.2}", (width - gap).max(0.5))} height={format!("{h:.2}")}
+                            <rect class="column" x={fixed(x, 2)} y={fixed(PLOT_BOTTOM - h, 2)}
+                                width={fixed((width - gap).max(0.5), 2)} height={fixed(h, 2)}
                                 data-hour={iso(*at)} data-count={n.to_string()}>
                                 <title>{ format!("{} UTC: {}", bucket_label(*at, step), plural(*n, "error", "errors")) }</title>
                             </rect>
@@ -309,9 +310,9 @@ pub fn TimelineChart(props: &TimelineChartProps) -> Html {
                 }
             }
             if let (Some(first), Some(last)) = (cols.first(), cols.last()) {
-                <text class="axis-label" x={PLOT_LEFT.to_string()} y="190">{ bucket_label(first.0, step) }</text>
+                <text class="axis-label" x={fixed(PLOT_LEFT, 1)} y="190">{ bucket_label(first.0, step) }</text>
                 if cols.len() > 1 {
-                    <text class="axis-label" x={PLOT_RIGHT.to_string()} y="190" text-anchor="end">{ bucket_label(last.0, step) }</text>
+                    <text class="axis-label" x={fixed(PLOT_RIGHT, 1)} y="190" text-anchor="end">{ bucket_label(last.0, step) }</text>
                 }
             }
         </svg>

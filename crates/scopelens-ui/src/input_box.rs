@@ -4,6 +4,7 @@
 use crate::examples::{Example, EXAMPLES};
 use crate::util::event_value;
 use scopelens_core::input::MAX_INPUT_BYTES;
+use scopelens_core::render::megabytes;
 use scopelens_core::InputKind;
 use yew::prelude::*;
 
@@ -53,8 +54,8 @@ fn js_length(value: &wasm_bindgen::JsValue) -> f64 {
 fn too_large(what: &str, units: f64) -> Option<String> {
     (units > MAX_INPUT_BYTES as f64).then(|| {
         format!(
-            "{what} is {:.1} MB; scopelens reads at most 5 MB, so it was not put in the box. Copy only the response or the lines around the error.",
-            units / (1024.0 * 1024.0)
+            "{what} is {}; scopelens reads at most 5 MB, so it was not put in the box. Copy only the response or the lines around the error.",
+            megabytes(units)
         )
     })
 }
@@ -63,9 +64,9 @@ fn too_large(what: &str, units: f64) -> Option<String> {
 fn read_file(file: web_sys::File, on_input: Callback<String>, on_error: Callback<String>) {
     if file.size() > MAX_INPUT_BYTES as f64 {
         on_error.emit(format!(
-            "{} is {:.1} MB; scopelens reads at most 5 MB. Open it and copy only the response or the lines around the error.",
+            "{} is {}; scopelens reads at most 5 MB. Open it and copy only the response or the lines around the error.",
             file.name(),
-            file.size() / (1024.0 * 1024.0)
+            megabytes(file.size())
         ));
         return;
     }

@@ -2,6 +2,7 @@
 //! Drawn as SVG (`role="img"` with a `<title>`) and repeated as a text list,
 //! so screen readers and copy-paste get the same facts.
 
+use scopelens_core::render::fixed;
 use scopelens_core::time::{relative, utc};
 use yew::prelude::*;
 
@@ -100,14 +101,14 @@ pub fn TokenTimeline(props: &TokenTimelineProps) -> Html {
     html! {
         <section class="timeline" aria-label="Token timeline">
             <h2>{ "Token timeline" }</h2>
-            <svg class="timeline-svg" role="img" viewBox={format!("0 0 {WIDTH} {height}")}
+            <svg class="timeline-svg" role="img" viewBox={format!("0 0 {} {}", fixed(WIDTH, 0), fixed(height, 0))}
                 preserveAspectRatio="xMinYMin meet" xmlns="http://www.w3.org/2000/svg">
                 <title>{ title }</title>
-                <line class="axis" x1={LEFT.to_string()} x2={RIGHT.to_string()}
-                    y1={axis_y.to_string()} y2={axis_y.to_string()} />
+                <line class="axis" x1={fixed(LEFT, 1)} x2={fixed(RIGHT, 1)}
+                    y1={fixed(axis_y, 1)} y2={fixed(axis_y, 1)} />
                 if has_never {
-                    <line class="axis-never" x1={span_right.to_string()} x2={RIGHT.to_string()}
-                        y1={axis_y.to_string()} y2={axis_y.to_string()} />
+                    <line class="axis-never" x1={fixed(span_right, 1)} x2={fixed(RIGHT, 1)}
+                        y1={fixed(axis_y, 1)} y2={fixed(axis_y, 1)} />
                 }
                 for (i, m) in marks.iter().enumerate() {
                     { {
@@ -121,10 +122,10 @@ pub fn TokenTimeline(props: &TokenTimelineProps) -> Html {
                         };
                         html! {
                             <g class={classes!("mark", m.class)}>
-                                <line class="tick" x1={x.to_string()} x2={x.to_string()}
-                                    y1={(y + 4.0).to_string()} y2={axis_y.to_string()} />
-                                <circle cx={x.to_string()} cy={axis_y.to_string()} r="5" />
-                                <text x={x.to_string()} y={y.to_string()} text-anchor={anchor}>{ label }</text>
+                                <line class="tick" x1={fixed(x, 1)} x2={fixed(x, 1)}
+                                    y1={fixed(y + 4.0, 1)} y2={fixed(axis_y, 1)} />
+                                <circle cx={fixed(x, 1)} cy={fixed(axis_y, 1)} r="5" />
+                                <text x={fixed(x, 1)} y={fixed(y, 1)} text-anchor={anchor}>{ label }</text>
                             </g>
                         }
                     } }

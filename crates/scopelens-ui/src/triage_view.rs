@@ -14,6 +14,7 @@ use crate::triage_job::{Job, JobEvent};
 use crate::util::now_unix;
 use crate::verdict_banner::VerdictBanner;
 use scopelens_core::kb::errors::Category;
+use scopelens_core::render::fixed;
 use scopelens_core::{diagnose, Context, Diagnosis};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -38,9 +39,9 @@ enum Phase {
 
 fn megabytes(bytes: f64) -> String {
     if bytes < 100_000.0 {
-        format!("{:.0} kB", bytes / 1000.0)
+        format!("{} kB", fixed(bytes / 1000.0, 0))
     } else {
-        format!("{:.1} MB", bytes / 1e6)
+        format!("{} MB", fixed(bytes / 1e6, 1))
     }
 }
 
@@ -256,10 +257,10 @@ pub fn TriageView(props: &TriageViewProps) -> Html {
     let status = match &*phase {
         Phase::Idle => Html::default(),
         Phase::Reading { name, read, total } => html! {
-            <div class="triage-progress" role="status" data-read={read.to_string()} data-total={total.to_string()}>
+            <div class="triage-progress" role="status" data-read={fixed(*read, 0)} data-total={fixed(*total, 0)}>
                 <label class="progress-label">
                     { format!("Reading {name}: {} of {}", megabytes(*read), megabytes(*total)) }
-                    <progress class="sl-triage-progress" max={total.max(1.0).to_string()} value={read.to_string()} />
+                    <progress class="sl-triage-progress" max={fixed(total.max(1.0), 0)} value={fixed(*read, 0)} />
                 </label>
                 <button type="button" class="sl-triage-cancel" onclick={oncancel}>{ "Cancel" }</button>
             </div>

@@ -71,8 +71,8 @@ impl std::fmt::Display for InputError {
             InputError::Empty => write!(f, "The input is empty. Paste a debug_token or /me/permissions response, a Graph API error, a WhatsApp webhook, or a token."),
             InputError::TooLarge { bytes } => write!(
                 f,
-                "The input is {:.1} MB; scopelens reads at most 5 MB. Paste only the response or the lines around the error.",
-                *bytes as f64 / (1024.0 * 1024.0)
+                "The input is {}; scopelens reads at most 5 MB. Paste only the response or the lines around the error.",
+                crate::render::megabytes(*bytes as f64)
             ),
             InputError::NoPayload => write!(f, "No JSON, Python dict or token was found in the text. Paste the response body (the part in braces), a webhook payload, or the token itself."),
             InputError::Syntax { line, column, expected, found } => write!(

@@ -17,7 +17,7 @@
 // - `shareFragment(state)`: a `v1=` share-link fragment made the way the app
 //   makes them (base64url(zlib(JSON))), for links carrying attacks.
 // - `allowedHref(href)`: whether a rendered link is one scopelens may show.
-// - `SECRET_FORMS`, `SECRET_GAPS`: tokens and secrets in every form people
+// - `SECRET_FORMS`: tokens and secrets in every form people
 //   paste them, for secrets.test.mjs and book-attacks.mjs.
 
 import { readFileSync, readdirSync, statSync } from "node:fs";
@@ -489,15 +489,7 @@ export const SECRET_FORMS = [
   { name: "password= in a log line", text: `2025-10-10T09:00:00Z login user=admin password=${PASSWORD}\n${graphError}`, secrets: [PASSWORD] },
   { name: "token in a debug_token response", text: JSON.stringify({ data: { app_id: APP_ID, type: "USER", application: USER, is_valid: true, scopes: ["email"], user_id: "1" } }), secrets: [USER] },
   { name: "many tokens in one paste", text: [USER, SYSTEM, PAGE, `Bearer ${OPAQUE}`, `${APP_ID}|${APP_SECRET}`].join("\n"), secrets: [USER, SYSTEM, PAGE, OPAQUE, APP_SECRET] },
-];
-
-/**
- * Forms the core's redaction misses today (reported to the lead with these
- * inputs). Checked as expected failures: the test passes while each still
- * leaks and says so loudly, and fails as soon as one stops leaking, so that
- * it moves up into FORMS and is held to the full check from then on.
- */
-export const SECRET_GAPS = [
+  // Escaped, URL-encoded, camelCase and HTTP Basic forms.
   { name: "token after an escaped newline in a JSON string", text: `{"log":"request failed:\\n${USER}\\n","error":{"code":190,"message":"Invalid OAuth access token"}}`, secrets: [USER] },
   { name: "URL-encoded access_token", text: `GET /cb?redirect_uri=https%3A%2F%2Fexample.com%2Fcb%3Faccess_token%3D${PAGE}%26state%3D1\n${graphError}`, secrets: [PAGE] },
   { name: "URL-encoded JSON batch body", text: `batch=%5B%7B%22method%22%3A%22GET%22%2C%22access_token%22%3A%22${SYSTEM}%22%7D%5D\n${graphError}`, secrets: [SYSTEM] },

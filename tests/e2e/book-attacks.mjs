@@ -31,7 +31,10 @@
 
 import { createRequire } from "node:module";
 import { inflateSync } from "node:zlib";
-import { ATTACKS, PLACES, allowedHref, SECRET_FORMS, secretNeedle } from "./attack-corpus.mjs";
+import * as corpus from "./attack-corpus.mjs";
+
+const { ATTACKS, PLACES, allowedHref, secretNeedle } = corpus;
+const { SECRET_FORMS } = corpus;
 
 /** Fields of the decoder's input: one of each input kind (all fields run in the app's tests). */
 const DECODER_PLACES = [

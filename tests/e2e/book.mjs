@@ -17,12 +17,16 @@
 // the other widgets react; the error reference lists exactly the catalog; every
 // internal link and anchor resolves, including every guide link the app can
 // produce; "Open in scopelens" links decode to the widget's state; widgets
-// take their colours from each mdBook theme.
+// take their colours from each mdBook theme; and (book-attacks.mjs) hostile
+// input in every widget input stays inert, and no secret form put into the
+// decoder reaches the page, its "Open in scopelens" link, the address,
+// storage or the console.
 
 import { createRequire } from "node:module";
 import { readFileSync, mkdirSync } from "node:fs";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
+import { attackWidgets } from "./book-attacks.mjs";
 
 const require = createRequire(import.meta.url);
 const { chromium } = require("playwright-core");
@@ -441,6 +445,9 @@ async function main() {
     await checkThemes();
     await checkNoEval();
     await checkAppLinks();
+    const attacks = await attackWidgets(browser, BASE);
+    for (const f of attacks.failures) check(false, `widget attack: ${f}`);
+    console.log(attacks.summary);
   } finally {
     await browser.close();
   }

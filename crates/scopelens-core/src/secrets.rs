@@ -1,30 +1,65 @@
 //! Finding and removing secrets: user and system user tokens (`EAA…`), app
-//! tokens (`APPID|SECRET`), `Bearer` values, `access_token=`-style query
-//! values and secret-named fields in JSON, Python and JavaScript text.
+//! tokens (`APPID|SECRET`), `Authorization` credentials (`Bearer`, `Basic`
+//! and other schemes), `access_token=`-style query values and secret-named
+//! fields (snake_case or camelCase) in JSON, Python and JavaScript text —
+//! also when the text is escaped (`\n`, `\"` inside a JSON string) or
+//! URL-encoded (`access_token%3D…`, `%22access_token%22%3A%22…`).
 //!
 //! Everything scopelens shows, copies or shares passes through [`redact`]
-//! first, so no output can carry a secret the user pasted.
+//! first, so no output can carry a secret the user pasted. Redaction runs in
+//! time linear in the text, and redacting twice changes nothing.
 
 /// What replaces a removed secret. Chosen so it can never look like a token.
 pub const REDACTED: &str = "[REDACTED]";
 
-/// Query parameters and field names whose values are secrets.
+/// Query parameters and field names whose values are secrets, lowercase
+/// (matched without regard to case, so `appSecret` is `appsecret`).
 const SECRET_NAMES: &[&str] = &[
     "access_token",
+    "accesstoken",
     "input_token",
+    "inputtoken",
     "client_secret",
+    "clientsecret",
     "app_secret",
+    "appsecret",
     "appsecret_proof",
+    "appsecretproof",
     "fb_exchange_token",
+    "fbexchangetoken",
     "system_user_access_token",
+    "systemuseraccesstoken",
     "authorization",
     "password",
 ];
+
+/// Every name in [`SECRET_NAMES`] ends in one of these. The text is searched
+/// for them and the name read back from there: five passes instead of one
+/// per name.
+const NAME_ENDINGS: &[&str] = &["token", "secret", "proof", "authorization", "password"];
+
+/// Schemes an `Authorization` value may start with; the credential after
+/// them is the secret.
+const AUTH_SCHEMES: &[&str] = &[
+    "basic",
+    "bearer",
+    "digest",
+    "oauth",
+    "token",
+    "negotiate",
+    "ntlm",
+];
+
+/// Quotes around keys and values: plain, escaped inside a string (`\"`),
+/// URL-encoded (`%22`), and JavaScript template literals. Longest first.
+const QUOTES: &[&[u8]] = &[b"%22", b"%27", b"\\\"", b"\\'", b"\"", b"'", b"`"];
 
 /// Shortest run after `EAA` treated as a token: real ones are well over 100.
 const MIN_TOKEN_TAIL: usize = 20;
 /// Shortest app-secret part of an `APPID|SECRET` app token.
 const MIN_SECRET_LEN: usize = 16;
+/// Shortest value of a secret-named field that is removed.
+const MIN_VALUE_LEN: usize = 8;
 
 /// Text with secrets removed, and how many were removed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -89,34 +124,83 @@ fn run_end(bytes: &[u8], from: usize, accept: fn(u8) -> bool) -> usize {
         .map_or(bytes.len(), |n| from + n)
 }
 
+fn hex_value(b: u8) -> Option<u32> {
+    (b as char).to_digit(16)
+}
+
+/// The character a `%XX` escape at `at` stands for, if there is one.
+fn percent_decoded(bytes: &[u8], at: usize) -> Option<u8> {
+    match bytes.get(at..at + 3)? {
+        [b'%', hi, lo] => Some((hex_value(*hi)? * 16 + hex_value(*lo)?) as u8),
+        _ => None,
+    }
+}
+
+/// Whether the bytes just before `at` are an escape standing for a character
+/// that is not a letter or digit: `\n`, `\t`, `\r` in escaped text, a JSON
+/// `\uXXXX`, or a URL-encoded `%XX` (`%3D`, `%22`, `%0A`…). The escape's last
+/// character is a letter or digit, but what it stands for separates words.
+fn escape_ends_at(bytes: &[u8], at: usize) -> bool {
+    let not_word =
+        |c: u32| !char::from_u32(c).is_some_and(|c| c.is_ascii_alphanumeric() || c == '_');
+    match &bytes[..at] {
+        [.., b'\\', b'n' | b't' | b'r'] => true,
+        [.., b'\\', b'u', a, b, c, d] => [a, b, c, d]
+            .iter()
+            .try_fold(0, |acc, h| Some(acc * 16 + hex_value(**h)?))
+            .is_some_and(not_word),
+        _ => at >= 3 && percent_decoded(bytes, at - 3).is_some_and(|c| not_word(c.into())),
+    }
+}
+
+/// Whether a token or a name may start at `at`: at the start of the text or
+/// of a word, where `word` says which bytes continue one.
+fn starts_word(bytes: &[u8], at: usize, word: fn(u8) -> bool) -> bool {
+    at == 0 || !word(bytes[at - 1]) || escape_ends_at(bytes, at)
+}
+
+fn is_name_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
 fn user_token_spans(text: &str, spans: &mut Vec<(usize, usize)>) {
     let bytes = text.as_bytes();
+    let mut taken_until = 0;
     for (at, _) in text.match_indices("EAA") {
-        if at > 0 && is_token_byte(bytes[at - 1]) {
+        if at < taken_until || !starts_word(bytes, at, is_token_byte) {
             continue;
         }
         let end = run_end(bytes, at + 3, is_token_byte);
         if end - at - 3 >= MIN_TOKEN_TAIL {
             spans.push((at, end));
+            taken_until = end;
         }
     }
 }
 
+/// `APPID|SECRET`, also with the bar URL-encoded (`APPID%7CSECRET`).
 fn app_token_spans(text: &str, spans: &mut Vec<(usize, usize)>) {
     let bytes = text.as_bytes();
-    for (bar, _) in text.match_indices('|') {
+    for (bar, &b) in bytes.iter().enumerate() {
+        let bar_len = match b {
+            b'|' => 1,
+            b'%' if percent_decoded(bytes, bar) == Some(b'|') => 3,
+            _ => continue,
+        };
         let digits = bytes[..bar]
             .iter()
             .rev()
             .take_while(|b| b.is_ascii_digit())
+            .take(5)
             .count();
         if digits < 5 {
             continue;
         }
-        let end = run_end(bytes, bar + 1, is_secret_byte);
-        if end - bar > MIN_SECRET_LEN {
+        let start = bar + bar_len;
+        let end = run_end(bytes, start, is_secret_byte);
+        if end - start >= MIN_SECRET_LEN {
             // The app ID before the bar is public; only the secret goes.
-            spans.push((bar + 1, end));
+            spans.push((start, end));
         }
     }
 }
@@ -133,48 +217,70 @@ fn bearer_spans(lower: &str, spans: &mut Vec<(usize, usize)>) {
             continue;
         }
         start += gap;
-        let end = bytes[start..]
-            .iter()
-            .position(|b| b.is_ascii_whitespace() || matches!(b, b'"' | b'\'' | b',' | b'}' | b'&'))
-            .map_or(bytes.len(), |n| start + n);
+        let end = (start..bytes.len())
+            .find(|at| ends_bearer_value(bytes, *at))
+            .unwrap_or(bytes.len());
         if end - start >= 8 && !already_redacted(bytes, start) {
             spans.push((start, end));
         }
     }
 }
 
-/// `name=value`, `"name": "value"`, `'name': 'value'`, `name: 'value'`.
+/// A `Bearer` value ends at a space or at anything that can close a quoted
+/// value around it (also URL-encoded), so that it never reaches past the
+/// closing quote of a field too short to be removed itself.
+fn ends_bearer_value(bytes: &[u8], at: usize) -> bool {
+    let ends = |b: u8| {
+        b.is_ascii_whitespace() || matches!(b, b'"' | b'\'' | b'`' | b',' | b'}' | b'&' | b'\\')
+    };
+    ends(bytes[at]) || percent_decoded(bytes, at).is_some_and(ends)
+}
+
+/// `name=value`, `"name": "value"`, `'name': 'value'`, `name: 'value'`, and
+/// the same escaped (`\"name\":\"value\"`) or URL-encoded (`name%3Dvalue`,
+/// `%22name%22%3A%22value%22`). For `Authorization`, a scheme (`Basic`,
+/// `Bearer`…) before the credential stays.
 fn named_value_spans(lower: &str, spans: &mut Vec<(usize, usize)>) {
     let bytes = lower.as_bytes();
-    for name in SECRET_NAMES {
+    for ending in NAME_ENDINGS {
         // Matches inside a value already taken are skipped, which keeps a line
         // of repeated `access_token=access_token=…` linear.
         let mut taken_until = 0;
-        for (at, _) in lower.match_indices(name) {
-            if at < taken_until {
+        for (hit, _) in lower.match_indices(ending) {
+            let mut i = hit + ending.len();
+            // The name that ends here and starts a word, if any.
+            let Some(name) = SECRET_NAMES.iter().find(|name| {
+                i.checked_sub(name.len()).is_some_and(|at| {
+                    at >= taken_until
+                        && &bytes[at..i] == name.as_bytes()
+                        && starts_word(bytes, at, is_name_byte)
+                })
+            }) else {
                 continue;
-            }
-            if at > 0 && (bytes[at - 1].is_ascii_alphanumeric() || bytes[at - 1] == b'_') {
-                continue;
-            }
-            let mut i = at + name.len();
-            if bytes
-                .get(i)
-                .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_')
-            {
+            };
+            if bytes.get(i).is_some_and(|b| is_name_byte(*b)) {
                 continue;
             }
             // Closing quote of a quoted key, spaces, then `=` or `:`.
-            if matches!(bytes.get(i), Some(b'"' | b'\'')) {
-                i += 1;
+            let mut encoded = false;
+            if let Some(quote) = quote_at(bytes, i) {
+                encoded = quote[0] == b'%';
+                i += quote.len();
             }
-            i += bytes[i..].iter().take_while(|b| **b == b' ').count();
-            if !matches!(bytes.get(i), Some(b'=' | b':')) {
-                continue;
+            i = skip_spaces(bytes, i);
+            match bytes.get(i) {
+                Some(b'=' | b':') => i += 1,
+                Some(b'%') if matches!(percent_decoded(bytes, i), Some(b'=' | b':')) => {
+                    encoded = true;
+                    i += 3;
+                }
+                _ => continue,
             }
-            i += 1;
-            i += bytes[i..].iter().take_while(|b| **b == b' ').count();
-            if let Some(span) = value_span(bytes, i) {
+            i = skip_spaces(bytes, i);
+            if *name == "authorization" {
+                i = skip_auth_scheme(bytes, i);
+            }
+            if let Some(span) = value_span(bytes, i, encoded) {
                 taken_until = span.1;
                 spans.push(span);
             }
@@ -182,29 +288,87 @@ fn named_value_spans(lower: &str, spans: &mut Vec<(usize, usize)>) {
     }
 }
 
-fn value_span(bytes: &[u8], start: usize) -> Option<(usize, usize)> {
-    if already_redacted(bytes, start) || already_redacted(bytes, start + 1) {
+/// The quote at `at`, if one of [`QUOTES`] starts there.
+fn quote_at(bytes: &[u8], at: usize) -> Option<&'static [u8]> {
+    let rest = bytes.get(at..)?;
+    QUOTES.iter().copied().find(|q| rest.starts_with(q))
+}
+
+/// Past spaces, tabs and URL-encoded spaces (`%20`).
+fn skip_spaces(bytes: &[u8], mut i: usize) -> usize {
+    loop {
+        match bytes.get(i) {
+            Some(b' ' | b'\t') => i += 1,
+            Some(b'%') if percent_decoded(bytes, i) == Some(b' ') => i += 3,
+            _ => return i,
+        }
+    }
+}
+
+/// Past an authentication scheme and the spaces after it (`Basic `), if
+/// one starts at `at`.
+fn skip_auth_scheme(bytes: &[u8], at: usize) -> usize {
+    for scheme in AUTH_SCHEMES {
+        if bytes[at..].starts_with(scheme.as_bytes()) {
+            let after = at + scheme.len();
+            let past = skip_spaces(bytes, after);
+            if past > after {
+                return past;
+            }
+        }
+    }
+    at
+}
+
+/// The value starting at `start`: inside its quotes if quoted, otherwise up
+/// to the first character that ends a bare value (URL-encoded ones too when
+/// `encoded`). Too-short values and values already redacted are kept.
+fn value_span(bytes: &[u8], start: usize, encoded: bool) -> Option<(usize, usize)> {
+    // Checked before looking for the end, so that a run of placeholders is
+    // not scanned once per name in front of it.
+    let quote = quote_at(bytes, start);
+    let body = start + quote.map_or(0, <[u8]>::len);
+    if already_redacted(bytes, body) {
         return None;
     }
-    match bytes.get(start)? {
-        quote @ (b'"' | b'\'') => {
-            let body = start + 1;
-            let len = bytes[body..]
-                .iter()
-                .position(|b| b == quote || *b == b'\n')?;
-            (len >= 8).then_some((body, body + len))
+    let end = match quote {
+        Some(quote) => quoted_end(bytes, body, quote),
+        None => {
+            let mut end = body;
+            while end < bytes.len() && !ends_bare_value(bytes, end, encoded) {
+                end += 1;
+            }
+            end
         }
-        _ => {
-            let len = bytes[start..]
-                .iter()
-                .position(|b| {
-                    b.is_ascii_whitespace()
-                        || matches!(b, b'&' | b'"' | b'\'' | b',' | b'}' | b')' | b'#')
-                })
-                .unwrap_or(bytes.len() - start);
-            (len >= 8).then_some((start, start + len))
+    };
+    (end - body >= MIN_VALUE_LEN).then_some((body, end))
+}
+
+/// Where a quoted value starting at `body` ends: at its closing quote, the
+/// end of the line or the end of the text. Inside plain quotes a backslash
+/// escapes the next character, so `"a\"b"` is one value.
+fn quoted_end(bytes: &[u8], body: usize, quote: &[u8]) -> usize {
+    let mut i = body;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b == b'\n' || bytes[i..].starts_with(quote) {
+            return i;
+        }
+        if quote.len() == 1 && b == b'\\' && bytes.get(i + 1).is_some_and(|n| *n != b'\n') {
+            i += 2;
+        } else {
+            i += 1;
         }
     }
+    bytes.len()
+}
+
+fn ends_bare(b: u8) -> bool {
+    b.is_ascii_whitespace() || matches!(b, b'&' | b'"' | b'\'' | b',' | b'}' | b')' | b'#' | b'\\')
+}
+
+fn ends_bare_value(bytes: &[u8], at: usize, encoded: bool) -> bool {
+    ends_bare(bytes[at]) || encoded && percent_decoded(bytes, at).is_some_and(ends_bare)
 }
 
 /// Whether the text at `at` is a placeholder this module wrote (so that
@@ -290,6 +454,189 @@ mod tests {
         ));
         assert!(!contains_secret(&once.text), "{}", once.text);
         assert_eq!(redact(&once.text).text, once.text);
+    }
+
+    /// Redacts `text`, checks that nothing is left and that a second pass
+    /// changes nothing, and returns the text.
+    fn clean(text: &str) -> String {
+        let once = redact(text);
+        assert!(!contains_secret(&once.text), "left a secret: {}", once.text);
+        assert_eq!(
+            redact(&once.text),
+            Redacted {
+                text: once.text.clone(),
+                count: 0
+            }
+        );
+        once.text
+    }
+
+    #[test]
+    fn every_secret_name_is_searched_for() {
+        for name in SECRET_NAMES {
+            assert!(NAME_ENDINGS.iter().any(|e| name.ends_with(e)), "{name}");
+            let text = format!("{name}=opaque-Secret.value42");
+            assert_eq!(clean(&text), format!("{name}=[REDACTED]"));
+            let upper = format!("\\n{}: opaque-Secret.value42", name.to_ascii_uppercase());
+            assert_eq!(redact(&upper).count, 1, "{upper}");
+        }
+    }
+
+    #[test]
+    fn token_after_an_escape_in_escaped_text() {
+        for before in [
+            "\\n", "\\t", "\\r", "%3D", "%22", "%3d", "%0A", "\\u0022", "\\u003d",
+        ] {
+            let text = format!(r#"{{"log":"request failed:{before}{USER_TOKEN}\n","code":190}}"#);
+            assert_eq!(
+                clean(&text),
+                format!(r#"{{"log":"request failed:{before}[REDACTED]\n","code":190}}"#),
+                "after {before}"
+            );
+        }
+        // A letter or digit, plain or encoded, still joins `EAA` to a word.
+        for before in ["x", "9", "%41", "\\u0041"] {
+            let text = format!("{before}{USER_TOKEN}");
+            assert_eq!(redact(&text).count, 0, "after {before}");
+        }
+    }
+
+    #[test]
+    fn url_encoded_keys() {
+        // Opaque values, so only the key can give them away.
+        let out = clean("redirect_uri=https%3A%2F%2Fexample.com%2Fcb%3Faccess_token%3Dopaque-Secret.value42%26state%3D1");
+        assert_eq!(
+            out,
+            "redirect_uri=https%3A%2F%2Fexample.com%2Fcb%3Faccess_token%3D[REDACTED]%26state%3D1"
+        );
+        let out = clean("batch=%5B%7B%22method%22%3A%22GET%22%2C%22access_token%22%3A%22opaque-Secret.value42%22%7D%5D");
+        assert_eq!(
+            out,
+            "batch=%5B%7B%22method%22%3A%22GET%22%2C%22access_token%22%3A%22[REDACTED]%22%7D%5D"
+        );
+        let out = clean("%22client_secret%22%3A%20%22s3cr3t%20value%2099%22");
+        assert_eq!(out, "%22client_secret%22%3A%20%22[REDACTED]%22");
+        // An app token with its bar encoded, with and without a key.
+        let out =
+            clean("input_token%3D1234567890123456%7C0123456789abcdef0123456789abcdef%26x%3D1");
+        assert_eq!(out, "input_token%3D[REDACTED]%26x%3D1");
+        let out = clean("t=1234567890123456%7c0123456789abcdef0123456789abcdef");
+        assert_eq!(out, "t=1234567890123456%7c[REDACTED]");
+    }
+
+    #[test]
+    fn escaped_json_keeps_its_escapes() {
+        let out = clean(
+            r#"{"body":"{\"client_secret\":\"abcdefghijkl\",\"next\":\"https://x/?access_token=opaquevalue42\u0026limit=25\"}"}"#,
+        );
+        assert_eq!(
+            out,
+            r#"{"body":"{\"client_secret\":\"[REDACTED]\",\"next\":\"https://x/?access_token=[REDACTED]\u0026limit=25\"}"}"#
+        );
+        // An escaped quote inside a plain-quoted value does not end it.
+        assert_eq!(
+            clean(r#"{"password":"abc\"defghijk","x":1}"#),
+            r#"{"password":"[REDACTED]","x":1}"#
+        );
+    }
+
+    #[test]
+    fn camel_case_names() {
+        let out = clean(r#"{"appSecret":"abc123def456ghi789","clientSecret":"0f1e2d3c4b5a6978"}"#);
+        assert_eq!(
+            out,
+            r#"{"appSecret":"[REDACTED]","clientSecret":"[REDACTED]"}"#
+        );
+        let out = clean(
+            "const cfg = { appSecret: 'abc123def456ghi789', AppSecretProof: `c0ffee00abab` };",
+        );
+        assert_eq!(
+            out,
+            "const cfg = { appSecret: '[REDACTED]', AppSecretProof: `[REDACTED]` };"
+        );
+        assert_eq!(
+            clean("appSecret=abc123def456ghi789&x=1"),
+            "appSecret=[REDACTED]&x=1"
+        );
+        assert_eq!(
+            clean("accessToken: opaque-Secret.value42\n"),
+            "accessToken: [REDACTED]\n"
+        );
+        // Longer names that only start like a secret one are not secrets.
+        assert_eq!(redact("appSecretHint=the-one-in-settings").count, 0);
+    }
+
+    #[test]
+    fn basic_and_other_authorization_schemes() {
+        let basic = "MTIzNDU2Nzg5MDEyMzQ1NjowMTIzNDU2Nzg5YWJjZGVm";
+        let out = clean(&format!(
+            "> Authorization: Basic {basic}==\n> Host: graph.facebook.com"
+        ));
+        assert_eq!(
+            out,
+            "> Authorization: Basic [REDACTED]\n> Host: graph.facebook.com"
+        );
+        let out = clean(&format!(
+            "curl -H \"Authorization: basic {basic}\" https://x"
+        ));
+        assert_eq!(out, "curl -H \"Authorization: basic [REDACTED]\" https://x");
+        let out = clean(&format!("Proxy-Authorization: Basic {basic}"));
+        assert_eq!(out, "Proxy-Authorization: Basic [REDACTED]");
+        let out = clean(&format!("{{'Authorization': 'Basic {basic}'}}"));
+        assert_eq!(out, "{'Authorization': '[REDACTED]'}");
+        let out = clean("Authorization: OAuth opaque-Secret.value42");
+        assert_eq!(out, "Authorization: OAuth [REDACTED]");
+        let out = clean("Authorization: Bearer opaque-Secret.value42\\n");
+        assert_eq!(out, "Authorization: Bearer [REDACTED]\\n");
+        // Prose about the scheme keeps its words.
+        assert_eq!(redact("Authorization: Basic\nnothing else").count, 0);
+    }
+
+    #[test]
+    fn a_bearer_value_stops_at_the_closing_quote_around_it() {
+        // Found by the idempotence property: the `Bearer` value ran past the
+        // encoded closing quote of a field too short to be removed, and the
+        // second pass then removed the field.
+        let text = format!("%22access_token%22%3A%22Bearer %22undefined {USER_TOKEN}");
+        assert_eq!(
+            clean(&text),
+            "%22access_token%22%3A%22Bearer %22undefined [REDACTED]"
+        );
+        for close in ["`", "\\\"", "%27"] {
+            let text = format!("{{authorization: {close}Bearer {close}undefined}}");
+            assert_eq!(clean(&text), text);
+        }
+    }
+
+    #[test]
+    fn truncated_quoted_value_is_still_removed() {
+        assert_eq!(
+            clean(r#"{"access_token": "opaque-Secret.val"#),
+            r#"{"access_token": "[REDACTED]"#
+        );
+    }
+
+    #[test]
+    fn stays_linear_on_adversarial_repeats() {
+        let started = std::time::Instant::now();
+        for unit in [
+            "%3DEAA",
+            "\\nEAA",
+            "access_token%3D%22",
+            "access_token=\\\"",
+            "password=\"\\",
+            "'password': '",
+            "password:\"[REDACTED]",
+            "authorization: basic ",
+            "appsecret%7C12345|",
+            "Bearer bearer\t",
+        ] {
+            let text = unit.repeat(200_000 / unit.len());
+            let once = redact(&text);
+            assert_eq!(redact(&once.text).text, once.text, "{unit}");
+        }
+        // Quadratic work on these inputs takes minutes even in a release build.
+        assert!(started.elapsed().as_secs() < 20, "{:?}", started.elapsed());
     }
 
     #[test]

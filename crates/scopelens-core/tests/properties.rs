@@ -53,6 +53,18 @@ fn payloadish() -> impl Strategy<Value = String> {
         "EAAGm0PX4ZCpsBAKZBq6ZCZAxyzABCDEFGHIJ",
         "1234567890|abcdefabcdefabcdef",
         "access_token=",
+        // Escaped and URL-encoded text, camelCase names, other credentials.
+        "\\n",
+        "\\\"",
+        "%3D",
+        "%22",
+        "%7C",
+        "%22access_token%22%3A%22",
+        "access_token%3D",
+        "appSecret: ",
+        "\"clientSecret\":\"",
+        "Authorization: Basic ",
+        "[REDACTED]",
         "//",
         "/*",
         "\u{202e}",
@@ -118,6 +130,24 @@ proptest! {
     #[test]
     fn redaction_is_complete_and_idempotent(text in payloadish(), token in token()) {
         let once = scopelens_core::secrets::redact(&format!("{text} {token} {text}"));
+        prop_assert!(!scopelens_core::secrets::contains_secret(&once.text), "{}", once.text);
+        prop_assert_eq!(scopelens_core::secrets::redact(&once.text).text, once.text);
+    }
+
+    #[test]
+    fn tokens_after_escapes_and_encoded_keys_are_removed(before in payloadish(), token in token(), wrap in 0usize..8) {
+        let text = match wrap {
+            0 => format!("{before}\\n{token}\\n"),
+            1 => format!("{before}\\t{token}"),
+            2 => format!("{before}%3D{token}%26"),
+            3 => format!("{before}%22{token}%22"),
+            4 => format!("{before}&access_token%3D{token}"),
+            5 => format!("{before}%22access_token%22%3A%22{token}%22"),
+            6 => format!("{before}{{\"appSecret\":\"{}\"}}", &token[3..]),
+            _ => format!("{before}\nAuthorization: Basic {}", &token[3..]),
+        };
+        let once = scopelens_core::secrets::redact(&text);
+        prop_assert!(!once.text.contains(&token[3..40]), "{}", once.text);
         prop_assert!(!scopelens_core::secrets::contains_secret(&once.text), "{}", once.text);
         prop_assert_eq!(scopelens_core::secrets::redact(&once.text).text, once.text);
     }

@@ -1,9 +1,11 @@
 //! Finding and removing secrets: user and system user tokens (`EAA…`), app
 //! tokens (`APPID|SECRET`), `Authorization` credentials (`Bearer`, `Basic`
 //! and other schemes), `access_token=`-style query values and secret-named
-//! fields (snake_case or camelCase) in JSON, Python and JavaScript text —
-//! also when the text is escaped (`\n`, `\"` inside a JSON string) or
-//! URL-encoded (`access_token%3D…`, `%22access_token%22%3A%22…`).
+//! fields (snake_case, camelCase or kebab-case, as in `X-Access-Token:`) in
+//! JSON, Python and JavaScript text — also when the text is escaped (`\n`,
+//! `\"` inside a JSON string, `\\\"` inside a string inside that) or
+//! URL-encoded (`access_token%3D…`, `%22access_token%22%3A%22…`) — and the
+//! password of `curl -u user:password`.
 //!
 //! Everything scopelens shows, copies or shares passes through [`redact`]
 //! first, so no output can carry a secret the user pasted. Redaction runs in
@@ -13,7 +15,8 @@
 pub const REDACTED: &str = "[REDACTED]";
 
 /// Query parameters and field names whose values are secrets, lowercase
-/// (matched without regard to case, so `appSecret` is `appsecret`).
+/// (matched without regard to case, so `appSecret` is `appsecret`; a `-` in
+/// the text matches a `_` here, so `X-Access-Token` is `access_token`).
 const SECRET_NAMES: &[&str] = &[
     "access_token",
     "accesstoken",
@@ -25,6 +28,7 @@ const SECRET_NAMES: &[&str] = &[
     "appsecret",
     "appsecret_proof",
     "appsecretproof",
+    "app_secret_proof",
     "fb_exchange_token",
     "fbexchangetoken",
     "system_user_access_token",
@@ -51,8 +55,19 @@ const AUTH_SCHEMES: &[&str] = &[
 ];
 
 /// Quotes around keys and values: plain, escaped inside a string (`\"`),
-/// URL-encoded (`%22`), and JavaScript template literals. Longest first.
-const QUOTES: &[&[u8]] = &[b"%22", b"%27", b"\\\"", b"\\'", b"\"", b"'", b"`"];
+/// escaped twice (`\\\"`, JSON in a string in a string), URL-encoded (`%22`),
+/// and JavaScript template literals. Longest first.
+const QUOTES: &[&[u8]] = &[
+    b"\\\\\\\"",
+    b"\\\\\\'",
+    b"%22",
+    b"%27",
+    b"\\\"",
+    b"\\'",
+    b"\"",
+    b"'",
+    b"`",
+];
 
 /// Shortest run after `EAA` treated as a token: real ones are well over 100.
 const MIN_TOKEN_TAIL: usize = 20;
@@ -60,6 +75,8 @@ const MIN_TOKEN_TAIL: usize = 20;
 const MIN_SECRET_LEN: usize = 16;
 /// Shortest value of a secret-named field that is removed.
 const MIN_VALUE_LEN: usize = 8;
+/// Shortest `curl -u user:password` password that is removed.
+const MIN_CURL_PASSWORD: usize = 2;
 
 /// Text with secrets removed, and how many were removed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -106,6 +123,7 @@ fn secret_spans(text: &str) -> Vec<(usize, usize)> {
     let lower = text.to_ascii_lowercase();
     bearer_spans(&lower, &mut spans);
     named_value_spans(&lower, &mut spans);
+    curl_user_spans(&lower, &mut spans);
     spans
 }
 
@@ -252,7 +270,7 @@ fn named_value_spans(lower: &str, spans: &mut Vec<(usize, usize)>) {
             let Some(name) = SECRET_NAMES.iter().find(|name| {
                 i.checked_sub(name.len()).is_some_and(|at| {
                     at >= taken_until
-                        && &bytes[at..i] == name.as_bytes()
+                        && same_name(&bytes[at..i], name)
                         && starts_word(bytes, at, is_name_byte)
                 })
             }) else {
@@ -269,6 +287,8 @@ fn named_value_spans(lower: &str, spans: &mut Vec<(usize, usize)>) {
             }
             i = skip_spaces(bytes, i);
             match bytes.get(i) {
+                // `=>` too, as in PHP and Ruby hashes.
+                Some(b'=') if bytes.get(i + 1) == Some(&b'>') => i += 2,
                 Some(b'=' | b':') => i += 1,
                 Some(b'%') if matches!(percent_decoded(bytes, i), Some(b'=' | b':')) => {
                     encoded = true;
@@ -286,6 +306,86 @@ fn named_value_spans(lower: &str, spans: &mut Vec<(usize, usize)>) {
             }
         }
     }
+}
+
+/// Whether `text` spells `name`, reading a `-` in the text as `_`.
+fn same_name(text: &[u8], name: &str) -> bool {
+    text.len() == name.len()
+        && text
+            .iter()
+            .zip(name.bytes())
+            .all(|(t, n)| *t == n || *t == b'-' && n == b'_')
+}
+
+/// The password of `curl -u user:password`, `--user user:password` and the same quoted (`-u "user:pass word"`). The
+/// user stays.
+fn curl_user_spans(lower: &str, spans: &mut Vec<(usize, usize)>) {
+    let bytes = lower.as_bytes();
+    // A quoted password may run to the end of the line; options inside it
+    // are not looked at again, which keeps repeats linear.
+    let mut taken_until = 0;
+    for (hit, _) in lower.match_indices("-u") {
+        if hit < taken_until {
+            continue;
+        }
+        let (option, mut i) = if hit > 0 && bytes[hit - 1] == b'-' {
+            if !bytes[hit..].starts_with(b"-user") {
+                continue;
+            }
+            (hit - 1, hit + 5)
+        } else {
+            (hit, hit + 2)
+        };
+        if option > 0 && !bytes[option - 1].is_ascii_whitespace() {
+            continue;
+        }
+        let gap = bytes[i..]
+            .iter()
+            .take_while(|b| **b == b' ' || **b == b'\t')
+            .count();
+        if gap == 0 {
+            continue;
+        }
+        i += gap;
+        let quote = match bytes.get(i) {
+            Some(q @ (b'"' | b'\'')) => Some(*q),
+            _ => None,
+        };
+        i += usize::from(quote.is_some());
+        // A user name of plain characters: with no `=` or `%` in it, no
+        // secret-named field can start inside it and reach past the colon.
+        let user_end = run_end(bytes, i, |b| {
+            b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-' | b'@' | b'+')
+        });
+        if user_end == i || bytes.get(user_end) != Some(&b':') {
+            continue;
+        }
+        let start = user_end + 1;
+        let end = match quote {
+            Some(q) => run_end(
+                bytes,
+                start,
+                if q == b'"' { not_dquote } else { not_squote },
+            ),
+            None => run_end(bytes, start, |b| {
+                !(b.is_ascii_whitespace() || matches!(b, b'"' | b'\'' | b'`' | b'\\'))
+            }),
+        };
+        taken_until = end;
+        // At least two characters, so that a field around the whole option
+        // (`"password": " -u a:bc"`) is already long enough to be removed.
+        if end - start >= MIN_CURL_PASSWORD && !already_redacted(bytes, start) {
+            spans.push((start, end));
+        }
+    }
+}
+
+fn not_dquote(b: u8) -> bool {
+    b != b'"' && b != b'\n'
+}
+
+fn not_squote(b: u8) -> bool {
+    b != b'\'' && b != b'\n'
 }
 
 /// The quote at `at`, if one of [`QUOTES`] starts there.
@@ -609,6 +709,128 @@ mod tests {
     }
 
     #[test]
+    fn curl_user_password() {
+        assert_eq!(
+            clean("curl -u admin:hunter2-correct-horse https://x/v1"),
+            "curl -u admin:[REDACTED] https://x/v1"
+        );
+        assert_eq!(
+            clean("curl --user 1234567:s3cret https://x"),
+            "curl --user 1234567:[REDACTED] https://x"
+        );
+        assert_eq!(
+            clean("curl -u \"admin:hunter2 correct horse\" -X POST https://x"),
+            "curl -u \"admin:[REDACTED]\" -X POST https://x"
+        );
+        assert_eq!(
+            clean("curl\t-u 'admin:pw'\n-H 'x: y'"),
+            "curl\t-u 'admin:[REDACTED]'\n-H 'x: y'"
+        );
+        // Inside a JSON string the password stops at the closing quote.
+        assert_eq!(
+            clean(r#"{"cmd":"curl -u admin:hunter2","x":1}"#),
+            r#"{"cmd":"curl -u admin:[REDACTED]","x":1}"#
+        );
+        // Found by the idempotence property: a secret-named field starting
+        // in the user, or around the whole option, never grows on a second
+        // pass.
+        assert_eq!(clean(" -u access_token=:{{"), " -u access_token=:{{");
+        assert_eq!(
+            clean(r#"{"password":" -u a:bc"}"#),
+            r#"{"password":"[REDACTED]"}"#
+        );
+        // Not an option, or no password.
+        for text in [
+            "re-use:this",
+            "x --username a:bc",
+            "curl -u admin https://x",
+            "--user:xyz",
+            "-u a:b",
+            "-u :pass",
+        ] {
+            assert_eq!(redact(text).count, 0, "{text}");
+        }
+    }
+
+    #[test]
+    fn kebab_case_and_header_names() {
+        assert_eq!(
+            clean("> X-Access-Token: opaque-Secret.value42\n> Host: x"),
+            "> X-Access-Token: [REDACTED]\n> Host: x"
+        );
+        assert_eq!(
+            clean("x-access-token: opaque-Secret.value42"),
+            "x-access-token: [REDACTED]"
+        );
+        assert_eq!(
+            clean("https://x/?access-token=opaque-Secret.value42&y=1"),
+            "https://x/?access-token=[REDACTED]&y=1"
+        );
+        assert_eq!(
+            clean("curl -H \"client-secret: 0f1e2d3c4b5a6978\" https://x"),
+            "curl -H \"client-secret: [REDACTED]\" https://x"
+        );
+        assert_eq!(
+            clean("app-secret=abc123def456ghi789 next"),
+            "app-secret=[REDACTED] next"
+        );
+        assert_eq!(
+            clean("{'App-Secret-Proof': 'c0ffee00abab'}"),
+            "{'App-Secret-Proof': '[REDACTED]'}"
+        );
+        // Longer names that only start like a secret one are not secrets.
+        assert_eq!(redact("client-secret-hint: the-one-in-settings").count, 0);
+    }
+
+    #[test]
+    fn double_escaped_json() {
+        let out = clean(
+            r#"{"body":"{\"inner\":\"{\\\"client_secret\\\":\\\"abc123def456ghi789\\\",\\\"n\\\":1}\"}"}"#,
+        );
+        assert_eq!(
+            out,
+            r#"{"body":"{\"inner\":\"{\\\"client_secret\\\":\\\"[REDACTED]\\\",\\\"n\\\":1}\"}"}"#
+        );
+        assert_eq!(
+            clean(&format!(r#"\\\"access_token\\\":\\\"{USER_TOKEN}\\\"}}"#)),
+            r#"\\\"access_token\\\":\\\"[REDACTED]\\\"}"#
+        );
+        assert_eq!(
+            clean(r#"\\\'password\\\': \\\'hunter2-horse\\\'"#),
+            r#"\\\'password\\\': \\\'[REDACTED]\\\'"#
+        );
+    }
+
+    #[test]
+    fn basic_after_authorization_in_every_form() {
+        let basic = "MTIzNDU2Nzg5MDEyMzQ1NjowMTIzNDU2Nzg5YWJjZGVm";
+        assert_eq!(
+            clean(&format!(
+                r#"{{\\\"Authorization\\\":\\\"Basic {basic}==\\\"}}"#
+            )),
+            r#"{\\\"Authorization\\\":\\\"[REDACTED]\\\"}"#
+        );
+        assert_eq!(
+            clean(&format!("> Proxy-Authorization: Basic {basic}\n> Host: x")),
+            "> Proxy-Authorization: Basic [REDACTED]\n> Host: x"
+        );
+        assert_eq!(
+            clean(&format!(
+                "curl -H 'proxy-authorization: basic {basic}=' https://x"
+            )),
+            "curl -H 'proxy-authorization: basic [REDACTED]' https://x"
+        );
+        assert_eq!(
+            clean(&format!("x-authorization=Basic%20{basic}&y=1")),
+            "x-authorization=Basic%20[REDACTED]&y=1"
+        );
+        assert_eq!(
+            clean(&format!("'Authorization' => 'Basic {basic}',")),
+            "'Authorization' => '[REDACTED]',"
+        );
+    }
+
+    #[test]
     fn truncated_quoted_value_is_still_removed() {
         assert_eq!(
             clean(r#"{"access_token": "opaque-Secret.val"#),
@@ -630,6 +852,11 @@ mod tests {
             "authorization: basic ",
             "appsecret%7C12345|",
             "Bearer bearer\t",
+            " -u \"a:",
+            " --user a",
+            " -u '",
+            "x-access-token: \\\\\\\"",
+            "\\\\\\\"client-secret\\\\\\\":",
         ] {
             let text = unit.repeat(200_000 / unit.len());
             let once = redact(&text);

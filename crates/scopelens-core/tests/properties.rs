@@ -64,6 +64,14 @@ fn payloadish() -> impl Strategy<Value = String> {
         "appSecret: ",
         "\"clientSecret\":\"",
         "Authorization: Basic ",
+        // Double-escaped JSON, kebab-case names, curl -u.
+        "\\\\\\\"",
+        "\\\\\\\"client_secret\\\\\\\":\\\\\\\"",
+        "X-Access-Token: ",
+        "client-secret=",
+        " -u ",
+        " --user \"",
+        "admin:",
         "[REDACTED]",
         "//",
         "/*",
@@ -135,7 +143,7 @@ proptest! {
     }
 
     #[test]
-    fn tokens_after_escapes_and_encoded_keys_are_removed(before in payloadish(), token in token(), wrap in 0usize..8) {
+    fn tokens_after_escapes_and_encoded_keys_are_removed(before in payloadish(), token in token(), wrap in 0usize..11) {
         let text = match wrap {
             0 => format!("{before}\\n{token}\\n"),
             1 => format!("{before}\\t{token}"),
@@ -144,7 +152,10 @@ proptest! {
             4 => format!("{before}&access_token%3D{token}"),
             5 => format!("{before}%22access_token%22%3A%22{token}%22"),
             6 => format!("{before}{{\"appSecret\":\"{}\"}}", &token[3..]),
-            _ => format!("{before}\nAuthorization: Basic {}", &token[3..]),
+            7 => format!("{before}\nAuthorization: Basic {}", &token[3..]),
+            8 => format!("{before}{{\\\\\\\"client_secret\\\\\\\":\\\\\\\"{}\\\\\\\"", &token[3..]),
+            9 => format!("{before}\nX-Access-Token: {}\n", &token[3..]),
+            _ => format!("{before} curl -u admin:{} https://x", &token[3..]),
         };
         let once = scopelens_core::secrets::redact(&text);
         prop_assert!(!once.text.contains(&token[3..40]), "{}", once.text);

@@ -64,6 +64,7 @@ fn test() -> Step {
     e2e()?;
     // The guide's browser tests, against the app just built plus the guide.
     book::e2e(&dist_dir())?;
+    bench::check_sizes(&dist_dir(), &bench::CEILINGS)?;
     fuzz::fuzz(fuzz::seconds(None))?;
     eprintln!("xtask test: all checks passed");
     Ok(())

@@ -498,6 +498,7 @@ export const SECRET_FORMS = [
   // curl -u, kebab-case header names, double-escaped JSON, Basic after any authorization name.
   { name: "curl -u and --user user:password", text: `curl -u admin:${PASSWORD} https://graph.facebook.com/v24.0/me\ncurl --user "${APP_ID}:${CLIENT_SECRET}" -X POST https://graph.facebook.com/v24.0/oauth/access_token\n${graphError}`, secrets: [PASSWORD, CLIENT_SECRET] },
   { name: "kebab-case and header-style secret names", text: `> X-Access-Token: ${OPAQUE}\n> client-secret: ${CLIENT_SECRET}\nGET /cb?app-secret=${APP_SECRET}&x=1\n${graphError}`, secrets: [OPAQUE, CLIENT_SECRET, APP_SECRET] },
+  { name: "password in a proxy URL", text: `HTTPS_PROXY=http://proxyuser:${PASSWORD}@10.0.0.1:3128\n${graphError}`, secrets: [PASSWORD] },
   { name: "double-escaped JSON (JSON in a string in a string)", text: JSON.stringify({ log: JSON.stringify({ body: JSON.stringify({ client_secret: CLIENT_SECRET, password: PASSWORD, code: 190 }) }) }), secrets: [CLIENT_SECRET, PASSWORD] },
   { name: "Basic after Proxy-Authorization and a double-escaped Authorization", text: `> Proxy-Authorization: Basic ${Buffer.from(`admin:${PASSWORD}`).toString("base64")}\n` + JSON.stringify({ log: JSON.stringify({ req: JSON.stringify({ headers: { Authorization: `Basic ${Buffer.from(`${APP_ID}:${APP_SECRET}`).toString("base64")}` } }) }) }), secrets: [Buffer.from(`admin:${PASSWORD}`).toString("base64"), Buffer.from(`${APP_ID}:${APP_SECRET}`).toString("base64")] },
 ];

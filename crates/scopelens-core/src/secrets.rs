@@ -5,7 +5,7 @@
 //! JSON, Python and JavaScript text — also when the text is escaped (`\n`,
 //! `\"` inside a JSON string, `\\\"` inside a string inside that) or
 //! URL-encoded (`access_token%3D…`, `%22access_token%22%3A%22…`) — and the
-//! password of `curl -u user:password`.
+//! passwords of `curl -u user:password` and `https://user:password@host`.
 //!
 //! Everything scopelens shows, copies or shares passes through [`redact`]
 //! first, so no output can carry a secret the user pasted. Redaction runs in
@@ -75,7 +75,8 @@ const MIN_TOKEN_TAIL: usize = 20;
 const MIN_SECRET_LEN: usize = 16;
 /// Shortest value of a secret-named field that is removed.
 const MIN_VALUE_LEN: usize = 8;
-/// Shortest `curl -u user:password` password that is removed.
+/// Shortest password of `curl -u user:password` or a URL's user
+/// information that is removed.
 const MIN_CURL_PASSWORD: usize = 2;
 
 /// Text with secrets removed, and how many were removed.
@@ -124,6 +125,7 @@ fn secret_spans(text: &str) -> Vec<(usize, usize)> {
     bearer_spans(&lower, &mut spans);
     named_value_spans(&lower, &mut spans);
     curl_user_spans(&lower, &mut spans);
+    url_password_spans(text, &mut spans);
     spans
 }
 
@@ -375,6 +377,66 @@ fn curl_user_spans(lower: &str, spans: &mut Vec<(usize, usize)>) {
         // At least two characters, so that a field around the whole option
         // (`"password": " -u a:bc"`) is already long enough to be removed.
         if end - start >= MIN_CURL_PASSWORD && !already_redacted(bytes, start) {
+            spans.push((start, end));
+        }
+    }
+}
+
+/// The password in a URL's user information (`https://user:password@host`,
+/// as in proxy settings and database URLs). The scheme, user and host stay.
+/// Only plain shapes count: a scheme starting a word, a user and a password
+/// of URL characters (no quotes, brackets or spaces) and a host after the
+/// `@`, so that what other passes remove can never make a new match.
+fn url_password_spans(text: &str, spans: &mut Vec<(usize, usize)>) {
+    let bytes = text.as_bytes();
+    let scheme_byte = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'.' | b'-');
+    let user_byte =
+        |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'~' | b'+' | b'-');
+    let password_byte = |b: u8| {
+        b.is_ascii_graphic()
+            && !matches!(
+                b,
+                b'/' | b'?'
+                    | b'#'
+                    | b'@'
+                    | b'"'
+                    | b'\''
+                    | b'`'
+                    | b'\\'
+                    | b'['
+                    | b']'
+                    | b'{'
+                    | b'}'
+                    | b'<'
+                    | b'>'
+                    | b','
+            )
+    };
+    for (hit, _) in text.match_indices("://") {
+        let scheme_start = bytes[..hit]
+            .iter()
+            .rposition(|b| !scheme_byte(*b))
+            .map_or(0, |i| i + 1);
+        let scheme = &bytes[scheme_start..hit];
+        if scheme.len() < 2
+            || !scheme[0].is_ascii_alphabetic()
+            || !starts_word(bytes, scheme_start, is_name_byte)
+        {
+            continue;
+        }
+        let user_end = run_end(bytes, hit + 3, user_byte);
+        if user_end == hit + 3 || bytes.get(user_end) != Some(&b':') {
+            continue;
+        }
+        // Runs are bounded by a byte that cannot occur in them, so each
+        // byte is read at most once per `://`, and the user and password
+        // cannot contain one: the scan stays linear.
+        let start = user_end + 1;
+        let end = run_end(bytes, start, password_byte);
+        let host = bytes
+            .get(end + 1)
+            .is_some_and(|b| b.is_ascii_alphanumeric());
+        if bytes.get(end) == Some(&b'@') && host && end - start >= MIN_CURL_PASSWORD {
             spans.push((start, end));
         }
     }
@@ -855,6 +917,9 @@ mod tests {
             " -u \"a:",
             " --user a",
             " -u '",
+            "http://a:b",
+            "http://a:bc@",
+            "x://",
             "x-access-token: \\\\\\\"",
             "\\\\\\\"client-secret\\\\\\\":",
         ] {
@@ -864,6 +929,30 @@ mod tests {
         }
         // Quadratic work on these inputs takes minutes even in a release build.
         assert!(started.elapsed().as_secs() < 20, "{:?}", started.elapsed());
+    }
+
+    #[test]
+    fn url_user_password() {
+        assert_eq!(
+            clean("HTTPS_PROXY=http://proxyuser:pr0xy-pass@10.0.0.1:3128 node app.js"),
+            "HTTPS_PROXY=http://proxyuser:[REDACTED]@10.0.0.1:3128 node app.js"
+        );
+        assert_eq!(
+            clean(r#"{"db":"postgres://app:s3cr3t@db.internal:5432/wa","x":1}"#),
+            r#"{"db":"postgres://app:[REDACTED]@db.internal:5432/wa","x":1}"#
+        );
+        // No password, no user information, or not a plain URL.
+        for text in [
+            "https://graph.facebook.com/v24.0/me?fields=id",
+            "http://127.0.0.1:8080/#diagnose",
+            "ssh://git@github.com:22/org/repo",
+            "https://host/a:bc@d",
+            "https://u:p@host",
+            "x=://a:bc@d",
+            "https://u:p\"q@host",
+        ] {
+            assert_eq!(redact(text).count, 0, "{text}");
+        }
     }
 
     #[test]

@@ -72,6 +72,10 @@ fn payloadish() -> impl Strategy<Value = String> {
         " -u ",
         " --user \"",
         "admin:",
+        // URL user information.
+        "://",
+        "https://proxy:",
+        "@",
         "[REDACTED]",
         "//",
         "/*",
@@ -143,7 +147,7 @@ proptest! {
     }
 
     #[test]
-    fn tokens_after_escapes_and_encoded_keys_are_removed(before in payloadish(), token in token(), wrap in 0usize..11) {
+    fn tokens_after_escapes_and_encoded_keys_are_removed(before in payloadish(), token in token(), wrap in 0usize..12) {
         let text = match wrap {
             0 => format!("{before}\\n{token}\\n"),
             1 => format!("{before}\\t{token}"),
@@ -155,6 +159,7 @@ proptest! {
             7 => format!("{before}\nAuthorization: Basic {}", &token[3..]),
             8 => format!("{before}{{\\\\\\\"client_secret\\\\\\\":\\\\\\\"{}\\\\\\\"", &token[3..]),
             9 => format!("{before}\nX-Access-Token: {}\n", &token[3..]),
+            10 => format!("{before} https://proxy:{}@10.0.0.1:3128/", &token[3..]),
             _ => format!("{before} curl -u admin:{} https://x", &token[3..]),
         };
         let once = scopelens_core::secrets::redact(&text);

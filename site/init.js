@@ -5,6 +5,73 @@
 // If the app cannot start (the glue or the WebAssembly did not load, was
 // damaged, or the browser cannot run WebAssembly), the page says so in plain
 // HTML instead of showing "Loading…" for ever.
+
+// The tool views (access path, error codes, endpoint check, triage) are a
+// second wasm module, a wasm-bindgen `no-modules` build that defines the
+// global `wasm_bindgen`. The app calls scopelensTools.mount when one of them
+// is shown; the module is fetched once, then the view mounts in the element
+// the app left empty for it.
+let toolsGlue = null;
+let toolsModule = null;
+let toolsHost = null; // the element the latest mount asked for
+let tools = null; // the module's exports, once it has started
+function loadTools(script, wasm) {
+  // The glue defines `wasm_bindgen` once: a failed wasm is retried without it.
+  toolsGlue ??= new Promise((resolve, reject) => {
+    const glue = document.createElement("script");
+    glue.src = new URL(script, document.baseURI).href;
+    glue.onload = resolve;
+    glue.onerror = () => {
+      glue.remove();
+      toolsGlue = null;
+      reject(new Error("its script did not load"));
+    };
+    document.head.append(glue);
+  });
+  toolsModule ??= toolsGlue
+    .then(() => wasm_bindgen({ module_or_path: new URL(wasm, document.baseURI).href }))
+    .then(() => wasm_bindgen)
+    .catch((error) => {
+      toolsModule = null; // let the next visit try again
+      throw error;
+    });
+  return toolsModule;
+}
+function toolsFailed(element, error) {
+  const reason = error && error.message ? error.message : String(error);
+  element.setAttribute("role", "alert");
+  element.textContent =
+    "This view could not load (" + reason + "). Reload the page to try again. Nothing you pasted left this page.";
+}
+window.scopelensTools = {
+  mount(element, view, extra, diagnosis, script, wasm) {
+    toolsHost = element;
+    element.removeAttribute("role");
+    const show = (exports) => {
+      try {
+        exports.mount(element, view, extra, diagnosis);
+      } catch (error) {
+        toolsFailed(element, error);
+      }
+    };
+    if (tools) return show(tools);
+    element.textContent = "Loading this view…";
+    loadTools(script, wasm).then(
+      (exports) => {
+        tools = exports;
+        // The user may have moved on while it loaded.
+        if (toolsHost === element && element.isConnected) show(exports);
+      },
+      (error) => toolsHost === element && toolsFailed(element, error),
+    );
+  },
+  // Synchronous, so the view's own nodes go before the app reuses its element.
+  unmount() {
+    toolsHost = null;
+    tools?.unmount();
+  },
+};
+
 const tag = document.querySelector("script[data-wasm]");
 try {
   if (typeof WebAssembly !== "object") throw new Error("this browser does not run WebAssembly");

@@ -1,79 +1,30 @@
-//! The scopelens web app: five views (diagnose, wizard, lookup, endpoint, triage)
-//! over the components of `scopelens-ui`, routed by the URL fragment only.
+//! The scopelens web app's first module: the page, its navigation, the
+//! diagnose view and the live check, routed by the URL fragment only. The
+//! other four views are mounted by the tools module (`bin/scopelens_tools`),
+//! loaded the first time one is opened; see `lib.rs` for the hand-off.
 //!
 //! Share links (`#v1=…`) are read once on load (and when a new one is
 //! pasted into the address bar). Nothing is written to the URL until the
 //! user makes a share link; pasted text never goes there on its own. No
-//! storage, no cookies, no network requests: everything runs in the page,
-//! except the opt-in live check (`LivePanel`), which calls the Graph API only.
+//! storage, no cookies, no network requests but the page's own files:
+//! everything runs in the page, except the opt-in live check (`LivePanel`),
+//! which calls the Graph API only.
 
-use scopelens_core::{decode_share, ShareState};
+use scopelens_core::decode_share;
+use scopelens_site::{ToolRequest, View, GUIDE_BASE, TOOLS_SCRIPT, TOOLS_WASM};
 use scopelens_ui::util::now_unix;
-use scopelens_ui::{
-    AccessWizard, Diagnoser, DiagnoserState, EndpointCheck, ErrorLookup, LookupState, SharePanel,
-    TriageState, TriageView, WizardState,
-};
+use scopelens_ui::{Diagnoser, DiagnoserState};
 use std::rc::Rc;
+use wasm_bindgen::JsValue;
 use yew::prelude::*;
-
-/// Where the guide lives, relative to the site.
-const GUIDE_BASE: &str = "./guide/";
-
-/// The triage view's Web Worker loader (site/triage-worker.js), fetched only
-/// when a log is read; the version keeps caches from mixing releases.
-const TRIAGE_WORKER: &str = concat!("./triage-worker.js?v=", env!("CARGO_PKG_VERSION"));
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum View {
-    Diagnose,
-    Wizard,
-    Lookup,
-    Endpoint,
-    Triage,
-}
-
-impl View {
-    const ALL: [View; 5] = [
-        View::Diagnose,
-        View::Wizard,
-        View::Lookup,
-        View::Endpoint,
-        View::Triage,
-    ];
-
-    fn id(self) -> &'static str {
-        match self {
-            View::Diagnose => "diagnose",
-            View::Wizard => "wizard",
-            View::Lookup => "lookup",
-            View::Endpoint => "endpoint",
-            View::Triage => "triage",
-        }
-    }
-
-    fn title(self) -> &'static str {
-        match self {
-            View::Diagnose => "Diagnose",
-            View::Wizard => "Access path",
-            View::Lookup => "Error codes",
-            View::Endpoint => "Endpoint check",
-            View::Triage => "Triage",
-        }
-    }
-
-    fn from_id(id: &str) -> Option<View> {
-        View::ALL.into_iter().find(|v| v.id() == id)
-    }
-}
 
 #[derive(Debug, Clone, PartialEq)]
 struct AppState {
     view: View,
     diag: DiagnoserState,
-    wizard: WizardState,
-    lookup: LookupState,
-    endpoint: String,
-    triage: TriageState,
+    /// The tool view a share link opened and its part of the link, handed
+    /// to the tools module when that view is shown.
+    link: Option<(View, String)>,
     /// A message about the link the page was opened with.
     notice: Option<String>,
 }
@@ -86,10 +37,7 @@ impl AppState {
                 now: now_unix(),
                 ..DiagnoserState::default()
             },
-            wizard: WizardState::default(),
-            lookup: LookupState::default(),
-            endpoint: String::new(),
-            triage: TriageState::default(),
+            link: None,
             notice: None,
         }
     }
@@ -103,7 +51,24 @@ impl AppState {
             return AppState::fresh(View::Diagnose);
         }
         match decode_share(fragment) {
-            Ok(share) => AppState::from_share(&share),
+            Ok(share) => {
+                let view = share
+                    .view
+                    .as_deref()
+                    .and_then(View::from_id)
+                    .unwrap_or(View::Diagnose);
+                AppState {
+                    view,
+                    diag: DiagnoserState::from_share(&share, now_unix()),
+                    link: view
+                        .is_tool()
+                        .then(|| (view, share.extra.unwrap_or_default())),
+                    notice: Some(
+                        "Opened from a share link: tokens were removed before it was made."
+                            .to_string(),
+                    ),
+                }
+            }
             Err(e) => AppState {
                 notice: Some(format!("This share link could not be opened. {e}")),
                 ..AppState::fresh(View::Diagnose)
@@ -111,54 +76,13 @@ impl AppState {
         }
     }
 
-    fn from_share(share: &ShareState) -> AppState {
-        let view = share
-            .view
-            .as_deref()
-            .and_then(View::from_id)
-            .unwrap_or(View::Diagnose);
-        let extra = share.extra.as_deref().unwrap_or("");
-        let mut state = AppState::fresh(view);
-        state.diag = DiagnoserState::from_share(share, now_unix());
-        match view {
-            View::Diagnose => {}
-            View::Wizard => state.wizard = WizardState::from_extra(extra),
-            View::Lookup => state.lookup = LookupState::from_extra(extra),
-            View::Endpoint => state.endpoint = extra.to_string(),
-            View::Triage => state.triage = TriageState::from_extra(extra),
-        }
-        state.notice =
-            Some("Opened from a share link: tokens were removed before it was made.".to_string());
-        state
-    }
-
-    /// What a share link from the current view carries.
-    fn share(&self) -> ShareState {
-        let view = Some(self.view.id().to_string());
-        match self.view {
-            View::Diagnose => self.diag.to_share(),
-            View::Endpoint => ShareState {
-                view,
-                extra: Some(self.endpoint.clone()),
-                ..self.diag.to_share()
-            },
-            View::Wizard => ShareState {
-                view,
-                extra: Some(self.wizard.to_extra()),
-                ..ShareState::default()
-            },
-            View::Lookup => ShareState {
-                view,
-                extra: Some(self.lookup.to_extra()),
-                ..ShareState::default()
-            },
-            // Keys and counts only: never a sample or any text of the log.
-            View::Triage => ShareState {
-                view,
-                extra: Some(self.triage.to_extra()),
-                ..ShareState::default()
-            },
-        }
+    /// What the tools module needs to show `self.view`.
+    fn tool_request(&self) -> ToolRequest {
+        let extra = match &self.link {
+            Some((view, extra)) if *view == self.view => extra.as_str(),
+            _ => "",
+        };
+        ToolRequest::new(self.view, extra, &self.diag.to_share())
     }
 }
 
@@ -166,10 +90,6 @@ enum Action {
     Load(Box<AppState>),
     View(View),
     Diag(DiagnoserState),
-    Wizard(WizardState),
-    Lookup(LookupState),
-    Endpoint(String),
-    Triage(TriageState),
     DismissNotice,
 }
 
@@ -182,10 +102,6 @@ impl Reducible for AppState {
             Action::Load(state) => return Rc::new(*state),
             Action::View(v) => next.view = v,
             Action::Diag(d) => next.diag = d,
-            Action::Wizard(w) => next.wizard = w,
-            Action::Lookup(l) => next.lookup = l,
-            Action::Endpoint(e) => next.endpoint = e,
-            Action::Triage(t) => next.triage = t,
             Action::DismissNotice => next.notice = None,
         }
         Rc::new(next)
@@ -209,6 +125,61 @@ fn current_fragment() -> String {
 fn base_url() -> String {
     let href = window().location().href().unwrap_or_default();
     href.split('#').next().unwrap_or_default().to_string()
+}
+
+#[derive(Properties, PartialEq)]
+struct ToolHostProps {
+    request: ToolRequest,
+}
+
+/// The place a tool view goes. It is left empty here: `init.js` loads the
+/// tools module (once) and mounts the view inside it, and unmounts it when
+/// this element goes away or the request changes.
+#[component]
+fn ToolHost(props: &ToolHostProps) -> Html {
+    let host = use_node_ref();
+    {
+        let host = host.clone();
+        use_effect_with(props.request.clone(), move |request| {
+            let element = host.cast::<web_sys::Element>();
+            if let Some(element) = &element {
+                call_tools(
+                    "mount",
+                    &[
+                        element.into(),
+                        JsValue::from_str(&request.view),
+                        JsValue::from_str(&request.extra),
+                        JsValue::from_str(&request.diagnosis),
+                        JsValue::from_str(TOOLS_SCRIPT),
+                        JsValue::from_str(TOOLS_WASM),
+                    ],
+                    element,
+                );
+            }
+            move || {
+                if let Some(element) = &element {
+                    call_tools("unmount", &[], element);
+                }
+            }
+        });
+    }
+    html! { <div ref={host} class="tool-host" data-view={props.request.view.clone()} aria-live="polite"></div> }
+}
+
+/// Calls `window.scopelensTools[name](...args)`, which `init.js` defines;
+/// without it the view says it cannot start rather than staying blank.
+fn call_tools(name: &str, args: &[JsValue], element: &web_sys::Element) {
+    use wasm_bindgen::JsCast;
+    let function = js_sys::Reflect::get(&window(), &JsValue::from_str("scopelensTools"))
+        .and_then(|tools| js_sys::Reflect::get(&tools, &JsValue::from_str(name)))
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    let called = function.map(|f| f.apply(&JsValue::NULL, &args.iter().collect()));
+    if !matches!(called, Some(Ok(_))) {
+        element.set_text_content(Some(
+            "This view could not start: its loader is missing from the page. Reload the page to try again.",
+        ));
+    }
 }
 
 #[component]
@@ -255,22 +226,6 @@ fn App() -> Html {
         let d = state.dispatcher();
         Callback::from(move |s: DiagnoserState| d.dispatch(Action::Diag(s)))
     };
-    let on_wizard = {
-        let d = state.dispatcher();
-        Callback::from(move |s: WizardState| d.dispatch(Action::Wizard(s)))
-    };
-    let on_lookup = {
-        let d = state.dispatcher();
-        Callback::from(move |s: LookupState| d.dispatch(Action::Lookup(s)))
-    };
-    let on_endpoint = {
-        let d = state.dispatcher();
-        Callback::from(move |s: String| d.dispatch(Action::Endpoint(s)))
-    };
-    let on_triage = {
-        let d = state.dispatcher();
-        Callback::from(move |s: TriageState| d.dispatch(Action::Triage(s)))
-    };
     let dismiss = {
         let d = state.dispatcher();
         Callback::from(move |_: MouseEvent| d.dispatch(Action::DismissNotice))
@@ -288,36 +243,7 @@ fn App() -> Html {
                     share_base_url={Some(base.clone())} on_share={on_share.clone()} />
             </>
         },
-        View::Wizard => html! {
-            <>
-                <AccessWizard state={state.wizard.clone()} on_change={on_wizard} guide_base={guide.clone()} />
-                <SharePanel state={state.share()} base_url={base.clone()} on_share={on_share.clone()} />
-            </>
-        },
-        View::Lookup => html! {
-            <>
-                <ErrorLookup state={state.lookup.clone()} on_change={on_lookup} guide_base={guide.clone()} />
-                <SharePanel state={state.share()} base_url={base.clone()} on_share={on_share.clone()} />
-            </>
-        },
-        View::Endpoint => {
-            let granted = scopelens_ui::diagnoser::granted_scopes(&state.diag.diagnose());
-            html! {
-                <>
-                    <EndpointCheck request={AttrValue::from(state.endpoint.clone())} on_request={on_endpoint} {granted} />
-                    <SharePanel state={state.share()} base_url={base.clone()} on_share={on_share.clone()} />
-                </>
-            }
-        }
-        View::Triage => html! {
-            <>
-                <TriageView state={state.triage.clone()} on_change={on_triage} worker_url={TRIAGE_WORKER}
-                    guide_base={guide.clone()} />
-                if state.triage.summary.is_some() {
-                    <SharePanel state={state.share()} base_url={base.clone()} on_share={on_share.clone()} />
-                }
-            </>
-        },
+        _ => html! { <ToolHost request={state.tool_request()} /> },
     };
 
     html! {

@@ -249,6 +249,50 @@ test("endpoint check: candidates and whether the pasted token has the permission
   await finish(p);
 });
 
+test("tool views: their module loads once, only when one is opened, and each keeps its state", async () => {
+  const p = await open("", { now: 1760000000 });
+  const fetched = [];
+  p.page.on("request", (r) => fetched.push(new URL(r.url()).pathname));
+  const toolFiles = () => fetched.filter((f) => /scopelens_tools(_bg\.wasm|\.js)$/.test(f)).sort();
+  await paste(p.page, fixture("debug_token/system_user_never.json"));
+  await p.page.waitForSelector("[data-verdict]");
+  eq(toolFiles().length, 0, "tool files fetched by the diagnose view");
+  await p.page.click("a[data-view=wizard]");
+  await p.page.check("input[name=sl-accounts][value=clients]");
+  eq(await p.page.textContent(".plan-role"), "Tech Provider", "wizard answer");
+  await p.page.click("a[data-view=lookup]");
+  await p.page.fill("input.sl-code", "190/463");
+  await p.page.click("a[data-view=diagnose]");
+  eq(await verdict(p.page), "ok", "the diagnose view kept its paste");
+  await p.page.click("a[data-view=wizard]");
+  eq(await p.page.textContent(".plan-role"), "Tech Provider", "the wizard kept its answer");
+  await p.page.click("a[data-view=lookup]");
+  eq(await p.page.inputValue("input.sl-code"), "190/463", "the lookup kept its code");
+  eq(await p.page.$$eval(".tool-host", (h) => h.length), 1, "one tool view at a time");
+  eq(JSON.stringify(toolFiles()), JSON.stringify(["/scopelens_tools.js", "/scopelens_tools_bg.wasm"]), "tool files fetched");
+  await finish(p);
+});
+
+test("tool views: when their module cannot load, the view says so and a later visit retries", async () => {
+  const p = await open();
+  const before = problems.length;
+  await p.page.route(/scopelens_tools_bg\.wasm/, (route) => route.abort());
+  await p.page.click("a[data-view=lookup]");
+  const host = p.page.locator(".tool-host[role=alert]");
+  await host.waitFor();
+  const message = await host.textContent();
+  assert(message.includes("could not load") && message.includes("Reload"), `failure message: ${message}`);
+  await p.page.unroute(/scopelens_tools_bg\.wasm/);
+  await p.page.click("a[data-view=diagnose]");
+  await p.page.click("a[data-view=lookup]");
+  await p.page.fill("input.sl-code", "190");
+  eq(await p.page.getAttribute(".lookup-result .error-entry", "data-label"), "190", "lookup after the retry");
+  // The browser logs the aborted fetch: the one console error caused on purpose.
+  const added = problems.splice(before);
+  problems.push(...added.filter((x) => !x.includes("console error: Failed to load resource: net::ERR_FAILED")));
+  await finish(p);
+});
+
 function decodeLink(link) {
   const data = link.split("#v1=")[1];
   const b64 = data.replace(/-/g, "+").replace(/_/g, "/");

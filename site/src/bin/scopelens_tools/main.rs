@@ -1,0 +1,220 @@
+//! The web app's tools module: the access path wizard, the error code
+//! lookup, the endpoint check and log triage. A first visit does not
+//! download it; `init.js` loads it the first time one of these views is
+//! opened and calls [`mount`] and [`unmount`] (see `scopelens_site`'s
+//! `ToolRequest` for what the first module passes).
+//!
+//! Each view keeps its state here while the user visits other views, so
+//! coming back shows what was there. A share link for a view replaces that.
+
+use scopelens_core::ShareState;
+use scopelens_site::{ToolRequest, View, GUIDE_BASE};
+use scopelens_ui::{
+    AccessWizard, DiagnoserState, EndpointCheck, ErrorLookup, LookupState, SharePanel, TriageState,
+    TriageView, WizardState,
+};
+use std::cell::RefCell;
+use wasm_bindgen::prelude::*;
+use yew::prelude::*;
+
+/// The triage view's Web Worker loader (site/triage-worker.js), fetched only
+/// when a log is read; the version keeps caches from mixing releases.
+const TRIAGE_WORKER: &str = concat!("./triage-worker.js?v=", env!("CARGO_PKG_VERSION"));
+
+/// One tool view's state.
+#[derive(Debug, Clone, PartialEq)]
+enum ToolState {
+    Wizard(WizardState),
+    Lookup(LookupState),
+    Endpoint(String),
+    Triage(TriageState),
+}
+
+impl ToolState {
+    /// The state a share link's `extra` describes for `view`.
+    fn from_extra(view: View, extra: &str) -> Option<ToolState> {
+        Some(match view {
+            View::Diagnose => return None,
+            View::Wizard => ToolState::Wizard(WizardState::from_extra(extra)),
+            View::Lookup => ToolState::Lookup(LookupState::from_extra(extra)),
+            View::Endpoint => ToolState::Endpoint(extra.to_string()),
+            View::Triage => ToolState::Triage(TriageState::from_extra(extra)),
+        })
+    }
+
+    fn view(&self) -> View {
+        match self {
+            ToolState::Wizard(_) => View::Wizard,
+            ToolState::Lookup(_) => View::Lookup,
+            ToolState::Endpoint(_) => View::Endpoint,
+            ToolState::Triage(_) => View::Triage,
+        }
+    }
+
+    /// What a share link from this view carries. The endpoint check carries
+    /// the diagnose view's paste too, since its verdict depends on it; the
+    /// others carry only their own state (triage: keys and counts, never a
+    /// line of the log).
+    fn share(&self, diagnosis: &ShareState) -> ShareState {
+        let view = Some(self.view().id().to_string());
+        let (extra, base) = match self {
+            ToolState::Wizard(w) => (w.to_extra(), ShareState::default()),
+            ToolState::Lookup(l) => (l.to_extra(), ShareState::default()),
+            ToolState::Triage(t) => (t.to_extra(), ShareState::default()),
+            ToolState::Endpoint(e) => (e.clone(), diagnosis.clone()),
+        };
+        ShareState {
+            view,
+            extra: Some(extra),
+            ..base
+        }
+    }
+}
+
+/// A view's state and the link `extra` it started from, so that mounting it
+/// again with the same link keeps the user's changes.
+struct Kept {
+    extra: String,
+    state: ToolState,
+}
+
+thread_local! {
+    static APP: RefCell<Option<yew::AppHandle<ToolApp>>> = const { RefCell::new(None) };
+    static KEPT: RefCell<Vec<Kept>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The state to show for a request: the kept one unless a different link
+/// asks for another.
+fn state_for(view: View, extra: &str) -> Option<ToolState> {
+    let kept = KEPT.with_borrow(|kept| {
+        kept.iter()
+            .find(|k| k.state.view() == view && (extra.is_empty() || k.extra == extra))
+            .map(|k| k.state.clone())
+    });
+    kept.or_else(|| {
+        let state = ToolState::from_extra(view, extra)?;
+        keep(extra, state.clone());
+        Some(state)
+    })
+}
+
+fn keep(extra: &str, state: ToolState) {
+    KEPT.with_borrow_mut(|kept| {
+        kept.retain(|k| k.state.view() != state.view());
+        kept.push(Kept {
+            extra: extra.to_string(),
+            state,
+        });
+    });
+}
+
+#[derive(Properties, PartialEq)]
+struct ToolAppProps {
+    initial: ToolState,
+    diagnosis: ShareState,
+    /// The link `extra` the view was opened with, kept alongside its state.
+    extra: AttrValue,
+}
+
+#[component]
+fn ToolApp(props: &ToolAppProps) -> Html {
+    let state = use_state(|| props.initial.clone());
+    let set = {
+        let state = state.clone();
+        let extra = props.extra.clone();
+        move |next: ToolState| {
+            keep(&extra, next.clone());
+            state.set(next);
+        }
+    };
+    let guide = AttrValue::from(GUIDE_BASE);
+    let body = match &*state {
+        ToolState::Wizard(w) => {
+            let on_change = Callback::from(move |w| set(ToolState::Wizard(w)));
+            html! { <AccessWizard state={w.clone()} {on_change} guide_base={guide} /> }
+        }
+        ToolState::Lookup(l) => {
+            let on_change = Callback::from(move |l| set(ToolState::Lookup(l)));
+            html! { <ErrorLookup state={l.clone()} {on_change} guide_base={guide} /> }
+        }
+        ToolState::Endpoint(request) => {
+            let on_request = Callback::from(move |r| set(ToolState::Endpoint(r)));
+            let diag = DiagnoserState::from_share(&props.diagnosis, scopelens_ui::util::now_unix());
+            let granted = scopelens_ui::diagnoser::granted_scopes(&diag.diagnose());
+            html! { <EndpointCheck request={AttrValue::from(request.clone())} {on_request} {granted} /> }
+        }
+        ToolState::Triage(t) => {
+            let on_change = Callback::from(move |t| set(ToolState::Triage(t)));
+            html! { <TriageView state={t.clone()} {on_change} worker_url={TRIAGE_WORKER} guide_base={guide} /> }
+        }
+    };
+    // A triage share link says nothing until a log has been read.
+    let shareable = !matches!(&*state, ToolState::Triage(t) if t.summary.is_none());
+    html! {
+        <>
+            { body }
+            if shareable {
+                <SharePanel state={state.share(&props.diagnosis)} base_url={base_url()} on_share={Callback::from(show_link)} />
+            }
+        </>
+    }
+}
+
+fn window() -> web_sys::Window {
+    web_sys::window().expect("scopelens runs in a browser window")
+}
+
+/// The page address without its fragment, for share links.
+fn base_url() -> AttrValue {
+    let href = window().location().href().unwrap_or_default();
+    AttrValue::from(href.split('#').next().unwrap_or_default().to_string())
+}
+
+/// The user asked for a link: show it in the address bar too.
+fn show_link(fragment: String) {
+    if let Ok(history) = window().history() {
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&format!("#{fragment}")));
+    }
+}
+
+/// Shows the tool view `view` inside `root`, replacing the one shown before.
+/// `extra` is the view's part of a share link (empty: keep its last state);
+/// `diagnosis` the diagnose view's state as JSON (see `ToolRequest`).
+#[wasm_bindgen]
+pub fn mount(
+    root: web_sys::Element,
+    view: &str,
+    extra: &str,
+    diagnosis: &str,
+) -> Result<(), JsError> {
+    let request = ToolRequest {
+        view: view.to_string(),
+        extra: extra.to_string(),
+        diagnosis: diagnosis.to_string(),
+    };
+    let initial = View::from_id(view)
+        .and_then(|v| state_for(v, extra))
+        .ok_or_else(|| JsError::new(&format!("\"{view}\" is not a view of the tools module")))?;
+    unmount();
+    root.set_text_content(None);
+    let props = ToolAppProps {
+        initial,
+        diagnosis: request.diagnosis(),
+        extra: AttrValue::from(request.extra),
+    };
+    let app = yew::Renderer::<ToolApp>::with_root_and_props(root, props).render();
+    APP.with_borrow_mut(|slot| *slot = Some(app));
+    Ok(())
+}
+
+/// Removes the tool view shown, if any; its state is kept for next time.
+#[wasm_bindgen]
+pub fn unmount() {
+    if let Some(app) = APP.with_borrow_mut(Option::take) {
+        app.destroy();
+    }
+}
+
+fn main() {
+    scopelens_ui::panic_hook::install("sl-fatal");
+}

@@ -1,0 +1,140 @@
+//! What the app's two wasm modules agree on: its views, and how the first
+//! module hands a tool view to the second.
+//!
+//! The first module (`src/main.rs`) is all a first visit downloads: the
+//! diagnose view, the live check and share links. The tool views (access
+//! path, error codes, endpoint check, triage) live in a second module
+//! (`src/bin/scopelens_tools/`) that `init.js` loads the first time one of
+//! them is opened. The hand-off is a plain function call through
+//! `window.scopelensTools` with strings only (see [`ToolRequest`]); both
+//! modules run in the same page, so nothing leaves it.
+#![forbid(unsafe_code)]
+
+use scopelens_core::ShareState;
+
+/// The views, in navigation order. The id is the URL fragment (`#wizard`)
+/// and the `view` a share link carries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum View {
+    Diagnose,
+    Wizard,
+    Lookup,
+    Endpoint,
+    Triage,
+}
+
+impl View {
+    pub const ALL: [View; 5] = [
+        View::Diagnose,
+        View::Wizard,
+        View::Lookup,
+        View::Endpoint,
+        View::Triage,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            View::Diagnose => "diagnose",
+            View::Wizard => "wizard",
+            View::Lookup => "lookup",
+            View::Endpoint => "endpoint",
+            View::Triage => "triage",
+        }
+    }
+
+    pub fn title(self) -> &'static str {
+        match self {
+            View::Diagnose => "Diagnose",
+            View::Wizard => "Access path",
+            View::Lookup => "Error codes",
+            View::Endpoint => "Endpoint check",
+            View::Triage => "Triage",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<View> {
+        View::ALL.into_iter().find(|v| v.id() == id)
+    }
+
+    /// Whether the view lives in the lazily loaded tools module.
+    pub fn is_tool(self) -> bool {
+        self != View::Diagnose
+    }
+}
+
+/// Where the guide lives, relative to the site.
+pub const GUIDE_BASE: &str = "./guide/";
+
+/// The tools module's glue and wasm (Trunk `data-type="worker"` builds have
+/// fixed names); the version keeps caches from mixing two releases.
+pub const TOOLS_SCRIPT: &str = concat!("./scopelens_tools.js?v=", env!("CARGO_PKG_VERSION"));
+pub const TOOLS_WASM: &str = concat!("./scopelens_tools_bg.wasm?v=", env!("CARGO_PKG_VERSION"));
+
+/// What the first module passes when it opens a tool view.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ToolRequest {
+    /// `View::id` of a tool view.
+    pub view: String,
+    /// The view's part of the share link the page was opened with (its
+    /// `extra`), or empty to keep whatever the view last showed.
+    pub extra: String,
+    /// The diagnose view's state as JSON (`ShareState`, not redacted: it
+    /// stays in the page). The endpoint check reads the granted scopes from
+    /// it, and its share links carry it as the diagnose view's do.
+    pub diagnosis: String,
+}
+
+impl ToolRequest {
+    pub fn new(view: View, extra: &str, diagnosis: &ShareState) -> ToolRequest {
+        ToolRequest {
+            view: view.id().to_string(),
+            extra: extra.to_string(),
+            // Only the endpoint check reads it; the others skip the copy.
+            diagnosis: if view == View::Endpoint {
+                serde_json::to_string(diagnosis).unwrap_or_default()
+            } else {
+                String::new()
+            },
+        }
+    }
+
+    /// The diagnose view's state, or an empty one when none was passed or
+    /// it cannot be read.
+    pub fn diagnosis(&self) -> ShareState {
+        serde_json::from_str(&self.diagnosis).unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn view_ids_round_trip_and_only_diagnose_is_in_the_first_module() {
+        for v in View::ALL {
+            assert_eq!(View::from_id(v.id()), Some(v));
+            assert_eq!(v.is_tool(), v != View::Diagnose);
+        }
+        assert_eq!(View::from_id("v1=abc"), None);
+    }
+
+    #[test]
+    fn only_the_endpoint_check_gets_the_diagnosis() {
+        let diag = ShareState {
+            input: "{\"error\":{\"code\":10}}".into(),
+            ..ShareState::default()
+        };
+        let endpoint = ToolRequest::new(View::Endpoint, "GET /me", &diag);
+        assert_eq!(endpoint.diagnosis(), diag);
+        assert_eq!(endpoint.extra, "GET /me");
+        let wizard = ToolRequest::new(View::Wizard, "", &diag);
+        assert!(wizard.diagnosis.is_empty());
+        assert_eq!(wizard.diagnosis(), ShareState::default());
+    }
+
+    #[test]
+    fn tool_files_carry_the_release_version() {
+        assert!(TOOLS_SCRIPT.ends_with(env!("CARGO_PKG_VERSION")));
+        assert!(TOOLS_WASM.contains("_bg.wasm?v="));
+    }
+}

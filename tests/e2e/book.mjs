@@ -85,7 +85,16 @@ async function open(path, { theme } = {}) {
   return { page, context, log };
 }
 
-const wasmRequests = (log) => log.requests.filter((u) => u.includes("scopelens_widgets_bg.wasm")).length;
+/// Fetches of widget bundles' wasm, by bundle (`diagnose`, `tools`).
+const wasmRequests = (log) => {
+  const counts = {};
+  for (const u of log.requests) {
+    const m = /scopelens_widgets_([a-z]+)_bg\.wasm/.exec(u);
+    if (m) counts[m[1]] = (counts[m[1]] || 0) + 1;
+  }
+  return counts;
+};
+const WIDGET_FETCHES = { pages: 0, bundles: 0 };
 
 /// Scrolls each placeholder into view and waits for it to mount.
 async function mountAll(page, path) {
@@ -178,10 +187,26 @@ async function visit(path) {
     return w ? w.getBoundingClientRect().top : null;
   });
   if (firstTop === null || firstTop > 900 + 400) {
-    check(wasmRequests(log) === 0, `${rel}: the wasm was fetched before any widget came near the viewport`);
+    check(Object.keys(wasmRequests(log)).length === 0, `${rel}: the wasm was fetched before any widget came near the viewport`);
   }
-  const widgets = await mountAll(page, rel);
-  check(wasmRequests(log) <= 1, `${rel}: the wasm was fetched ${wasmRequests(log)} times`);
+  if (rel === "print.html") {
+    // The print page keeps the static placeholders: nothing to mount or fetch.
+    await page.mouse.wheel(0, 1e6);
+    await page.waitForTimeout(500);
+    const placeholders = await page.$$eval(".scopelens-widget", (ws) => ws.map((w) => [w.dataset.print, w.hasAttribute("data-mounted")]));
+    check(placeholders.length > 0 && placeholders.every(([print, mounted]) => print === "true" && !mounted), `print.html: widgets ${JSON.stringify(placeholders)}`);
+    check(Object.keys(wasmRequests(log)).length === 0, `print.html: fetched ${JSON.stringify(wasmRequests(log))}`);
+  }
+  const widgets = rel === "print.html" ? 0 : await mountAll(page, rel);
+  // Each bundle at most once, and only the bundles this page's widgets name.
+  const fetched = wasmRequests(log);
+  const named = rel === "print.html" ? [] : await page.$$eval(".scopelens-widget", (ws) => [...new Set(ws.map((w) => w.dataset.module))].sort());
+  check(JSON.stringify(Object.keys(fetched).sort()) === JSON.stringify(named), `${rel}: fetched bundles ${JSON.stringify(fetched)}, widgets name ${named}`);
+  for (const [bundle, n] of Object.entries(fetched)) check(n === 1, `${rel}: the ${bundle} wasm was fetched ${n} times`);
+  if (widgets > 0) {
+    WIDGET_FETCHES.pages++;
+    WIDGET_FETCHES.bundles += Object.keys(fetched).length;
+  }
   if (widgets > 0) {
     await checkOpenLinks(page, rel);
     await checkDecoders(page, rel);
@@ -425,9 +450,14 @@ async function checkAppLinks() {
 
 /// The widgets must work under a CSP without 'unsafe-eval' or inline scripts.
 async function checkNoEval() {
-  const glue = await (await fetch(new URL("widgets/scopelens_widgets.js", BASE))).text();
+  const glues = [];
+  for (const bundle of ["diagnose", "tools"]) {
+    const res = await fetch(new URL(`widgets/scopelens_widgets_${bundle}.js`, BASE));
+    check(res.ok, `the ${bundle} glue answers ${res.status}`);
+    glues.push([`${bundle} glue`, await res.text()]);
+  }
   const loader = readFileSync(join(ROOT, "book", "widgets", "loader.js"), "utf8");
-  for (const [name, text] of [["glue", glue], ["loader", loader]]) {
+  for (const [name, text] of [...glues, ["loader", loader]]) {
     check(!/\beval\s*\(|new\s+Function\s*\(/.test(text), `widget ${name} uses eval or new Function`);
   }
 }
@@ -436,7 +466,7 @@ async function main() {
   browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
   try {
     await crawl();
-    console.log(`pages visited: ${visited.size}`);
+    console.log(`pages visited: ${visited.size}; ${WIDGET_FETCHES.pages} with widgets fetched ${WIDGET_FETCHES.bundles} bundles, each once`);
     await checkLinks();
     checkGuidePaths();
     await checkErrorReference();

@@ -553,6 +553,15 @@ fn example_attrs(
     Ok(())
 }
 
+/// The widget bundle that holds `kind` (`scopelens_widgets::MODULES`; a
+/// test checks they agree): the page loader fetches only that bundle.
+pub fn widget_module(kind: &str) -> &'static str {
+    match kind {
+        "decoder" | "endpoint" => "diagnose",
+        _ => "tools",
+    }
+}
+
 fn widget(d: &Directive, corpus: &Corpus, settings: &Settings) -> Result<String, String> {
     let kind = d
         .words
@@ -629,6 +638,7 @@ fn widget(d: &Directive, corpus: &Corpus, settings: &Settings) -> Result<String,
             ))
         }
     };
+    attr(&mut attrs, "module", widget_module(kind));
     if let Some(v) = &settings.bundle {
         attr(&mut attrs, "bundle", v);
     }

@@ -189,6 +189,15 @@ mod tests {
     use super::*;
     use scopelens_core::kb::errors::{by_category, Category};
 
+    #[test]
+    fn placeholders_name_the_bundle_their_widget_is_built_into() {
+        for (module, kinds) in scopelens_widgets::widgets::MODULES {
+            for kind in kinds {
+                assert_eq!(generate::widget_module(kind), module, "{kind}");
+            }
+        }
+    }
+
     fn corpus() -> Corpus {
         Corpus::load(&default_fixture_dir()).unwrap()
     }
@@ -394,6 +403,7 @@ mod tests {
         let out: Value = serde_json::from_str(&process(&input.to_string()).unwrap()).unwrap();
         let content = out["items"][0]["Chapter"]["content"].as_str().unwrap();
         assert!(content.contains("data-widget=\"checklist\""));
+        assert!(content.contains("data-module=\"tools\""));
         assert!(content.contains("data-bundle=\"abc\""));
         let sub = out["items"][0]["Chapter"]["sub_items"][0]["Chapter"]["content"]
             .as_str()

@@ -1,6 +1,11 @@
 //! Reading a placeholder's `data-*` attributes into a [`Spec`], and the small
 //! wrapper components that hold each widget's state around the shared
 //! scopelens-ui components.
+// A bundle built with one feature leaves the other's helpers unused.
+#![cfg_attr(
+    not(all(feature = "diagnose", feature = "tools")),
+    allow(unused_imports, dead_code)
+)]
 
 use scopelens_core::kb::access::{Accounts, AppMode, ReviewCheck, CHECKLIST};
 use scopelens_core::kb::{Answers, IntentId};
@@ -45,6 +50,31 @@ pub enum Spec {
     Explainer(LookupState),
 }
 
+/// The bundles the guide's widgets ship in, and the widget kinds each holds.
+/// The preprocessor writes the bundle into each placeholder (`data-module`)
+/// so that the page loader fetches only that one.
+pub const MODULES: [(&str, &[&str]); 2] = [
+    ("diagnose", &["decoder", "endpoint"]),
+    ("tools", &["wizard", "checklist", "explainer"]),
+];
+
+/// The bundle that holds widgets of `kind`.
+pub fn module_of(kind: &str) -> Option<&'static str> {
+    MODULES
+        .iter()
+        .find(|(_, kinds)| kinds.contains(&kind))
+        .map(|(module, _)| *module)
+}
+
+/// Whether this build holds `module` (a bundle is built with one feature).
+pub fn module_built(module: &str) -> bool {
+    match module {
+        "diagnose" => cfg!(feature = "diagnose"),
+        "tools" => cfg!(feature = "tools"),
+        _ => false,
+    }
+}
+
 type Attr<'a> = &'a dyn Fn(&str) -> Option<String>;
 
 fn example(get: Attr) -> Result<Option<Example>, WidgetError> {
@@ -79,6 +109,11 @@ impl Spec {
     /// Reads a placeholder through `get("input")` → `data-input` and so on.
     pub fn read(get: Attr) -> Result<Spec, WidgetError> {
         let kind = get("widget").unwrap_or_default();
+        if let Some(module) = module_of(&kind).filter(|m| !module_built(m)) {
+            return Err(WidgetError(format!(
+                "the {kind} widget is in the `{module}` bundle, not this one (check the placeholder's data-module)"
+            )));
+        }
         match kind.as_str() {
             "decoder" => {
                 let ex = example(get)?
@@ -227,6 +262,7 @@ pub fn Widget(props: &WidgetProps) -> Html {
     let base = props.guide_base.clone();
     let share = share_state(&spec);
     let body = match &*spec {
+        #[cfg(feature = "diagnose")]
         Spec::Decoder(state) => {
             let on_change = {
                 let spec = spec.clone();
@@ -234,6 +270,7 @@ pub fn Widget(props: &WidgetProps) -> Html {
             };
             html! { <Diagnoser state={state.clone()} {on_change} guide_base={base.clone()} /> }
         }
+        #[cfg(feature = "diagnose")]
         Spec::Endpoint { request, example } => {
             let on_request = {
                 let spec = spec.clone();
@@ -266,6 +303,7 @@ pub fn Widget(props: &WidgetProps) -> Html {
                 </>
             }
         }
+        #[cfg(feature = "tools")]
         Spec::Wizard(state) => {
             let on_change = {
                 let spec = spec.clone();
@@ -273,7 +311,9 @@ pub fn Widget(props: &WidgetProps) -> Html {
             };
             html! { <AccessWizard state={state.clone()} {on_change} guide_base={base.clone()} /> }
         }
+        #[cfg(feature = "tools")]
         Spec::Checklist => html! { <Checklist guide_base={base.clone()} /> },
+        #[cfg(feature = "tools")]
         Spec::Explainer(state) => {
             let on_change = {
                 let spec = spec.clone();
@@ -281,6 +321,9 @@ pub fn Widget(props: &WidgetProps) -> Html {
             };
             html! { <ErrorLookup state={state.clone()} {on_change} guide_base={base.clone()} /> }
         }
+        // `Spec::read` refuses kinds this bundle does not hold.
+        #[allow(unreachable_patterns)]
+        _ => html! {},
     };
     let open = match &*spec {
         // The checklist keeps its own ticks; its link opens the wizard for the same path.
@@ -374,6 +417,22 @@ pub fn render(root: web_sys::Element, spec: Spec, guide_base: String) {
 mod tests {
     use super::*;
     use std::collections::HashMap;
+
+    #[test]
+    fn every_kind_is_in_exactly_one_bundle() {
+        for kind in ["decoder", "endpoint", "wizard", "checklist", "explainer"] {
+            let holders = MODULES.iter().filter(|(_, k)| k.contains(&kind)).count();
+            assert_eq!(holders, 1, "{kind}");
+            assert!(
+                module_built(module_of(kind).unwrap()),
+                "{kind} not built by default"
+            );
+        }
+        assert_eq!(module_of("decoder"), Some("diagnose"));
+        assert_eq!(module_of("explainer"), Some("tools"));
+        assert_eq!(module_of("nonsense"), None);
+        assert!(!module_built("nonsense"));
+    }
 
     fn spec(attrs: &[(&str, &str)]) -> Result<Spec, WidgetError> {
         let map: HashMap<String, String> = attrs

@@ -4,13 +4,15 @@
 //! `build(dist)` writes the guide into `<dist>/guide/`:
 //! 1. `cargo build -p scopelens-book`: the `mdbook-scopelens` preprocessor,
 //!    which generates the reference content from scopelens-core.
-//! 2. `cargo build -p scopelens-widgets --target wasm32-unknown-unknown
-//!    --profile wasm-release`, then `wasm-bindgen --target web` and
-//!    `wasm-opt -Oz` (binaryen 132), into a staging directory.
+//! 2. For each widget bundle (`diagnose`, `tools`): `cargo build -p
+//!    scopelens-widgets --target wasm32-unknown-unknown --profile
+//!    wasm-release --no-default-features --features <bundle>`, then
+//!    `wasm-bindgen --target web` and `wasm-opt -Oz` (binaryen 132), into a
+//!    staging directory.
 //! 3. `mdbook build book -d <dist>/guide`, with the preprocessor binary and
 //!    the bundle's content hash passed through `MDBOOK_PREPROCESSOR__SCOPELENS__*`
 //!    (the hash ends up in every placeholder and busts stale caches).
-//! 4. The widget bundle is copied into `<dist>/guide/widgets/` (mdBook cleans
+//! 4. The widget bundles are copied into `<dist>/guide/widgets/` (mdBook cleans
 //!    its output directory, so this comes last).
 //!
 //! `e2e(dist)` builds the guide, serves `dist` on a free port and runs
@@ -66,38 +68,59 @@ fn read(path: &Path) -> Result<Vec<u8>, String> {
     std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
 }
 
-/// Builds the widget bundle into `staging` and returns its content hash.
+/// The widget bundles (`scopelens_widgets::MODULES`, one cargo feature each):
+/// a guide page loads only the bundles its placeholders name.
+pub const WIDGET_MODULES: [&str; 2] = ["diagnose", "tools"];
+
+/// The glue and wasm file names of a widget bundle.
+pub fn widget_bundle_files(module: &str) -> [String; 2] {
+    [
+        format!("scopelens_widgets_{module}.js"),
+        format!("scopelens_widgets_{module}_bg.wasm"),
+    ]
+}
+
+/// Builds every widget bundle into `staging` and returns their content hash.
 fn widgets(staging: &Path) -> Result<String, String> {
-    run(cargo().args([
-        "build",
-        "-p",
-        "scopelens-widgets",
-        "--target",
-        "wasm32-unknown-unknown",
-        "--profile",
-        "wasm-release",
-    ]))?;
-    let wasm = target_dir()
-        .join("wasm32-unknown-unknown")
-        .join("wasm-release")
-        .join("scopelens_widgets.wasm");
     if staging.exists() {
         std::fs::remove_dir_all(staging).map_err(|e| e.to_string())?;
     }
-    run(Command::new("wasm-bindgen")
-        .args(["--target", "web", "--no-typescript", "--out-dir"])
-        .arg(staging)
-        .arg(&wasm))?;
-    let bg = staging.join("scopelens_widgets_bg.wasm");
-    run(Command::new("wasm-opt")
-        .arg("-Oz")
-        .args(WASM_FEATURES)
-        .arg(&bg)
-        .arg("-o")
-        .arg(&bg))?;
-    let js = read(&staging.join("scopelens_widgets.js"))?;
-    let bin = read(&bg)?;
-    Ok(content_hash(&[&js, &bin]))
+    let mut contents = Vec::new();
+    for module in WIDGET_MODULES {
+        run(cargo().args([
+            "build",
+            "-p",
+            "scopelens-widgets",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--profile",
+            "wasm-release",
+            "--no-default-features",
+            "--features",
+            module,
+        ]))?;
+        let wasm = target_dir()
+            .join("wasm32-unknown-unknown")
+            .join("wasm-release")
+            .join("scopelens_widgets.wasm");
+        let [js, bg] = widget_bundle_files(module);
+        run(Command::new("wasm-bindgen")
+            .args(["--target", "web", "--no-typescript", "--out-name"])
+            .arg(format!("scopelens_widgets_{module}"))
+            .arg("--out-dir")
+            .arg(staging)
+            .arg(&wasm))?;
+        run(Command::new("wasm-opt")
+            .arg("-Oz")
+            .args(WASM_FEATURES)
+            .arg(staging.join(&bg))
+            .arg("-o")
+            .arg(staging.join(&bg)))?;
+        contents.push(read(&staging.join(js))?);
+        contents.push(read(&staging.join(bg))?);
+    }
+    let parts: Vec<&[u8]> = contents.iter().map(Vec::as_slice).collect();
+    Ok(content_hash(&parts))
 }
 
 /// Builds the guide, its preprocessor and its widgets into `<dist>/guide/`.
@@ -119,15 +142,20 @@ pub fn build(dist: &Path) -> Step {
         .current_dir(root()))?;
     let out = guide.join("widgets");
     std::fs::create_dir_all(&out).map_err(|e| e.to_string())?;
-    for name in ["scopelens_widgets.js", "scopelens_widgets_bg.wasm"] {
-        std::fs::copy(staging.join(name), out.join(name))
-            .map_err(|e| format!("cannot copy {name}: {e}"))?;
+    let mut sizes = Vec::new();
+    for module in WIDGET_MODULES {
+        for name in widget_bundle_files(module) {
+            std::fs::copy(staging.join(&name), out.join(&name))
+                .map_err(|e| format!("cannot copy {name}: {e}"))?;
+        }
+        let [_, wasm] = widget_bundle_files(module);
+        let size = std::fs::metadata(out.join(wasm)).map_or(0, |m| m.len());
+        sizes.push(format!("{module} {} KB", size / 1024));
     }
-    let size = std::fs::metadata(out.join("scopelens_widgets_bg.wasm")).map_or(0, |m| m.len());
     eprintln!(
-        "xtask book: guide in {} (widgets {} KB of wasm, bundle {hash})",
+        "xtask book: guide in {} (widget wasm: {}; bundle {hash})",
         guide.display(),
-        size / 1024
+        sizes.join(", ")
     );
     Ok(())
 }

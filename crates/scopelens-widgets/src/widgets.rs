@@ -68,11 +68,8 @@ pub fn module_of(kind: &str) -> Option<&'static str> {
 
 /// Whether this build holds `module` (a bundle is built with one feature).
 pub fn module_built(module: &str) -> bool {
-    match module {
-        "diagnose" => cfg!(feature = "diagnose"),
-        "tools" => cfg!(feature = "tools"),
-        _ => false,
-    }
+    (module == "diagnose" && cfg!(feature = "diagnose"))
+        || (module == "tools" && cfg!(feature = "tools"))
 }
 
 type Attr<'a> = &'a dyn Fn(&str) -> Option<String>;

@@ -7,7 +7,8 @@
 //! (`src/bin/scopelens_tools/`) that `init.js` loads the first time one of
 //! them is opened. The hand-off is a plain function call through
 //! `window.scopelensTools` with strings only (see [`ToolRequest`]); both
-//! modules run in the same page, so nothing leaves it.
+//! modules run in the same page, so nothing leaves it. Both also use the
+//! page helpers below.
 #![forbid(unsafe_code)]
 
 use scopelens_core::ShareState;
@@ -69,6 +70,29 @@ pub const GUIDE_BASE: &str = "./guide/";
 /// fixed names); the version keeps caches from mixing two releases.
 pub const TOOLS_SCRIPT: &str = concat!("./scopelens_tools.js?v=", env!("CARGO_PKG_VERSION"));
 pub const TOOLS_WASM: &str = concat!("./scopelens_tools_bg.wasm?v=", env!("CARGO_PKG_VERSION"));
+
+/// The browser window: both modules run only in one.
+pub fn window() -> web_sys::Window {
+    web_sys::window().expect("scopelens runs in a browser window")
+}
+
+/// The page address without its fragment, for share links.
+pub fn base_url() -> String {
+    let href = window().location().href().unwrap_or_default();
+    href.split('#').next().unwrap_or_default().to_string()
+}
+
+/// The user asked for a share link: show it in the address bar too. Replaces
+/// the history entry (no `hashchange`, so the page does not reload state).
+pub fn show_link(fragment: String) {
+    if let Ok(history) = window().history() {
+        let _ = history.replace_state_with_url(
+            &wasm_bindgen::JsValue::NULL,
+            "",
+            Some(&format!("#{fragment}")),
+        );
+    }
+}
 
 /// What the first module passes when it opens a tool view.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]

@@ -11,7 +11,9 @@
 //! which calls the Graph API only.
 
 use scopelens_core::decode_share;
-use scopelens_site::{ToolRequest, View, GUIDE_BASE, TOOLS_SCRIPT, TOOLS_WASM};
+use scopelens_site::{
+    base_url, show_link, window, ToolRequest, View, GUIDE_BASE, TOOLS_SCRIPT, TOOLS_WASM,
+};
 use scopelens_ui::util::now_unix;
 use scopelens_ui::{Diagnoser, DiagnoserState};
 use std::rc::Rc;
@@ -108,10 +110,6 @@ impl Reducible for AppState {
     }
 }
 
-fn window() -> web_sys::Window {
-    web_sys::window().expect("scopelens runs in a browser window")
-}
-
 fn current_fragment() -> String {
     window()
         .location()
@@ -119,12 +117,6 @@ fn current_fragment() -> String {
         .unwrap_or_default()
         .trim_start_matches('#')
         .to_string()
-}
-
-/// The page address without its fragment, for share links.
-fn base_url() -> String {
-    let href = window().location().href().unwrap_or_default();
-    href.split('#').next().unwrap_or_default().to_string()
 }
 
 #[derive(Properties, PartialEq)]
@@ -212,16 +204,7 @@ fn App() -> Html {
         });
     }
 
-    let on_share = Callback::from(|fragment: String| {
-        // The user asked for a link: show it in the address bar too.
-        if let Ok(history) = window().history() {
-            let _ = history.replace_state_with_url(
-                &wasm_bindgen::JsValue::NULL,
-                "",
-                Some(&format!("#{fragment}")),
-            );
-        }
-    });
+    let on_share = Callback::from(show_link);
     let on_diag = {
         let d = state.dispatcher();
         Callback::from(move |s: DiagnoserState| d.dispatch(Action::Diag(s)))

@@ -8,7 +8,7 @@
 //! coming back shows what was there. A share link for a view replaces that.
 
 use scopelens_core::ShareState;
-use scopelens_site::{ToolRequest, View, GUIDE_BASE};
+use scopelens_site::{base_url, show_link, ToolRequest, View, GUIDE_BASE};
 use scopelens_ui::{
     AccessWizard, DiagnoserState, EndpointCheck, ErrorLookup, LookupState, SharePanel, TriageState,
     TriageView, WizardState,
@@ -154,26 +154,9 @@ fn ToolApp(props: &ToolAppProps) -> Html {
         <>
             { body }
             if shareable {
-                <SharePanel state={state.share(&props.diagnosis)} base_url={base_url()} on_share={Callback::from(show_link)} />
+                <SharePanel state={state.share(&props.diagnosis)} base_url={AttrValue::from(base_url())} on_share={Callback::from(show_link)} />
             }
         </>
-    }
-}
-
-fn window() -> web_sys::Window {
-    web_sys::window().expect("scopelens runs in a browser window")
-}
-
-/// The page address without its fragment, for share links.
-fn base_url() -> AttrValue {
-    let href = window().location().href().unwrap_or_default();
-    AttrValue::from(href.split('#').next().unwrap_or_default().to_string())
-}
-
-/// The user asked for a link: show it in the address bar too.
-fn show_link(fragment: String) {
-    if let Ok(history) = window().history() {
-        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&format!("#{fragment}")));
     }
 }
 

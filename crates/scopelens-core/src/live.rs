@@ -435,7 +435,7 @@ fn phone_findings(phone: &Value) -> Vec<Finding> {
             Finding::new(
                 "live.display_name_pending",
                 Severity::Warning,
-                format!("{number}: display name is {}", name_status.to_lowercase().replace('_', " ")),
+                format!("{number}: display name is {}", name_status.to_ascii_lowercase().replace('_', " ")),
                 "Until the display name is approved, sending can be limited.",
             )
             .fix(["Check the display name in WhatsApp Manager › Phone numbers and submit a compliant one."])

@@ -512,11 +512,14 @@ fn error_data(value: &Value) -> Option<ErrorData> {
             details: text(obj, "details"),
             messaging_product: text(obj, "messaging_product"),
             other: {
-                let rest: Map<String, Value> = obj
-                    .iter()
-                    .filter(|(k, _)| *k != "details" && *k != "messaging_product")
-                    .map(|(k, v)| (k.clone(), v.clone()))
-                    .collect();
+                // Inserted one by one: collecting into a map sorts first,
+                // which would add a copy of the sort to the wasm for this alone.
+                let mut rest = Map::new();
+                for (k, v) in obj {
+                    if k != "details" && k != "messaging_product" {
+                        rest.insert(k.clone(), v.clone());
+                    }
+                }
                 (!rest.is_empty()).then_some(Value::Object(rest))
             },
         }),

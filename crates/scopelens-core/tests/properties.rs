@@ -107,6 +107,8 @@ proptest! {
     fn payload_like_text_never_panics(text in payloadish()) {
         let d = diagnose(&text, &Context::at(NOW));
         prop_assert!(!d.findings.is_empty());
+        // The finding list shows them in this order without sorting again.
+        prop_assert!(d.findings.windows(2).all(|w| w[0].severity <= w[1].severity));
     }
 
     #[test]

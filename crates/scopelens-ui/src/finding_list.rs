@@ -31,9 +31,9 @@ fn code_label(f: &Finding) -> Option<String> {
 
 #[component]
 pub fn FindingList(props: &FindingListProps) -> Html {
-    let mut findings: Vec<&Finding> = props.findings.iter().collect();
-    findings.sort_by_key(|f| f.severity);
-    if findings.is_empty() {
+    // Already most severe first: `Diagnosis::findings` is kept in that order.
+    let findings = props.findings.iter();
+    if findings.len() == 0 {
         return html! { <p class="no-findings">{ "Nothing to report." }</p> };
     }
     html! {

@@ -96,11 +96,11 @@ pub fn ScopeMatrix(props: &ScopeMatrixProps) -> Html {
                                 let cb = props.on_intents.clone();
                                 let id = intent.id;
                                 Callback::from(move |e: Event| {
-                                    let mut next: Vec<IntentId> = current.iter().copied().filter(|i| *i != id).collect();
-                                    if event_checked(&e) {
-                                        next.push(id);
-                                        next.sort();
-                                    }
+                                    // In the table's order, which is `IntentId`'s.
+                                    let checked = event_checked(&e);
+                                    let next: Vec<IntentId> = INTENTS.iter().map(|i| i.id)
+                                        .filter(|i| if *i == id { checked } else { current.contains(i) })
+                                        .collect();
                                     cb.emit(next);
                                 })
                             } />

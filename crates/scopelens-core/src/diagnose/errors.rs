@@ -60,7 +60,7 @@ pub fn explain_code(code: Option<u32>, subcode: Option<u32>, said: &[String]) ->
             format!(
                 "scopelens does not know code {code}. By its number it belongs to {} ({}).{quoted}",
                 family.name,
-                family.category.title().to_lowercase()
+                family.category.title().to_ascii_lowercase()
             ),
         )
         .code(Some(code), subcode)

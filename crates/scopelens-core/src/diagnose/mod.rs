@@ -216,6 +216,8 @@ pub struct Diagnosis {
     pub schema: &'static str,
     pub input: InputSummary,
     pub verdict: Verdict,
+    /// Most severe first (see `Severity`'s order); equals keep the order in
+    /// which the checks found them.
     pub findings: Vec<Finding>,
     /// The time the diagnosis is relative to.
     pub now: i64,
@@ -259,9 +261,16 @@ impl Diagnosis {
         self.findings
             .retain(|f| f.id != "permission.review_reminder");
         scopes::add_review_reminder(&mut self.findings);
-        self.findings.sort_by_key(|f| f.severity);
+        order_by_severity(&mut self.findings);
         self.verdict = verdict_of(self.input.error.is_some(), &self.findings);
     }
+}
+
+/// Puts the most severe findings first, keeping the order of equals. Every
+/// list of findings is ordered here, so that the wasm carries one copy of
+/// the standard library's sort for them instead of one per call site.
+fn order_by_severity(findings: &mut [Finding]) {
+    findings.sort_by_key(|f| f.severity);
 }
 
 /// Diagnoses pasted text.
@@ -299,7 +308,7 @@ pub fn diagnose(text: &str, ctx: &Context) -> Diagnosis {
         findings.push(secrets_finding(reading.secrets_redacted));
     }
     scopes::add_review_reminder(&mut findings);
-    findings.sort_by_key(|f| f.severity);
+    order_by_severity(&mut findings);
     let verdict = verdict_of(error.is_some(), &findings);
     Diagnosis {
         schema: SCHEMA,

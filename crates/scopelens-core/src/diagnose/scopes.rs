@@ -181,7 +181,7 @@ fn intents_phrase(ctx: &Context) -> String {
     if ctx.intents.is_empty() {
         "a production WhatsApp integration (send messages, manage templates)".to_string()
     } else {
-        titles.join(", ").to_lowercase()
+        titles.join(", ").to_ascii_lowercase()
     }
 }
 

@@ -69,7 +69,8 @@ impl Parser<'_> {
     fn error(&self, expected: &'static str) -> ParseError {
         let found = match self.text[self.pos..].chars().next() {
             None => "end of input".to_string(),
-            Some(c) if c.is_control() => format!("{:?}", c),
+            // Named by code point: a control character shown as itself is invisible.
+            Some(c) if c.is_control() => format!("the control character U+{:04X}", c as u32),
             Some(c) => format!("`{c}`"),
         };
         ParseError {

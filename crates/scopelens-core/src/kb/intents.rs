@@ -150,6 +150,16 @@ pub fn permissions_for(intents: &[IntentId]) -> Vec<&'static str> {
 mod tests {
     use super::*;
 
+    /// The scope check builds the chosen intents by walking this table, and
+    /// share links and state comparisons expect them sorted.
+    #[test]
+    fn the_table_is_in_intent_order() {
+        let ids: Vec<IntentId> = INTENTS.iter().map(|i| i.id).collect();
+        let mut sorted = ids.clone();
+        sorted.sort();
+        assert_eq!(ids, sorted);
+    }
+
     #[test]
     fn every_intent_has_an_entry_and_parses() {
         for intent in INTENTS {

@@ -134,10 +134,13 @@ pub fn product_of(scope: &str) -> Option<&'static str> {
 /// Finds a known permission name inside free text such as
 /// "(#200) Requires whatsapp_business_messaging permission".
 pub fn named_in(text: &str) -> Option<&'static str> {
-    // Longest names first so that `whatsapp_business_management` is not cut short.
-    let mut names: Vec<&'static str> = PERMISSIONS.iter().map(|p| p.name).collect();
-    names.sort_by_key(|n| std::cmp::Reverse(n.len()));
-    names.into_iter().find(|name| contains_word(text, name))
+    // The longest name that matches, so that `whatsapp_business_management`
+    // is not cut short; on a tie, the first in the table.
+    PERMISSIONS
+        .iter()
+        .map(|p| p.name)
+        .filter(|name| contains_word(text, name))
+        .min_by_key(|name| std::cmp::Reverse(name.len()))
 }
 
 fn contains_word(text: &str, word: &str) -> bool {

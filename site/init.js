@@ -6,14 +6,16 @@
 // damaged, or the browser cannot run WebAssembly), the page says so in plain
 // HTML instead of showing "Loading…" for ever.
 
-// The tool views (access path, error codes, endpoint check, triage) are a
-// second wasm module, a wasm-bindgen `no-modules` build that defines the
-// global `wasm_bindgen`. The app calls scopelensTools.mount when one of them
-// is shown; the module is fetched once, then the view mounts in the element
-// the app left empty for it.
+// The tool views (access path, error codes, endpoint check, triage) and the
+// live check's panel are a second wasm module, a wasm-bindgen `no-modules`
+// build that defines the global `wasm_bindgen`. The app calls
+// scopelensTools.mount when a tool view is shown and mountLive when the live
+// check is first opened; the module is fetched once, then the view or panel
+// mounts in the element the app left empty for it.
 let toolsGlue = null;
 let toolsModule = null;
 let toolsHost = null; // the element the latest mount asked for
+let live = null; // the live check's element, context and listener, while shown
 let tools = null; // the module's exports, once it has started
 function loadTools(script, wasm) {
   // The glue defines `wasm_bindgen` once: a failed wasm is retried without it.
@@ -37,38 +39,60 @@ function loadTools(script, wasm) {
     });
   return toolsModule;
 }
-function toolsFailed(element, error) {
+function toolsFailed(element, error, what = "This view") {
   const reason = error && error.message ? error.message : String(error);
   element.setAttribute("role", "alert");
   element.textContent =
-    "This view could not load (" + reason + "). Reload the page to try again. Nothing you pasted left this page.";
+    what + " could not load (" + reason + "). Reload the page to try again. Nothing you pasted left this page.";
+}
+// Runs `show` with the module's exports now or once loaded, unless `current`
+// says the element was given up meanwhile.
+function withTools(element, script, wasm, what, current, show) {
+  element.removeAttribute("role");
+  const run = (exports) => {
+    try {
+      show(exports);
+    } catch (error) {
+      toolsFailed(element, error, what);
+    }
+  };
+  if (tools) return run(tools);
+  element.textContent = "Loading " + what[0].toLowerCase() + what.slice(1) + "…"; // "Loading this view…"
+  loadTools(script, wasm).then(
+    (exports) => {
+      tools = exports;
+      // The user may have moved on while it loaded.
+      if (current() && element.isConnected) run(exports);
+    },
+    (error) => current() && toolsFailed(element, error, what),
+  );
 }
 window.scopelensTools = {
   mount(element, view, extra, diagnosis, script, wasm) {
     toolsHost = element;
-    element.removeAttribute("role");
-    const show = (exports) => {
-      try {
-        exports.mount(element, view, extra, diagnosis);
-      } catch (error) {
-        toolsFailed(element, error);
-      }
-    };
-    if (tools) return show(tools);
-    element.textContent = "Loading this view…";
-    loadTools(script, wasm).then(
-      (exports) => {
-        tools = exports;
-        // The user may have moved on while it loaded.
-        if (toolsHost === element && element.isConnected) show(exports);
-      },
-      (error) => toolsHost === element && toolsFailed(element, error),
-    );
+    withTools(element, script, wasm, "This view", () => toolsHost === element, (exports) =>
+      exports.mount(element, view, extra, diagnosis));
   },
   // Synchronous, so the view's own nodes go before the app reuses its element.
   unmount() {
     toolsHost = null;
     tools?.unmount();
+  },
+  // The live check: `context` is JSON the modules agree on, `onChange` the
+  // first module's listener for changes the panel makes to it.
+  mountLive(element, context, onChange, script, wasm) {
+    const shown = (live = { element, context });
+    withTools(element, script, wasm, "The live check", () => live === shown, (exports) =>
+      exports.mount_live(element, shown.context, onChange));
+  },
+  updateLive(context) {
+    if (!live) return;
+    live.context = context; // used if the module is still loading
+    tools?.update_live(context);
+  },
+  unmountLive() {
+    live = null;
+    tools?.unmount_live();
   },
 };
 

@@ -2,16 +2,17 @@
 //! module hands a tool view to the second.
 //!
 //! The first module (`src/main.rs`) is all a first visit downloads: the
-//! diagnose view, the live check and share links. The tool views (access
-//! path, error codes, endpoint check, triage) live in a second module
+//! diagnose view and share links. The tool views (access path, error codes,
+//! endpoint check, triage) and the opt-in live check live in a second module
 //! (`src/bin/scopelens_tools/`) that `init.js` loads the first time one of
 //! them is opened. The hand-off is a plain function call through
-//! `window.scopelensTools` with strings only (see [`ToolRequest`]); both
-//! modules run in the same page, so nothing leaves it. Both also use the
-//! page helpers below.
+//! `window.scopelensTools` with strings only (see [`ToolRequest`] and
+//! [`live_context`]); both modules run in the same page, so nothing leaves
+//! it. Both also use the page helpers below.
 #![forbid(unsafe_code)]
 
 use scopelens_core::ShareState;
+use scopelens_ui::DiagnoserState;
 
 /// The views, in navigation order. The id is the URL fragment (`#wizard`)
 /// and the `view` a share link carries.
@@ -129,6 +130,35 @@ impl ToolRequest {
     }
 }
 
+/// What the live check shares with the diagnose view: the intents, WABA ID
+/// and app ID of the scope check, which it reads and its own scope check can
+/// change. It crosses between the modules as `ShareState` JSON without the
+/// paste, which the live check never needs. The IDs go as typed, so that
+/// the two boxes showing them stay in step while the user types.
+pub fn live_context(diag: &DiagnoserState) -> String {
+    let context = ShareState {
+        intents: diag.intents.clone(),
+        waba_id: Some(diag.waba_id.to_string()),
+        app_id: Some(diag.app_id.to_string()),
+        ..ShareState::default()
+    };
+    serde_json::to_string(&context).unwrap_or_default()
+}
+
+/// `diag` with the context [`live_context`] wrote; unchanged if `json`
+/// cannot be read.
+pub fn with_live_context(diag: &DiagnoserState, json: &str) -> DiagnoserState {
+    match serde_json::from_slice::<ShareState>(json.as_bytes()) {
+        Ok(context) => DiagnoserState {
+            intents: context.intents,
+            waba_id: context.waba_id.unwrap_or_default().into(),
+            app_id: context.app_id.unwrap_or_default().into(),
+            ..diag.clone()
+        },
+        Err(_) => diag.clone(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -154,6 +184,31 @@ mod tests {
         let wizard = ToolRequest::new(View::Wizard, "", &diag);
         assert!(wizard.diagnosis.is_empty());
         assert_eq!(wizard.diagnosis(), ShareState::default());
+    }
+
+    #[test]
+    fn the_live_context_carries_the_scope_check_and_never_the_paste() {
+        use scopelens_core::kb::IntentId;
+        let diag = DiagnoserState {
+            input: "{\"data\":{\"app_id\":\"1\"}} EAAB1234567890abcdefghij".into(),
+            intents: vec![IntentId::SendMessages],
+            waba_id: " 1029 ".into(),
+            app_id: "".into(),
+            now: 1_760_000_000,
+            ..DiagnoserState::default()
+        };
+        let json = live_context(&diag);
+        assert!(!json.contains("EAAB") && !json.contains("data"), "{json}");
+        let other = DiagnoserState {
+            input: "kept".into(),
+            ..DiagnoserState::default()
+        };
+        let merged = with_live_context(&other, &json);
+        assert_eq!(merged.input, "kept");
+        assert_eq!(merged.intents, diag.intents);
+        assert_eq!(merged.waba_id, " 1029 ", "typed text is kept as typed");
+        assert_eq!(merged.app_id, "");
+        assert_eq!(with_live_context(&other, "not json"), other);
     }
 
     #[test]

@@ -1,18 +1,21 @@
-//! The scopelens web app's first module: the page, its navigation, the
-//! diagnose view and the live check, routed by the URL fragment only. The
-//! other four views are mounted by the tools module (`bin/scopelens_tools`),
-//! loaded the first time one is opened; see `lib.rs` for the hand-off.
+//! The scopelens web app's first module: the page, its navigation and the
+//! diagnose view, routed by the URL fragment only. The other four views and
+//! the live check's panel are mounted by the tools module
+//! (`bin/scopelens_tools`), loaded the first time one is opened; see
+//! `lib.rs` for the hand-off.
 //!
 //! Share links (`#v1=…`) are read once on load (and when a new one is
 //! pasted into the address bar). Nothing is written to the URL until the
 //! user makes a share link; pasted text never goes there on its own. No
 //! storage, no cookies, no network requests but the page's own files:
-//! everything runs in the page, except the opt-in live check (`LivePanel`),
-//! which calls the Graph API only.
+//! everything runs in the page, except the opt-in live check (`LiveHost`
+//! here, `scopelens_ui::LivePanel` in the tools module), which calls the
+//! Graph API only.
 
 use scopelens_core::decode_share;
 use scopelens_site::{
-    base_url, show_link, window, ToolRequest, View, GUIDE_BASE, TOOLS_SCRIPT, TOOLS_WASM,
+    base_url, live_context, show_link, window, with_live_context, ToolRequest, View, GUIDE_BASE,
+    TOOLS_SCRIPT, TOOLS_WASM,
 };
 use scopelens_ui::util::now_unix;
 use scopelens_ui::{Diagnoser, DiagnoserState};
@@ -92,6 +95,8 @@ enum Action {
     Load(Box<AppState>),
     View(View),
     Diag(DiagnoserState),
+    /// The live check's scope check changed the context (`live_context` JSON).
+    LiveContext(String),
     DismissNotice,
 }
 
@@ -104,6 +109,7 @@ impl Reducible for AppState {
             Action::Load(state) => return Rc::new(*state),
             Action::View(v) => next.view = v,
             Action::Diag(d) => next.diag = d,
+            Action::LiveContext(json) => next.diag = with_live_context(&next.diag, &json),
             Action::DismissNotice => next.notice = None,
         }
         Rc::new(next)
@@ -135,23 +141,20 @@ fn ToolHost(props: &ToolHostProps) -> Html {
         use_effect_with(props.request.clone(), move |request| {
             let element = host.cast::<web_sys::Element>();
             if let Some(element) = &element {
-                call_tools(
-                    "mount",
-                    &[
-                        element.into(),
-                        JsValue::from_str(&request.view),
-                        JsValue::from_str(&request.extra),
-                        JsValue::from_str(&request.diagnosis),
-                        JsValue::from_str(TOOLS_SCRIPT),
-                        JsValue::from_str(TOOLS_WASM),
-                    ],
-                    element,
-                );
+                let args = [
+                    element.into(),
+                    JsValue::from_str(&request.view),
+                    JsValue::from_str(&request.extra),
+                    JsValue::from_str(&request.diagnosis),
+                    JsValue::from_str(TOOLS_SCRIPT),
+                    JsValue::from_str(TOOLS_WASM),
+                ];
+                if !call_tools("mount", &args) {
+                    cannot_start(element, "This view");
+                }
             }
             move || {
-                if let Some(element) = &element {
-                    call_tools("unmount", &[], element);
-                }
+                call_tools("unmount", &[]);
             }
         });
     }
@@ -159,18 +162,87 @@ fn ToolHost(props: &ToolHostProps) -> Html {
 }
 
 /// Calls `window.scopelensTools[name](...args)`, which `init.js` defines;
-/// without it the view says it cannot start rather than staying blank.
-fn call_tools(name: &str, args: &[JsValue], element: &web_sys::Element) {
+/// false if that is missing or throws.
+fn call_tools(name: &str, args: &[JsValue]) -> bool {
     use wasm_bindgen::JsCast;
     let function = js_sys::Reflect::get(&window(), &JsValue::from_str("scopelensTools"))
         .and_then(|tools| js_sys::Reflect::get(&tools, &JsValue::from_str(name)))
         .ok()
         .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
     let called = function.map(|f| f.apply(&JsValue::NULL, &args.iter().collect()));
-    if !matches!(called, Some(Ok(_))) {
-        element.set_text_content(Some(
-            "This view could not start: its loader is missing from the page. Reload the page to try again.",
-        ));
+    matches!(called, Some(Ok(_)))
+}
+
+/// Says so in `element` when the tools module could not even be asked for,
+/// rather than leaving it blank.
+fn cannot_start(element: &web_sys::Element, what: &str) {
+    element.set_text_content(Some(&format!(
+        "{what} could not start: its loader is missing from the page. Reload the page to try again."
+    )));
+}
+
+#[derive(Properties, PartialEq)]
+struct LiveHostProps {
+    /// The diagnose view's scope check (`live_context` JSON).
+    context: AttrValue,
+    on_context: Callback<String>,
+}
+
+/// The opt-in live check: a closed `<details>` whose body the tools module
+/// fills the first time it is opened (so a visit that never opens it never
+/// downloads it), then keeps in step with the diagnose view's scope check.
+#[component]
+fn LiveHost(props: &LiveHostProps) -> Html {
+    let body = use_node_ref();
+    let opened = use_state(|| false);
+    let ontoggle = {
+        let opened = opened.clone();
+        Callback::from(move |e: Event| {
+            let open = e
+                .target_dyn_into::<web_sys::Element>()
+                .is_some_and(|details| details.has_attribute("open"));
+            if open && !*opened {
+                opened.set(true);
+            }
+        })
+    };
+    {
+        let body = body.clone();
+        let context = props.context.clone();
+        let on_context = props.on_context.clone();
+        use_effect_with(*opened, move |opened| {
+            use wasm_bindgen::closure::Closure;
+            let element = body.cast::<web_sys::Element>().filter(|_| *opened);
+            let listener = element.as_ref().map(|element| {
+                let listener = Closure::<dyn Fn(String)>::new(move |json| on_context.emit(json));
+                let args = [
+                    element.into(),
+                    JsValue::from_str(&context),
+                    listener.as_ref().clone(),
+                    JsValue::from_str(TOOLS_SCRIPT),
+                    JsValue::from_str(TOOLS_WASM),
+                ];
+                if !call_tools("mountLive", &args) {
+                    cannot_start(element, "The live check");
+                }
+                listener
+            });
+            move || {
+                if listener.is_some() {
+                    call_tools("unmountLive", &[]);
+                }
+            }
+        });
+    }
+    // Later changes to the context; before the panel is mounted this does nothing.
+    use_effect_with(props.context.clone(), |context| {
+        call_tools("updateLive", &[JsValue::from_str(context)]);
+    });
+    html! {
+        <details class="live-check" {ontoggle}>
+            <summary>{ scopelens_ui::live_panel::SUMMARY }</summary>
+            <div ref={body} class="live-host"></div>
+        </details>
     }
 }
 
@@ -209,6 +281,10 @@ fn App() -> Html {
         let d = state.dispatcher();
         Callback::from(move |s: DiagnoserState| d.dispatch(Action::Diag(s)))
     };
+    let on_context = {
+        let d = state.dispatcher();
+        Callback::from(move |json: String| d.dispatch(Action::LiveContext(json)))
+    };
     let dismiss = {
         let d = state.dispatcher();
         Callback::from(move |_: MouseEvent| d.dispatch(Action::DismissNotice))
@@ -222,8 +298,7 @@ fn App() -> Html {
                 <Diagnoser state={state.diag.clone()} on_change={on_diag.clone()} guide_base={guide.clone()}
                     share_base_url={Some(base.clone())} on_share={on_share.clone()} />
                 // Opt-in: the only place the page makes requests, to the Graph API only.
-                <scopelens_ui::LivePanel state={state.diag.clone()} on_change={on_diag} guide_base={guide.clone()}
-                    share_base_url={Some(base.clone())} on_share={on_share.clone()} />
+                <LiveHost context={live_context(&state.diag)} {on_context} />
             </>
         },
         _ => html! { <ToolHost request={state.tool_request()} /> },

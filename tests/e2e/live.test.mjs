@@ -46,7 +46,11 @@ async function openLive({ timeout, base = FAKE } = {}) {
   p.page.on("console", (m) => p.console.push({ type: m.type(), text: m.text(), url: m.location().url || "" }));
   assert(!(await p.page.getAttribute("details.live-check", "open")), "the live panel is open before it is asked for");
   assert(!(await p.page.isVisible("input.sl-live-token")), "the token field shows in a closed panel");
+  const toolFiles = () => p.requests.filter((r) => /scopelens_tools(_bg\.wasm|\.js)$/.test(new URL(r.url).pathname)).length;
+  eq(toolFiles(), 0, "the live check's module fetched before the panel was opened");
   await p.page.click("details.live-check > summary");
+  await p.page.waitForSelector("input.sl-live-token");
+  eq(toolFiles(), 2, "the live check's module files fetched on opening");
   await p.page.click("details.live-advanced > summary");
   await p.page.fill("input.sl-live-base", base);
   if (timeout) await p.page.fill("input.sl-live-timeout", String(timeout));

@@ -249,6 +249,22 @@ test("endpoint check: candidates and whether the pasted token has the permission
   await finish(p);
 });
 
+/**
+ * Yew marks elements with the number of the tree that renders them, and
+ * each wasm module numbers its trees from 1: the tools module's trees inside
+ * `host` must not carry a number the first module's elements carry, or the
+ * first module handles their events (see the tools module's main()).
+ */
+async function assertOwnTrees(page, host) {
+  const trees = await page.evaluate((selector) => {
+    const host = document.querySelector(selector);
+    const ids = (els) => [...new Set(els.map((e) => e.__yew_subtree_id).filter((n) => n !== undefined))];
+    const all = [...document.getElementById("app").querySelectorAll("*")];
+    return { inside: ids(all.filter((e) => host.contains(e))), outside: ids(all.filter((e) => !host.contains(e))) };
+  }, host);
+  assert(trees.inside.length > 0 && trees.inside.every((n) => !trees.outside.includes(n)), `Yew tree numbers shared by the two modules: ${JSON.stringify(trees)}`);
+}
+
 test("tool views: their module loads once, only when one is opened, and each keeps its state", async () => {
   const p = await open("", { now: 1760000000 });
   const fetched = [];
@@ -260,6 +276,7 @@ test("tool views: their module loads once, only when one is opened, and each kee
   await p.page.click("a[data-view=wizard]");
   await p.page.check("input[name=sl-accounts][value=clients]");
   eq(await p.page.textContent(".plan-role"), "Tech Provider", "wizard answer");
+  await assertOwnTrees(p.page, ".tool-host");
   await p.page.click("a[data-view=lookup]");
   await p.page.fill("input.sl-code", "190/463");
   await p.page.click("a[data-view=diagnose]");
@@ -288,6 +305,45 @@ test("tool views: when their module cannot load, the view says so and a later vi
   await p.page.fill("input.sl-code", "190");
   eq(await p.page.getAttribute(".lookup-result .error-entry", "data-label"), "190", "lookup after the retry");
   // The browser logs the aborted fetch: the one console error caused on purpose.
+  const added = problems.splice(before);
+  problems.push(...added.filter((x) => !x.includes("console error: Failed to load resource: net::ERR_FAILED")));
+  await finish(p);
+});
+
+test("live check: its panel loads only when opened, follows the scope check, and says so when it cannot load", async () => {
+  const p = await open("", { now: 1760000000 });
+  const before = problems.length;
+  const fetched = [];
+  p.page.on("request", (r) => fetched.push(new URL(r.url()).pathname));
+  await paste(p.page, fixture("debug_token/system_user_never.json"));
+  await p.page.waitForSelector("[data-verdict]");
+  await p.page.check(".scope-matrix input[data-intent=manage_templates]");
+  eq(fetched.filter((f) => f.includes("scopelens_tools")).length, 0, "tools module fetched for a closed live check");
+  await p.page.route(/scopelens_tools_bg\.wasm/, (route) => route.abort());
+  await p.page.click("details.live-check > summary");
+  const host = p.page.locator(".live-host[role=alert]");
+  await host.waitFor();
+  const message = await host.textContent();
+  assert(message.includes("live check could not load") && message.includes("Reload"), `failure message: ${message}`);
+  await p.page.unroute(/scopelens_tools_bg\.wasm/);
+  // The panel is made again when the diagnose view is: here, after another view.
+  await p.page.click("a[data-view=lookup]");
+  await p.page.click("a[data-view=diagnose]");
+  eq(await p.page.getAttribute("details.live-check", "open"), null, "the live check opened by itself");
+  await p.page.click("details.live-check > summary");
+  await p.page.waitForSelector("input.sl-live-token");
+  assert(await p.page.isVisible("input.sl-live-token"), "token field hidden in the opened panel");
+  // Typed by the keyboard (trusted events): the first module must not take
+  // the panel's events for its own (see the tools module's main()).
+  await p.page.click("details.live-advanced > summary");
+  await p.page.fill("input.sl-live-timeout", "");
+  await p.page.type("input.sl-live-timeout", "25");
+  eq(await p.page.inputValue("input.sl-live-timeout"), "25", "typed timeout");
+  await assertOwnTrees(p.page, ".live-host");
+  const context = () => p.page.textContent(".live-context");
+  assert((await context()).includes("Manage message templates"), `the panel's context: ${await context()}`);
+  await p.page.fill(".scope-matrix input.sl-waba", "102290129340398");
+  await p.page.waitForFunction(() => document.querySelector(".live-context").textContent.includes("WABA 102290129340398"));
   const added = problems.splice(before);
   problems.push(...added.filter((x) => !x.includes("console error: Failed to load resource: net::ERR_FAILED")));
   await finish(p);

@@ -1,7 +1,9 @@
 //! "Check live": the core's read-only Graph API calls, made from the browser.
 //!
-//! Closed by default. It says what will be sent and to whom before anything
-//! is; the token is read from a password field only when the user starts the
+//! The panel is the body of a `<details class="live-check">` that its host
+//! provides, closed by default with [`SUMMARY`] as its title (the web app
+//! loads this component only when that is opened). It says what will be sent
+//! and to whom before anything is; the token is read from a password field only when the user starts the
 //! check, lives in the running check's memory and that field only, and goes
 //! nowhere but the Graph API address shown (as the `access_token` query value,
 //! plus `input_token` for debug_token; no `Authorization` header, so there is
@@ -29,6 +31,9 @@ use scopelens_core::{Context, Diagnosis, ShareState};
 use std::collections::VecDeque;
 use std::rc::Rc;
 use yew::prelude::*;
+
+/// The title of the `<details>` the panel goes in.
+pub const SUMMARY: &str = "Check live against the Graph API";
 
 /// Seconds each call may take unless the user sets another timeout.
 pub const DEFAULT_TIMEOUT_SECS: u32 = 10;
@@ -669,93 +674,90 @@ pub fn LivePanel(props: &LivePanelProps) -> Html {
         });
 
     html! {
-        <details class="live-check">
-            <summary>{ "Check live against the Graph API" }</summary>
-            <div class="live-body">
-                <p class="live-disclosure">
-                    { "This asks Meta directly instead of reading a pasted answer. When you press " }
-                    <strong>{ "Check live" }</strong>
-                    { ", your browser sends the token you enter below to " }
-                    <code class="live-target">{ shown_base.clone() }</code>
-                    { " and nowhere else, in read-only GET requests (the token goes in the request address, as Graph API examples do). " }
-                    { "The token stays in this field: it is not stored, not put in the page address or a share link, and a reload forgets it." }
-                </p>
-                <ul class="live-plan">
-                    for (call, adds) in CALLS_EXPLAINED {
-                        <li><code>{ call }</code>{ ": " }{ adds }</li>
-                    }
-                </ul>
-                <p class="live-context hint">{ context_words(&state.context()) }{ " Change these in the scope check." }</p>
+        <div class="live-body">
+            <p class="live-disclosure">
+                { "This asks Meta directly instead of reading a pasted answer. When you press " }
+                <strong>{ "Check live" }</strong>
+                { ", your browser sends the token you enter below to " }
+                <code class="live-target">{ shown_base.clone() }</code>
+                { " and nowhere else, in read-only GET requests (the token goes in the request address, as Graph API examples do). " }
+                { "The token stays in this field: it is not stored, not put in the page address or a share link, and a reload forgets it." }
+            </p>
+            <ul class="live-plan">
+                for (call, adds) in CALLS_EXPLAINED {
+                    <li><code>{ call }</code>{ ": " }{ adds }</li>
+                }
+            </ul>
+            <p class="live-context hint">{ context_words(&state.context()) }{ " Change these in the scope check." }</p>
+            <div class="live-fields">
+                <label>
+                    { "Access token to check " }
+                    <input type="password" class="sl-live-token" ref={token_ref}
+                        autocomplete="off" spellcheck="false" autocapitalize="off"
+                        placeholder="EAA…" />
+                </label>
+                <label>
+                    { "App token for debug_token (optional) " }
+                    <input type="password" class="sl-live-app-token" ref={app_token_ref}
+                        autocomplete="off" spellcheck="false" autocapitalize="off"
+                        placeholder="app-id|app-secret or empty" />
+                </label>
+                <label>
+                    { "API version " }
+                    <select class="sl-live-version" onchange={on_version}>
+                        for v in versions() {
+                            <option value={v.clone()} selected={*version == v}>{ v.clone() }</option>
+                        }
+                    </select>
+                </label>
+            </div>
+            <p class="hint">{ "Without an app token the token inspects itself with debug_token, which works for tokens of the app's developers and for system users." }</p>
+            <details class="live-advanced">
+                <summary>{ "Advanced" }</summary>
                 <div class="live-fields">
                     <label>
-                        { "Access token to check " }
-                        <input type="password" class="sl-live-token" ref={token_ref}
-                            autocomplete="off" spellcheck="false" autocapitalize="off"
-                            placeholder="EAA…" />
+                        { "Graph API address " }
+                        <input type="url" class="sl-live-base" value={(*base).clone()} oninput={on_base}
+                            autocomplete="off" spellcheck="false" />
                     </label>
                     <label>
-                        { "App token for debug_token (optional) " }
-                        <input type="password" class="sl-live-app-token" ref={app_token_ref}
-                            autocomplete="off" spellcheck="false" autocapitalize="off"
-                            placeholder="app-id|app-secret or empty" />
-                    </label>
-                    <label>
-                        { "API version " }
-                        <select class="sl-live-version" onchange={on_version}>
-                            for v in versions() {
-                                <option value={v.clone()} selected={*version == v}>{ v.clone() }</option>
-                            }
-                        </select>
+                        { "Timeout per call, seconds " }
+                        <input type="number" class="sl-live-timeout" min="1" max="120" value={(*timeout).clone()}
+                            oninput={on_timeout} />
                     </label>
                 </div>
-                <p class="hint">{ "Without an app token the token inspects itself with debug_token, which works for tokens of the app's developers and for system users." }</p>
-                <details class="live-advanced">
-                    <summary>{ "Advanced" }</summary>
-                    <div class="live-fields">
-                        <label>
-                            { "Graph API address " }
-                            <input type="url" class="sl-live-base" value={(*base).clone()} oninput={on_base}
-                                autocomplete="off" spellcheck="false" />
-                        </label>
-                        <label>
-                            { "Timeout per call, seconds " }
-                            <input type="number" class="sl-live-timeout" min="1" max="120" value={(*timeout).clone()}
-                                oninput={on_timeout} />
-                        </label>
-                    </div>
-                    <p class="hint">{ "The page's security policy allows connections to the Graph API only; another address is refused before anything is sent." }</p>
-                </details>
-                <div class="live-actions">
-                    <button type="button" class="live-run" onclick={start} disabled={run.running}>{ "Check live" }</button>
-                    <button type="button" class="live-forget" onclick={forget}>{ "Forget the tokens" }</button>
-                </div>
-                if let Some(reason) = &run.refused {
-                    <p class="error-message live-refused" role="alert">{ reason.clone() }</p>
-                }
-                <p class="live-status" role="status" aria-live="polite">{ status }</p>
-                if total > 0 {
-                    <ol class="live-calls" aria-label="Calls made">
-                        { for call_rows }
-                        { for pending_rows }
-                    </ol>
-                }
-                if done {
-                    <section class="live-result" aria-label="Live check result" data-run={run.id.to_string()}>
-                        <VerdictBanner diagnosis={diagnosis.clone()} />
-                        { share }
-                        <section class="findings-section" aria-label="Findings">
-                            <h2>{ "Findings" }</h2>
-                            <FindingList findings={findings.clone()} guide_base={props.guide_base.clone()} />
-                        </section>
-                        { timeline }
-                        <PayloadTable payload={diagnosis.payload.clone()} now={run.checked_at} />
-                        <ScopeMatrix rows={diagnosis.scopes.clone()} {has_scopes} intents={state.intents.clone()}
-                            waba_id={state.waba_id.clone()} app_id={state.app_id.clone()}
-                            {on_intents} {on_waba_id} {on_app_id} />
-                    </section>
-                }
+                <p class="hint">{ "The page's security policy allows connections to the Graph API only; another address is refused before anything is sent." }</p>
+            </details>
+            <div class="live-actions">
+                <button type="button" class="live-run" onclick={start} disabled={run.running}>{ "Check live" }</button>
+                <button type="button" class="live-forget" onclick={forget}>{ "Forget the tokens" }</button>
             </div>
-        </details>
+            if let Some(reason) = &run.refused {
+                <p class="error-message live-refused" role="alert">{ reason.clone() }</p>
+            }
+            <p class="live-status" role="status" aria-live="polite">{ status }</p>
+            if total > 0 {
+                <ol class="live-calls" aria-label="Calls made">
+                    { for call_rows }
+                    { for pending_rows }
+                </ol>
+            }
+            if done {
+                <section class="live-result" aria-label="Live check result" data-run={run.id.to_string()}>
+                    <VerdictBanner diagnosis={diagnosis.clone()} />
+                    { share }
+                    <section class="findings-section" aria-label="Findings">
+                        <h2>{ "Findings" }</h2>
+                        <FindingList findings={findings.clone()} guide_base={props.guide_base.clone()} />
+                    </section>
+                    { timeline }
+                    <PayloadTable payload={diagnosis.payload.clone()} now={run.checked_at} />
+                    <ScopeMatrix rows={diagnosis.scopes.clone()} {has_scopes} intents={state.intents.clone()}
+                        waba_id={state.waba_id.clone()} app_id={state.app_id.clone()}
+                        {on_intents} {on_waba_id} {on_app_id} />
+                </section>
+            }
+        </div>
     }
 }
 

@@ -4,7 +4,8 @@
 //! - `test`:  setup, then every check and test the project has.
 //! - `serve`: build the site and the guide and serve them on localhost.
 //! - `dist`:  build the site and the guide into `target/dist/`.
-//! - `e2e`:   build `dist`, serve it on a free port, run `tests/e2e/run.mjs`.
+//! - `e2e [FILTER]`: build `dist`, serve it on a free port, run `tests/e2e/run.mjs`
+//!   (only the tests whose names contain FILTER, if given).
 //! - `book`:  build the guide into `target/dist/guide/`, run its browser tests.
 //! - `fuzz [SECONDS]`: run every fuzz target for a while (see `fuzz.rs`).
 //! - `bench`: measure size, start-up, typing, throughput, memory and triage speed.
@@ -61,7 +62,7 @@ fn test() -> Step {
     ])?;
     cargo(&["test", "--workspace"])?;
     wasm_test()?;
-    e2e()?;
+    e2e(None)?;
     // The guide's browser tests, against the app just built plus the guide.
     book::e2e(&dist_dir())?;
     bench::check_sizes(&dist_dir(), &bench::CEILINGS)?;
@@ -137,7 +138,8 @@ fn wasm_test() -> Step {
 
 /// Builds the site, serves it on a free port and runs the browser tests
 /// (the guide has its own checks; the tests need only the app).
-fn e2e() -> Step {
+/// `filter`: run only the tests whose names contain it.
+fn e2e(filter: Option<&str>) -> Step {
     dist_site()?;
     // The live check's tests call a fake Graph API: they get a copy of the
     // site (under target/dist-test/) whose CSP also allows it; target/dist
@@ -154,13 +156,14 @@ fn e2e() -> Step {
     cargo(&["build", "-p", "scopelens-cli", "-p", "scopelens-loggen"])?;
     run(Command::new("node")
         .arg(root().join("tests").join("e2e").join("run.mjs"))
+        .args(filter)
         .env("SCOPELENS_E2E_URL", &url)
         .env("SCOPELENS_FAKE_GRAPH", &fake_graph)
         .env("NODE_PATH", tools::node_modules())
         .current_dir(root()))
 }
 
-const USAGE: &str = "usage: cargo xtask <setup|test|dist|serve|e2e|book|fuzz [SECONDS]|bench [sizes|browser|native|triage]…>";
+const USAGE: &str = "usage: cargo xtask <setup|test|dist|serve|e2e [FILTER]|book|fuzz [SECONDS]|bench [sizes|browser|native|triage]…>";
 
 fn main() {
     let task = std::env::args().nth(1).unwrap_or_default();
@@ -169,7 +172,7 @@ fn main() {
         "test" => test(),
         "serve" => serve(),
         "dist" => dist(),
-        "e2e" => e2e(),
+        "e2e" => e2e(std::env::args().nth(2).as_deref()),
         "book" => book::e2e(&dist_dir()),
         "bench" => bench::bench(&std::env::args().skip(2).collect::<Vec<_>>()),
         "fuzz" => fuzz::fuzz(fuzz::seconds(std::env::args().nth(2).as_deref())),

@@ -1,17 +1,22 @@
 //! The web app's tools module: the access path wizard, the error code
-//! lookup, the endpoint check and log triage. A first visit does not
-//! download it; `init.js` loads it the first time one of these views is
-//! opened and calls [`mount`] and [`unmount`] (see `scopelens_site`'s
-//! `ToolRequest` for what the first module passes).
+//! lookup, the endpoint check, log triage and the live check. A first visit
+//! does not download it; `init.js` loads it the first time one of these is
+//! opened and calls [`mount`] and [`unmount`] for a view (see
+//! `scopelens_site`'s `ToolRequest` for what the first module passes), or
+//! [`mount_live`], [`update_live`] and [`unmount_live`] for the live check
+//! in the diagnose view.
 //!
 //! Each view keeps its state here while the user visits other views, so
 //! coming back shows what was there. A share link for a view replaces that.
 
 use scopelens_core::ShareState;
-use scopelens_site::{base_url, show_link, ToolRequest, View, GUIDE_BASE};
+use scopelens_site::{
+    base_url, live_context, show_link, with_live_context, ToolRequest, View, GUIDE_BASE,
+};
+use scopelens_ui::live_panel::LivePanelProps;
 use scopelens_ui::{
-    AccessWizard, DiagnoserState, EndpointCheck, ErrorLookup, LookupState, SharePanel, TriageState,
-    TriageView, WizardState,
+    AccessWizard, DiagnoserState, EndpointCheck, ErrorLookup, LivePanel, LookupState, SharePanel,
+    TriageState, TriageView, WizardState,
 };
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
@@ -78,9 +83,17 @@ struct Kept {
     state: ToolState,
 }
 
+/// The live check shown in the diagnose view, and how it tells the first
+/// module about changes to the context.
+struct Live {
+    app: yew::AppHandle<LivePanel>,
+    on_change: Callback<DiagnoserState>,
+}
+
 thread_local! {
     static APP: RefCell<Option<yew::AppHandle<ToolApp>>> = const { RefCell::new(None) };
     static KEPT: RefCell<Vec<Kept>> = const { RefCell::new(Vec::new()) };
+    static LIVE: RefCell<Option<Live>> = const { RefCell::new(None) };
 }
 
 /// The state to show for a request: the kept one unless a different link
@@ -198,6 +211,82 @@ pub fn unmount() {
     }
 }
 
+fn live_props(context: &str, on_change: Callback<DiagnoserState>) -> LivePanelProps {
+    let blank = DiagnoserState {
+        now: scopelens_ui::util::now_unix(),
+        ..DiagnoserState::default()
+    };
+    LivePanelProps {
+        state: with_live_context(&blank, context),
+        on_change,
+        guide_base: AttrValue::from(GUIDE_BASE),
+        share_base_url: Some(AttrValue::from(base_url())),
+        on_share: Callback::from(show_link),
+        graph_url: AttrValue::Static(scopelens_core::live::GRAPH_URL),
+    }
+}
+
+/// Shows the live check inside `root` (the body of the diagnose view's
+/// closed-by-default `<details>`). `context` is the diagnose view's scope
+/// check as `live_context` writes it; `on_change` is called with the same
+/// form when the live result's scope check changes it.
+#[wasm_bindgen]
+pub fn mount_live(root: web_sys::Element, context: &str, on_change: js_sys::Function) {
+    unmount_live();
+    root.set_text_content(None);
+    let on_change = Callback::from(move |next: DiagnoserState| {
+        let _ = on_change.call1(&JsValue::NULL, &JsValue::from_str(&live_context(&next)));
+    });
+    let props = live_props(context, on_change.clone());
+    let app = yew::Renderer::<LivePanel>::with_root_and_props(root, props).render();
+    LIVE.with_borrow_mut(|slot| *slot = Some(Live { app, on_change }));
+}
+
+/// The diagnose view's scope check changed: the live result follows it
+/// (re-read from the answers already received; nothing is sent).
+#[wasm_bindgen]
+pub fn update_live(context: &str) {
+    LIVE.with_borrow_mut(|slot| {
+        if let Some(live) = slot {
+            live.app.update(live_props(context, live.on_change.clone()));
+        }
+    });
+}
+
+/// Removes the live check, and with it the token its field held.
+#[wasm_bindgen]
+pub fn unmount_live() {
+    if let Some(live) = LIVE.with_borrow_mut(Option::take) {
+        live.app.destroy();
+    }
+}
+
 fn main() {
     scopelens_ui::panic_hook::install("sl-fatal");
+    skip_the_first_modules_tree_number();
+}
+
+#[component]
+fn Nothing() -> Html {
+    Html::default()
+}
+
+/// Yew numbers the DOM trees it renders from 1 in each wasm module, marks
+/// elements with that number, and hands each event to the module whose
+/// number is on the nearest marked element. The first module's app is tree
+/// 1 and encloses every view this module mounts, so if this module's first
+/// tree were also 1, the first module would take that view's events for its
+/// own and run its own handlers on them (a typed timeout was undone that
+/// way). A throwaway tree takes number 1 here, so this module's views are 2
+/// and up.
+fn skip_the_first_modules_tree_number() {
+    let scratch = scopelens_site::window()
+        .document()
+        .expect("the page has a document")
+        .create_element("div");
+    if let Ok(scratch) = scratch {
+        yew::Renderer::<Nothing>::with_root(scratch)
+            .render()
+            .destroy();
+    }
 }

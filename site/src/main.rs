@@ -12,13 +12,13 @@
 //! here, `scopelens_ui::LivePanel` in the tools module), which calls the
 //! Graph API only.
 
-use scopelens_core::decode_share;
+use scopelens_core::{decode_share, Diagnosis, ShareState};
 use scopelens_site::{
     base_url, live_context, show_link, window, with_live_context, ToolRequest, View, GUIDE_BASE,
     TOOLS_SCRIPT, TOOLS_WASM,
 };
 use scopelens_ui::util::now_unix;
-use scopelens_ui::{Diagnoser, DiagnoserState};
+use scopelens_ui::{Diagnoser, DiagnoserState, SharePanel};
 use std::rc::Rc;
 use wasm_bindgen::JsValue;
 use yew::prelude::*;
@@ -290,13 +290,21 @@ fn App() -> Html {
         Callback::from(move |_: MouseEvent| d.dispatch(Action::DismissNotice))
     };
     let guide = AttrValue::from(GUIDE_BASE);
-    let base = AttrValue::from(base_url());
+    let share = {
+        let base = AttrValue::from(base_url());
+        Callback::from(move |(state, diagnosis): (ShareState, Rc<Diagnosis>)| {
+            html! {
+                <SharePanel {state} diagnosis={Some(diagnosis)} base_url={base.clone()}
+                    on_share={on_share.clone()} />
+            }
+        })
+    };
 
     let body = match state.view {
         View::Diagnose => html! {
             <>
                 <Diagnoser state={state.diag.clone()} on_change={on_diag.clone()} guide_base={guide.clone()}
-                    share_base_url={Some(base.clone())} on_share={on_share.clone()} />
+                    share={Some(share)} />
                 // Opt-in: the only place the page makes requests, to the Graph API only.
                 <LiveHost context={live_context(&state.diag)} {on_context} />
             </>

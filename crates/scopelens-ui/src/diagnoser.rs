@@ -7,7 +7,6 @@ use crate::finding_list::FindingList;
 use crate::input_box::InputBox;
 use crate::payload_table::PayloadTable;
 use crate::scope_matrix::ScopeMatrix;
-use crate::share_panel::SharePanel;
 use crate::token_timeline::TokenTimeline;
 use crate::util::now_unix;
 use crate::verdict_banner::VerdictBanner;
@@ -110,11 +109,12 @@ pub struct DiagnoserProps {
     pub on_change: Callback<DiagnoserState>,
     /// Where the guide lives, ending in `/`.
     pub guide_base: AttrValue,
-    /// Page URL without fragment; when set, the share panel is shown.
+    /// Makes the sharing controls shown under the verdict from what a link
+    /// would carry and the diagnosis. The web app passes its `SharePanel`;
+    /// the guide's widgets pass nothing, so their bundle does without the
+    /// panel, the link encoder and the Markdown export.
     #[prop_or_default]
-    pub share_base_url: Option<AttrValue>,
-    #[prop_or_default]
-    pub on_share: Callback<String>,
+    pub share: Option<Callback<(ShareState, Rc<Diagnosis>), Html>>,
 }
 
 #[component]
@@ -218,9 +218,8 @@ pub fn Diagnoser(props: &DiagnoserProps) -> Html {
                     <p class="empty-hint">{ "The diagnosis appears here as you paste or type. Nothing you paste leaves this page." }</p>
                 } else {
                     <VerdictBanner diagnosis={diagnosis.clone()} />
-                    if let Some(base) = &props.share_base_url {
-                        <SharePanel state={state.to_share()} diagnosis={Some(diagnosis.clone())}
-                            base_url={base.clone()} on_share={props.on_share.clone()} />
+                    if let Some(share) = &props.share {
+                        { share.emit((state.to_share(), diagnosis.clone())) }
                     }
                     <section class="findings-section" aria-label="Findings">
                         <h2>{ "Findings" }</h2>

@@ -271,8 +271,7 @@ async fn diagnoser_wires_input_to_the_views() {
         state,
         on_change: Callback::noop(),
         guide_base: "./guide/".into(),
-        share_base_url: None,
-        on_share: Callback::noop(),
+        share: None,
     })
     .await;
     assert_eq!(

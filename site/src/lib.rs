@@ -9,6 +9,11 @@
 //! `window.scopelensTools` with strings only (see [`ToolRequest`] and
 //! [`live_context`]); both modules run in the same page, so nothing leaves
 //! it. Both also use the page helpers below.
+//!
+//! Both modules run Yew, and the tools module's views sit inside the first
+//! module's tree. Yew finds which of them handles an event by a tree number
+//! each module counts from 1, so the tools module skips 1 when it starts
+//! (its `main`); the first module must keep to its one tree (no portals).
 #![forbid(unsafe_code)]
 
 use scopelens_core::ShareState;

@@ -6,16 +6,16 @@
 // damaged, or the browser cannot run WebAssembly), the page says so in plain
 // HTML instead of showing "Loading…" for ever.
 
-// The tool views (access path, error codes, endpoint check, triage) and the
-// live check's panel are a second wasm module, a wasm-bindgen `no-modules`
-// build that defines the global `wasm_bindgen`. The app calls
-// scopelensTools.mount when a tool view is shown and mountLive when the live
-// check is first opened; the module is fetched once, then the view or panel
-// mounts in the element the app left empty for it.
+// The tool views (access path, error codes, endpoint check, triage), the
+// live check's panel and the share preview are a second wasm module, a
+// wasm-bindgen `no-modules` build that defines the global `wasm_bindgen`. The
+// app calls scopelensTools.mount when a tool view is shown and mountPart when
+// the live check or the share preview is first opened; the module is fetched
+// once, then the view or part mounts in the element the app left empty for it.
 let toolsGlue = null;
 let toolsModule = null;
 let toolsHost = null; // the element the latest mount asked for
-let live = null; // the live check's element, context and listener, while shown
+const parts = {}; // the parts of the diagnose view shown ("live", "share"): element and props
 let tools = null; // the module's exports, once it has started
 function loadTools(script, wasm) {
   // The glue defines `wasm_bindgen` once: a failed wasm is retried without it.
@@ -78,21 +78,22 @@ window.scopelensTools = {
     toolsHost = null;
     tools?.unmount();
   },
-  // The live check: `context` is JSON the modules agree on, `onChange` the
-  // first module's listener for changes the panel makes to it.
-  mountLive(element, context, onChange, script, wasm) {
-    const shown = (live = { element, context });
-    withTools(element, script, wasm, "The live check", () => live === shown, (exports) =>
-      exports.mount_live(element, shown.context, onChange));
+  // A part of the diagnose view: `props` is JSON the modules agree on,
+  // `listener` the first module's ear for what the part reports.
+  mountPart(name, element, props, listener, what, script, wasm) {
+    const shown = (parts[name] = { element, props });
+    withTools(element, script, wasm, what, () => parts[name] === shown, (exports) =>
+      exports.mount_part(name, element, shown.props, listener));
   },
-  updateLive(context) {
-    if (!live) return;
-    live.context = context; // used if the module is still loading
-    tools?.update_live(context);
+  updatePart(name, props) {
+    const part = parts[name];
+    if (!part) return;
+    part.props = props; // used if the module is still loading
+    tools?.update_part(name, props);
   },
-  unmountLive() {
-    live = null;
-    tools?.unmount_live();
+  unmountPart(name) {
+    delete parts[name];
+    tools?.unmount_part(name);
   },
 };
 

@@ -5,9 +5,9 @@
 //! diagnose view and share links. The tool views (access path, error codes,
 //! endpoint check, triage) and the opt-in live check live in a second module
 //! (`src/bin/scopelens_tools/`) that `init.js` loads the first time one of
-//! them is opened. The hand-off is a plain function call through
-//! `window.scopelensTools` with strings only (see [`ToolRequest`] and
-//! [`live_context`]); both modules run in the same page, so nothing leaves
+//! them is opened, and that also shows the share preview. The hand-off is a
+//! plain function call through `window.scopelensTools` with strings only
+//! (see [`ToolRequest`], [`live_context`] and [`state_json`]); both modules run in the same page, so nothing leaves
 //! it. Both also use the page helpers below.
 //!
 //! Both modules run Yew, and the tools module's views sit inside the first
@@ -121,7 +121,7 @@ impl ToolRequest {
             extra: extra.to_string(),
             // Only the endpoint check reads it; the others skip the copy.
             diagnosis: if view == View::Endpoint {
-                serde_json::to_string(diagnosis).unwrap_or_default()
+                state_json(diagnosis)
             } else {
                 String::new()
             },
@@ -131,7 +131,7 @@ impl ToolRequest {
     /// The diagnose view's state, or an empty one when none was passed or
     /// it cannot be read.
     pub fn diagnosis(&self) -> ShareState {
-        serde_json::from_str(&self.diagnosis).unwrap_or_default()
+        read_state(&self.diagnosis).unwrap_or_default()
     }
 }
 
@@ -141,27 +141,37 @@ impl ToolRequest {
 /// paste, which the live check never needs. The IDs go as typed, so that
 /// the two boxes showing them stay in step while the user types.
 pub fn live_context(diag: &DiagnoserState) -> String {
-    let context = ShareState {
+    state_json(&ShareState {
         intents: diag.intents.clone(),
         waba_id: Some(diag.waba_id.to_string()),
         app_id: Some(diag.app_id.to_string()),
         ..ShareState::default()
-    };
-    serde_json::to_string(&context).unwrap_or_default()
+    })
 }
 
 /// `diag` with the context [`live_context`] wrote; unchanged if `json`
 /// cannot be read.
 pub fn with_live_context(diag: &DiagnoserState, json: &str) -> DiagnoserState {
-    match serde_json::from_slice::<ShareState>(json.as_bytes()) {
-        Ok(context) => DiagnoserState {
+    match read_state(json) {
+        Some(context) => DiagnoserState {
             intents: context.intents,
             waba_id: context.waba_id.unwrap_or_default().into(),
             app_id: context.app_id.unwrap_or_default().into(),
             ..diag.clone()
         },
-        Err(_) => diag.clone(),
+        None => diag.clone(),
     }
+}
+
+/// A share state as the JSON the two modules pass each other (the share
+/// preview's content, a tool view's diagnosis, the live check's context).
+pub fn state_json(state: &ShareState) -> String {
+    serde_json::to_string(state).unwrap_or_default()
+}
+
+/// The share state [`state_json`] wrote, if `json` is one.
+pub fn read_state(json: &str) -> Option<ShareState> {
+    serde_json::from_slice(json.as_bytes()).ok()
 }
 
 #[cfg(test)]

@@ -14,11 +14,11 @@
 
 use scopelens_core::{decode_share, Diagnosis, ShareState};
 use scopelens_site::{
-    base_url, live_context, show_link, window, with_live_context, ToolRequest, View, GUIDE_BASE,
+    live_context, state_json, window, with_live_context, ToolRequest, View, GUIDE_BASE,
     TOOLS_SCRIPT, TOOLS_WASM,
 };
 use scopelens_ui::util::now_unix;
-use scopelens_ui::{Diagnoser, DiagnoserState, SharePanel};
+use scopelens_ui::{Diagnoser, DiagnoserState, ShareButtons};
 use std::rc::Rc;
 use wasm_bindgen::JsValue;
 use yew::prelude::*;
@@ -181,6 +181,56 @@ fn cannot_start(element: &web_sys::Element, what: &str) {
     )));
 }
 
+/// Has the tools module show its part `name` ("live" or "share") in `host`
+/// while `active`, with `props` (JSON; later changes follow) and
+/// `on_message` for what the part reports. `what` names it in a failure
+/// message.
+#[hook]
+fn use_tools_part(
+    name: &'static str,
+    what: &'static str,
+    host: NodeRef,
+    active: bool,
+    props: AttrValue,
+    on_message: Callback<String>,
+) {
+    {
+        let props = props.clone();
+        use_effect_with(active, move |active| {
+            use wasm_bindgen::closure::Closure;
+            let element = host.cast::<web_sys::Element>().filter(|_| *active);
+            let listener = element.as_ref().map(|element| {
+                let listener = Closure::<dyn Fn(String)>::new(move |json| on_message.emit(json));
+                let args = [
+                    JsValue::from_str(name),
+                    element.into(),
+                    JsValue::from_str(&props),
+                    listener.as_ref().clone(),
+                    JsValue::from_str(what),
+                    JsValue::from_str(TOOLS_SCRIPT),
+                    JsValue::from_str(TOOLS_WASM),
+                ];
+                if !call_tools("mountPart", &args) {
+                    cannot_start(element, what);
+                }
+                listener
+            });
+            move || {
+                if listener.is_some() {
+                    call_tools("unmountPart", &[JsValue::from_str(name)]);
+                }
+            }
+        });
+    }
+    // Later changes; before the part is mounted this does nothing.
+    use_effect_with(props, move |props| {
+        call_tools(
+            "updatePart",
+            &[JsValue::from_str(name), JsValue::from_str(props)],
+        );
+    });
+}
+
 #[derive(Properties, PartialEq)]
 struct LiveHostProps {
     /// The diagnose view's scope check (`live_context` JSON).
@@ -206,44 +256,69 @@ fn LiveHost(props: &LiveHostProps) -> Html {
             }
         })
     };
-    {
-        let body = body.clone();
-        let context = props.context.clone();
-        let on_context = props.on_context.clone();
-        use_effect_with(*opened, move |opened| {
-            use wasm_bindgen::closure::Closure;
-            let element = body.cast::<web_sys::Element>().filter(|_| *opened);
-            let listener = element.as_ref().map(|element| {
-                let listener = Closure::<dyn Fn(String)>::new(move |json| on_context.emit(json));
-                let args = [
-                    element.into(),
-                    JsValue::from_str(&context),
-                    listener.as_ref().clone(),
-                    JsValue::from_str(TOOLS_SCRIPT),
-                    JsValue::from_str(TOOLS_WASM),
-                ];
-                if !call_tools("mountLive", &args) {
-                    cannot_start(element, "The live check");
-                }
-                listener
-            });
-            move || {
-                if listener.is_some() {
-                    call_tools("unmountLive", &[]);
-                }
-            }
-        });
-    }
-    // Later changes to the context; before the panel is mounted this does nothing.
-    use_effect_with(props.context.clone(), |context| {
-        call_tools("updateLive", &[JsValue::from_str(context)]);
-    });
+    use_tools_part(
+        "live",
+        "The live check",
+        body.clone(),
+        *opened,
+        props.context.clone(),
+        props.on_context.clone(),
+    );
     html! {
         <details class="live-check" {ontoggle}>
             <summary>{ scopelens_ui::live_panel::SUMMARY }</summary>
             <div ref={body} class="live-host"></div>
         </details>
     }
+}
+
+#[derive(Properties, PartialEq)]
+struct ShareBarProps {
+    state: ShareState,
+    diagnosis: Rc<Diagnosis>,
+}
+
+/// The diagnose view's sharing: the buttons are here; the preview, which
+/// makes the link, is the tools module's, shown while "Share…" is open.
+/// `scopelens_ui::SharePanel` with its preview swapped for that host: kept
+/// apart so that this module does not link `SharePreview` and the encoder.
+#[component]
+fn ShareBar(props: &ShareBarProps) -> Html {
+    let open = use_state(|| false);
+    let on_toggle = {
+        let open = open.clone();
+        Callback::from(move |()| open.set(!*open))
+    };
+    html! {
+        <section class="share" aria-label="Share">
+            <ShareButtons open={*open} {on_toggle} diagnosis={Some(props.diagnosis.clone())} />
+            if *open {
+                <SharePreviewHost state={props.state.clone()} />
+            }
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct SharePreviewHostProps {
+    state: ShareState,
+}
+
+#[component]
+fn SharePreviewHost(props: &SharePreviewHostProps) -> Html {
+    let host = use_node_ref();
+    let json = use_memo(props.state.clone(), |state| {
+        AttrValue::from(state_json(state))
+    });
+    use_tools_part(
+        "share",
+        "The share preview",
+        host.clone(),
+        true,
+        (*json).clone(),
+        Callback::noop(),
+    );
+    html! { <div ref={host} class="share-host"></div> }
 }
 
 #[component]
@@ -276,7 +351,6 @@ fn App() -> Html {
         });
     }
 
-    let on_share = Callback::from(show_link);
     let on_diag = {
         let d = state.dispatcher();
         Callback::from(move |s: DiagnoserState| d.dispatch(Action::Diag(s)))
@@ -290,15 +364,9 @@ fn App() -> Html {
         Callback::from(move |_: MouseEvent| d.dispatch(Action::DismissNotice))
     };
     let guide = AttrValue::from(GUIDE_BASE);
-    let share = {
-        let base = AttrValue::from(base_url());
-        Callback::from(move |(state, diagnosis): (ShareState, Rc<Diagnosis>)| {
-            html! {
-                <SharePanel {state} diagnosis={Some(diagnosis)} base_url={base.clone()}
-                    on_share={on_share.clone()} />
-            }
-        })
-    };
+    let share = Callback::from(|(state, diagnosis): (ShareState, Rc<Diagnosis>)| {
+        html! { <ShareBar {state} {diagnosis} /> }
+    });
 
     let body = match state.view {
         View::Diagnose => html! {

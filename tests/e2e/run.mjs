@@ -355,6 +355,38 @@ function decodeLink(link) {
   return JSON.parse(inflateSync(Buffer.from(b64, "base64")).toString("utf8"));
 }
 
+test("share preview: only Share… fetches its module (Copy as Markdown does not); it follows edits and says so when it cannot load", async () => {
+  const p = await open("", { now: 1760000000 });
+  const before = problems.length;
+  const fetched = [];
+  p.page.on("request", (r) => fetched.push(new URL(r.url()).pathname));
+  const toolFiles = () => fetched.filter((f) => f.includes("scopelens_tools")).length;
+  await paste(p.page, fixture("graph_error/oauth_190_session_expired.json"));
+  await p.page.click("button.copy-markdown");
+  await p.page.waitForFunction(() => document.querySelector(".share .copy-status").textContent.includes("Markdown copied"));
+  eq(toolFiles(), 0, "tools module fetched for Copy as Markdown");
+  await p.page.route(/scopelens_tools_bg\.wasm/, (route) => route.abort());
+  await p.page.click("button.share-toggle");
+  const host = p.page.locator(".share-host[role=alert]");
+  await host.waitFor();
+  const message = await host.textContent();
+  assert(message.includes("share preview could not load") && message.includes("Reload"), `failure message: ${message}`);
+  await p.page.unroute(/scopelens_tools_bg\.wasm/);
+  await p.page.click("button.share-toggle"); // closed, then opened again: the load is retried
+  eq(await p.page.$(".share-host"), null, "the preview's place outlived closing");
+  await p.page.click("button.share-toggle");
+  await p.page.waitForSelector(".share-preview");
+  await assertOwnTrees(p.page, ".share-host");
+  await p.page.fill(".scope-matrix input.sl-waba", "102290129340398");
+  await p.page.waitForFunction(() => document.querySelector(".share-preview").textContent.includes("102290129340398"));
+  await p.page.click("button.make-link");
+  eq(decodeLink(await p.page.inputValue("input.sl-link")).w, "102290129340398", "WABA ID typed after opening, in the link");
+  assert(p.page.url().includes("#v1="), "address bar not updated by the preview");
+  const added = problems.splice(before);
+  problems.push(...added.filter((x) => !x.includes("console error: Failed to load resource: net::ERR_FAILED")));
+  await finish(p);
+});
+
 test("share link: shows its content, carries no token, reproduces the diagnosis elsewhere", async () => {
   const token = fixture("token/bare_eaa.txt").trim();
   const input = `curl -H "Authorization: Bearer ${token}" https://graph.facebook.com/v24.0/123/messages\n` + fixture("graph_error/perm_200_requires_messaging.json");

@@ -46,7 +46,7 @@ pub use input_box::InputBox;
 pub use live_panel::LivePanel;
 pub use payload_table::PayloadTable;
 pub use scope_matrix::ScopeMatrix;
-pub use share_panel::SharePanel;
+pub use share_panel::{ShareButtons, SharePanel, SharePreview};
 pub use token_timeline::TokenTimeline;
 pub use triage_data::{GroupKind, TriageState};
 pub use triage_view::TriageView;

@@ -1,6 +1,12 @@
 //! Sharing: shows exactly what a link will contain (the redacted input and
 //! the choices), says how many secrets were removed, then makes the link
 //! only when asked. Also "Copy as Markdown" for tickets.
+//!
+//! Two parts, so that a host can load the second later: [`ShareButtons`]
+//! ("Share…" and "Copy as Markdown") and [`SharePreview`] (what the link
+//! carries, and making it, with the link encoder). [`SharePanel`] is both
+//! together; the web app's diagnose view shows the buttons itself and has
+//! the tools module mount the preview when "Share…" is pressed.
 
 use crate::copy::copy_to_clipboard;
 use crate::util::clip;
@@ -37,59 +43,29 @@ fn secrets_in(state: &ShareState) -> usize {
     .sum()
 }
 
+/// "Share…" (opens or closes the preview, which the host shows) and "Copy
+/// as Markdown" (when there is a diagnosis), with what the copy did.
+#[derive(Properties, PartialEq)]
+pub struct ShareButtonsProps {
+    /// Whether the preview is shown.
+    pub open: bool,
+    pub on_toggle: Callback<()>,
+    /// The diagnosis, for "Copy as Markdown"; `None` hides that button.
+    #[prop_or_default]
+    pub diagnosis: Option<Rc<Diagnosis>>,
+}
+
 #[component]
-pub fn SharePanel(props: &SharePanelProps) -> Html {
-    let open = use_state(|| false);
-    let link = use_state(|| None::<Result<String, String>>);
+pub fn ShareButtons(props: &ShareButtonsProps) -> Html {
     let copy_status = use_state(String::new);
     {
-        // A link made earlier no longer matches once anything changes.
-        let link = link.clone();
+        // A copy of an earlier diagnosis says nothing about this one.
         let copy_status = copy_status.clone();
-        use_effect_with(props.state.clone(), move |_| {
-            link.set(None);
-            copy_status.set(String::new());
+        use_effect_with(props.diagnosis.clone(), move |_| {
+            copy_status.set(String::new())
         });
     }
-    // Only while the preview is open: redacting a 5 MB paste twice on every
-    // keystroke would cost the page a frame for nothing.
-    let (redacted, removed) = if *open {
-        (props.state.redacted(), secrets_in(&props.state))
-    } else {
-        (ShareState::default(), 0)
-    };
-
-    let toggle = {
-        let open = open.clone();
-        Callback::from(move |_: MouseEvent| open.set(!*open))
-    };
-    let make_link = {
-        let state = props.state.clone();
-        let base = props.base_url.to_string();
-        let link = link.clone();
-        let copy_status = copy_status.clone();
-        let on_share = props.on_share.clone();
-        Callback::from(move |_: MouseEvent| match encode_share(&state) {
-            Ok(fragment) => {
-                let url = format!("{base}#{fragment}");
-                link.set(Some(Ok(url.clone())));
-                on_share.emit(fragment);
-                let copy_status = copy_status.clone();
-                copy_to_clipboard(
-                    url,
-                    Callback::from(move |ok: bool| {
-                        copy_status.set(if ok {
-                            "Link copied.".into()
-                        } else {
-                            "Could not copy automatically: select the link above and copy it."
-                                .into()
-                        })
-                    }),
-                );
-            }
-            Err(e) => link.set(Some(Err(e.to_string()))),
-        })
-    };
+    let toggle = props.on_toggle.reform(|_: MouseEvent| ());
     let copy_markdown = props.diagnosis.clone().map(|d| {
         let copy_status = copy_status.clone();
         Callback::from(move |_: MouseEvent| {
@@ -106,75 +82,152 @@ pub fn SharePanel(props: &SharePanelProps) -> Html {
             );
         })
     });
-
     html! {
-        <section class="share" aria-label="Share">
+        <>
             <div class="share-buttons">
-                <button type="button" class="share-toggle" aria-expanded={open.to_string()} onclick={toggle}>
-                    { if *open { "Hide sharing" } else { "Share…" } }
+                <button type="button" class="share-toggle" aria-expanded={props.open.to_string()} onclick={toggle}>
+                    { if props.open { "Hide sharing" } else { "Share…" } }
                 </button>
                 if let Some(onclick) = copy_markdown {
                     <button type="button" class="copy-markdown" {onclick}>{ "Copy as Markdown" }</button>
                 }
             </div>
-            if *open {
-                <div class="share-preview">
-                    <h2>{ "What the link will contain" }</h2>
-                    <p class="share-secrets">
-                        { if removed > 0 {
-                            format!("{removed} token{} or secret{} removed: the link carries [REDACTED] in {}.",
-                                if removed == 1 { "" } else { "s" }, if removed == 1 { " was" } else { "s were" },
-                                if removed == 1 { "its place" } else { "their place" })
-                        } else {
-                            "No tokens or secrets were found; tokens are always removed before a link is made.".to_string()
-                        } }
-                    </p>
-                    <p class="hint">{ "Everything is packed after the # of the link, which browsers never send to a server. Anyone who has the link sees exactly this:" }</p>
-                    <dl class="share-contents">
-                        if let Some(view) = &redacted.view {
-                            <dt>{ "View" }</dt><dd>{ clip(view) }</dd>
-                        }
-                        <dt>{ "Input" }</dt>
-                        <dd>
-                            if redacted.input.is_empty() {
-                                { "(empty)" }
-                            } else {
-                                <pre class="share-input">{ clip(&redacted.input) }</pre>
-                            }
-                        </dd>
-                        if let Some(kind) = redacted.kind {
-                            <dt>{ "Read as" }</dt><dd>{ kind.title() }</dd>
-                        }
-                        if !redacted.intents.is_empty() {
-                            <dt>{ "Intents" }</dt>
-                            <dd>{ redacted.intents.iter().map(|i| i.intent().title).collect::<Vec<_>>().join(", ") }</dd>
-                        }
-                        if let Some(w) = &redacted.waba_id {
-                            <dt>{ "WABA ID" }</dt><dd>{ clip(w) }</dd>
-                        }
-                        if let Some(a) = &redacted.app_id {
-                            <dt>{ "App ID" }</dt><dd>{ clip(a) }</dd>
-                        }
-                        if let Some(t) = redacted.now {
-                            <dt>{ "Time of the diagnosis" }</dt><dd>{ scopelens_core::time::utc(t) }</dd>
-                        }
-                        if let Some(x) = &redacted.extra {
-                            <dt>{ "View settings" }</dt><dd><pre class="share-extra">{ clip(x) }</pre></dd>
-                        }
-                    </dl>
-                    <button type="button" class="make-link" onclick={make_link}>{ "Create link and copy it" }</button>
-                    { match &*link {
-                        Some(Ok(url)) => html! {
-                            <label class="share-link">{ "Link " }
-                                <input type="text" readonly=true class="sl-link" value={url.clone()} />
-                            </label>
-                        },
-                        Some(Err(e)) => html! { <p class="error-message" role="alert">{ e.clone() }</p> },
-                        None => Html::default(),
-                    } }
-                </div>
-            }
             <p class="copy-status" role="status">{ (*copy_status).clone() }</p>
+        </>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct SharePreviewProps {
+    /// What would be shared, before redaction (redaction happens here and in the core).
+    pub state: ShareState,
+    /// The page URL without fragment; the link is `base_url#v1=…`.
+    pub base_url: AttrValue,
+    /// Told the fragment (without `#`) when the user makes a link.
+    #[prop_or_default]
+    pub on_share: Callback<String>,
+}
+
+/// What the link will contain, and the button that makes it and copies it.
+#[component]
+pub fn SharePreview(props: &SharePreviewProps) -> Html {
+    let link = use_state(|| None::<Result<String, String>>);
+    let link_status = use_state(String::new);
+    {
+        // A link made earlier no longer matches once anything changes.
+        let link = link.clone();
+        let link_status = link_status.clone();
+        use_effect_with(props.state.clone(), move |_| {
+            link.set(None);
+            link_status.set(String::new());
+        });
+    }
+    // Shown only while the preview is: redacting a 5 MB paste on every
+    // keystroke would cost the page a frame for nothing.
+    let redacted = props.state.redacted();
+    let removed = secrets_in(&props.state);
+    let make_link = {
+        let state = props.state.clone();
+        let base = props.base_url.to_string();
+        let link = link.clone();
+        let link_status = link_status.clone();
+        let on_share = props.on_share.clone();
+        Callback::from(move |_: MouseEvent| match encode_share(&state) {
+            Ok(fragment) => {
+                let url = format!("{base}#{fragment}");
+                link.set(Some(Ok(url.clone())));
+                on_share.emit(fragment);
+                let link_status = link_status.clone();
+                copy_to_clipboard(
+                    url,
+                    Callback::from(move |ok: bool| {
+                        link_status.set(if ok {
+                            "Link copied.".into()
+                        } else {
+                            "Could not copy automatically: select the link above and copy it."
+                                .into()
+                        })
+                    }),
+                );
+            }
+            Err(e) => link.set(Some(Err(e.to_string()))),
+        })
+    };
+    html! {
+        <div class="share-preview">
+            <h2>{ "What the link will contain" }</h2>
+            <p class="share-secrets">
+                { if removed > 0 {
+                    format!("{removed} token{} or secret{} removed: the link carries [REDACTED] in {}.",
+                        if removed == 1 { "" } else { "s" }, if removed == 1 { " was" } else { "s were" },
+                        if removed == 1 { "its place" } else { "their place" })
+                } else {
+                    "No tokens or secrets were found; tokens are always removed before a link is made.".to_string()
+                } }
+            </p>
+            <p class="hint">{ "Everything is packed after the # of the link, which browsers never send to a server. Anyone who has the link sees exactly this:" }</p>
+            <dl class="share-contents">
+                if let Some(view) = &redacted.view {
+                    <dt>{ "View" }</dt><dd>{ clip(view) }</dd>
+                }
+                <dt>{ "Input" }</dt>
+                <dd>
+                    if redacted.input.is_empty() {
+                        { "(empty)" }
+                    } else {
+                        <pre class="share-input">{ clip(&redacted.input) }</pre>
+                    }
+                </dd>
+                if let Some(kind) = redacted.kind {
+                    <dt>{ "Read as" }</dt><dd>{ kind.title() }</dd>
+                }
+                if !redacted.intents.is_empty() {
+                    <dt>{ "Intents" }</dt>
+                    <dd>{ redacted.intents.iter().map(|i| i.intent().title).collect::<Vec<_>>().join(", ") }</dd>
+                }
+                if let Some(w) = &redacted.waba_id {
+                    <dt>{ "WABA ID" }</dt><dd>{ clip(w) }</dd>
+                }
+                if let Some(a) = &redacted.app_id {
+                    <dt>{ "App ID" }</dt><dd>{ clip(a) }</dd>
+                }
+                if let Some(t) = redacted.now {
+                    <dt>{ "Time of the diagnosis" }</dt><dd>{ scopelens_core::time::utc(t) }</dd>
+                }
+                if let Some(x) = &redacted.extra {
+                    <dt>{ "View settings" }</dt><dd><pre class="share-extra">{ clip(x) }</pre></dd>
+                }
+            </dl>
+            <button type="button" class="make-link" onclick={make_link}>{ "Create link and copy it" }</button>
+            { match &*link {
+                Some(Ok(url)) => html! {
+                    <label class="share-link">{ "Link " }
+                        <input type="text" readonly=true class="sl-link" value={url.clone()} />
+                    </label>
+                },
+                Some(Err(e)) => html! { <p class="error-message" role="alert">{ e.clone() }</p> },
+                None => Html::default(),
+            } }
+            <p class="link-status" role="status">{ (*link_status).clone() }</p>
+        </div>
+    }
+}
+
+/// The buttons and, once "Share…" is pressed, the preview.
+#[component]
+pub fn SharePanel(props: &SharePanelProps) -> Html {
+    let open = use_state(|| false);
+    let on_toggle = {
+        let open = open.clone();
+        Callback::from(move |()| open.set(!*open))
+    };
+    html! {
+        <section class="share" aria-label="Share">
+            <ShareButtons open={*open} {on_toggle} diagnosis={props.diagnosis.clone()} />
+            if *open {
+                <SharePreview state={props.state.clone()} base_url={props.base_url.clone()}
+                    on_share={props.on_share.clone()} />
+            }
         </section>
     }
 }

@@ -190,14 +190,14 @@ pub const BUDGETS: Limits = Limits {
     widgets: WIDGETS_BUDGET,
 };
 
-/// The sizes of 2026-11-26 plus about 4 %: the app's first load 206 415
-/// bytes once the live check moved to the tools module, the heaviest guide
-/// page's widgets 217 261. `cargo xtask test` checks these, so that until
+/// The sizes of 2026-11-26 plus about 4 %: the app's first load 197 760
+/// bytes once the live check and the share preview moved to the tools
+/// module, the heaviest guide page's widgets 217 377. `cargo xtask test` checks these, so that until
 /// the budgets hold the bundles cannot grow unnoticed. Lower them as the
 /// bundles shrink.
 pub const CEILINGS: Limits = Limits {
     name: "ceiling",
-    app: 210 * 1024,
+    app: 202 * 1024,
     widgets: 220 * 1024,
 };
 

@@ -3,20 +3,21 @@
 //! does not download it; `init.js` loads it the first time one of these is
 //! opened and calls [`mount`] and [`unmount`] for a view (see
 //! `scopelens_site`'s `ToolRequest` for what the first module passes), or
-//! [`mount_live`], [`update_live`] and [`unmount_live`] for the live check
-//! in the diagnose view.
+//! [`mount_part`], [`update_part`] and [`unmount_part`] for the two parts of
+//! the diagnose view it shows: the live check and the share preview.
 //!
 //! Each view keeps its state here while the user visits other views, so
 //! coming back shows what was there. A share link for a view replaces that.
 
 use scopelens_core::ShareState;
 use scopelens_site::{
-    base_url, live_context, show_link, with_live_context, ToolRequest, View, GUIDE_BASE,
+    base_url, live_context, read_state, show_link, with_live_context, ToolRequest, View, GUIDE_BASE,
 };
 use scopelens_ui::live_panel::LivePanelProps;
+use scopelens_ui::share_panel::SharePreviewProps;
 use scopelens_ui::{
     AccessWizard, DiagnoserState, EndpointCheck, ErrorLookup, LivePanel, LookupState, SharePanel,
-    TriageState, TriageView, WizardState,
+    SharePreview, TriageState, TriageView, WizardState,
 };
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
@@ -83,17 +84,21 @@ struct Kept {
     state: ToolState,
 }
 
-/// The live check shown in the diagnose view, and how it tells the first
-/// module about changes to the context.
-struct Live {
-    app: yew::AppHandle<LivePanel>,
-    on_change: Callback<DiagnoserState>,
+/// A part of the diagnose view shown by this module, by its name there.
+enum Part {
+    /// `"live"`; `on_change` tells the first module about context changes.
+    Live {
+        app: yew::AppHandle<LivePanel>,
+        on_change: Callback<DiagnoserState>,
+    },
+    /// `"share"`.
+    Share(yew::AppHandle<SharePreview>),
 }
 
 thread_local! {
     static APP: RefCell<Option<yew::AppHandle<ToolApp>>> = const { RefCell::new(None) };
     static KEPT: RefCell<Vec<Kept>> = const { RefCell::new(Vec::new()) };
-    static LIVE: RefCell<Option<Live>> = const { RefCell::new(None) };
+    static PARTS: RefCell<Vec<(String, Part)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// The state to show for a request: the kept one unless a different link
@@ -226,38 +231,86 @@ fn live_props(context: &str, on_change: Callback<DiagnoserState>) -> LivePanelPr
     }
 }
 
-/// Shows the live check inside `root` (the body of the diagnose view's
-/// closed-by-default `<details>`). `context` is the diagnose view's scope
-/// check as `live_context` writes it; `on_change` is called with the same
-/// form when the live result's scope check changes it.
-#[wasm_bindgen]
-pub fn mount_live(root: web_sys::Element, context: &str, on_change: js_sys::Function) {
-    unmount_live();
-    root.set_text_content(None);
-    let on_change = Callback::from(move |next: DiagnoserState| {
-        let _ = on_change.call1(&JsValue::NULL, &JsValue::from_str(&live_context(&next)));
-    });
-    let props = live_props(context, on_change.clone());
-    let app = yew::Renderer::<LivePanel>::with_root_and_props(root, props).render();
-    LIVE.with_borrow_mut(|slot| *slot = Some(Live { app, on_change }));
+fn share_props(state: &str) -> SharePreviewProps {
+    SharePreviewProps {
+        state: read_state(state).unwrap_or_default(),
+        base_url: AttrValue::from(base_url()),
+        on_share: Callback::from(show_link),
+    }
 }
 
-/// The diagnose view's scope check changed: the live result follows it
-/// (re-read from the answers already received; nothing is sent).
+/// Shows the part `name` of the diagnose view inside `root`:
+/// - `"live"`, the live check (the body of its closed-by-default
+///   `<details>`): `props` is the scope check as `live_context` writes it,
+///   and `listener` is called with the same form when the live result's
+///   scope check changes it;
+/// - `"share"`, the share preview: `props` is the share state as
+///   `state_json` writes it.
 #[wasm_bindgen]
-pub fn update_live(context: &str) {
-    LIVE.with_borrow_mut(|slot| {
-        if let Some(live) = slot {
-            live.app.update(live_props(context, live.on_change.clone()));
+pub fn mount_part(
+    name: &str,
+    root: web_sys::Element,
+    props: &str,
+    listener: Option<js_sys::Function>,
+) -> Result<(), JsError> {
+    unmount_part(name);
+    let part = match name {
+        "live" => {
+            let on_change = Callback::from(move |next: DiagnoserState| {
+                if let Some(listener) = &listener {
+                    let context = JsValue::from_str(&live_context(&next));
+                    let _ = listener.call1(&JsValue::NULL, &context);
+                }
+            });
+            root.set_text_content(None);
+            let props = live_props(props, on_change.clone());
+            let app = yew::Renderer::<LivePanel>::with_root_and_props(root, props).render();
+            Part::Live { app, on_change }
+        }
+        "share" => {
+            root.set_text_content(None);
+            let app = yew::Renderer::<SharePreview>::with_root_and_props(root, share_props(props));
+            Part::Share(app.render())
+        }
+        _ => {
+            return Err(JsError::new(&format!(
+                "\"{name}\" is not a part the tools module shows"
+            )))
+        }
+    };
+    PARTS.with_borrow_mut(|parts| parts.push((name.to_string(), part)));
+    Ok(())
+}
+
+/// What the part `name` shows changed (`props` as for [`mount_part`]). The
+/// live check re-reads the answers it has; nothing is sent.
+#[wasm_bindgen]
+pub fn update_part(name: &str, props: &str) {
+    PARTS.with_borrow_mut(|parts| {
+        for (_, part) in parts.iter_mut().filter(|(n, _)| n == name) {
+            match part {
+                Part::Live { app, on_change } => app.update(live_props(props, on_change.clone())),
+                Part::Share(app) => app.update(share_props(props)),
+            }
         }
     });
 }
 
-/// Removes the live check, and with it the token its field held.
+/// Removes the part `name`, if shown (the live check's token goes with it).
 #[wasm_bindgen]
-pub fn unmount_live() {
-    if let Some(live) = LIVE.with_borrow_mut(Option::take) {
-        live.app.destroy();
+pub fn unmount_part(name: &str) {
+    let gone: Vec<(String, Part)> = PARTS.with_borrow_mut(|parts| {
+        let (gone, kept) = std::mem::take(parts)
+            .into_iter()
+            .partition(|(n, _)| n == name);
+        *parts = kept;
+        gone
+    });
+    for (_, part) in gone {
+        match part {
+            Part::Live { app, .. } => app.destroy(),
+            Part::Share(app) => app.destroy(),
+        }
     }
 }
 

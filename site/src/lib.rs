@@ -77,6 +77,11 @@ pub const GUIDE_BASE: &str = "./guide/";
 pub const TOOLS_SCRIPT: &str = concat!("./scopelens_tools.js?v=", env!("CARGO_PKG_VERSION"));
 pub const TOOLS_WASM: &str = concat!("./scopelens_tools_bg.wasm?v=", env!("CARGO_PKG_VERSION"));
 
+/// The parts of the diagnose view the tools module shows (`mount_part`):
+/// the live check's panel and the share preview.
+pub const LIVE_PART: &str = "live";
+pub const SHARE_PART: &str = "share";
+
 /// The browser window: both modules run only in one.
 pub fn window() -> web_sys::Window {
     web_sys::window().expect("scopelens runs in a browser window")

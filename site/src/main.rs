@@ -14,8 +14,8 @@
 
 use scopelens_core::{decode_share, Diagnosis, ShareState};
 use scopelens_site::{
-    live_context, state_json, window, with_live_context, ToolRequest, View, GUIDE_BASE,
-    TOOLS_SCRIPT, TOOLS_WASM,
+    live_context, state_json, window, with_live_context, ToolRequest, View, GUIDE_BASE, LIVE_PART,
+    SHARE_PART, TOOLS_SCRIPT, TOOLS_WASM,
 };
 use scopelens_ui::util::now_unix;
 use scopelens_ui::{Diagnoser, DiagnoserState, ShareButtons};
@@ -181,7 +181,7 @@ fn cannot_start(element: &web_sys::Element, what: &str) {
     )));
 }
 
-/// Has the tools module show its part `name` ("live" or "share") in `host`
+/// Has the tools module show its part `name` (`LIVE_PART`, `SHARE_PART`) in `host`
 /// while `active`, with `props` (JSON; later changes follow) and
 /// `on_message` for what the part reports. `what` names it in a failure
 /// message.
@@ -257,7 +257,7 @@ fn LiveHost(props: &LiveHostProps) -> Html {
         })
     };
     use_tools_part(
-        "live",
+        LIVE_PART,
         "The live check",
         body.clone(),
         *opened,
@@ -311,7 +311,7 @@ fn SharePreviewHost(props: &SharePreviewHostProps) -> Html {
         AttrValue::from(state_json(state))
     });
     use_tools_part(
-        "share",
+        SHARE_PART,
         "The share preview",
         host.clone(),
         true,

@@ -11,7 +11,8 @@
 
 use scopelens_core::ShareState;
 use scopelens_site::{
-    base_url, live_context, read_state, show_link, with_live_context, ToolRequest, View, GUIDE_BASE,
+    base_url, live_context, read_state, show_link, with_live_context, ToolRequest, View,
+    GUIDE_BASE, LIVE_PART, SHARE_PART,
 };
 use scopelens_ui::live_panel::LivePanelProps;
 use scopelens_ui::share_panel::SharePreviewProps;
@@ -86,12 +87,12 @@ struct Kept {
 
 /// A part of the diagnose view shown by this module, by its name there.
 enum Part {
-    /// `"live"`; `on_change` tells the first module about context changes.
+    /// `LIVE_PART`; `on_change` tells the first module about context changes.
     Live {
         app: yew::AppHandle<LivePanel>,
         on_change: Callback<DiagnoserState>,
     },
-    /// `"share"`.
+    /// `SHARE_PART`.
     Share(yew::AppHandle<SharePreview>),
 }
 
@@ -240,11 +241,11 @@ fn share_props(state: &str) -> SharePreviewProps {
 }
 
 /// Shows the part `name` of the diagnose view inside `root`:
-/// - `"live"`, the live check (the body of its closed-by-default
+/// - `LIVE_PART`, the live check (the body of its closed-by-default
 ///   `<details>`): `props` is the scope check as `live_context` writes it,
 ///   and `listener` is called with the same form when the live result's
 ///   scope check changes it;
-/// - `"share"`, the share preview: `props` is the share state as
+/// - `SHARE_PART`, the share preview: `props` is the share state as
 ///   `state_json` writes it.
 #[wasm_bindgen]
 pub fn mount_part(
@@ -255,7 +256,7 @@ pub fn mount_part(
 ) -> Result<(), JsError> {
     unmount_part(name);
     let part = match name {
-        "live" => {
+        LIVE_PART => {
             let on_change = Callback::from(move |next: DiagnoserState| {
                 if let Some(listener) = &listener {
                     let context = JsValue::from_str(&live_context(&next));
@@ -267,7 +268,7 @@ pub fn mount_part(
             let app = yew::Renderer::<LivePanel>::with_root_and_props(root, props).render();
             Part::Live { app, on_change }
         }
-        "share" => {
+        SHARE_PART => {
             root.set_text_content(None);
             let app = yew::Renderer::<SharePreview>::with_root_and_props(root, share_props(props));
             Part::Share(app.render())

@@ -91,7 +91,9 @@ fn matches(entry: &ErrorEntry, needle: &str) -> bool {
     if needle.is_empty() {
         return true;
     }
-    let hay = |s: &str| s.to_lowercase().contains(needle);
+    // ASCII folding: the catalog is English, and Unicode case tables would
+    // add kilobytes to every bundle that shows this view.
+    let hay = |s: &str| s.to_ascii_lowercase().contains(needle);
     entry.label().contains(needle) || hay(entry.title) || hay(entry.explanation)
 }
 
@@ -159,7 +161,7 @@ pub fn ErrorLookup(props: &ErrorLookupProps) -> Html {
         }
     };
 
-    let needle = state.filter.trim().to_lowercase();
+    let needle = state.filter.trim().to_ascii_lowercase();
     let browsing = state.category.is_some() || !needle.is_empty();
     let listed: Vec<&'static ErrorEntry> = match state.category {
         Some(c) => by_category(c).filter(|e| matches(e, &needle)).collect(),

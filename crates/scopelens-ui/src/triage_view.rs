@@ -283,7 +283,7 @@ pub fn TriageView(props: &TriageViewProps) -> Html {
                 "{} errors in {} groups by {}. The most common is {} with {}.",
                 s.total_errors,
                 groups.len(),
-                kind.title().to_lowercase(),
+                kind.title().to_ascii_lowercase(),
                 chart_bars[0].label,
                 top.count
             ),
@@ -341,7 +341,7 @@ pub fn TriageView(props: &TriageViewProps) -> Html {
                         </label>
                     }
                 </fieldset>
-                <BarChart id="triage-chart" title={format!("Errors by {}", kind.title().to_lowercase())}
+                <BarChart id="triage-chart" title={format!("Errors by {}", kind.title().to_ascii_lowercase())}
                     {description} key_heading={kind.title()} bars={chart_bars}
                     selected={(*selected).clone()} on_select={on_select.clone()} />
                 if let Some(g) = &current {

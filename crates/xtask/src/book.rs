@@ -33,14 +33,14 @@ const WASM_FEATURES: &[&str] = &[
     "--enable-multivalue",
 ];
 
-fn target_dir() -> PathBuf {
+pub fn target_dir() -> PathBuf {
     std::env::var_os("CARGO_TARGET_DIR")
         .map(PathBuf::from)
         .map(|p| if p.is_absolute() { p } else { root().join(p) })
         .unwrap_or_else(|| root().join("target"))
 }
 
-fn cargo() -> Command {
+pub fn cargo() -> Command {
     let mut cmd = Command::new(env!("CARGO"));
     cmd.current_dir(root());
     cmd
@@ -80,6 +80,23 @@ pub fn widget_bundle_files(module: &str) -> [String; 2] {
     ]
 }
 
+/// `wasm-bindgen --target web` then `wasm-opt -Oz`, as Trunk does for the
+/// app: writes `<out_dir>/<name>.js` and `<out_dir>/<name>_bg.wasm`.
+pub fn bind_and_shrink(wasm: &Path, name: &str, out_dir: &Path) -> Step {
+    run(Command::new("wasm-bindgen")
+        .args(["--target", "web", "--no-typescript", "--out-name", name])
+        .arg("--out-dir")
+        .arg(out_dir)
+        .arg(wasm))?;
+    let bg = out_dir.join(format!("{name}_bg.wasm"));
+    run(Command::new("wasm-opt")
+        .arg("-Oz")
+        .args(WASM_FEATURES)
+        .arg(&bg)
+        .arg("-o")
+        .arg(&bg))
+}
+
 /// Builds every widget bundle into `staging` and returns their content hash.
 fn widgets(staging: &Path) -> Result<String, String> {
     if staging.exists() {
@@ -104,18 +121,7 @@ fn widgets(staging: &Path) -> Result<String, String> {
             .join("wasm-release")
             .join("scopelens_widgets.wasm");
         let [js, bg] = widget_bundle_files(module);
-        run(Command::new("wasm-bindgen")
-            .args(["--target", "web", "--no-typescript", "--out-name"])
-            .arg(format!("scopelens_widgets_{module}"))
-            .arg("--out-dir")
-            .arg(staging)
-            .arg(&wasm))?;
-        run(Command::new("wasm-opt")
-            .arg("-Oz")
-            .args(WASM_FEATURES)
-            .arg(staging.join(&bg))
-            .arg("-o")
-            .arg(staging.join(&bg)))?;
+        bind_and_shrink(&wasm, &format!("scopelens_widgets_{module}"), staging)?;
         contents.push(read(&staging.join(js))?);
         contents.push(read(&staging.join(bg))?);
     }

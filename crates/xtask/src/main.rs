@@ -8,7 +8,7 @@
 //!   (only the tests whose names contain FILTER, if given).
 //! - `book`:  build the guide into `target/dist/guide/`, run its browser tests.
 //! - `fuzz [SECONDS]`: run every fuzz target for a while (see `fuzz.rs`).
-//! - `bench`: measure size, start-up, typing, throughput, memory and triage speed.
+//! - `bench`: measure size (and the size floor), start-up, typing, throughput, memory and triage speed.
 
 mod bench;
 mod book;
@@ -163,7 +163,7 @@ fn e2e(filter: Option<&str>) -> Step {
         .current_dir(root()))
 }
 
-const USAGE: &str = "usage: cargo xtask <setup|test|dist|serve|e2e [FILTER]|book|fuzz [SECONDS]|bench [sizes|browser|native|triage]…>";
+const USAGE: &str = "usage: cargo xtask <setup|test|dist|serve|e2e [FILTER]|book|fuzz [SECONDS]|bench [sizes|floor|browser|native|triage]…>";
 
 fn main() {
     let task = std::env::args().nth(1).unwrap_or_default();

@@ -176,7 +176,7 @@ pub fn state_json(state: &ShareState) -> String {
 
 /// The share state [`state_json`] wrote, if `json` is one.
 pub fn read_state(json: &str) -> Option<ShareState> {
-    serde_json::from_slice(json.as_bytes()).ok()
+    ShareState::from_json(json)
 }
 
 #[cfg(test)]

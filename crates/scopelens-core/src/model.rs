@@ -52,12 +52,16 @@ impl InputKind {
         }
     }
 
-    pub fn parse(text: &str) -> Option<InputKind> {
-        let slug = text.trim().to_ascii_lowercase().replace(['-', ' '], "_");
+    /// The kind whose serialised name is exactly `id`.
+    pub fn from_id(id: &str) -> Option<InputKind> {
         [InputKind::Unknown]
             .into_iter()
             .chain(InputKind::ALL)
-            .find(|k| k.id() == slug)
+            .find(|k| k.id() == id)
+    }
+
+    pub fn parse(text: &str) -> Option<InputKind> {
+        InputKind::from_id(&text.trim().to_ascii_lowercase().replace(['-', ' '], "_"))
     }
 }
 

@@ -8,7 +8,8 @@
 use crate::kb::intents::IntentId;
 use crate::model::InputKind;
 use crate::secrets;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+use serde_json::Value;
 
 /// Longest fragment produced or accepted (browsers and chat tools cope with this).
 pub const MAX_FRAGMENT_LEN: usize = 64 * 1024;
@@ -19,7 +20,7 @@ const PREFIX_V1: &str = "v1=";
 
 /// What a link carries. Fields added later must have defaults so old links
 /// keep working.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct ShareState {
     /// The input, with secrets removed.
     #[serde(default, rename = "i", skip_serializing_if = "String::is_empty")]
@@ -45,6 +46,36 @@ pub struct ShareState {
 }
 
 impl ShareState {
+    /// Reads the JSON a link carries (what `serde_json` writes from a
+    /// `ShareState`). Unknown keys are ignored, so newer links still open;
+    /// a known key with the wrong type makes the whole state unreadable.
+    /// Written by hand over `Value` rather than derived: the wasm bundles
+    /// already carry the `Value` reader, and a derived reader is a second
+    /// JSON parser in every bundle that opens links.
+    pub fn from_json(json: &str) -> Option<ShareState> {
+        let Value::Object(map) = serde_json::from_str::<Value>(json).ok()? else {
+            return None;
+        };
+        let mut state = ShareState::default();
+        for (key, value) in map {
+            if value.is_null() && key != "i" && key != "n" {
+                continue;
+            }
+            match key.as_str() {
+                "i" => state.input = into_string(value)?,
+                "n" => state.intents = into_intents(value)?,
+                "w" => state.waba_id = Some(into_string(value)?),
+                "a" => state.app_id = Some(into_string(value)?),
+                "k" => state.kind = Some(InputKind::from_id(&into_string(value)?)?),
+                "t" => state.now = Some(value.as_i64()?),
+                "v" => state.view = Some(into_string(value)?),
+                "x" => state.extra = Some(into_string(value)?),
+                _ => {}
+            }
+        }
+        Some(state)
+    }
+
     /// A copy with every secret removed from every text field.
     pub fn redacted(&self) -> ShareState {
         let clean = |s: &str| secrets::redact(s).text;
@@ -57,6 +88,23 @@ impl ShareState {
             ..self.clone()
         }
     }
+}
+
+fn into_string(value: Value) -> Option<String> {
+    match value {
+        Value::String(s) => Some(s),
+        _ => None,
+    }
+}
+
+fn into_intents(value: Value) -> Option<Vec<IntentId>> {
+    let Value::Array(items) = value else {
+        return None;
+    };
+    items
+        .iter()
+        .map(|item| IntentId::from_id(item.as_str()?))
+        .collect()
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -118,7 +166,8 @@ pub fn decode_share(link: &str) -> Result<ShareState, ShareError> {
                 ShareError::Corrupt
             }
         })?;
-    let state: ShareState = serde_json::from_slice(&json).map_err(|_| ShareError::Corrupt)?;
+    let text = std::str::from_utf8(&json).map_err(|_| ShareError::Corrupt)?;
+    let state = ShareState::from_json(text).ok_or(ShareError::Corrupt)?;
     // A hand-made link could carry a secret; never let one through.
     Ok(state.redacted())
 }
@@ -205,6 +254,42 @@ mod tests {
             decode_share(&format!("https://scopelens.dev/#{fragment}")).unwrap(),
             sample()
         );
+    }
+
+    #[test]
+    fn reads_every_field_serde_writes_and_refuses_wrong_types() {
+        let full = ShareState {
+            app_id: Some("634974688087057".into()),
+            kind: Some(InputKind::WebhookError),
+            view: Some("lookup".into()),
+            extra: Some("{\"q\":\"131047\"}".into()),
+            intents: vec![IntentId::SendMessages, IntentId::ManageTemplates],
+            ..sample()
+        };
+        let json = serde_json::to_string(&full).unwrap();
+        assert_eq!(ShareState::from_json(&json), Some(full));
+        assert_eq!(ShareState::from_json("{}"), Some(ShareState::default()));
+        // Keys a later version adds are skipped; null means "not set".
+        assert_eq!(
+            ShareState::from_json(r#"{"i":"x","z":[1],"w":null}"#),
+            Some(ShareState {
+                input: "x".into(),
+                ..ShareState::default()
+            })
+        );
+        for bad in [
+            "[]",
+            "not json",
+            r#"{"i":null}"#,
+            r#"{"i":5}"#,
+            r#"{"n":["no_such_intent"]}"#,
+            r#"{"n":"send_messages"}"#,
+            r#"{"k":"debug-token"}"#,
+            r#"{"t":1.5}"#,
+            r#"{"t":"1760000000"}"#,
+        ] {
+            assert_eq!(ShareState::from_json(bad), None, "{bad}");
+        }
     }
 
     #[test]

@@ -116,6 +116,11 @@ impl IntentId {
             .expect("every IntentId has an entry")
     }
 
+    /// The intent whose serialised name (its slug) is exactly `id`.
+    pub fn from_id(id: &str) -> Option<IntentId> {
+        INTENTS.iter().find(|i| i.slug == id).map(|i| i.id)
+    }
+
     /// Parses `send_messages`, `send-messages` or `Send Messages`.
     pub fn parse(text: &str) -> Option<IntentId> {
         let slug: String = text
@@ -129,7 +134,7 @@ impl IntentId {
                 }
             })
             .collect();
-        INTENTS.iter().find(|i| i.slug == slug).map(|i| i.id)
+        IntentId::from_id(&slug)
     }
 }
 
@@ -164,6 +169,9 @@ mod tests {
     fn every_intent_has_an_entry_and_parses() {
         for intent in INTENTS {
             assert_eq!(IntentId::parse(intent.slug), Some(intent.id));
+            // Share links write the serde name and read it back by slug.
+            assert_eq!(serde_json::to_value(intent.id).unwrap(), intent.slug);
+            assert_eq!(IntentId::from_id(intent.slug), Some(intent.id));
             assert_eq!(intent.id.intent().slug, intent.slug);
         }
         assert_eq!(

@@ -4,9 +4,10 @@
 //! `build(dist)` writes the guide into `<dist>/guide/`:
 //! 1. `cargo build -p scopelens-book`: the `mdbook-scopelens` preprocessor,
 //!    which generates the reference content from scopelens-core.
-//! 2. For each widget bundle (`diagnose`, `tools`): `cargo build -p
-//!    scopelens-widgets --target wasm32-unknown-unknown --profile
-//!    wasm-release --no-default-features --features <bundle>`, then
+//! 2. For each widget bundle (`diagnose`, `tools`): `cargo rustc -p
+//!    scopelens-widgets --lib --crate-type cdylib --target
+//!    wasm32-unknown-unknown --profile wasm-release --no-default-features
+//!    --features <bundle>` (cdylib alone, so that LTO runs), then
 //!    `wasm-bindgen --target web` and `wasm-opt -Oz` (binaryen 132), into a
 //!    staging directory.
 //! 3. `mdbook build book -d <dist>/guide`, with the preprocessor binary and
@@ -104,10 +105,18 @@ fn widgets(staging: &Path) -> Result<String, String> {
     }
     let mut contents = Vec::new();
     for module in WIDGET_MODULES {
+        // `cargo rustc --crate-type cdylib`, not `cargo build`: the crate is
+        // also an rlib (the preprocessor reads its bundle table), and rustc
+        // silently skips LTO when one build emits both (rust-lang/rust#51009,
+        // rust-lang/cargo#9672), which left each bundle about 20 kB brotli
+        // heavier.
         run(cargo().args([
-            "build",
+            "rustc",
             "-p",
             "scopelens-widgets",
+            "--lib",
+            "--crate-type",
+            "cdylib",
             "--target",
             "wasm32-unknown-unknown",
             "--profile",

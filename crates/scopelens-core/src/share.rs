@@ -266,6 +266,20 @@ mod tests {
             intents: vec![IntentId::SendMessages, IntentId::ManageTemplates],
             ..sample()
         };
+        // Naming every field here makes a new one fail to compile until
+        // `from_json` reads it and `full` sets it.
+        let ShareState {
+            input,
+            intents,
+            waba_id,
+            app_id,
+            kind,
+            now,
+            view,
+            extra,
+        } = &full;
+        assert!(!input.is_empty() && !intents.is_empty() && now.is_some());
+        assert!([waba_id, app_id, view, extra].iter().all(|f| f.is_some()) && kind.is_some());
         let json = serde_json::to_string(&full).unwrap();
         assert_eq!(ShareState::from_json(&json), Some(full));
         assert_eq!(ShareState::from_json("{}"), Some(ShareState::default()));

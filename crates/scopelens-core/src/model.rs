@@ -4,8 +4,10 @@
 //! Recognition is tolerant: IDs may be numbers or strings, codes may be
 //! strings, wrappers (`{"data": …}`, `{"error": …}`) are optional.
 
+use crate::{privacy, secrets};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
+use std::borrow::Cow;
 
 /// What kind of thing was pasted. Serialised names are the JSON contract's.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -299,34 +301,184 @@ pub fn recognise(value: &Value) -> Option<Payload> {
         .or_else(|| recognise_as(value, InputKind::WebhookError))
 }
 
-/// How deep [`find_payload`] looks inside wrappers such as structured log
-/// records (`{"level":"error","response":{"error":{…}}}`).
-const MAX_WRAPPER_DEPTH: usize = 3;
+/// How deep [`locate_payload`] looks inside wrappers: structured log records
+/// (`{"level":"error","response":{"error":{…}}}`) and the envelopes of
+/// providers and SDKs (`{"error":{"code":"WHATSAPP_ERROR","whatsappApiError":{…}}}`).
+const MAX_WRAPPER_DEPTH: usize = 6;
+/// How many values [`locate_payload`] looks at, whatever the document's size.
+const MAX_WRAPPER_NODES: usize = 4096;
+
+/// A payload found inside a value, with what surrounded it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Located {
+    pub payload: Payload,
+    /// The keys leading from the document to the payload (`response.data`),
+    /// empty when the document is the payload.
+    pub path: Vec<String>,
+    /// Short scalar fields of the objects around the payload (a provider's
+    /// own `status`, `code`, `title`…), as context.
+    pub context: Vec<(String, String)>,
+}
 
 /// Recognises a payload in `value` or, failing that, inside the objects it
 /// wraps (breadth first, a few levels deep). `kind` restricts the search.
 pub fn find_payload(value: &Value, kind: Option<InputKind>) -> Option<Payload> {
-    let mut level = vec![value];
+    locate_payload(value, kind).map(|found| found.payload)
+}
+
+/// How much of Meta's error a recognised payload carries: a Graph error
+/// with no numeric code is most likely a wrapper's own error around Meta's.
+fn completeness(payload: &Payload) -> u8 {
+    match payload {
+        Payload::GraphError(e) if e.code.is_none() => 1,
+        Payload::WebhookError(w) if w.errors.iter().all(|e| e.code.is_none()) => 1,
+        _ => 2,
+    }
+}
+
+/// Like [`find_payload`], and says where the payload was and what was around
+/// it. Arrays are looked into, and strings holding a JSON document (a body
+/// logged as text) are read.
+pub fn locate_payload(value: &Value, kind: Option<InputKind>) -> Option<Located> {
+    let mut level: Vec<(Cow<'_, Value>, Vec<String>)> = vec![(Cow::Borrowed(value), Vec::new())];
+    let mut best: Option<(Payload, Vec<String>)> = None;
+    let mut visited = 0;
     for _ in 0..=MAX_WRAPPER_DEPTH {
         let mut next = Vec::new();
-        for v in level {
+        for (v, path) in &level {
+            visited += 1;
+            if visited > MAX_WRAPPER_NODES {
+                break;
+            }
             let found = match kind {
                 Some(kind) => recognise_as(v, kind),
                 None => recognise(v),
             };
-            if found.is_some() {
-                return found;
+            if let Some(payload) = found {
+                let score = completeness(&payload);
+                if score == 2 {
+                    return Some(located(value, payload, path.clone()));
+                }
+                if best.is_none() {
+                    best = Some((payload, path.clone()));
+                }
             }
-            if let Value::Object(obj) = v {
-                next.extend(obj.values().filter(|c| c.is_object()));
+            for (key, child) in children(v) {
+                let mut p = path.clone();
+                p.push(key);
+                next.push((child, p));
             }
         }
-        if next.is_empty() {
+        if next.is_empty() || visited > MAX_WRAPPER_NODES {
             break;
         }
         level = next;
     }
-    None
+    best.map(|(payload, path)| located(value, payload, path))
+}
+
+/// The objects and arrays inside `value` to look into next, with their keys,
+/// including documents held in strings. Children of a borrowed value stay
+/// borrowed; only documents read from strings are new values.
+fn children<'a>(value: &Cow<'a, Value>) -> Vec<(String, Cow<'a, Value>)> {
+    match value {
+        Cow::Borrowed(v) => children_of(v, Cow::Borrowed),
+        Cow::Owned(v) => children_of(v, |c| Cow::Owned(c.clone())),
+    }
+}
+
+fn children_of<'v, 'a>(
+    value: &'v Value,
+    keep: impl Fn(&'v Value) -> Cow<'a, Value>,
+) -> Vec<(String, Cow<'a, Value>)> {
+    let entries: Box<dyn Iterator<Item = (String, &'v Value)>> = match value {
+        Value::Object(obj) => Box::new(obj.iter().map(|(k, v)| (k.clone(), v))),
+        Value::Array(items) => Box::new(items.iter().enumerate().map(|(i, v)| (i.to_string(), v))),
+        _ => return Vec::new(),
+    };
+    let mut out = Vec::new();
+    for (key, child) in entries.take(256) {
+        let child = match child {
+            Value::Object(_) | Value::Array(_) => keep(child),
+            Value::String(s) if s.trim_start().starts_with(['{', '[']) && s.len() < 1 << 20 => {
+                match serde_json::from_str::<Value>(s.trim()) {
+                    Ok(v) if v.is_object() || v.is_array() => Cow::Owned(v),
+                    _ => continue,
+                }
+            }
+            _ => continue,
+        };
+        out.push((key, child));
+    }
+    out
+}
+
+/// Keys whose short values, around a wrapped payload, say something about
+/// the failure (a provider's status word, its own code or title).
+const CONTEXT_KEYS: &[&str] = &[
+    "status",
+    "code",
+    "title",
+    "type",
+    "reason",
+    "name",
+    "error",
+    "message",
+    "description",
+    "detail",
+    "details",
+    "success",
+    "result",
+    "provider",
+    "http_status",
+    "statuscode",
+];
+
+fn located(root: &Value, payload: Payload, path: Vec<String>) -> Located {
+    let mut context = Vec::new();
+    let mut at = root;
+    for key in &path {
+        if let Value::Object(obj) = at {
+            for (k, v) in obj {
+                let wanted = CONTEXT_KEYS.iter().any(|c| {
+                    k.to_ascii_lowercase()
+                        .replace(['_', '-'], "")
+                        .contains(&c.replace('_', ""))
+                });
+                let scalar = match v {
+                    Value::String(s)
+                        if s.chars().count() <= 120 && !s.trim_start().starts_with(['{', '[']) =>
+                    {
+                        Some(privacy::scrub_text(&secrets::redact(s).text))
+                    }
+                    Value::Number(n) => Some(n.to_string()),
+                    Value::Bool(b) => Some(b.to_string()),
+                    _ => None,
+                };
+                if let (true, Some(value)) = (wanted && !secrets::is_secret_name(k), scalar) {
+                    if context.len() < 8 {
+                        context.push((secrets::redact(k).text, value));
+                    }
+                }
+            }
+        }
+        at = match at {
+            Value::Object(obj) => match obj.get(key) {
+                Some(v) => v,
+                None => break,
+            },
+            Value::Array(items) => match key.parse::<usize>().ok().and_then(|i| items.get(i)) {
+                Some(v) => v,
+                None => break,
+            },
+            _ => break,
+        };
+    }
+    Located {
+        payload,
+        path,
+        context,
+    }
 }
 
 /// Recognises `value` as one given kind only (for the user's override).
@@ -340,11 +492,42 @@ pub fn recognise_as(value: &Value, kind: InputKind) -> Option<Payload> {
     }
 }
 
+/// A string field, after its escapes were decoded by the reader: secrets are
+/// removed from the decoded form too, so an escape (`\\u0045AA…`) cannot
+/// carry a token past the scan of the raw text.
 fn text(obj: &Map<String, Value>, key: &str) -> Option<String> {
     match obj.get(key)? {
-        Value::String(s) => Some(s.clone()),
+        Value::String(s) => Some(secrets::redact(s).text),
         Value::Number(n) => Some(n.to_string()),
         _ => None,
+    }
+}
+
+/// A field people write in: an error's message, title or details. Personal
+/// data in it is masked.
+fn free_text(obj: &Map<String, Value>, key: &str) -> Option<String> {
+    text(obj, key).map(|s| privacy::scrub_text(&s))
+}
+
+/// A copy of an arbitrary value with every string cleaned like [`free_text`].
+fn cleaned(value: &Value) -> Value {
+    match value {
+        Value::String(s) => Value::String(privacy::scrub_text(&secrets::redact(s).text)),
+        Value::Array(items) => Value::Array(items.iter().map(cleaned).collect()),
+        Value::Object(obj) => {
+            let mut out = Map::new();
+            for (k, v) in obj {
+                let key = secrets::redact(k).text;
+                let v = if secrets::is_secret_name(&key) {
+                    Value::String(secrets::REDACTED.to_string())
+                } else {
+                    cleaned(v)
+                };
+                out.insert(key, v);
+            }
+            Value::Object(out)
+        }
+        other => other.clone(),
     }
 }
 
@@ -410,7 +593,7 @@ fn debug_token(value: &Value) -> Option<DebugToken> {
         .map(|e| TokenError {
             code: code(e, "code"),
             subcode: code(e, "subcode").or_else(|| code(e, "error_subcode")),
-            message: text(e, "message"),
+            message: free_text(e, "message"),
         });
     let granular_scopes = match obj.get("granular_scopes") {
         Some(Value::Array(items)) => items
@@ -438,7 +621,7 @@ fn debug_token(value: &Value) -> Option<DebugToken> {
         granular_scopes,
         user_id: text(obj, "user_id"),
         profile_id: text(obj, "profile_id"),
-        metadata: obj.get("metadata").cloned(),
+        metadata: obj.get("metadata").map(cleaned),
         error,
     })
 }
@@ -498,12 +681,12 @@ fn graph_error(value: &Value) -> Option<GraphError> {
     }
     Some(GraphError {
         wrapped,
-        message: text(obj, "message"),
+        message: free_text(obj, "message"),
         error_type: text(obj, "type"),
         code: code(obj, "code"),
         error_subcode: code(obj, "error_subcode"),
-        error_user_title: text(obj, "error_user_title"),
-        error_user_msg: text(obj, "error_user_msg"),
+        error_user_title: free_text(obj, "error_user_title"),
+        error_user_msg: free_text(obj, "error_user_msg"),
         fbtrace_id: text(obj, "fbtrace_id"),
         is_transient: boolean(obj, "is_transient"),
         error_data: obj.get("error_data").and_then(error_data),
@@ -513,7 +696,7 @@ fn graph_error(value: &Value) -> Option<GraphError> {
 fn error_data(value: &Value) -> Option<ErrorData> {
     match value {
         Value::Object(obj) => Some(ErrorData {
-            details: text(obj, "details"),
+            details: free_text(obj, "details"),
             messaging_product: text(obj, "messaging_product"),
             other: {
                 // Inserted one by one: collecting into a map sorts first,
@@ -521,7 +704,7 @@ fn error_data(value: &Value) -> Option<ErrorData> {
                 let mut rest = Map::new();
                 for (k, v) in obj {
                     if k != "details" && k != "messaging_product" {
-                        rest.insert(k.clone(), v.clone());
+                        rest.insert(k.clone(), cleaned(v));
                     }
                 }
                 (!rest.is_empty()).then_some(Value::Object(rest))
@@ -532,7 +715,7 @@ fn error_data(value: &Value) -> Option<ErrorData> {
             Ok(inner @ Value::Object(_)) => error_data(&inner),
             _ if s.is_empty() => None,
             _ => Some(ErrorData {
-                details: Some(s.clone()),
+                details: Some(privacy::scrub_text(&secrets::redact(s).text)),
                 messaging_product: None,
                 other: None,
             }),
@@ -608,6 +791,19 @@ fn webhook_errors(value: &Value) -> Option<WebhookErrors> {
                 errors,
             })
         }
+        Value::Object(obj) if is_status_item(obj) => {
+            let mut errors = Vec::new();
+            collect_items(
+                std::slice::from_ref(value),
+                ErrorPlace::Status,
+                &Where::default(),
+                &mut errors,
+            );
+            Some(WebhookErrors {
+                whole_payload: true,
+                errors,
+            })
+        }
         Value::Object(obj) if obj.get("errors").and_then(Value::as_array).is_some() => {
             let mut errors = Vec::new();
             collect_from_value(obj, None, &mut errors);
@@ -658,17 +854,32 @@ fn collect_from_value(
         ("statuses", ErrorPlace::Status),
         ("messages", ErrorPlace::Message),
     ] {
-        let items = value.get(key).and_then(Value::as_array);
-        for item in items.into_iter().flatten().filter_map(Value::as_object) {
-            let here = Where {
-                message_id: text(item, "id"),
-                recipient_id: text(item, "recipient_id").or_else(|| text(item, "from")),
-                status: text(item, "status"),
-                timestamp: integer(item, "timestamp"),
-                ..base.clone()
-            };
-            collect_errors(item.get("errors"), place, &here, out);
+        if let Some(items) = value.get(key).and_then(Value::as_array) {
+            collect_items(items, place, &base, out);
         }
+    }
+}
+
+/// A `statuses[]` item pasted on its own: a message's ID, its status and the
+/// errors that made it fail.
+fn is_status_item(obj: &Map<String, Value>) -> bool {
+    obj.get("errors").is_some_and(Value::is_array)
+        && obj.get("status").is_some_and(Value::is_string)
+        && (obj.contains_key("id") || obj.contains_key("recipient_id"))
+}
+
+fn collect_items(items: &[Value], place: ErrorPlace, base: &Where, out: &mut Vec<WebhookError>) {
+    for item in items.iter().filter_map(Value::as_object) {
+        let here = Where {
+            message_id: text(item, "id").map(|id| privacy::mask_message_id(&id)),
+            recipient_id: text(item, "recipient_id")
+                .or_else(|| text(item, "from"))
+                .map(|id| privacy::mask_phone(&id)),
+            status: text(item, "status"),
+            timestamp: integer(item, "timestamp"),
+            ..base.clone()
+        };
+        collect_errors(item.get("errors"), place, &here, out);
     }
 }
 
@@ -692,7 +903,7 @@ fn wa_error(obj: &Map<String, Value>, place: ErrorPlace, at: &Where) -> WebhookE
     WebhookError {
         code: code(obj, "code"),
         title: text(obj, "title"),
-        message: text(obj, "message"),
+        message: free_text(obj, "message"),
         details,
         href: text(obj, "href"),
         place,

@@ -61,9 +61,10 @@ mod tests {
     #[test]
     fn every_message_belongs_to_a_catalog_entry() {
         for msg in MESSAGES {
-            let known = CATALOG.iter().any(|e| {
-                e.code == msg.code && (msg.subcode.is_none() || e.subcode == msg.subcode)
-            }) || CATALOG.iter().any(|e| e.code == msg.code);
+            let known = CATALOG
+                .iter()
+                .any(|e| e.code == msg.code && (msg.subcode.is_none() || e.subcode == msg.subcode))
+                || CATALOG.iter().any(|e| e.code == msg.code);
             assert!(known, "{} has no catalog entry", msg.code);
         }
     }
@@ -73,7 +74,11 @@ mod tests {
         for msg in MESSAGES {
             assert!(msg.source.starts_with("https://"), "{}", msg.text);
             let longest = msg.text.split('…').map(str::trim).map(str::len).max();
-            assert!(longest.unwrap_or(0) >= 12, "too little fixed text: {}", msg.text);
+            assert!(
+                longest.unwrap_or(0) >= 12,
+                "too little fixed text: {}",
+                msg.text
+            );
         }
     }
 }

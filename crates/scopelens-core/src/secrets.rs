@@ -547,6 +547,15 @@ pub fn describe_token(token: &str) -> String {
     format!("{head}… ({} characters)", token.chars().count())
 }
 
+/// Whether a field named `name` holds a secret (`access_token`,
+/// `appSecret`, `X-Hub-Signature-256`, `META_APP_SECRET`…), whatever its value.
+pub fn is_secret_name(name: &str) -> bool {
+    let name = name.trim().to_ascii_lowercase().replace('-', "_");
+    SECRET_NAMES.contains(&name.as_str())
+        || NAME_ENDINGS.iter().any(|ending| name.ends_with(ending))
+        || name.contains("signature")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -961,13 +970,4 @@ mod tests {
         assert!(d.starts_with("EAAGm0…"));
         assert!(!d.contains("PX4Z"));
     }
-}
-
-/// Whether a field named `name` holds a secret (`access_token`,
-/// `appSecret`, `X-Hub-Signature-256`, `META_APP_SECRET`…), whatever its value.
-pub fn is_secret_name(name: &str) -> bool {
-    let name = name.trim().to_ascii_lowercase().replace('-', "_");
-    SECRET_NAMES.contains(&name.as_str())
-        || NAME_ENDINGS.iter().any(|ending| name.ends_with(ending))
-        || name.contains("signature")
 }

@@ -5,7 +5,8 @@ pub(crate) mod errors;
 mod scopes;
 mod token;
 
-use crate::input::{self, Form, InputError};
+use crate::input::text::{Basis, TextError};
+use crate::input::{self, Envelope, Form, InputError};
 use crate::kb::intents::{permissions_for, IntentId, DEFAULT_INTENTS};
 use crate::kb::{guide, sources};
 use crate::model::{InputKind, Payload, TokenFamily};
@@ -304,6 +305,13 @@ pub fn diagnose(text: &str, ctx: &Context) -> Diagnosis {
             (InputKind::Unknown, Some(err), None)
         }
     };
+    if let Some(words) = &reading.from_text {
+        word_confidence(words, &mut findings);
+        findings.push(read_from_text_finding(words));
+    }
+    if let Some(envelope) = &reading.envelope {
+        findings.push(envelope_finding(envelope));
+    }
     if reading.secrets_redacted > 0 {
         findings.push(secrets_finding(reading.secrets_redacted));
     }
@@ -359,6 +367,19 @@ fn input_error_finding(err: &InputError) -> Finding {
         InputError::Unrecognised { .. } | InputError::NotOfKind { .. } => {
             ("input.unrecognised", "Not a payload scopelens knows")
         }
+        InputError::BodyMissing { .. } => {
+            return Finding::new(
+                "input.body_missing",
+                Severity::Error,
+                "The response body is missing",
+                err.to_string(),
+            )
+            .fix([
+                "Log the failed response's body (the JSON with `error.code`, `error_subcode` and `error.message`) and paste it here.",
+            ])
+            .sources(&[sources::GRAPH_ERRORS])
+            .guide(guide::TROUBLESHOOTING);
+        }
     };
     Finding::new(id, Severity::Error, title, err.to_string())
         .fix([
@@ -366,6 +387,70 @@ fn input_error_finding(err: &InputError) -> Finding {
             "Or paste the full curl output, SDK exception or log line: scopelens finds the payload inside.",
         ])
         .guide(guide::TROUBLESHOOTING)
+}
+
+/// An error inferred from Meta's words rather than a written code is
+/// titled as likely, not certain.
+fn word_confidence(words: &TextError, findings: &mut [Finding]) {
+    if words.basis == Basis::Code {
+        return;
+    }
+    for f in findings.iter_mut().filter(|f| f.code == Some(words.code)) {
+        f.title = format!("Likely {}", f.title.replacen("Error", "error", 1));
+    }
+}
+
+fn read_from_text_finding(words: &TextError) -> Finding {
+    let quoted: Vec<String> = words.evidence.iter().map(|w| format!("“{w}”")).collect();
+    let place = if words.from_header {
+        "the response's WWW-Authenticate header"
+    } else {
+        "the text"
+    };
+    let label = match words.subcode {
+        Some(sub) => format!("{}/{sub}", words.code),
+        None => words.code.to_string(),
+    };
+    let confidence = match words.basis {
+        Basis::Code => format!("The code {label} is written there; the rest of Meta's answer (error_data, fbtrace_id, and the subcode if none was written) was not, so the fix steps cover every cause of {}.", words.code),
+        Basis::Message => format!("No code is written there: {label} is inferred from Meta's fixed wording of that message, so it is likely but not certain."),
+        Basis::Title => format!("No code is written there: {label} is inferred from the error's title alone, so treat it as a lead, not a certainty."),
+    };
+    Finding::new(
+        "input.read_from_text",
+        Severity::Info,
+        "Read from the error's words, not a JSON body",
+        format!("There was no response body to parse, so scopelens read the error from {place}: {}. {confidence}", quoted.join(", ")),
+    )
+    .fix(["For a certain diagnosis, paste the whole response body (the JSON with `error.code`, `error_subcode` and `error_data`)."])
+    .sources(&[sources::GRAPH_ERRORS])
+    .guide(guide::ERRORS)
+}
+
+fn envelope_finding(envelope: &Envelope) -> Finding {
+    let context: Vec<String> = envelope
+        .context
+        .iter()
+        .map(|(k, v)| format!("{k} = {v}"))
+        .collect();
+    let around = if context.is_empty() {
+        String::new()
+    } else {
+        format!(
+            " The fields around it, for context only: {}.",
+            context.join(", ")
+        )
+    };
+    Finding::new(
+        "input.envelope",
+        Severity::Info,
+        "Meta's error was inside another response",
+        format!(
+            "The payload sat at `{}` inside a wrapper (a provider's or SDK's own response, or a log record). The diagnosis reads only Meta's part; the wrapper's own codes and status words are not Meta's.{around}",
+            envelope.path.join(".")
+        ),
+    )
+    .sources(&[sources::GRAPH_ERRORS])
 }
 
 fn secrets_finding(count: usize) -> Finding {

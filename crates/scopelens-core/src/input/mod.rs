@@ -7,6 +7,7 @@
 
 pub mod http;
 pub mod lenient;
+pub mod text;
 pub mod token;
 
 use crate::model::{self, InputKind, Payload};
@@ -29,6 +30,8 @@ pub enum Form {
     PythonRepr,
     JavascriptLiteral,
     Token,
+    /// No payload: the error was read from its words.
+    Text,
 }
 
 impl Form {
@@ -38,6 +41,7 @@ impl Form {
             Form::PythonRepr => "Python dict repr",
             Form::JavascriptLiteral => "JavaScript object literal",
             Form::Token => "bare token",
+            Form::Text => "error text without JSON",
         }
     }
 }
@@ -63,6 +67,11 @@ pub enum InputError {
     NotOfKind {
         kind: InputKind,
     },
+    /// A client library's HTTP error whose response body was not kept.
+    BodyMissing {
+        status: Option<u16>,
+        library: Option<text::ClientLibrary>,
+    },
 }
 
 impl std::fmt::Display for InputError {
@@ -84,6 +93,20 @@ impl std::fmt::Display for InputError {
                 "This JSON is readable but is none of the payloads scopelens knows (its top-level keys are: {}). Expected a debug_token response (`data.is_valid`, `scopes`), /me/permissions (`data[].permission`), a Graph error (`error.code`) or a WhatsApp webhook (`entry[].changes[]`).",
                 if keys.is_empty() { "none".to_string() } else { keys.join(", ") }
             ),
+            InputError::BodyMissing { status, library } => {
+                let status = status.map_or_else(String::new, |s| format!(" (HTTP {s})"));
+                match library {
+                    Some(lib) => write!(
+                        f,
+                        "This is {}'s own error{status}: the response body, where Meta says what went wrong, is not in the paste. To see it, {}, then paste that body here.",
+                        lib.name, lib.log_body
+                    ),
+                    None => write!(
+                        f,
+                        "The paste has an HTTP error status{status} but not the response body, where Meta says what went wrong. Log the body of the failed response and paste it here."
+                    ),
+                }
+            }
             InputError::NotOfKind { kind } => write!(
                 f,
                 "This is not a {} as far as scopelens can tell. Choose \"automatic\" to let scopelens detect what it is.",
@@ -105,6 +128,18 @@ pub struct Reading {
     pub http: http::HttpInfo,
     /// How many secrets were removed before reading.
     pub secrets_redacted: usize,
+    /// Set when the error was read from words instead of a payload.
+    pub from_text: Option<text::TextError>,
+    /// Where in the document the payload sat, when it was wrapped (a
+    /// provider's envelope, a log record), and the wrapper's own fields.
+    pub envelope: Option<Envelope>,
+}
+
+/// What wrapped a payload.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Envelope {
+    pub path: Vec<String>,
+    pub context: Vec<(String, String)>,
 }
 
 /// Reads `text`, detecting the kind unless `kind` forces one.
@@ -115,6 +150,8 @@ pub fn read(text: &str, kind: Option<InputKind>) -> Reading {
         embedded: false,
         http: http::HttpInfo::default(),
         secrets_redacted: 0,
+        from_text: None,
+        envelope: None,
     };
     if text.len() > MAX_INPUT_BYTES {
         reading.payload = Err(InputError::TooLarge { bytes: text.len() });
@@ -138,17 +175,58 @@ pub fn read(text: &str, kind: Option<InputKind>) -> Reading {
         Ok(found) => {
             reading.form = Some(found.form);
             reading.embedded = found.embedded;
+            reading.envelope = found.envelope;
             reading.payload = Ok(found.payload);
         }
-        Err(err) => reading.payload = Err(err),
+        Err(err) => read_words(text, kind, err, &mut reading),
     }
     reading
+}
+
+/// With no payload to parse, reads the error from the text's words, or says
+/// that the response body is missing.
+fn read_words(text: &str, kind: Option<InputKind>, err: InputError, reading: &mut Reading) {
+    let wants_error = matches!(kind, None | Some(InputKind::GraphError));
+    if let Some(found) = text::read_error(text).filter(|_| wants_error) {
+        reading.payload = Ok(Payload::GraphError(model::GraphError {
+            wrapped: false,
+            message: found.message.as_deref().map(crate::privacy::scrub_text),
+            error_type: found.error_type.clone(),
+            code: Some(found.code),
+            error_subcode: found.subcode,
+            error_user_title: None,
+            error_user_msg: None,
+            fbtrace_id: None,
+            is_transient: None,
+            error_data: None,
+        }));
+        reading.form = Some(Form::Text);
+        reading.embedded = true;
+        reading.from_text = Some(found);
+        return;
+    }
+    let no_body = matches!(err, InputError::NoPayload | InputError::Syntax { .. });
+    let status = reading.http.status.filter(|s| *s >= 400);
+    reading.payload = Err(match text::client_error(text) {
+        Some((library, said)) if no_body => InputError::BodyMissing {
+            status: said.or(status),
+            library: Some(library),
+        },
+        None if matches!(err, InputError::NoPayload) && status.is_some() => {
+            InputError::BodyMissing {
+                status,
+                library: None,
+            }
+        }
+        _ => err,
+    });
 }
 
 struct Found {
     payload: Payload,
     form: Form,
     embedded: bool,
+    envelope: Option<Envelope>,
 }
 
 fn form_of(dialect: lenient::Dialect) -> Form {
@@ -161,7 +239,7 @@ fn form_of(dialect: lenient::Dialect) -> Form {
     }
 }
 
-fn recognise_kind(value: &Value, kind: Option<InputKind>) -> Option<Payload> {
+fn recognise_kind(value: &Value, kind: Option<InputKind>) -> Option<(Payload, Option<Envelope>)> {
     let inner;
     let value = match unquote_embedded_json(value) {
         Some(parsed) => {
@@ -170,7 +248,12 @@ fn recognise_kind(value: &Value, kind: Option<InputKind>) -> Option<Payload> {
         }
         None => value,
     };
-    model::find_payload(value, kind)
+    let found = model::locate_payload(value, kind)?;
+    let envelope = (!found.path.is_empty()).then_some(Envelope {
+        path: found.path,
+        context: found.context,
+    });
+    Some((found.payload, envelope))
 }
 
 /// A JSON string holding JSON (`"{\"error\": …}"`, common in logs) is read
@@ -194,10 +277,11 @@ fn find_payload(text: &str, kind: Option<InputKind>) -> Result<Found, InputError
         .or_else(|_| lenient::parse_all(trimmed));
     if let Ok((value, dialect)) = whole {
         return match recognise_kind(&value, kind) {
-            Some(payload) => Ok(Found {
+            Some((payload, envelope)) => Ok(Found {
                 payload,
                 form: form_of(dialect),
                 embedded: false,
+                envelope,
             }),
             None => Err(not_recognised(&value, kind)),
         };
@@ -219,11 +303,12 @@ fn scan_for_payload(text: &str, kind: Option<InputKind>) -> Result<Found, InputE
         }
         match lenient::parse_prefix(text, start) {
             Ok((value, end, dialect)) => {
-                if let Some(payload) = recognise_kind(&value, kind) {
+                if let Some((payload, envelope)) = recognise_kind(&value, kind) {
                     return Ok(Found {
                         payload,
                         form: form_of(dialect),
                         embedded: true,
+                        envelope,
                     });
                 }
                 if first_unrecognised.is_none() && value.as_object().is_some_and(|o| !o.is_empty())
@@ -305,7 +390,7 @@ mod tests {
 
     #[test]
     fn syntax_error_has_position() {
-        let err = kind_of("{\n \"error\": {\"code\": 190\n \"message\": \"x\"}}").unwrap_err();
+        let err = kind_of("{\n \"data\": {\"is_valid\": true\n \"scopes\": []}}").unwrap_err();
         assert!(matches!(err, InputError::Syntax { line: 3, .. }), "{err:?}");
     }
 

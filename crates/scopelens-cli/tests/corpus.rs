@@ -122,6 +122,27 @@ fn check(fixture: &Value) -> Result<(), String> {
     }
 }
 
+/// One line per input form (`own` for fixtures without a `form` field):
+/// `form: passed/total`, in a stable order, so that a run's figures can be
+/// compared with an earlier one.
+fn form_summary(results: &[(&str, Result<(), String>)]) -> String {
+    let mut tally: std::collections::BTreeMap<&str, (usize, usize)> = Default::default();
+    for (form, result) in results {
+        let entry = tally.entry(form).or_default();
+        entry.1 += 1;
+        if result.is_ok() {
+            entry.0 += 1;
+        }
+    }
+    let passed: usize = tally.values().map(|(ok, _)| ok).sum();
+    let mut lines: Vec<String> = tally
+        .iter()
+        .map(|(form, (ok, total))| format!("{form}: {ok}/{total}"))
+        .collect();
+    lines.push(format!("all: {passed}/{}", results.len()));
+    lines.join("\n")
+}
+
 #[test]
 fn every_fixture_diagnoses_as_expected() {
     let manifest: Value = serde_json::from_str(
@@ -134,7 +155,15 @@ fn every_fixture_diagnoses_as_expected() {
         "the corpus shrank to {}",
         fixtures.len()
     );
-    let failures: Vec<String> = fixtures.iter().filter_map(|f| check(f).err()).collect();
+    let results: Vec<(&str, Result<(), String>)> = fixtures
+        .iter()
+        .map(|f| (f["form"].as_str().unwrap_or("own"), check(f)))
+        .collect();
+    eprintln!("{}", form_summary(&results));
+    let failures: Vec<String> = results
+        .into_iter()
+        .filter_map(|(_, result)| result.err())
+        .collect();
     assert!(
         failures.is_empty(),
         "{} of {} fixtures failed:\n{}",
@@ -144,26 +173,38 @@ fn every_fixture_diagnoses_as_expected() {
     );
 }
 
+/// Every file under `dir`, as a path relative to the fixtures directory with
+/// `/` separators (fixtures live one or two directories deep).
+fn fixture_files(dir: &std::path::Path, out: &mut Vec<String>) {
+    for entry in std::fs::read_dir(dir).unwrap().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            fixture_files(&path, out);
+        } else if let Ok(rel) = path.strip_prefix(fixtures_dir()) {
+            let rel: Vec<String> = rel
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                .collect();
+            out.push(rel.join("/"));
+        }
+    }
+}
+
 #[test]
 fn every_fixture_file_is_in_the_manifest() {
     let manifest = std::fs::read_to_string(fixtures_dir().join("manifest.json")).unwrap();
-    let mut unlisted = Vec::new();
+    let mut files = Vec::new();
     for group in std::fs::read_dir(fixtures_dir())
         .unwrap()
         .flatten()
         .filter(|e| e.path().is_dir())
     {
-        for file in std::fs::read_dir(group.path()).unwrap().flatten() {
-            let rel = format!(
-                "{}/{}",
-                group.file_name().to_string_lossy(),
-                file.file_name().to_string_lossy()
-            );
-            if !manifest.contains(&format!("\"{rel}\"")) {
-                unlisted.push(rel);
-            }
-        }
+        fixture_files(&group.path(), &mut files);
     }
+    let unlisted: Vec<String> = files
+        .into_iter()
+        .filter(|rel| !manifest.contains(&format!("\"{rel}\"")))
+        .collect();
     assert!(
         unlisted.is_empty(),
         "fixtures without expectations: {unlisted:?}"

@@ -224,8 +224,10 @@ fn followed_by_http_reason(lower: &str, end: usize) -> bool {
 fn word_before(lower: &str, at: usize) -> &str {
     let head = lower[..at].trim_end_matches([' ', '_', '-', '"', '\'', '.']);
     let start = head
-        .rfind(|c: char| !c.is_ascii_alphanumeric())
-        .map_or(0, |i| i + 1);
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !c.is_ascii_alphanumeric())
+        .map_or(0, |(i, c)| i + c.len_utf8());
     &head[start..]
 }
 

@@ -400,17 +400,28 @@ fn children_of<'v, 'a>(
     for (key, child) in entries.take(256) {
         let child = match child {
             Value::Object(_) | Value::Array(_) => keep(child),
-            Value::String(s) if s.trim_start().starts_with(['{', '[']) && s.len() < 1 << 20 => {
-                match serde_json::from_str::<Value>(s.trim()) {
-                    Ok(v) if v.is_object() || v.is_array() => Cow::Owned(v),
-                    _ => continue,
-                }
-            }
+            Value::String(s) if s.len() < 1 << 20 => match document_in(s) {
+                Some(v) => Cow::Owned(v),
+                None => continue,
+            },
             _ => continue,
         };
         out.push((key, child));
     }
     out
+}
+
+/// A JSON document held in a string, alone (`"{\"error\":…}"`) or after
+/// words (`"Backend responded with HTTP400: {…}."`).
+fn document_in(s: &str) -> Option<Value> {
+    let start = s.find(['{', '['])?;
+    let end = s.rfind(['}', ']'])?;
+    if end <= start {
+        return None;
+    }
+    serde_json::from_str::<Value>(&s[start..=end])
+        .ok()
+        .filter(|v| v.is_object() || v.is_array())
 }
 
 /// Keys whose short values, around a wrapped payload, say something about
@@ -664,33 +675,105 @@ fn permission_list(value: &Value) -> Option<PermissionList> {
     })
 }
 
+/// The names SDKs and languages give a Graph error's fields (`errorCode`
+/// in Android's and restfb's objects, `error_code`/`error_msg` in the old
+/// REST API, `subcode` in Firebase's flattening…), compared without case,
+/// `_` or `-`. The first is the JSON contract's own.
+const CODE: &[&str] = &["code", "errorcode", "errcode"];
+const SUBCODE: &[&str] = &["error_subcode", "subcode", "suberrorcode", "errorsubcode"];
+const MESSAGE: &[&str] = &["message", "errormessage", "errormsg", "errmsg"];
+const TYPE: &[&str] = &["type", "errortype"];
+const TRACE: &[&str] = &["fbtrace_id", "fbtraceid", "traceid"];
+
+fn folded_key(key: &str) -> String {
+    key.chars()
+        .filter(|c| *c != '_' && *c != '-')
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
+}
+
+/// The name under which `obj` holds one of `names`, if any.
+fn key_of<'a>(obj: &'a Map<String, Value>, names: &[&str]) -> Option<&'a str> {
+    for name in names {
+        if obj.contains_key(*name) {
+            return Some(obj.get_key_value(*name)?.0.as_str());
+        }
+    }
+    let wanted: Vec<String> = names.iter().map(|n| folded_key(n)).collect();
+    obj.keys()
+        .find(|k| wanted.contains(&folded_key(k)))
+        .map(String::as_str)
+}
+
+fn has(obj: &Map<String, Value>, names: &[&str]) -> bool {
+    key_of(obj, names).is_some()
+}
+
+fn text_of(obj: &Map<String, Value>, names: &[&str]) -> Option<String> {
+    text(obj, key_of(obj, names)?)
+}
+
+fn code_of(obj: &Map<String, Value>, names: &[&str]) -> Option<u32> {
+    // Android's SDK writes -1 for "no subcode".
+    code(obj, key_of(obj, names)?)
+}
+
 fn graph_error(value: &Value) -> Option<GraphError> {
     let (obj, wrapped) = unwrap(value, "error")?;
-    let whatsapp_style =
-        (obj.contains_key("title") || obj.contains_key("href")) && !obj.contains_key("type");
+    if let Some(first) = on_premises_error(obj) {
+        return graph_error(&Value::Object(first));
+    }
+    let whatsapp_style = (obj.contains_key("title") || obj.contains_key("href")) && !has(obj, TYPE);
+    let numeric_code = code_of(obj, CODE);
     let looks_like = if wrapped {
-        obj.contains_key("code") || obj.contains_key("message") || obj.contains_key("type")
+        has(obj, CODE) || has(obj, MESSAGE) || has(obj, TYPE)
     } else {
-        obj.contains_key("code")
-            && (obj.contains_key("type")
-                || obj.contains_key("fbtrace_id")
-                || obj.contains_key("error_subcode"))
+        has(obj, CODE)
+            && (has(obj, TYPE)
+                || has(obj, TRACE)
+                || has(obj, SUBCODE)
+                // `{code, message}` with a Graph code: Firebase's and many
+                // SDKs' flattening. WhatsApp's own errors (13xxxx) with only
+                // these two fields stay webhook errors.
+                || (has(obj, MESSAGE) && numeric_code.is_some_and(|c| c < 130_000) && obj.len() <= 4))
     };
     if !looks_like || whatsapp_style {
         return None;
     }
     Some(GraphError {
         wrapped,
-        message: free_text(obj, "message"),
-        error_type: text(obj, "type"),
-        code: code(obj, "code"),
-        error_subcode: code(obj, "error_subcode"),
+        message: text_of(obj, MESSAGE).map(|m| privacy::scrub_text(&m)),
+        error_type: text_of(obj, TYPE),
+        code: numeric_code,
+        error_subcode: code_of(obj, SUBCODE),
         error_user_title: free_text(obj, "error_user_title"),
         error_user_msg: free_text(obj, "error_user_msg"),
-        fbtrace_id: text(obj, "fbtrace_id"),
+        fbtrace_id: text_of(obj, TRACE),
         is_transient: boolean(obj, "is_transient"),
         error_data: obj.get("error_data").and_then(error_data),
     })
+}
+
+/// The On-Premises API answers `{"meta": {…"api_status"…}, "errors": [{code,
+/// title, details}]}`: its first error, in the Graph error's shape.
+fn on_premises_error(obj: &Map<String, Value>) -> Option<Map<String, Value>> {
+    let meta = obj.get("meta")?.as_object()?;
+    if !meta.contains_key("api_status") && !meta.contains_key("version") {
+        return None;
+    }
+    let first = obj.get("errors")?.as_array()?.first()?.as_object()?;
+    let mut error = Map::new();
+    error.insert("code".into(), first.get("code")?.clone());
+    if let Some(title) = first.get("title").or_else(|| first.get("message")) {
+        error.insert("message".into(), title.clone());
+    }
+    if let Some(details) = first.get("details") {
+        error.insert(
+            "error_data".into(),
+            serde_json::json!({ "details": details }),
+        );
+    }
+    Some(error)
 }
 
 fn error_data(value: &Value) -> Option<ErrorData> {

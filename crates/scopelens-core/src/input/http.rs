@@ -42,12 +42,14 @@ fn status_of(line: &str) -> Option<u16> {
     if let Some(rest) = lower.strip_prefix("status:") {
         return parse_status(rest.split_whitespace().next()?);
     }
-    let at = lower.find("status code ")?;
-    parse_status(
-        lower[at + "status code ".len()..]
-            .split(|c: char| !c.is_ascii_digit())
-            .next()?,
-    )
+    // `status code 400`, `"statusCode":400`, `"status": 400`, `HTTP status: 400`.
+    lower.match_indices("status").find_map(|(at, _)| {
+        let rest = lower[at + "status".len()..]
+            .trim_start_matches(['_', ' '])
+            .trim_start_matches("code")
+            .trim_start_matches(['"', '\'', ':', '=', ' ', '\t']);
+        parse_status(rest.split(|c: char| !c.is_ascii_digit()).next()?)
+    })
 }
 
 fn parse_status(word: &str) -> Option<u16> {
@@ -84,5 +86,14 @@ mod tests {
             Some(403)
         );
         assert_eq!(scan("nothing here").status, None);
+        assert_eq!(
+            scan(r#"Error: {"statusCode":400,"reasonPhrase":"Bad Request"}"#).status,
+            Some(400)
+        );
+        assert_eq!(
+            scan("failed returning the following HTTP status: 400 Bad Request").status,
+            Some(400)
+        );
+        assert_eq!(scan(r#"{"status": "failed"}"#).status, None);
     }
 }

@@ -205,19 +205,23 @@ fn read_words(text: &str, kind: Option<InputKind>, err: InputError, reading: &mu
         reading.from_text = Some(found);
         return;
     }
-    let no_body = matches!(err, InputError::NoPayload | InputError::Syntax { .. });
+    let unread = matches!(
+        err,
+        InputError::NoPayload | InputError::Syntax { .. } | InputError::Unrecognised { .. }
+    );
     let status = reading.http.status.filter(|s| *s >= 400);
+    // A Graph API call is named but none of its answer is there.
+    let graph_call = !matches!(err, InputError::Unrecognised { .. })
+        && text.to_ascii_lowercase().contains("graph.facebook.com");
     reading.payload = Err(match text::client_error(text) {
-        Some((library, said)) if no_body => InputError::BodyMissing {
+        Some((library, said)) if unread => InputError::BodyMissing {
             status: said.or(status),
             library: Some(library),
         },
-        None if matches!(err, InputError::NoPayload) && status.is_some() => {
-            InputError::BodyMissing {
-                status,
-                library: None,
-            }
-        }
+        None if unread && (status.is_some() || graph_call) => InputError::BodyMissing {
+            status,
+            library: None,
+        },
         _ => err,
     });
 }

@@ -70,7 +70,7 @@ pub fn read_error(text: &str) -> Option<TextError> {
             evidence: vec![m.words],
             from_header: false,
         },
-        (None, None) => return None,
+        (None, None) => return header_error(text, &lower),
     };
     found.error_type = error_type(text);
     found.from_header = lower
@@ -638,6 +638,33 @@ fn line_saying(text: &str, pattern: &str) -> Option<String> {
     Some(said.chars().take(300).collect())
 }
 
+/// `WWW-Authenticate: OAuth "Facebook Platform" "invalid_token" "…"` whose
+/// message names no code: the RFC 6750 error word still says the token
+/// was refused, which is Graph's 190.
+fn header_error(text: &str, lower: &str) -> Option<TextError> {
+    let at = lower.find("facebook platform")?;
+    let rest = lower[at..].replace("\\\"", "\"");
+    let word = rest.split('"').nth(2)?.trim();
+    if word != "invalid_token" {
+        return None;
+    }
+    let message = text[at..]
+        .replace("\\\"", "\"")
+        .split('"')
+        .nth(4)
+        .map(|m| m.trim().chars().take(300).collect::<String>())
+        .filter(|m| !m.is_empty());
+    Some(TextError {
+        code: 190,
+        subcode: None,
+        error_type: Some("OAuthException".to_string()),
+        message,
+        basis: Basis::Message,
+        evidence: vec!["\"invalid_token\"".to_string()],
+        from_header: true,
+    })
+}
+
 /// Graph error types named in exception text.
 const ERROR_TYPES: &[&str] = &[
     "OAuthException",
@@ -678,9 +705,33 @@ const CLIENT_ERRORS: &[(&str, ClientLibrary)] = &[
     ("unexpected status code", ClientLibrary { name: "the HTTP client", log_body: "log the response body before checking the status" }),
 ];
 
+/// A Ruby object printed with `to_s` (`#<Some::ErrorResponse:0x0000…>`)
+/// shows nothing of the response.
+const RUBY_OBJECT: ClientLibrary = ClientLibrary {
+    name: "a Ruby object printed with to_s",
+    log_body: "print the object with `.inspect` (or its raw body) instead of `to_s`",
+};
+
+fn ruby_object_reference(lower: &str) -> bool {
+    lower.match_indices("#<").any(|(at, _)| {
+        let class = lower[at + 2..].split([':', '>', ' ']).next().unwrap_or("");
+        let rest = &lower[at + 2..];
+        let reference = rest
+            .find(":0x")
+            .is_some_and(|i| i < 200 && !rest[..i].contains(' '));
+        reference
+            && (rest[..rest.find(":0x").unwrap_or(0)].contains("error")
+                || rest[..rest.find(":0x").unwrap_or(0)].contains("response")
+                || class.contains("error"))
+    })
+}
+
 /// The HTTP status of a client library's error whose body is missing.
 pub fn client_error(text: &str) -> Option<(ClientLibrary, Option<u16>)> {
     let lower = window(text).to_ascii_lowercase();
+    if ruby_object_reference(&lower) {
+        return Some((RUBY_OBJECT, None));
+    }
     for (phrase, library) in CLIENT_ERRORS {
         if let Some(at) = lower.find(phrase) {
             let rest = &lower[at + phrase.len()..];

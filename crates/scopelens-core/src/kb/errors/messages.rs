@@ -305,6 +305,8 @@ pub static MESSAGES: &[CanonicalMessage] = &[
         "Account register/deregister rate limit exceeded",
         WA_ERRORS,
     ),
+    // Every 190 sentence starts so; matched after every specific one.
+    m(190, None, "Error validating access token", BKRS_FIXTURES),
 ];
 
 #[cfg(test)]
@@ -376,7 +378,10 @@ mod tests {
         for a in MESSAGES {
             let fragment = longest_fragment(a.text);
             for b in MESSAGES {
-                if (a.code, a.subcode) == (b.code, b.subcode) {
+                // A code's general wording may open its subcodes' texts: rows
+                // are matched in order, and the general one comes after them.
+                let general_of_b = a.code == b.code && a.subcode.is_none();
+                if (a.code, a.subcode) == (b.code, b.subcode) || general_of_b {
                     continue;
                 }
                 assert!(
@@ -387,6 +392,24 @@ mod tests {
                     b.code,
                     b.subcode,
                     b.text
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_codes_general_wording_comes_after_its_specific_texts() {
+        for (i, general) in MESSAGES.iter().enumerate() {
+            if general.subcode.is_some() {
+                continue;
+            }
+            let fragment = longest_fragment(general.text);
+            for specific in &MESSAGES[i + 1..] {
+                assert!(
+                    specific.code != general.code || !folded(specific.text).contains(&fragment),
+                    "{:?} is matched before the more specific {:?}",
+                    general.text,
+                    specific.text
                 );
             }
         }

@@ -4,7 +4,7 @@
 //! (`bin/scopelens_tools`), loaded the first time one is opened; see
 //! `lib.rs` for the hand-off.
 //!
-//! Share links (`#v1=…`) are read once on load (and when a new one is
+//! Share links (`#v2=…`) are read once on load (and when a new one is
 //! pasted into the address bar). Nothing is written to the URL until the
 //! user makes a share link; pasted text never goes there on its own. No
 //! storage, no cookies, no network requests but the page's own files:

@@ -555,7 +555,7 @@ export function allowedHref(href, known = KNOWN_URLS) {
   // Same-page anchors and views (#main, #diagnose, #error-190-463).
   if (/^#[A-Za-z0-9_.-]*$/.test(href)) return true;
   // The app's share links, from the guide's widgets.
-  if (/^(?:\.\.\/)*index\.html#v1=[A-Za-z0-9_-]+$/.test(href)) return true;
+  if (/^(?:\.\.\/)*index\.html#v[12]=[A-Za-z0-9_-]+$/.test(href)) return true;
   // Relative links to the guide or its pages: plain path characters only, no scheme.
   if (/^(?:\.{1,2}\/)*[A-Za-z0-9_-][A-Za-z0-9_./-]*(?:#[A-Za-z0-9_.-]*)?$/.test(href)) return true;
   if (href.startsWith("https://")) {

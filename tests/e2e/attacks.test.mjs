@@ -367,7 +367,7 @@ test("attacks: a link made by the app from hostile input opens safely", async ()
     await p.page.click("button.share-toggle");
     await p.page.click("button.make-link");
     const link = await p.page.inputValue("input.sl-link");
-    assert(link.startsWith(BASE) && link.includes("#v1="), `${a.id}: link ${link.slice(0, 80)}`);
+    assert(link.startsWith(BASE) && link.includes("#v2="), `${a.id}: link ${link.slice(0, 80)}`);
     eq(await p.page.$$eval(".share-preview img, .share-preview script, .share-preview svg", (x) => x.length), 0, `${a.id}: preview elements`);
     await p.page.click("button.copy-markdown");
     const md = await p.page.evaluate(() => navigator.clipboard.readText());

@@ -124,7 +124,7 @@ async function mountAll(page, path) {
 /// Decodes a `#v1=` share fragment the way the app does (zlib + base64url).
 async function decodeShare(page, href) {
   return page.evaluate(async (href) => {
-    const data = href.split("#v1=")[1];
+    const data = href.split(/#v[12]=/)[1];
     const b64 = data.replace(/-/g, "+").replace(/_/g, "/") + "===".slice((data.length + 3) % 4);
     const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
     const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate"));
@@ -139,7 +139,7 @@ async function checkOpenLinks(page, path) {
   check(n === widgets, `${path}: ${widgets} widgets but ${n} "Open in scopelens" links`);
   for (let i = 0; i < n; i++) {
     const href = await links.nth(i).getAttribute("href");
-    check(href.startsWith("../index.html#v1="), `${path}: open link ${i} is ${href.slice(0, 40)}…`);
+    check(href.startsWith("../index.html#v2="), `${path}: open link ${i} is ${href.slice(0, 40)}…`);
     try {
       const state = await decodeShare(page, href);
       check(["diagnose", "wizard", "lookup", "endpoint"].includes(state.v), `${path}: open link ${i} has view ${state.v}`);

@@ -22,7 +22,7 @@ const APP_TOKEN = "634974688087057|appSecretQ4w8e1r5t9y2u6";
 const APP_NEEDLE = "appSecretQ4w8e1r5";
 
 function decodeLink(link) {
-  const data = link.split("#v1=")[1];
+  const data = link.split(/#v[12]=/)[1];
   const b64 = data.replace(/-/g, "+").replace(/_/g, "/");
   return JSON.parse(inflateSync(Buffer.from(b64, "base64")).toString("utf8"));
 }

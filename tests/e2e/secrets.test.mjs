@@ -114,7 +114,7 @@ async function openRecorded(hash = "") {
 }
 
 function decodeFragment(link) {
-  const data = link.split("#v1=")[1];
+  const data = link.split(/#v[12]=/)[1];
   if (!data) return "";
   return inflateSync(Buffer.from(data.replace(/-/g, "+").replace(/_/g, "/"), "base64")).toString("utf8");
 }

@@ -143,7 +143,7 @@ fn share_then_open_reproduces_the_diagnosis_without_the_token() {
         &["share", "--now", NOW, "--base", "https://example.test/"],
         &input,
     ));
-    assert!(link.starts_with("https://example.test/#v1="));
+    assert!(link.starts_with("https://example.test/#v2="));
     assert!(!link.contains(&token[..20]));
     let opened = scopelens(&["open", link.trim(), "--format", "json"], "");
     assert_eq!(opened.status.code(), Some(1));

@@ -14,6 +14,9 @@ pub const MASK: &str = "•••";
 
 /// `15551234567` → `•••4567`. Values of four characters or fewer are masked whole.
 pub fn mask_phone(value: &str) -> String {
+    if value.starts_with(MASK) {
+        return value.to_string();
+    }
     let digits: Vec<char> = value.chars().filter(char::is_ascii_digit).collect();
     if digits.len() <= 4 {
         return MASK.to_string();

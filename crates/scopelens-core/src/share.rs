@@ -1,28 +1,43 @@
-//! Share links: the (redacted) input and the choices made, packed into a URL
-//! fragment that any copy of the page can read without a server.
+//! Share links: what a diagnosis needs and the choices made, packed into a
+//! URL fragment that any copy of the page can read without a server.
 //!
-//! Format: `v1=<base64url(zlib(json))>`. The zlib checksum catches tampered
+//! A link never carries the paste. It carries the payload scopelens read from
+//! it, reduced to an allow-list of fields per kind ([`shareable_input`]),
+//! with every string redacted and personal data masked; the diagnosis is
+//! made again from that. The same reduction runs when a link is opened, so a
+//! hand-made or older link cannot bring anything else in.
+//!
+//! Format: `v2=<base64url(zlib(json))>`. The zlib checksum catches tampered
 //! or truncated links; decoding caps the fragment and the decompressed size.
-//! A new format gets a new prefix (`v2=`), and old prefixes keep decoding.
+//! `v1=` links (which carried the redacted paste) still open, read through
+//! the same allow-list.
 
+use crate::input;
 use crate::kb::intents::IntentId;
-use crate::model::InputKind;
-use crate::secrets;
+use crate::model::{
+    DebugToken, ErrorPlace, GraphError, InputKind, Payload, PermissionList, PermissionStatus,
+    WebhookError, WebhookErrors,
+};
+use crate::{privacy, secrets};
 use serde::Serialize;
-use serde_json::Value;
+use serde_json::{json, Map, Value};
 
 /// Longest fragment produced or accepted (browsers and chat tools cope with this).
 pub const MAX_FRAGMENT_LEN: usize = 64 * 1024;
-/// Largest decompressed state accepted.
-pub const MAX_STATE_BYTES: usize = 1024 * 1024;
+/// Largest decompressed state accepted: more than any allow-listed payload
+/// or older link needs, and small enough that opening one stays quick.
+pub const MAX_STATE_BYTES: usize = 512 * 1024;
 
-const PREFIX_V1: &str = "v1=";
+const PREFIX_V2: &str = "v2=";
+
+/// Longest view state (`extra`) a link carries.
+const MAX_EXTRA_CHARS: usize = 4096;
 
 /// What a link carries. Fields added later must have defaults so old links
 /// keep working.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct ShareState {
-    /// The input, with secrets removed.
+    /// What was read from the input, as [`shareable_input`] writes it.
     #[serde(default, rename = "i", skip_serializing_if = "String::is_empty")]
     pub input: String,
     #[serde(default, rename = "n", skip_serializing_if = "Vec::is_empty")]
@@ -76,18 +91,253 @@ impl ShareState {
         Some(state)
     }
 
-    /// A copy with every secret removed from every text field.
+    /// A copy holding only what may leave the machine: the input reduced
+    /// to its allow-listed payload, IDs only if they are IDs, and every
+    /// other string redacted with personal data masked.
     pub fn redacted(&self) -> ShareState {
-        let clean = |s: &str| secrets::redact(s).text;
+        let clean = |s: &str| privacy::scrub_text(&secrets::redact(s).text);
+        let id = |s: &Option<String>| {
+            s.as_deref()
+                .map(str::trim)
+                .filter(|v| !v.is_empty() && v.len() <= 20 && v.bytes().all(|b| b.is_ascii_digit()))
+                .map(str::to_string)
+        };
+        let word = |s: &Option<String>| {
+            s.as_deref()
+                .filter(|v| {
+                    v.len() <= 32
+                        && v.bytes()
+                            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+                })
+                .map(str::to_string)
+        };
         ShareState {
-            input: clean(&self.input),
-            waba_id: self.waba_id.as_deref().map(clean),
-            app_id: self.app_id.as_deref().map(clean),
-            view: self.view.as_deref().map(clean),
-            extra: self.extra.as_deref().map(clean),
-            ..self.clone()
+            input: shareable_input(&self.input, self.kind),
+            intents: self.intents.clone(),
+            waba_id: id(&self.waba_id),
+            app_id: id(&self.app_id),
+            kind: self.kind,
+            now: self.now,
+            view: word(&self.view),
+            extra: self
+                .extra
+                .as_deref()
+                .map(|x| clean(x).chars().take(MAX_EXTRA_CHARS).collect()),
         }
     }
+}
+
+/// The part of a paste a link or a copy may carry: the payload scopelens
+/// read from it, written back with only the fields a diagnosis needs (the
+/// allow-list below), or the words an error was read from. Nothing else of
+/// the paste survives: not its surroundings, not unknown fields, not a
+/// customer's name or message. Empty when nothing could be read.
+pub fn shareable_input(text: &str, kind: Option<InputKind>) -> String {
+    let reading = input::read(text, kind);
+    let Ok(payload) = &reading.payload else {
+        return String::new();
+    };
+    let written = match (&reading.from_text, payload) {
+        (Some(words), _) if words.from_header => {
+            let word = if words.evidence.iter().any(|w| w.contains("invalid_token")) {
+                "invalid_token"
+            } else {
+                "invalid_request"
+            };
+            let said = words
+                .message
+                .clone()
+                .unwrap_or_else(|| words.evidence.join(" "));
+            format!(
+                "WWW-Authenticate: OAuth \"Facebook Platform\" \"{word}\" \"{}\"",
+                said.replace('"', "'")
+            )
+        }
+        (Some(words), _) => {
+            let mut lines = words.evidence.clone();
+            lines.extend(words.message.clone());
+            lines.dedup();
+            lines.join("\n")
+        }
+        (None, Payload::AccessToken(_)) => String::new(),
+        (None, payload) => {
+            let document = allow_listed(payload);
+            let body = serde_json::to_string_pretty(&document).unwrap_or_default();
+            match reading.http.status {
+                Some(status) => format!("HTTP/1.1 {status}\n\n{body}"),
+                None => body,
+            }
+        }
+    };
+    privacy::scrub_text(&secrets::redact(&written).text)
+}
+
+fn put(obj: &mut Map<String, Value>, key: &str, value: impl Into<Value>) {
+    let value = value.into();
+    if !value.is_null() {
+        obj.insert(key.to_string(), value);
+    }
+}
+
+/// A payload as a document of allow-listed fields only.
+fn allow_listed(payload: &Payload) -> Value {
+    match payload {
+        Payload::DebugToken(t) => json!({ "data": debug_token_fields(t) }),
+        Payload::Permissions(list) => permission_fields(list),
+        Payload::GraphError(e) => json!({ "error": graph_error_fields(e) }),
+        Payload::WebhookError(w) => webhook_fields(w),
+        Payload::AccessToken(_) => Value::Null,
+    }
+}
+
+fn debug_token_fields(t: &DebugToken) -> Value {
+    let mut data = Map::new();
+    put(&mut data, "app_id", t.app_id.clone());
+    put(
+        &mut data,
+        "type",
+        t.token_type.as_ref().map(|t| t.id().to_string()),
+    );
+    put(&mut data, "application", t.application.clone());
+    put(&mut data, "is_valid", t.is_valid);
+    put(&mut data, "issued_at", t.issued_at);
+    put(&mut data, "expires_at", t.expires_at);
+    put(
+        &mut data,
+        "data_access_expires_at",
+        t.data_access_expires_at,
+    );
+    put(&mut data, "scopes", t.scopes.clone());
+    if !t.granular_scopes.is_empty() {
+        let granular: Vec<Value> = t
+            .granular_scopes
+            .iter()
+            .map(|g| {
+                let mut item = Map::new();
+                put(&mut item, "scope", g.scope.clone());
+                put(&mut item, "target_ids", g.target_ids.clone());
+                Value::Object(item)
+            })
+            .collect();
+        put(&mut data, "granular_scopes", granular);
+    }
+    if let Some(e) = &t.error {
+        let mut error = Map::new();
+        put(&mut error, "code", e.code);
+        put(&mut error, "subcode", e.subcode);
+        put(&mut error, "message", e.message.clone());
+        put(&mut data, "error", Value::Object(error));
+    }
+    Value::Object(data)
+}
+
+fn permission_fields(list: &PermissionList) -> Value {
+    let data: Vec<Value> = list
+        .entries
+        .iter()
+        .map(|e| {
+            let status = match &e.status {
+                PermissionStatus::Granted => "granted".to_string(),
+                PermissionStatus::Declined => "declined".to_string(),
+                PermissionStatus::Expired => "expired".to_string(),
+                PermissionStatus::Other(other) => other.clone(),
+            };
+            json!({ "permission": e.permission, "status": status })
+        })
+        .collect();
+    if list.has_more_pages {
+        json!({ "data": data, "paging": { "next": "(more pages)" } })
+    } else {
+        json!({ "data": data })
+    }
+}
+
+fn graph_error_fields(e: &GraphError) -> Value {
+    let mut error = Map::new();
+    put(&mut error, "message", e.message.clone());
+    put(&mut error, "type", e.error_type.clone());
+    put(&mut error, "code", e.code);
+    put(&mut error, "error_subcode", e.error_subcode);
+    put(&mut error, "error_user_title", e.error_user_title.clone());
+    put(&mut error, "error_user_msg", e.error_user_msg.clone());
+    put(&mut error, "fbtrace_id", e.fbtrace_id.clone());
+    put(&mut error, "is_transient", e.is_transient);
+    if let Some(data) = &e.error_data {
+        let mut fields = Map::new();
+        put(
+            &mut fields,
+            "messaging_product",
+            data.messaging_product.clone(),
+        );
+        put(&mut fields, "details", data.details.clone());
+        if !fields.is_empty() {
+            put(&mut error, "error_data", Value::Object(fields));
+        }
+    }
+    Value::Object(error)
+}
+
+fn webhook_error_fields(e: &WebhookError) -> Value {
+    let mut error = Map::new();
+    put(&mut error, "code", e.code);
+    put(&mut error, "title", e.title.clone());
+    put(&mut error, "message", e.message.clone());
+    if let Some(details) = &e.details {
+        put(&mut error, "error_data", json!({ "details": details }));
+    }
+    put(&mut error, "href", e.href.clone());
+    Value::Object(error)
+}
+
+/// Each error back in its place: `value.errors`, a failed status or an
+/// incoming message, with the IDs the diagnosis shows (masked as read).
+fn webhook_fields(w: &WebhookErrors) -> Value {
+    if !w.whole_payload {
+        return Value::Array(w.errors.iter().map(webhook_error_fields).collect());
+    }
+    let entries: Vec<Value> = w
+        .errors
+        .iter()
+        .map(|e| {
+            let error = webhook_error_fields(e);
+            let mut value = Map::new();
+            put(&mut value, "messaging_product", "whatsapp");
+            if let Some(phone) = &e.phone_number_id {
+                put(&mut value, "metadata", json!({ "phone_number_id": phone }));
+            }
+            let mut item = Map::new();
+            put(&mut item, "id", e.message_id.clone());
+            put(&mut item, "timestamp", e.timestamp.map(|t| t.to_string()));
+            put(&mut item, "errors", vec![error.clone()]);
+            match e.place {
+                ErrorPlace::Status => {
+                    put(
+                        &mut item,
+                        "status",
+                        e.status.clone().unwrap_or_else(|| "failed".into()),
+                    );
+                    put(&mut item, "recipient_id", e.recipient_id.clone());
+                    put(&mut value, "statuses", vec![Value::Object(item)]);
+                }
+                ErrorPlace::Message => {
+                    put(&mut item, "from", e.recipient_id.clone());
+                    put(&mut value, "messages", vec![Value::Object(item)]);
+                }
+                ErrorPlace::Value | ErrorPlace::Standalone => {
+                    put(&mut value, "errors", vec![error]);
+                }
+            }
+            let mut entry = Map::new();
+            put(&mut entry, "id", e.waba_id.clone());
+            put(
+                &mut entry,
+                "changes",
+                vec![json!({ "field": "messages", "value": Value::Object(value) })],
+            );
+            Value::Object(entry)
+        })
+        .collect();
+    json!({ "object": "whatsapp_business_account", "entry": entries })
 }
 
 fn into_string(value: Value) -> Option<String> {
@@ -134,7 +384,7 @@ impl std::error::Error for ShareError {}
 pub fn encode_share(state: &ShareState) -> Result<String, ShareError> {
     let json = serde_json::to_vec(&state.redacted()).map_err(|_| ShareError::Corrupt)?;
     let packed = miniz_oxide::deflate::compress_to_vec_zlib(&json, 9);
-    let fragment = format!("{PREFIX_V1}{}", base64url::encode(&packed));
+    let fragment = format!("{PREFIX_V2}{}", base64url::encode(&packed));
     if fragment.len() > MAX_FRAGMENT_LEN {
         return Err(ShareError::TooLarge {
             bytes: fragment.len(),
@@ -151,7 +401,7 @@ pub fn decode_share(link: &str) -> Result<ShareState, ShareError> {
         return Err(ShareError::Oversized);
     }
     let data = match fragment.split_once('=') {
-        Some(("v1", data)) => data,
+        Some(("v1" | "v2", data)) => data,
         Some((version, _)) if is_version_tag(version) => {
             return Err(ShareError::UnsupportedVersion(version.to_string()))
         }
@@ -168,7 +418,7 @@ pub fn decode_share(link: &str) -> Result<ShareState, ShareError> {
         })?;
     let text = std::str::from_utf8(&json).map_err(|_| ShareError::Corrupt)?;
     let state = ShareState::from_json(text).ok_or(ShareError::Corrupt)?;
-    // A hand-made link could carry a secret; never let one through.
+    // A hand-made or older link is read through the same allow-list.
     Ok(state.redacted())
 }
 
@@ -247,13 +497,77 @@ mod tests {
     }
 
     #[test]
-    fn round_trip() {
+    fn a_link_round_trips_to_its_allow_listed_state() {
         let fragment = encode_share(&sample()).unwrap();
-        assert!(fragment.starts_with("v1="));
-        assert_eq!(
-            decode_share(&format!("https://scopelens.dev/#{fragment}")).unwrap(),
-            sample()
-        );
+        assert!(fragment.starts_with("v2="));
+        let opened = decode_share(&format!("https://scopelens.dev/#{fragment}")).unwrap();
+        assert_eq!(opened, sample().redacted());
+        assert_eq!(opened.redacted(), opened, "the allow-list is idempotent");
+    }
+
+    #[test]
+    fn a_link_reproduces_the_diagnosis_of_every_fixture() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures");
+        let manifest: Value =
+            serde_json::from_str(&std::fs::read_to_string(dir.join("manifest.json")).unwrap())
+                .unwrap();
+        let ctx = crate::Context::at(1_760_000_000);
+        for fixture in manifest["fixtures"].as_array().unwrap() {
+            let file = fixture["file"].as_str().unwrap();
+            let Ok(text) = std::fs::read_to_string(dir.join(file)) else {
+                continue;
+            };
+            let before = crate::diagnose(&text, &ctx);
+            if before.kind() == InputKind::AccessToken || before.input.error.is_some() {
+                continue;
+            }
+            let state = ShareState {
+                input: text,
+                ..ShareState::default()
+            };
+            let opened = decode_share(&encode_share(&state).unwrap()).unwrap();
+            let after = crate::diagnose(&opened.input, &ctx);
+            let ids = |d: &crate::Diagnosis| {
+                let mut ids: Vec<&str> = d
+                    .findings
+                    .iter()
+                    .map(|f| f.id)
+                    .filter(|id| !id.starts_with("input."))
+                    .collect();
+                ids.sort_unstable();
+                ids
+            };
+            assert_eq!(after.kind(), before.kind(), "{file}: {}", opened.input);
+            assert_eq!(after.verdict, before.verdict, "{file}: {}", opened.input);
+            assert_eq!(after.codes(), before.codes(), "{file}");
+            assert_eq!(ids(&after), ids(&before), "{file}: {}", opened.input);
+        }
+    }
+
+    #[test]
+    fn a_link_carries_no_field_outside_the_allow_list() {
+        let paste = r#"{"entry":[{"id":"102290129340398","changes":[{"field":"messages","value":{
+            "messaging_product":"whatsapp","metadata":{"display_phone_number":"15550783881","phone_number_id":"106540352242922"},
+            "contacts":[{"profile":{"name":"Jane Customer"},"wa_id":"4915112345678"}],
+            "messages":[{"from":"4915112345678","id":"wamid.HBgNNDkxNTExMjM0NTY3OBUCABIYFjNFQjBDMDlBQjJCQkE4","timestamp":"1700000000",
+                "text":{"body":"my card is 4111 1111 1111 1111"},"type":"unsupported",
+                "errors":[{"code":131051,"title":"Message type unknown","message":"Message type unknown","error_data":{"details":"Message type is currently not supported."}}]}]}}]}]}"#;
+        let state = ShareState {
+            input: paste.into(),
+            ..ShareState::default()
+        };
+        let opened = decode_share(&encode_share(&state).unwrap()).unwrap();
+        for gone in [
+            "Jane",
+            "4111",
+            "15550783881",
+            "4915112345",
+            "HBgNNDkx",
+            "my card",
+        ] {
+            assert!(!opened.input.contains(gone), "{gone} in {}", opened.input);
+        }
+        assert!(opened.input.contains("131051") && opened.input.contains("5678"));
     }
 
     #[test]
@@ -350,10 +664,12 @@ mod tests {
     }
 
     #[test]
-    fn older_links_without_new_fields_still_decode() {
-        let packed = miniz_oxide::deflate::compress_to_vec_zlib(br#"{"i":"x"}"#, 9);
+    fn older_links_still_open_through_the_allow_list() {
+        let v1 = br#"{"i":"log line 12:03 user=jane@example.com {\"error\":{\"code\":190,\"type\":\"OAuthException\",\"message\":\"x\",\"fbtrace_id\":\"A1\"}}"}"#;
+        let packed = miniz_oxide::deflate::compress_to_vec_zlib(v1, 9);
         let state = decode_share(&format!("v1={}", base64url::encode(&packed))).unwrap();
-        assert_eq!(state.input, "x");
+        assert!(state.input.contains("190") && state.input.contains("A1"));
+        assert!(!state.input.contains("jane") && !state.input.contains("log line"));
         assert!(state.intents.is_empty());
     }
 }

@@ -23,7 +23,7 @@ pub struct SharePanelProps {
     /// The diagnosis, for "Copy as Markdown"; `None` hides that button.
     #[prop_or_default]
     pub diagnosis: Option<Rc<Diagnosis>>,
-    /// The page URL without fragment; the link is `base_url#v1=…`.
+    /// The page URL without fragment; the link is `base_url#v2=…`.
     pub base_url: AttrValue,
     /// Told the fragment (without `#`) when the user makes a link.
     #[prop_or_default]
@@ -101,7 +101,7 @@ pub fn ShareButtons(props: &ShareButtonsProps) -> Html {
 pub struct SharePreviewProps {
     /// What would be shared, before redaction (redaction happens here and in the core).
     pub state: ShareState,
-    /// The page URL without fragment; the link is `base_url#v1=…`.
+    /// The page URL without fragment; the link is `base_url#v2=…`.
     pub base_url: AttrValue,
     /// Told the fragment (without `#`) when the user makes a link.
     #[prop_or_default]

@@ -220,7 +220,7 @@ pub fn share_state(spec: &Spec) -> ShareState {
     }
 }
 
-/// `<guide_base>../index.html#v1=…`: the app lives one level above the guide.
+/// `<guide_base>../index.html#v2=…`: the app lives one level above the guide.
 pub fn app_link(guide_base: &str, share: &ShareState) -> String {
     match encode_share(share) {
         Ok(fragment) => format!("{guide_base}../index.html#{fragment}"),
@@ -481,7 +481,7 @@ mod tests {
         ])
         .unwrap();
         let link = app_link("../", &share_state(&s));
-        assert!(link.starts_with("../../index.html#v1="), "{link}");
+        assert!(link.starts_with("../../index.html#v2="), "{link}");
         let back = scopelens_core::decode_share(&link).unwrap();
         assert!(!back.input.contains(&token));
         assert_eq!(back.view.as_deref(), Some("diagnose"));

@@ -299,13 +299,26 @@ fn scan_for_payload(text: &str, kind: Option<InputKind>) -> Result<Found, InputE
     let mut first_error: Option<lenient::ParseError> = None;
     let mut pos = 0;
     let mut attempts = 0;
+    // Bytes read by all attempts together: a candidate can read to the end
+    // of the text before failing, so without a budget, text full of
+    // unclosed brackets costs candidates × length.
+    let mut budget = 2 * text.len() + 64 * 1024;
     while let Some(rel) = text[pos..].find(['{', '[']) {
         let start = pos + rel;
         attempts += 1;
         if attempts > MAX_CANDIDATES {
             break;
         }
-        match lenient::parse_prefix(text, start) {
+        let parsed = lenient::parse_prefix(text, start);
+        let read = match &parsed {
+            Ok((_, end, _)) => end - start,
+            Err(err) => err.offset.saturating_sub(start),
+        };
+        budget = budget.saturating_sub(read);
+        if budget == 0 {
+            break;
+        }
+        match parsed {
             Ok((value, end, dialect)) => {
                 if let Some((payload, envelope)) = recognise_kind(&value, kind) {
                     return Ok(Found {

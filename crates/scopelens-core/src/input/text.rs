@@ -288,7 +288,16 @@ fn find_code(text: &str, lower: &str) -> Option<Notation> {
         if let Some((code, end)) = digits_at(bytes, at + 1) {
             let closed = bytes.get(end) == Some(&b')');
             if opened && closed && code > 0 {
-                let start = if bytes[at - 1] == b'(' { at - 1 } else { at };
+                // `(OAuthException - #190)`: from its opening bracket.
+                let start = if bytes[at - 1] == b'(' {
+                    at - 1
+                } else {
+                    let mut from = at.saturating_sub(48);
+                    while !lower.is_char_boundary(from) {
+                        from += 1;
+                    }
+                    lower[from..at].rfind('(').map_or(at, |i| from + i)
+                };
                 candidates.push(Notation {
                     code,
                     subcode: None,
@@ -443,7 +452,8 @@ fn line_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
 /// without trailing quotes and brackets.
 fn message_after(text: &str, at: usize) -> Option<String> {
     let rest = &text[at..];
-    if !rest.starts_with("(#") {
+    let notation_end = rest.find(')')?;
+    if !rest.starts_with('(') || !rest[..notation_end].contains('#') {
         return None;
     }
     let line = rest.lines().next()?;

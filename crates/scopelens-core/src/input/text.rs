@@ -287,7 +287,7 @@ fn find_code(text: &str, lower: &str) -> Option<Notation> {
         let opened = at > 0 && (bytes[at - 1] == b'(' || lower[..at].ends_with("- "));
         if let Some((code, end)) = digits_at(bytes, at + 1) {
             let closed = bytes.get(end) == Some(&b')');
-            if opened && closed && code > 0 {
+            if opened && closed {
                 // `(OAuthException - #190)`: from its opening bracket.
                 let start = if bytes[at - 1] == b'(' {
                     at - 1
@@ -323,7 +323,9 @@ fn find_code(text: &str, lower: &str) -> Option<Notation> {
                 && !keyword.starts_with("errorcode")
                 && !keyword.starts_with("error code");
             let before = word_before(lower, at);
-            if NOT_META_CODE.contains(&before)
+            // `code 0` is how many APIs say "no error"; Meta's 0 comes as `(#0)`.
+            if code == 0
+                || NOT_META_CODE.contains(&before)
                 || followed_by_http_reason(lower, end)
                 || (weak_keyword && !known_code(code))
                 || (100..600).contains(&code) && !known_code(code) && !has_subcodes(code)

@@ -184,3 +184,26 @@ proptest! {
         let _ = decode_share(&link);
     }
 }
+
+#[test]
+fn no_catalog_error_says_a_fix_step_twice_or_retry_advice_twice() {
+    for entry in scopelens_core::kb::errors::CATALOG {
+        let subcode = entry
+            .subcode
+            .map_or(String::new(), |s| format!(",\"error_subcode\":{s}"));
+        let text = format!(
+            "{{\"error\":{{\"code\":{},\"type\":\"OAuthException\",\"message\":\"x\"{subcode}}}}}",
+            entry.code
+        );
+        let d = diagnose(&text, &Context::at(NOW));
+        for f in &d.findings {
+            let keys: Vec<String> = f.fix.iter().map(|s| s.to_lowercase()).collect();
+            let mut unique = keys.clone();
+            unique.sort();
+            unique.dedup();
+            assert_eq!(unique.len(), keys.len(), "{}: {:?}", entry.label(), f.fix);
+            let retry_steps = keys.iter().filter(|s| s.starts_with("retry")).count();
+            assert!(retry_steps <= 1, "{}: {:?}", entry.label(), f.fix);
+        }
+    }
+}

@@ -40,7 +40,10 @@ pub fn explain_code(code: Option<u32>, subcode: Option<u32>, said: &[String]) ->
                 _ => entry.label(),
             };
             let mut fix: Vec<String> = entry.fix.iter().map(|s| s.to_string()).collect();
-            fix.push(entry.retry.advice().to_string());
+            // The retry advice only where no step already says when to retry.
+            if !fix.iter().any(|step| step.to_ascii_lowercase().contains("retry")) {
+                fix.push(entry.retry.advice().to_string());
+            }
             let who = format!(" Who can fix it: {}.", entry.fixable_by.label());
             Finding::new(
                 "error.catalog",

@@ -272,6 +272,27 @@ impl Diagnosis {
 /// the standard library's sort for them instead of one per call site.
 fn order_by_severity(findings: &mut [Finding]) {
     findings.sort_by_key(|f| f.severity);
+    for f in findings.iter_mut() {
+        without_repeats(&mut f.fix);
+    }
+}
+
+/// Drops a fix step that says again what an earlier one said (compared
+/// without case, spacing or punctuation). Every list of steps passes here.
+fn without_repeats(steps: &mut Vec<String>) {
+    let key = |s: &str| -> String {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let mut seen: Vec<String> = Vec::new();
+    steps.retain(|step| {
+        let k = key(step);
+        let repeat = seen.contains(&k);
+        seen.push(k);
+        !repeat
+    });
 }
 
 /// Diagnoses pasted text.

@@ -459,11 +459,14 @@ fn message_after(text: &str, at: usize) -> Option<String> {
         return None;
     }
     let line = rest.lines().next()?;
-    let cut = ["\",", "',", "\"}", "'}", "\" }", "' }"]
-        .iter()
-        .filter_map(|end| line.find(end))
-        .min()
-        .unwrap_or(line.len());
+    // Meta's sentence ends where a log goes on with its own fields.
+    let cut = [
+        "\",", "',", "\"}", "'}", "\" }", "' }", ";", " | ", "\t", "=", " - ",
+    ]
+    .iter()
+    .filter_map(|end| line[notation_end..].find(end).map(|i| i + notation_end))
+    .min()
+    .unwrap_or(line.len());
     let message = line[..cut]
         .trim_end_matches(['"', '\'', '}', ']', ')', ',', ' ', '\\', '`'])
         .trim();

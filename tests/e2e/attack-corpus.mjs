@@ -23,7 +23,7 @@
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
-import { deflateSync } from "node:zlib";
+import { deflateSync, inflateSync } from "node:zlib";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const fixture = (path) => readFileSync(join(ROOT, "tests", "fixtures", path), "utf8");
@@ -506,7 +506,25 @@ export const SECRET_FORMS = [
 // ---------------------------------------------------------------------------
 // Share links and links
 
-/** A `v1=` fragment (no `#`) for `state`, as the app encodes it. */
+/**
+ * The JSON text a share link (`…#v1=…` or `…#v2=…`) carries, or null when
+ * the text holds no share fragment. Every test that opens a link reads it
+ * here, so a new format cannot make a check pass by finding nothing.
+ */
+export function shareLinkText(link) {
+  const data = String(link).split(/#?v[12]=/)[1];
+  if (data === undefined) return null;
+  return inflateSync(Buffer.from(data.replace(/-/g, "+").replace(/_/g, "/"), "base64")).toString("utf8");
+}
+
+/** The state a share link carries (see `shareLinkText`); throws when there is none. */
+export function decodeLink(link) {
+  const text = shareLinkText(link);
+  if (text === null) throw new Error(`not a share link: ${String(link).slice(0, 60)}`);
+  return JSON.parse(text);
+}
+
+/** A hand-made `v1=` fragment (no `#`) for `state`: the older format, which must keep opening. */
 export function shareFragment(state) {
   const packed = deflateSync(Buffer.from(JSON.stringify(state), "utf8"));
   return "v1=" + packed.toString("base64").replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");

@@ -24,13 +24,12 @@
 // or load anything appears inside a widget (a MutationObserver checks every
 // change), the decoder still shows a verdict, every link inside a widget is
 // an allowed one (allowedHref: knowledge-base URLs from scopelens's own code,
-// guide pages, `../index.html#v1=…`), and the page logs no error and makes no
+// guide pages, `../index.html#v2=…`), and the page logs no error and makes no
 // request off the machine. Then every secret form goes through the decoder:
 // neither the page (attributes and text), nor the "Open in scopelens" link
 // (decoded), nor the address, storage or console may carry it.
 
 import { createRequire } from "node:module";
-import { inflateSync } from "node:zlib";
 import * as corpus from "./attack-corpus.mjs";
 
 const { ATTACKS, PLACES, allowedHref, secretNeedle } = corpus;
@@ -222,8 +221,7 @@ async function secrets(browser, guideUrl) {
         writes: window.__writes.join("\n"),
       };
     }, widget);
-    const data = seen.link.split("#v1=")[1];
-    seen.linkDecoded = data ? inflateSync(Buffer.from(data.replace(/-/g, "+").replace(/_/g, "/"), "base64")).toString("utf8") : "";
+    seen.linkDecoded = corpus.shareLinkText(seen.link) ?? "";
     seen.console = consoleText.join("\n");
     for (const s of form.secrets) {
       for (const [where, t] of Object.entries(seen)) {

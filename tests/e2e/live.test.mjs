@@ -9,9 +9,9 @@
 // The fake server picks its answer from the token: `EAA<scenario>Z9xZ9x…`.
 
 import { readFileSync, existsSync } from "node:fs";
-import { inflateSync } from "node:zlib";
 import { join } from "node:path";
 import { ROOT, assert, eq, open, finish, findingIds, BASE, test } from "./harness.mjs";
+import { decodeLink } from "./attack-corpus.mjs";
 
 const FAKE = process.env.SCOPELENS_FAKE_GRAPH;
 /** Same shape as scopelens_fakegraph::token. */
@@ -20,12 +20,6 @@ const token = (scenario) => `EAA${scenario}${"Z9x".repeat(40)}`;
 const NEEDLE = "Z9x".repeat(6);
 const APP_TOKEN = "634974688087057|appSecretQ4w8e1r5t9y2u6";
 const APP_NEEDLE = "appSecretQ4w8e1r5";
-
-function decodeLink(link) {
-  const data = link.split(/#v[12]=/)[1];
-  const b64 = data.replace(/-/g, "+").replace(/_/g, "/");
-  return JSON.parse(inflateSync(Buffer.from(b64, "base64")).toString("utf8"));
-}
 
 /** What the fake server has received so far: "GET /path?query auth=…" lines. */
 async function fakeLog() {

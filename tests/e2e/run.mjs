@@ -9,12 +9,12 @@
 // registers more (live check, triage page, attacks) and runs with them.
 
 import { readdirSync } from "node:fs";
-import { inflateSync } from "node:zlib";
 import { join } from "node:path";
 import {
   ROOT, FIXTURES, fixture, manifest, assert, eq, open, finish, setContext, paste, verdict, kind, findingIds,
   BASE, browser, problems, test, runAll,
 } from "./harness.mjs";
+import { decodeLink } from "./attack-corpus.mjs";
 
 // ---------------------------------------------------------------------------
 // Tests
@@ -113,9 +113,9 @@ test("files: picking one or dropping one on the box reads it", async () => {
 
 test("the diagnosis updates while typing, within a frame, with no button", async () => {
   const p = await open("", { now: 1760000000 });
-  await paste(p.page, '{"error": {"code": 19');
+  await paste(p.page, '{"error": {"co');
   eq(await verdict(p.page), "invalid_input", "partial JSON");
-  await p.page.type("textarea.sl-input", '0, "type": "OAuthException", "message": "Invalid OAuth access token"}}');
+  await p.page.type("textarea.sl-input", 'de": 190, "type": "OAuthException", "message": "Invalid OAuth access token"}}');
   eq(await verdict(p.page), "action_required", "completed JSON");
   eq(await kind(p.page), "graph_error", "completed JSON kind");
   // One keystroke on an ordinary payload is reflected by the next animation frame.
@@ -349,12 +349,6 @@ test("live check: its panel loads only when opened, follows the scope check, and
   await finish(p);
 });
 
-function decodeLink(link) {
-  const data = link.split("#v1=")[1];
-  const b64 = data.replace(/-/g, "+").replace(/_/g, "/");
-  return JSON.parse(inflateSync(Buffer.from(b64, "base64")).toString("utf8"));
-}
-
 test("share preview: only Share… fetches its module (Copy as Markdown does not); it follows edits and says so when it cannot load", async () => {
   const p = await open("", { now: 1760000000 });
   const before = problems.length;
@@ -381,7 +375,7 @@ test("share preview: only Share… fetches its module (Copy as Markdown does not
   await p.page.waitForFunction(() => document.querySelector(".share-preview").textContent.includes("102290129340398"));
   await p.page.click("button.make-link");
   eq(decodeLink(await p.page.inputValue("input.sl-link")).w, "102290129340398", "WABA ID typed after opening, in the link");
-  assert(p.page.url().includes("#v1="), "address bar not updated by the preview");
+  assert(p.page.url().includes("#v2="), "address bar not updated by the preview");
   const added = problems.splice(before);
   problems.push(...added.filter((x) => !x.includes("console error: Failed to load resource: net::ERR_FAILED")));
   await finish(p);
@@ -399,7 +393,7 @@ test("share link: shows its content, carries no token, reproduces the diagnosis 
   const preview = await p.page.textContent(".share-preview");
   assert(preview.includes("removed"), "preview does not say tokens were removed");
   const shown = await p.page.textContent(".share-input");
-  assert(shown.includes("[REDACTED]") && !shown.includes(token.slice(0, 24)), "preview shows the token");
+  assert(!shown.includes(token.slice(0, 24)) && !shown.includes("curl") && shown.includes("200"), `preview shows more than the allow-listed error: ${shown}`);
   assert(preview.includes("102290129340398"), "preview lacks the WABA ID");
   await p.page.click("button.make-link");
   const link = await p.page.inputValue("input.sl-link");

@@ -14,7 +14,6 @@
 //
 // Run: node tests/e2e/run.mjs secrets   (after `cargo xtask dist`)
 
-import { inflateSync } from "node:zlib";
 import { BASE, browser, problems, fixture, test, assert, eq } from "./harness.mjs";
 import * as corpus from "./attack-corpus.mjs";
 
@@ -114,9 +113,7 @@ async function openRecorded(hash = "") {
 }
 
 function decodeFragment(link) {
-  const data = link.split(/#v[12]=/)[1];
-  if (!data) return "";
-  return inflateSync(Buffer.from(data.replace(/-/g, "+").replace(/_/g, "/"), "base64")).toString("utf8");
+  return corpus.shareLinkText(link) ?? "";
 }
 
 /** Everything observable about the page right now, as one list of strings. */

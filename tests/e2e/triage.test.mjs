@@ -9,10 +9,11 @@
 
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { gzipSync, inflateSync } from "node:zlib";
+import { gzipSync } from "node:zlib";
 import { join } from "node:path";
 import { createServer } from "node:http";
 import { ROOT, assert, eq, open, finish, BASE, browser, test } from "./harness.mjs";
+import { decodeLink } from "./attack-corpus.mjs";
 
 const OUT = join(ROOT, "target", "e2e");
 const bin = (name) => join(ROOT, "target", "debug", name);
@@ -103,12 +104,6 @@ async function totals(page) {
     unreadable: Number(await r.getAttribute("data-unreadable")),
     unreadableAt: (await (await page.$(".unreadable-lines"))?.getAttribute("data-lines")) || "",
   };
-}
-
-function decodeLink(link) {
-  const data = link.split("#v1=")[1];
-  const b64 = data.replace(/-/g, "+").replace(/_/g, "/");
-  return JSON.parse(inflateSync(Buffer.from(b64, "base64")).toString("utf8"));
 }
 
 // ---------------------------------------------------------------------------

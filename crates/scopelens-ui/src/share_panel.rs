@@ -158,19 +158,20 @@ pub fn SharePreview(props: &SharePreviewProps) -> Html {
             <h2>{ "What the link will contain" }</h2>
             <p class="share-secrets">
                 { if removed > 0 {
-                    format!("{removed} token{} or secret{} removed: the link carries [REDACTED] in {}.",
+                    format!("{removed} token{} or secret{} removed: the link carries none of {}.",
                         if removed == 1 { "" } else { "s" }, if removed == 1 { " was" } else { "s were" },
-                        if removed == 1 { "its place" } else { "their place" })
+                        if removed == 1 { "it" } else { "them" })
                 } else {
                     "No tokens or secrets were found; tokens are always removed before a link is made.".to_string()
                 } }
             </p>
+            <p class="share-allow-list">{ "The link does not carry your paste: only the fields of the error, token or permission list that the diagnosis needs, with customers' phone numbers, e-mail addresses and card numbers masked. Names, message bodies and everything around the payload stay here." }</p>
             <p class="hint">{ "Everything is packed after the # of the link, which browsers never send to a server. Anyone who has the link sees exactly this:" }</p>
             <dl class="share-contents">
                 if let Some(view) = &redacted.view {
                     <dt>{ "View" }</dt><dd>{ clip(view) }</dd>
                 }
-                <dt>{ "Input" }</dt>
+                <dt>{ "What was read" }</dt>
                 <dd>
                     if redacted.input.is_empty() {
                         { "(empty)" }

@@ -78,6 +78,7 @@ pub const ACCESS_VERIFICATION_CHECK: &str = "An app used by other businesses nee
 pub const APP_REVIEW_TURNAROUND: &str = "Meta gives an average App Review turnaround of about 24 hours; each resubmission waits again.";
 pub const ES_CODE_LIFETIME: &str = "The code Embedded Signup returns lives 30 seconds: send it to your server and exchange it for the business token at once.";
 pub const CLIENT_PAYMENT_METHOD: &str = "Clients of a Tech Provider or Tech Partner attach their own payment method to their WhatsApp Business Account before they can message; a Solution Partner shares its credit line instead. With neither, sends fail with 131042.";
+pub const KEEPING_ACCESS: &str = "Advanced Access has to be kept: apps with it go through Ongoing Review, and apps that are live with a use case or Advanced Access complete a Data Use Checkup every year.";
 pub const WEBHOOK_SUBSCRIPTION: &str = "Several apps can be subscribed to one account's webhooks, and each is sent them only once it is subscribed itself (POST /<WABA_ID>/subscribed_apps, for every client account). GET /<WABA_ID>/subscribed_apps lists the subscribed apps: check that yours is there.";
 
 pub static FACTS: &[Fact] = &[
@@ -147,7 +148,7 @@ pub static FACTS: &[Fact] = &[
     Fact {
         id: "keeping-access",
         topic: Topic::Access,
-        text: "Advanced Access has to be kept: apps with it go through Ongoing Review, and apps that are live with a use case or Advanced Access complete a Data Use Checkup every year.",
+        text: KEEPING_ACCESS,
         sources: &[LOGIN_FOR_BUSINESS, DATA_USE_CHECKUP],
         disagreement: None,
     },

@@ -538,7 +538,10 @@ fn graph_versions() -> String {
         };
         let _ = writeln!(out, "| {name} | {} | {until} |", v.released);
     }
-    let oldest = versions::VERSIONS.last().map(|v| v.name).unwrap_or_default();
+    let oldest = versions::VERSIONS
+        .last()
+        .map(|v| v.name)
+        .unwrap_or_default();
     let _ = writeln!(
         out,
         "\nVersions older than {} have expired. Sources: {}.",

@@ -286,7 +286,10 @@ mod tests {
     const NOW: i64 = 1_790_000_000;
 
     fn system_user(expires_at: i64) -> String {
-        format!(r#"{{"data":{{"app_id":"634974688087057","type":"SYSTEM_USER","is_valid":true,"expires_at":{expires_at},"issued_at":{},"scopes":["whatsapp_business_management","whatsapp_business_messaging"],"user_id":"104169029247128"}}}}"#, NOW - 50 * 86_400)
+        format!(
+            r#"{{"data":{{"app_id":"634974688087057","type":"SYSTEM_USER","is_valid":true,"expires_at":{expires_at},"issued_at":{},"scopes":["whatsapp_business_management","whatsapp_business_messaging"],"user_id":"104169029247128"}}}}"#,
+            NOW - 50 * 86_400
+        )
     }
 
     fn finding(text: &str, id: &str) -> Finding {
@@ -310,7 +313,10 @@ mod tests {
         let f = finding(&system_user(NOW + 3 * 86_400), "token.expiring_soon");
         let steps = f.fix.join(" ");
         assert!(steps.contains("fb_exchange_token"), "{steps}");
-        assert!(steps.contains("set_token_expires_in_60_days=true"), "{steps}");
+        assert!(
+            steps.contains("set_token_expires_in_60_days=true"),
+            "{steps}"
+        );
         assert!(steps.contains("/oauth/revoke"), "{steps}");
     }
 

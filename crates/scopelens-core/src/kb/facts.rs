@@ -75,7 +75,8 @@ pub const SYSTEM_USER_RENEWAL: &str = "Renew a 60-day system user token before i
 pub const SYSTEM_USER_ROTATION: &str = "Rotate without downtime: renew, deploy the new token, then revoke the old one with GET /oauth/revoke (revoke_token=<old token>, client_id, client_secret, access_token=<new token>). Revocation is immediate; revoke a leaked token the same way.";
 pub const DEBUG_TOKEN_CALLER: &str = "Call debug_token with an app token (APP_ID|APP_SECRET) of the app that issued the token: every Meta page accepts that caller. Keep it on the server.";
 pub const ACCESS_VERIFICATION_CHECK: &str = "An app used by other businesses needs Access Verification (its business verified as a Tech Provider) for whatsapp_business_management, business_management or catalog_management, besides Business Verification and App Review. Until it passes, calls made for people without a role on the app fail with code 100 \"Unsupported get request. Object with ID … does not exist, cannot be loaded due to missing permissions, or does not support this operation\". A business admin completes it in the App Dashboard (Basics › Verifications); the decision takes about five days.";
-pub const APP_REVIEW_TURNAROUND: &str = "Meta gives an average App Review turnaround of about 24 hours; each resubmission waits again.";
+pub const APP_REVIEW_TURNAROUND: &str =
+    "Meta gives an average App Review turnaround of about 24 hours; each resubmission waits again.";
 pub const ES_CODE_LIFETIME: &str = "The code Embedded Signup returns lives 30 seconds: send it to your server and exchange it for the business token at once.";
 pub const CLIENT_PAYMENT_METHOD: &str = "Clients of a Tech Provider or Tech Partner attach their own payment method to their WhatsApp Business Account before they can message; a Solution Partner shares its credit line instead. With neither, sends fail with 131042.";
 pub const KEEPING_ACCESS: &str = "Advanced Access has to be kept: apps with it go through Ongoing Review, and apps that are live with a use case or Advanced Access complete a Data Use Checkup every year.";
@@ -252,7 +253,8 @@ mod tests {
         for f in FACTS {
             assert!(ids.insert(f.id), "fact {} listed twice", f.id);
             assert!(
-                f.id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'),
+                f.id.chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'),
                 "{}",
                 f.id
             );
@@ -270,7 +272,11 @@ mod tests {
         assert!(!contested.is_empty());
         for f in contested {
             let distinct: HashSet<_> = f.sources.iter().collect();
-            assert!(distinct.len() >= 2, "{} is contested but cites one page", f.id);
+            assert!(
+                distinct.len() >= 2,
+                "{} is contested but cites one page",
+                f.id
+            );
             assert!(f.worded().contains("disagree"), "{}", f.id);
             assert!(f.worded().starts_with(f.text));
         }

@@ -51,8 +51,12 @@ pub static VERSIONS: &[GraphVersion] = &[
 pub enum VersionStatus {
     Current,
     /// Still served; `expires` is set once Meta has announced the date.
-    Supported { expires: Option<Day> },
-    Expired { on: Option<Day> },
+    Supported {
+        expires: Option<Day>,
+    },
+    Expired {
+        on: Option<Day>,
+    },
     /// Not a version Meta has released (by the table), e.g. a typo or a future number.
     Unknown,
 }
@@ -103,9 +107,7 @@ mod tests {
     fn the_current_version_is_the_newest_row() {
         assert_eq!(VERSIONS[0].name, CURRENT_VERSION);
         assert_eq!(crate::live::DEFAULT_VERSION, CURRENT_VERSION);
-        assert!(VERSIONS
-            .windows(2)
-            .all(|w| w[0].released > w[1].released));
+        assert!(VERSIONS.windows(2).all(|w| w[0].released > w[1].released));
     }
 
     #[test]
@@ -133,7 +135,10 @@ mod tests {
             status("20.0", Day::new(2026, 9, 23).unix_start()),
             VersionStatus::Supported { .. }
         ));
-        assert_eq!(status("v12.0", DEC_2026), VersionStatus::Expired { on: None });
+        assert_eq!(
+            status("v12.0", DEC_2026),
+            VersionStatus::Expired { on: None }
+        );
         assert_eq!(status("v99.0", DEC_2026), VersionStatus::Unknown);
         assert_eq!(status("latest", DEC_2026), VersionStatus::Unknown);
     }

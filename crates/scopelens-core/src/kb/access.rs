@@ -406,6 +406,40 @@ mod tests {
     }
 
     #[test]
+    fn the_own_account_token_step_recommends_sixty_days_with_renewal() {
+        let plan = recommend(&Answers::default());
+        let steps = plan.steps.join(" ");
+        assert!(steps.contains("60-day"), "{steps}");
+        assert!(
+            steps.contains("set_token_expires_in_60_days=true"),
+            "{steps}"
+        );
+        assert!(
+            !steps.to_ascii_lowercase().contains("never expire"),
+            "{steps}"
+        );
+    }
+
+    #[test]
+    fn serving_clients_needs_access_verification_and_says_who_pays() {
+        let tech = recommend(&Answers {
+            accounts: Accounts::Clients,
+            ..Answers::default()
+        });
+        assert!(tech.steps.iter().any(|s| s.contains("Access Verification")));
+        assert!(tech.why.contains("code 100"));
+        assert!(tech.warnings.iter().any(|w| w.contains("131042")));
+        assert!(tech.warnings.iter().any(|w| w.contains("30 seconds")));
+        assert!(tech.timeline.contains("24 hours"));
+        let partner = recommend(&Answers {
+            accounts: Accounts::Clients,
+            shares_credit_line: true,
+            ..Answers::default()
+        });
+        assert!(!partner.warnings.iter().any(|w| w.contains("131042")));
+    }
+
+    #[test]
     fn onboarding_intent_alone_implies_clients() {
         let plan = recommend(&Answers {
             needs: vec![IntentId::OnboardClients],

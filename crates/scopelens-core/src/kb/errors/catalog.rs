@@ -2315,6 +2315,41 @@ mod tests {
     }
 
     #[test]
+    fn no_fix_tells_a_server_to_make_a_never_expiring_token() {
+        for entry in CATALOG {
+            for step in entry.fix {
+                let s = step.to_ascii_lowercase();
+                assert!(
+                    !(s.contains("never expire") || s.contains("set to never")),
+                    "{}: {step}",
+                    entry.label()
+                );
+            }
+        }
+        for label in [(190, None), (190, Some(463))] {
+            let ErrorLookup::Known { entry, .. } = lookup_error(label.0, label.1) else {
+                panic!("{label:?} is known");
+            };
+            assert!(entry.fix.iter().any(|s| s.contains("fb_exchange_token")));
+        }
+    }
+
+    #[test]
+    fn an_unknown_object_names_access_verification_among_its_causes() {
+        let ErrorLookup::Known { entry, .. } = lookup_error(100, Some(33)) else {
+            panic!("100/33 is known");
+        };
+        assert!(entry.explanation.contains("Access Verification"));
+        assert!(entry
+            .sources
+            .contains(&crate::kb::sources::ACCESS_VERIFICATION));
+        let ErrorLookup::Known { entry, .. } = lookup_error(100, Some(2018001)) else {
+            panic!("100/2018001 is known");
+        };
+        assert!(entry.title.contains("Messenger"));
+    }
+
+    #[test]
     fn entries_are_well_formed() {
         for entry in CATALOG {
             let label = entry.label();

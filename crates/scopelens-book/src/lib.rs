@@ -320,6 +320,21 @@ mod tests {
     }
 
     #[test]
+    fn every_platform_fact_is_shown_somewhere_in_the_guide() {
+        let mut all = String::new();
+        for file in CHAPTERS.iter().copied().chain(["index.md"]) {
+            all.push_str(&run(&chapter(&file.replace(".html", ".md"))).unwrap());
+        }
+        for f in scopelens_core::kb::facts::FACTS {
+            assert!(
+                all.contains(&format!("id=\"{}\"", generate::fact_anchor(f))),
+                "fact {} is in no chapter",
+                f.id
+            );
+        }
+    }
+
+    #[test]
     fn the_front_page_says_how_old_the_facts_are() {
         let md = run(&chapter("index.md")).unwrap();
         let as_of = scopelens_core::kb::sources::facts_as_of().to_string();

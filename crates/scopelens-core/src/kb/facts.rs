@@ -13,6 +13,7 @@ use serde::Serialize;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Topic {
+    SystemUserTokens,
     Tokens,
     Access,
     Webhooks,
@@ -22,7 +23,8 @@ pub enum Topic {
 }
 
 impl Topic {
-    pub const ALL: [Topic; 6] = [
+    pub const ALL: [Topic; 7] = [
+        Topic::SystemUserTokens,
         Topic::Tokens,
         Topic::Access,
         Topic::Webhooks,
@@ -34,6 +36,7 @@ impl Topic {
     /// The word the guide's `facts` directive takes.
     pub fn id(self) -> &'static str {
         match self {
+            Topic::SystemUserTokens => "system-user-tokens",
             Topic::Tokens => "tokens",
             Topic::Access => "access",
             Topic::Webhooks => "webhooks",
@@ -85,21 +88,21 @@ pub const WEBHOOK_SUBSCRIPTION: &str = "Several apps can be subscribed to one ac
 pub static FACTS: &[Fact] = &[
     Fact {
         id: "system-user-expiry",
-        topic: Topic::Tokens,
+        topic: Topic::SystemUserTokens,
         text: SYSTEM_USER_EXPIRY,
         sources: &[SYSTEM_USERS],
         disagreement: None,
     },
     Fact {
         id: "system-user-renewal",
-        topic: Topic::Tokens,
+        topic: Topic::SystemUserTokens,
         text: SYSTEM_USER_RENEWAL,
         sources: &[SYSTEM_USERS],
         disagreement: None,
     },
     Fact {
         id: "system-user-rotation",
-        topic: Topic::Tokens,
+        topic: Topic::SystemUserTokens,
         text: SYSTEM_USER_ROTATION,
         sources: &[SYSTEM_USERS],
         disagreement: None,

@@ -196,8 +196,7 @@ fn missing(permission: &str, ctx: &Context) -> Finding {
         && ctx
             .effective_intents()
             .contains(&IntentId::ManagePhoneNumbers))
-    .then(|| facts::fact("messaging-permission-scope"))
-    .flatten();
+    .then_some(&facts::MESSAGING_PERMISSION_SCOPE);
     let mut finding = Finding::new(
         "permission.missing",
         Severity::Error,

@@ -85,6 +85,16 @@ pub const CLIENT_PAYMENT_METHOD: &str = "Clients of a Tech Provider or Tech Part
 pub const KEEPING_ACCESS: &str = "Advanced Access has to be kept: apps with it go through Ongoing Review, and apps that are live with a use case or Advanced Access complete a Data Use Checkup every year.";
 pub const WEBHOOK_SUBSCRIPTION: &str = "Several apps can be subscribed to one account's webhooks, and each is sent them only once it is subscribed itself (POST /<WABA_ID>/subscribed_apps, for every client account). GET /<WABA_ID>/subscribed_apps lists the subscribed apps: check that yours is there.";
 
+/// Contested: which permission phone-number work needs. The scope check
+/// words a missing permission with it.
+pub const MESSAGING_PERMISSION_SCOPE: Fact = Fact {
+        id: "messaging-permission-scope",
+    topic: Topic::Access,
+    text: "Every Meta page gives sending messages, media and message webhooks to whatsapp_business_messaging. For registering phone numbers and the business profile, ask for both WhatsApp permissions.",
+    sources: &[WA_PERMISSIONS, WA_APP_REVIEW, WA_TWO_STEP],
+    disagreement: Some("the permissions page puts phone numbers under whatsapp_business_management, the App Review page says whatsapp_business_messaging covers registering numbers and the business profile, and the two-step verification page asks partners for both."),
+};
+
 pub static FACTS: &[Fact] = &[
     Fact {
         id: "system-user-expiry",
@@ -135,13 +145,7 @@ pub static FACTS: &[Fact] = &[
         sources: &[WA_APP_REVIEW],
         disagreement: None,
     },
-    Fact {
-        id: "messaging-permission-scope",
-        topic: Topic::Access,
-        text: "Every Meta page gives sending messages, media and message webhooks to whatsapp_business_messaging. For registering phone numbers and the business profile, ask for both WhatsApp permissions.",
-        sources: &[WA_PERMISSIONS, WA_APP_REVIEW, WA_TWO_STEP],
-        disagreement: Some("the permissions page puts phone numbers under whatsapp_business_management, the App Review page says whatsapp_business_messaging covers registering numbers and the business profile, and the two-step verification page asks partners for both."),
-    },
+    MESSAGING_PERMISSION_SCOPE,
     Fact {
         id: "login-for-business-all-or-none",
         topic: Topic::Access,

@@ -198,7 +198,7 @@ pub static FACTS: &[Fact] = &[
     Fact {
         id: "on-behalf-of-ended",
         topic: Topic::EmbeddedSignup,
-        text: "The On-Behalf-Of ownership model has ended: no OBO onboarding after 29 September 2025, OBO accounts transferred to their clients from 1 October 2025. Partners create accounts for clients with partner-initiated WABA creation instead.",
+        text: "The On-Behalf-Of ownership model has ended: no OBO onboarding after 29 September 2025; OBO accounts were to be transferred to their clients by 1 October 2025, the rest migrated automatically by the end of 2025. Partners create accounts for clients with partner-initiated WABA creation instead.",
         sources: &[WA_OBO_DEPRECATION],
         disagreement: None,
     },
@@ -219,14 +219,14 @@ pub static FACTS: &[Fact] = &[
     Fact {
         id: "embedded-signup-v5-fields",
         topic: Topic::AccountModel,
-        text: "From phase 2, Embedded Signup v5 returns WhatsApp account IDs in the session info's primary_waac_ids, and message events carry waac_id beside cs_id (the phone number ID) and waba_id (the Messaging account ID). Earlier versions do not.",
+        text: "From phase 2, Embedded Signup's message events carry waac_id (the WhatsApp account ID) beside cs_id (the phone number ID) and waba_id (the Messaging account ID), and v5's session info lists WhatsApp account IDs in primary_waac_ids, which earlier versions do not return.",
         sources: &[WA_ACCOUNT_MODEL_ONBOARDING, WA_ACCOUNT_MODEL],
         disagreement: None,
     },
     Fact {
         id: "partner-types",
         topic: Topic::Partners,
-        text: "Meta's WhatsApp partners are Solution Partners, Tech Providers and Tech Partners. Only Solution Partners extend their credit line to clients, invoice them and get Direct Support.",
+        text: "Meta's WhatsApp partners are Solution Partners, Tech Providers and Tech Partners. Only Solution Partners extend a credit line to clients and invoice them for WhatsApp; they also have Direct Support.",
         sources: &[WA_PARTNERS],
         disagreement: None,
     },

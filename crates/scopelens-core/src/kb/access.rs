@@ -4,7 +4,7 @@
 
 use super::facts::{
     ACCESS_VERIFICATION_CHECK, APP_REVIEW_TURNAROUND, CLIENT_PAYMENT_METHOD, ES_CODE_LIFETIME,
-    KEEPING_ACCESS, SYSTEM_USER_RENEWAL,
+    KEEPING_ACCESS, SYSTEM_USER_RENEWAL, SYSTEM_USER_ROTATION,
 };
 use super::intents::{permissions_for, IntentId, DEFAULT_INTENTS};
 use super::sources::*;
@@ -291,6 +291,7 @@ fn direct_plan(permissions: Vec<&'static str>, mut warnings: Vec<&'static str>) 
             "In Accounts › WhatsApp Accounts, add the system user to the WhatsApp Business Account with full control.",
             "Generate a token for the app with exactly the permissions listed here. Choose the 60-day expiry: Meta recommends it, and some businesses are offered nothing else.",
             SYSTEM_USER_RENEWAL,
+            SYSTEM_USER_ROTATION,
             "Copy the token at once (it is shown only once) into a secret store or environment variable, never into source code.",
             "Check it with debug_token (or `scopelens check`) at start-up.",
         ],

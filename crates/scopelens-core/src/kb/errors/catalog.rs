@@ -87,6 +87,7 @@ pub static CATALOG: &[ErrorEntry] = &[
             "Inspect the token with debug_token or the Access Token Debugger to see whether it expired or was invalidated.",
             "Generate a new token; for servers, a System User token, preferably the 60-day kind Meta recommends (some businesses can only make that kind).",
             SYSTEM_USER_RENEWAL,
+            SYSTEM_USER_ROTATION,
             "Deploy the new token and retry the request.",
         ],
         sources: &[GRAPH_ERRORS, WA_ERRORS, WA_TOKENS, SYSTEM_USERS],

@@ -415,6 +415,7 @@ mod tests {
             steps.contains("set_token_expires_in_60_days=true"),
             "{steps}"
         );
+        assert!(steps.contains("/oauth/revoke"), "{steps}");
         assert!(
             !steps.to_ascii_lowercase().contains("never expire"),
             "{steps}"

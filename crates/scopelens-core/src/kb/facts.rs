@@ -88,7 +88,7 @@ pub const WEBHOOK_SUBSCRIPTION: &str = "Several apps can be subscribed to one ac
 /// Contested: which permission phone-number work needs. The scope check
 /// words a missing permission with it.
 pub const MESSAGING_PERMISSION_SCOPE: Fact = Fact {
-        id: "messaging-permission-scope",
+    id: "messaging-permission-scope",
     topic: Topic::Access,
     text: "Every Meta page gives sending messages, media and message webhooks to whatsapp_business_messaging. For registering phone numbers and the business profile, ask for both WhatsApp permissions.",
     sources: &[WA_PERMISSIONS, WA_APP_REVIEW, WA_TWO_STEP],

@@ -11,9 +11,11 @@ use scopelens_core::kb::access::{
 };
 use scopelens_core::kb::endpoints::ENDPOINTS;
 use scopelens_core::kb::errors::{by_category, Category, ErrorEntry, CATALOG};
+use scopelens_core::kb::facts::{self, Fact, Topic};
 use scopelens_core::kb::fields::FIELDS;
 use scopelens_core::kb::intents::{IntentId, INTENTS};
 use scopelens_core::kb::permissions::PERMISSIONS;
+use scopelens_core::kb::{sources, versions};
 use scopelens_core::InputKind;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -151,6 +153,23 @@ pub fn expand(d: &Directive, corpus: &Corpus, settings: &Settings) -> Result<Str
         "rejections" => d.no_more(0, &[]).map(|_| rejections()),
         "rejection-response" => d.no_more(0, &[]).map(|_| rejection_response()),
         "exit-codes" => d.no_more(0, &[]).map(|_| exit_codes()),
+        "facts" => {
+            d.no_more(1, &[])?;
+            let topic = d.words.first().map(String::as_str).unwrap_or_default();
+            let topic = Topic::parse(topic).ok_or_else(|| {
+                let known: Vec<&str> = Topic::ALL.iter().map(|t| t.id()).collect();
+                format!("`facts` needs a topic: one of {}", known.join(", "))
+            })?;
+            Ok(facts_list(facts::by_topic(topic)))
+        }
+        "fact" => {
+            d.no_more(1, &[])?;
+            let id = d.words.first().map(String::as_str).unwrap_or_default();
+            let fact = facts::fact(id).ok_or_else(|| format!("no fact `{id}` in kb::facts"))?;
+            Ok(fact_block(fact))
+        }
+        "facts-as-of" => d.no_more(0, &[]).map(|_| facts_as_of()),
+        "graph-versions" => d.no_more(0, &[]).map(|_| graph_versions()),
         "fixture" => {
             d.no_more(1, &["entry"])?;
             let file = d.words.first().ok_or("`fixture` needs a fixture path")?;
@@ -158,7 +177,7 @@ pub fn expand(d: &Directive, corpus: &Corpus, settings: &Settings) -> Result<Str
         }
         "widget" => widget(d, corpus, settings),
         other => Err(format!(
-            "unknown directive `{other}` (known: errors, fields, permissions, intents, access-table, steps, checklist, review-checks, rejections, rejection-response, exit-codes, fixture, widget)"
+            "unknown directive `{other}` (known: errors, fields, permissions, intents, access-table, steps, checklist, review-checks, rejections, rejection-response, exit-codes, facts, fact, facts-as-of, graph-versions, fixture, widget)"
         )),
     }
 }
@@ -462,6 +481,73 @@ fn rejection_response() -> String {
     for (i, s) in REJECTION_RESPONSE.iter().enumerate() {
         let _ = writeln!(out, "{}. {}", i + 1, inline(s, false));
     }
+    out
+}
+
+// ---------------------------------------------------------------- facts and versions
+
+/// The anchor of a fact in the guide.
+pub fn fact_anchor(f: &Fact) -> String {
+    format!("fact-{}", f.id)
+}
+
+/// One fact as a paragraph: its text, the disagreement when Meta's pages
+/// differ (worded as the diagnosis words it), and its sources.
+fn fact_block(f: &Fact) -> String {
+    format!(
+        "<span id=\"{}\"></span>{}\n\nSources: {}.\n",
+        fact_anchor(f),
+        inline(&f.worded(), false),
+        source_links(f.sources, false)
+    )
+}
+
+/// The facts as a bulleted list, each with its sources.
+fn facts_list<'a>(facts: impl Iterator<Item = &'a Fact>) -> String {
+    let mut out = String::new();
+    for f in facts {
+        let _ = writeln!(
+            out,
+            "- <span id=\"{}\"></span>{} Sources: {}.",
+            fact_anchor(f),
+            inline(&f.worded(), false),
+            source_links(f.sources, false)
+        );
+    }
+    out
+}
+
+fn facts_as_of() -> String {
+    format!(
+        "**Facts as of {}.** Every source the reference tables cite carries the month it was last checked against Meta's page, shown beside it.\n",
+        sources::facts_as_of()
+    )
+}
+
+fn graph_versions() -> String {
+    let mut out = String::from("| Version | Released | Available until |\n|---|---|---|\n");
+    for v in versions::VERSIONS {
+        let until = v
+            .expires
+            .map(|d| d.to_string())
+            .unwrap_or_else(|| "not announced".to_string());
+        let name = if v.name == versions::CURRENT_VERSION {
+            format!("{} (current)", code_span(v.name, true))
+        } else {
+            code_span(v.name, true)
+        };
+        let _ = writeln!(out, "| {name} | {} | {until} |", v.released);
+    }
+    let oldest = versions::VERSIONS
+        .last()
+        .map(|v| v.name)
+        .unwrap_or_default();
+    let _ = writeln!(
+        out,
+        "\nVersions older than {} have expired. Sources: {}.",
+        code_span(oldest, false),
+        source_links(versions::VERSION_SOURCES, false)
+    );
     out
 }
 

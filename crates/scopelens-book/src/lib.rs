@@ -11,6 +11,8 @@
 //! | `access-table`, `steps own\|clients\|solution-partner` | the access paths and their steps, from `kb::recommend` |
 //! | `checklist`, `review-checks`, `rejections`, `rejection-response` | App Review material from `kb::access` |
 //! | `exit-codes` | verdicts and the CLI's exit status |
+//! | `facts <topic>`, `fact <id>` | platform facts from `kb::facts`, with any disagreement between Meta's pages |
+//! | `facts-as-of`, `graph-versions` | the month of the newest source check; the Graph API version table |
 //! | `fixture <path> [entry=N]` | a fixture verbatim in a code block, with its manifest note |
 //! | `widget <kind> …` | a placeholder the guide's wasm widgets mount into |
 //!
@@ -278,6 +280,86 @@ mod tests {
             }
         }
         assert!(!gt["guide_paths_from_corpus"].as_array().unwrap().is_empty());
+    }
+
+    fn chapter(file: &str) -> String {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../book/src")
+            .join(file);
+        std::fs::read_to_string(path).unwrap()
+    }
+
+    #[test]
+    fn every_chapter_of_the_guide_expands() {
+        for file in CHAPTERS.iter().copied().chain(["index.md"]) {
+            let file = file.replace(".html", ".md");
+            let md = run(&chapter(&file)).unwrap_or_else(|e| panic!("{file}: {e}"));
+            assert!(!md.contains("{{#scopelens"), "{file} kept a directive");
+        }
+    }
+
+    #[test]
+    fn every_generated_source_link_shows_its_check_month() {
+        let mut md = generate::errors();
+        for topic in scopelens_core::kb::facts::Topic::ALL {
+            md.push_str(&run(&format!("{{{{#scopelens facts {}}}}}", topic.id())).unwrap());
+        }
+        md.push_str(&run("{{#scopelens fields debug_token}}").unwrap());
+        md.push_str(&run("{{#scopelens graph-versions}}").unwrap());
+        let links = md.matches("](<https://").count();
+        assert!(links > 100, "{links}");
+        for (at, _) in md.match_indices("](<https://") {
+            let rest = &md[at..];
+            let end = rest.find(">)").unwrap() + 2;
+            assert!(
+                rest[end..].starts_with(" (checked 20"),
+                "no check month after {}",
+                &rest[..end]
+            );
+        }
+    }
+
+    #[test]
+    fn every_platform_fact_is_shown_somewhere_in_the_guide() {
+        let mut all = String::new();
+        for file in CHAPTERS.iter().copied().chain(["index.md"]) {
+            all.push_str(&run(&chapter(&file.replace(".html", ".md"))).unwrap());
+        }
+        for f in scopelens_core::kb::facts::FACTS {
+            assert!(
+                all.contains(&format!("id=\"{}\"", generate::fact_anchor(f))),
+                "fact {} is in no chapter",
+                f.id
+            );
+        }
+    }
+
+    #[test]
+    fn the_front_page_says_how_old_the_facts_are() {
+        let md = run(&chapter("index.md")).unwrap();
+        let as_of = scopelens_core::kb::sources::facts_as_of().to_string();
+        assert!(md.contains(&format!("Facts as of {as_of}")), "{md}");
+    }
+
+    #[test]
+    fn contested_facts_are_shown_with_the_disagreement_and_both_pages() {
+        use scopelens_core::kb::facts::FACTS;
+        for f in FACTS.iter().filter(|f| f.disagreement.is_some()) {
+            let md = run(&format!("{{{{#scopelens fact {}}}}}", f.id)).unwrap();
+            assert!(md.contains("disagree"), "{}", f.id);
+            for source in f.sources {
+                assert!(md.contains(source), "{} lacks {source}", f.id);
+            }
+        }
+        assert!(run("{{#scopelens fact nonsense}}").is_err());
+        assert!(run("{{#scopelens facts nonsense}}").is_err());
+    }
+
+    #[test]
+    fn the_version_table_marks_the_live_checks_default() {
+        let md = run("{{#scopelens graph-versions}}").unwrap();
+        let current = format!("`{}` (current)", scopelens_core::live::DEFAULT_VERSION);
+        assert_eq!(md.matches(&current).count(), 1, "{md}");
     }
 
     #[test]

@@ -111,17 +111,22 @@ pub fn source_label(url: &str) -> &str {
         .trim_end_matches('/')
 }
 
-/// `[label](url)` for a knowledge-base source. Only `https://` URLs become
-/// links; anything else is written as text.
+/// `[label](url) (checked 2026-12)` for a knowledge-base source. Only
+/// `https://` URLs become links; anything else is written as text. The
+/// check month comes from the core's sources table.
 pub fn source_link(url: &str, in_table: bool) -> String {
     let safe = url.starts_with("https://")
         && !url
             .chars()
             .any(|c| c.is_whitespace() || matches!(c, '<' | '>' | '(' | ')' | '"' | '\\'));
-    if safe {
+    let link = if safe {
         format!("[{}](<{}>)", inline(source_label(url), in_table), url)
     } else {
         inline(url, in_table)
+    };
+    match scopelens_core::kb::sources::checked(url) {
+        Some(month) => format!("{link} (checked {month})"),
+        None => link,
     }
 }
 

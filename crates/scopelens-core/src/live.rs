@@ -16,8 +16,8 @@ use serde_json::Value;
 /// The Graph API's address; a setting so tests can use a local server.
 pub const GRAPH_URL: &str = "https://graph.facebook.com";
 /// The API version used unless the user picks another.
-/// The newest version Meta's reference pages used when this was written.
-pub const DEFAULT_VERSION: &str = "v26.0";
+/// The newest Graph API version the knowledge base knows (`kb::versions`).
+pub const DEFAULT_VERSION: &str = crate::kb::versions::CURRENT_VERSION;
 /// At most this many WhatsApp Business Accounts are inspected per check.
 const MAX_WABAS: usize = 5;
 

@@ -8,12 +8,15 @@
 //!   (only the tests whose names contain FILTER, if given).
 //! - `book`:  build the guide into `target/dist/guide/`, run its browser tests.
 //! - `fuzz [SECONDS]`: run every fuzz target for a while (see `fuzz.rs`).
+//! - `kb-stale [--now YYYY-MM] [--months N]`: knowledge-base entries whose sources were
+//!   checked more than N (default 6) months ago (see `kb_stale.rs`).
 //! - `bench`: measure size (and the size floor), start-up, typing, throughput, memory and triage speed.
 
 mod bench;
 mod book;
 mod fake_graph;
 mod fuzz;
+mod kb_stale;
 mod server;
 mod tools;
 
@@ -163,7 +166,7 @@ fn e2e(filter: Option<&str>) -> Step {
         .current_dir(root()))
 }
 
-const USAGE: &str = "usage: cargo xtask <setup|test|dist|serve|e2e [FILTER]|book|fuzz [SECONDS]|bench [sizes|floor|browser|native|triage]…>";
+const USAGE: &str = "usage: cargo xtask <setup|test|dist|serve|e2e [FILTER]|book|fuzz [SECONDS]|kb-stale [--now YYYY-MM] [--months N]|bench [sizes|floor|browser|native|triage]…>";
 
 fn main() {
     let task = std::env::args().nth(1).unwrap_or_default();
@@ -176,6 +179,7 @@ fn main() {
         "book" => book::e2e(&dist_dir()),
         "bench" => bench::bench(&std::env::args().skip(2).collect::<Vec<_>>()),
         "fuzz" => fuzz::fuzz(fuzz::seconds(std::env::args().nth(2).as_deref())),
+        "kb-stale" => kb_stale::kb_stale(&std::env::args().skip(2).collect::<Vec<_>>()),
         _ => Err(USAGE.to_string()),
     };
     if let Err(message) = result {

@@ -2,7 +2,9 @@
 //! intents need, including granular target coverage of a WABA.
 
 use super::{Context, Finding, Severity};
-use crate::kb::permissions::{self, PUBLIC_PROFILE};
+use crate::kb::facts;
+use crate::kb::intents::IntentId;
+use crate::kb::permissions::{self, MANAGEMENT, PUBLIC_PROFILE};
 use crate::kb::{guide, sources};
 use crate::model::{DebugToken, PermissionList, PermissionStatus, TokenType};
 use serde::Serialize;
@@ -189,7 +191,13 @@ fn missing(permission: &str, ctx: &Context) -> Finding {
     let enables = permissions::permission(permission)
         .map(|p| format!(" It covers: {}.", p.summary.trim_end_matches('.')))
         .unwrap_or_default();
-    Finding::new(
+    // Which permission phone-number work needs is contested between Meta's pages.
+    let contested = (permission == MANAGEMENT
+        && ctx
+            .effective_intents()
+            .contains(&IntentId::ManagePhoneNumbers))
+    .then_some(&facts::MESSAGING_PERMISSION_SCOPE);
+    let mut finding = Finding::new(
         "permission.missing",
         Severity::Error,
         format!("Missing permission: {permission}"),
@@ -202,7 +210,17 @@ fn missing(permission: &str, ctx: &Context) -> Finding {
         "If the app works on other businesses' accounts, the permission also needs Advanced Access through App Review.".to_string(),
     ])
     .sources(&[sources::WA_PERMISSIONS, sources::WA_TOKENS])
-    .guide(guide::PERMISSIONS)
+    .guide(guide::PERMISSIONS);
+    if let Some(fact) = contested {
+        finding.explanation.push(' ');
+        finding.explanation.push_str(&fact.worded());
+        for source in fact.sources {
+            if !finding.sources.contains(source) {
+                finding.sources.push(source);
+            }
+        }
+    }
+    finding
 }
 
 fn not_for_waba(row: &ScopeRow, waba: &str) -> Finding {
@@ -332,5 +350,40 @@ pub(super) fn add_review_reminder(findings: &mut Vec<Finding>) {
             .sources(&[sources::APP_REVIEW, sources::WA_TOKENS])
             .guide(guide::APP_REVIEW),
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::diagnose::{diagnose, Context};
+    use crate::kb::intents::IntentId;
+
+    const MESSAGING_ONLY: &str = r#"{"data":{"app_id":"634974688087057","type":"SYSTEM_USER","is_valid":true,"expires_at":0,"scopes":["whatsapp_business_messaging"],"granular_scopes":[{"scope":"whatsapp_business_messaging"}],"user_id":"104169029247128"}}"#;
+
+    fn missing_management(intent: IntentId) -> String {
+        let ctx = Context {
+            intents: vec![intent],
+            ..Context::at(1_760_000_000)
+        };
+        let d = diagnose(MESSAGING_ONLY, &ctx);
+        let f = d
+            .findings
+            .iter()
+            .find(|f| f.id == "permission.missing")
+            .expect("management is missing");
+        f.explanation.clone()
+    }
+
+    #[test]
+    fn phone_number_work_is_worded_with_the_disagreement_between_metas_pages() {
+        let text = missing_management(IntentId::ManagePhoneNumbers);
+        assert!(text.contains("disagree"), "{text}");
+        assert!(text.contains("App Review page"), "{text}");
+    }
+
+    #[test]
+    fn template_work_is_not_contested() {
+        let text = missing_management(IntentId::ManageTemplates);
+        assert!(!text.contains("disagree"), "{text}");
     }
 }

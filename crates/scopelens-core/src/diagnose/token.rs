@@ -1,6 +1,7 @@
 //! Findings about a token itself: validity, expiry, type, app.
 
 use super::{errors, Context, Finding, Severity};
+use crate::kb::facts::{SYSTEM_USER_EXPIRY, SYSTEM_USER_RENEWAL, SYSTEM_USER_ROTATION};
 use crate::kb::{guide, sources};
 use crate::model::{DebugToken, TokenFamily, TokenType};
 use crate::time::{self, DAY};
@@ -62,9 +63,10 @@ fn invalid(t: &DebugToken) -> Finding {
 
 fn expiry(t: &DebugToken, now: i64) -> Option<Finding> {
     let expires_at = t.expires_at?;
+    let system_user = t.token_type == Some(TokenType::SystemUser);
     if expires_at == 0 {
         return (t.is_valid != Some(false)).then(|| {
-            Finding::new(
+            let mut finding = Finding::new(
                 "token.never_expires",
                 Severity::Info,
                 "The token never expires",
@@ -72,7 +74,14 @@ fn expiry(t: &DebugToken, now: i64) -> Option<Finding> {
             )
             .fix(["Check the token at start-up (debug_token or `scopelens check`) so an invalidated token is caught before traffic arrives."])
             .sources(&[sources::DEBUG_TOKEN, sources::WA_MANAGEMENT_API])
-            .guide(guide::CHECKING_TOKENS)
+            .guide(guide::CHECKING_TOKENS);
+            if system_user {
+                finding.explanation.push(' ');
+                finding.explanation.push_str(SYSTEM_USER_EXPIRY);
+                finding.fix.push("To follow Meta's recommendation, generate a 60-day token in its place and renew it on a schedule.".into());
+                finding.sources.push(sources::SYSTEM_USERS);
+            }
+            finding
         });
     }
     let when = time::utc(expires_at);
@@ -85,11 +94,16 @@ fn expiry(t: &DebugToken, now: i64) -> Option<Finding> {
                 format!("expires_at is {when}, which has passed. Calls made with it fail with error 190 (subcode 463)."),
             )
             .fix([
-                "Generate a new token. For a server, make a System User token that never expires (or a 60-day one with a refresh plan).",
+                if system_user {
+                    "An expired system user token cannot be renewed: generate a new one, then renew it before each 60-day term ends."
+                } else {
+                    "Generate a new token. For a server, make a System User token (Meta recommends the 60-day kind) and renew it on a schedule."
+                },
+                SYSTEM_USER_RENEWAL,
                 "Replace the token wherever it is configured and restart the service.",
                 "Add a start-up check so the next expiry is caught early.",
             ])
-            .sources(&[sources::DEBUG_TOKEN, sources::WA_TOKENS])
+            .sources(&[sources::DEBUG_TOKEN, sources::WA_TOKENS, sources::SYSTEM_USERS])
             .guide(guide::PRODUCTION_TOKEN),
         );
     }
@@ -100,11 +114,16 @@ fn expiry(t: &DebugToken, now: i64) -> Option<Finding> {
             format!("The token expires {}", time::relative(now, expires_at)),
             format!("expires_at is {when}. After that every call fails with error 190."),
         )
-        .fix([
-            "Replace it before then with a System User token (never-expiring, or 60-day with a scheduled refresh).",
-            "Alert on tokens within seven days of expiry.",
-        ])
-        .sources(&[sources::DEBUG_TOKEN, sources::WA_TOKENS])
+        .fix(if system_user {
+            [SYSTEM_USER_RENEWAL, SYSTEM_USER_ROTATION, "Alert on tokens within seven days of expiry."]
+        } else {
+            [
+                "Replace it before then with a System User token: Meta recommends the 60-day kind, renewed on a schedule.",
+                SYSTEM_USER_RENEWAL,
+                "Alert on tokens within seven days of expiry.",
+            ]
+        })
+        .sources(&[sources::DEBUG_TOKEN, sources::WA_TOKENS, sources::SYSTEM_USERS])
         .guide(guide::PRODUCTION_TOKEN)
     })
 }
@@ -238,7 +257,7 @@ pub(super) fn bare_token_finding(family: TokenFamily) -> Finding {
             "Access tokens are opaque strings: nothing about their validity, owner, expiry or permissions can be read from the characters themselves. Only Meta can say, through debug_token. The token is not shown here, and it is a secret: if it was pasted into a ticket or chat, replace it.",
         )
         .fix([
-            "Call GET /debug_token?input_token=<token> with an app token (APP_ID|APP_SECRET) or a developer's token of the same app, and paste the response here.",
+            "Call GET /debug_token?input_token=<token> with an app token (APP_ID|APP_SECRET) of the same app, and paste the response here.",
             "Or run `scopelens check` with the token in an environment variable.",
             "Or open Meta's Access Token Debugger.",
         ])
@@ -257,5 +276,55 @@ pub(super) fn bare_token_finding(family: TokenFamily) -> Finding {
         ])
         .sources(&[sources::DEBUG_TOKEN, sources::WA_TOKENS])
         .guide(guide::CHECKING_TOKENS),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::diagnose::{diagnose, Context, Finding, Severity};
+
+    const NOW: i64 = 1_790_000_000;
+
+    fn system_user(expires_at: i64) -> String {
+        format!(
+            r#"{{"data":{{"app_id":"634974688087057","type":"SYSTEM_USER","is_valid":true,"expires_at":{expires_at},"issued_at":{},"scopes":["whatsapp_business_management","whatsapp_business_messaging"],"user_id":"104169029247128"}}}}"#,
+            NOW - 50 * 86_400
+        )
+    }
+
+    fn finding(text: &str, id: &str) -> Finding {
+        diagnose(text, &Context::at(NOW))
+            .findings
+            .into_iter()
+            .find(|f| f.id == id)
+            .unwrap_or_else(|| panic!("no {id}"))
+    }
+
+    #[test]
+    fn a_never_expiring_system_user_token_hears_that_meta_recommends_sixty_days() {
+        let f = finding(&system_user(0), "token.never_expires");
+        assert_eq!(f.severity, Severity::Info);
+        assert!(f.explanation.contains("60 days"), "{}", f.explanation);
+        assert!(f.fix.iter().any(|s| s.contains("60-day")));
+    }
+
+    #[test]
+    fn a_system_user_token_about_to_lapse_gets_renewal_and_rotation_steps() {
+        let f = finding(&system_user(NOW + 3 * 86_400), "token.expiring_soon");
+        let steps = f.fix.join(" ");
+        assert!(steps.contains("fb_exchange_token"), "{steps}");
+        assert!(
+            steps.contains("set_token_expires_in_60_days=true"),
+            "{steps}"
+        );
+        assert!(steps.contains("/oauth/revoke"), "{steps}");
+    }
+
+    #[test]
+    fn an_expired_token_is_never_told_to_become_never_expiring() {
+        let f = finding(&system_user(NOW - 86_400), "token.expired");
+        let steps = f.fix.join(" ").to_ascii_lowercase();
+        assert!(!steps.contains("never expires"), "{steps}");
+        assert!(steps.contains("cannot be renewed"), "{steps}");
     }
 }

@@ -2,6 +2,10 @@
 //! level, whether App Review applies, which token to use and how to make it.
 //! Also the App Review readiness checklist and the five rejection patterns.
 
+use super::facts::{
+    ACCESS_VERIFICATION_CHECK, APP_REVIEW_TURNAROUND, CLIENT_PAYMENT_METHOD, ES_CODE_LIFETIME,
+    KEEPING_ACCESS, SYSTEM_USER_RENEWAL, SYSTEM_USER_ROTATION,
+};
 use super::intents::{permissions_for, IntentId, DEFAULT_INTENTS};
 use super::sources::*;
 use serde::{Deserialize, Serialize};
@@ -285,7 +289,9 @@ fn direct_plan(permissions: Vec<&'static str>, mut warnings: Vec<&'static str>) 
             "In Business Settings › Users › System Users, add a system user (Admin, or Employee with per-account grants).",
             "Assign the app to the system user with full control (Manage app).",
             "In Accounts › WhatsApp Accounts, add the system user to the WhatsApp Business Account with full control.",
-            "Generate a token for the app: choose the expiry (never, or 60 days with a refresh plan) and tick exactly the permissions listed here.",
+            "Generate a token for the app with exactly the permissions listed here. Choose the 60-day expiry: Meta recommends it, and some businesses are offered nothing else.",
+            SYSTEM_USER_RENEWAL,
+            SYSTEM_USER_ROTATION,
             "Copy the token at once (it is shown only once) into a secret store or environment variable, never into source code.",
             "Check it with debug_token (or `scopelens check`) at start-up.",
         ],
@@ -300,7 +306,7 @@ fn direct_plan(permissions: Vec<&'static str>, mut warnings: Vec<&'static str>) 
 fn client_plan(
     answers: &Answers,
     permissions: Vec<&'static str>,
-    warnings: Vec<&'static str>,
+    mut warnings: Vec<&'static str>,
 ) -> AccessPlan {
     let role = if answers.shares_credit_line {
         Role::SolutionPartner
@@ -309,6 +315,7 @@ fn client_plan(
     };
     let mut steps = vec![
         "Complete business verification for your business portfolio.",
+        ACCESS_VERIFICATION_CHECK,
         "Submit App Review for Advanced Access to every permission listed here, one screencast per permission.",
         "Configure Facebook Login for Business with the WhatsApp Embedded Signup configuration.",
         "On signup completion, exchange the returned code server-side at /oauth/access_token for a business token.",
@@ -318,20 +325,34 @@ fn client_plan(
     ];
     if role == Role::SolutionPartner {
         steps.push("Use a System User token of your own business for sharing your credit line with the client.");
+    } else {
+        warnings.push(CLIENT_PAYMENT_METHOD);
     }
+    warnings.push(ES_CODE_LIFETIME);
+    warnings.push(KEEPING_ACCESS);
     AccessPlan {
         role,
         access_level: AccessLevel::Advanced,
         app_review: true,
-        why: "The app acts on other businesses' WhatsApp Business Accounts. Clients can grant only permissions your app has Advanced Access to, and Advanced Access needs App Review; without it, calls on accounts your business does not own fail with code 200.".into(),
+        why: "The app acts on other businesses' WhatsApp Business Accounts. Clients can grant only permissions your app has Advanced Access to, and Advanced Access needs App Review; without it, calls on accounts your business does not own fail with code 200. Your business must also pass Access Verification, or those calls fail with code 100.".into(),
         token: TokenKind::BusinessIntegrationSystemUser,
         permissions,
         steps,
-        timeline: "Typically three to seven business days per review; every resubmission restarts the clock.",
+        timeline: APP_REVIEW_TURNAROUND,
         warnings,
         checklist: CHECKLIST,
         rejection_patterns: REJECTION_PATTERNS,
-        sources: vec![WA_PERMISSIONS, WA_SOLUTION_PROVIDERS, WA_TOKENS, GUIDE_SOURCE],
+        sources: vec![
+            WA_PERMISSIONS,
+            WA_SOLUTION_PROVIDERS,
+            WA_TOKENS,
+            GUIDE_SOURCE,
+            WA_APP_REVIEW,
+            ACCESS_VERIFICATION,
+            WA_ES_IMPLEMENTATION,
+            WA_ES_OVERVIEW,
+            LOGIN_FOR_BUSINESS,
+        ],
     }
 }
 
@@ -383,6 +404,41 @@ mod tests {
             ..Answers::default()
         });
         assert!(plan.warnings.iter().any(|w| w.contains("131030")));
+    }
+
+    #[test]
+    fn the_own_account_token_step_recommends_sixty_days_with_renewal() {
+        let plan = recommend(&Answers::default());
+        let steps = plan.steps.join(" ");
+        assert!(steps.contains("60-day"), "{steps}");
+        assert!(
+            steps.contains("set_token_expires_in_60_days=true"),
+            "{steps}"
+        );
+        assert!(steps.contains("/oauth/revoke"), "{steps}");
+        assert!(
+            !steps.to_ascii_lowercase().contains("never expire"),
+            "{steps}"
+        );
+    }
+
+    #[test]
+    fn serving_clients_needs_access_verification_and_says_who_pays() {
+        let tech = recommend(&Answers {
+            accounts: Accounts::Clients,
+            ..Answers::default()
+        });
+        assert!(tech.steps.iter().any(|s| s.contains("Access Verification")));
+        assert!(tech.why.contains("code 100"));
+        assert!(tech.warnings.iter().any(|w| w.contains("131042")));
+        assert!(tech.warnings.iter().any(|w| w.contains("30 seconds")));
+        assert!(tech.timeline.contains("24 hours"));
+        let partner = recommend(&Answers {
+            accounts: Accounts::Clients,
+            shares_credit_line: true,
+            ..Answers::default()
+        });
+        assert!(!partner.warnings.iter().any(|w| w.contains("131042")));
     }
 
     #[test]

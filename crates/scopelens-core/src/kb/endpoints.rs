@@ -278,6 +278,15 @@ mod tests {
     }
 
     #[test]
+    fn client_accounts_take_management_and_owned_accounts_business_management() {
+        use crate::kb::permissions::BUSINESS_MANAGEMENT;
+        let m = match_endpoint("GET /v27.0/1234/client_whatsapp_business_accounts").unwrap();
+        assert_eq!(m.candidates[0].permissions, &[MANAGEMENT]);
+        let m = match_endpoint("GET /v27.0/1234/owned_whatsapp_business_accounts").unwrap();
+        assert_eq!(m.candidates[0].permissions, &[BUSINESS_MANAGEMENT]);
+    }
+
+    #[test]
     fn me_permissions_needs_no_permission() {
         let m = match_endpoint("GET /me/permissions").unwrap();
         assert_eq!(paths(&m), ["/{user-id}/permissions"]);

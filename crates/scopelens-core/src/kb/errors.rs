@@ -200,7 +200,7 @@ pub struct Family {
     pub source: &'static str,
 }
 
-const FAMILIES: &[(u32, u32, Family)] = {
+pub(crate) const FAMILIES: &[(u32, u32, Family)] = {
     use super::sources::{GRAPH_ERRORS, RATE_LIMITS, WA_ERRORS};
     const fn f(name: &'static str, category: Category, source: &'static str) -> Family {
         Family {

@@ -33,7 +33,7 @@ use InputKind::{
 
 pub static FIELDS: &[Field] = &[
     f(DT, "app_id", "The app the token was issued for. It must be the app whose webhooks, review and system users you configured.", DEBUG_TOKEN),
-    f(DT, "type", "Token type: USER (a person), SYSTEM_USER (a system user or business integration), PAGE (a Facebook Page) or APP (the app itself).", DEBUG_TOKEN),
+    f(DT, "type", "Token type: USER (a person), SYSTEM_USER (a system user), PAGE (a Facebook Page) or APP (the app itself). Meta does not say which a business token from Embedded Signup shows.", DEBUG_TOKEN),
     f(DT, "application", "The app's display name.", DEBUG_TOKEN),
     f(DT, "is_valid", "Whether the token can be used right now. When false, `error` says why.", DEBUG_TOKEN),
     f(DT, "issued_at", "When the token was issued (unix time). Short-lived tokens do not report it.", DEBUG_TOKEN_GUIDE),

@@ -79,8 +79,8 @@ pub static INTENTS: &[Intent] = &[
         slug: "onboard_clients",
         title: "Onboard client businesses (Embedded Signup)",
         permissions: &[MESSAGING, MANAGEMENT],
-        note: "Clients grant both permissions during Embedded Signup; the app needs Advanced Access to both.",
-        sources: &[WA_PERMISSIONS, WA_SOLUTION_PROVIDERS],
+        note: "Clients grant both permissions during Embedded Signup; the app needs Advanced Access to both, and its business Access Verification.",
+        sources: &[WA_PERMISSIONS, WA_SOLUTION_PROVIDERS, ACCESS_VERIFICATION],
     },
     Intent {
         id: IntentId::MarketingMessages,
@@ -103,8 +103,8 @@ pub static INTENTS: &[Intent] = &[
         slug: "business_portfolio",
         title: "Manage the business portfolio by API",
         permissions: &[BUSINESS_MANAGEMENT],
-        note: "Listing owned or client WhatsApp Business Accounts, managing system users and assets.",
-        sources: &[WA_PERMISSIONS, WA_TOKENS],
+        note: "Listing owned WhatsApp Business Accounts, managing system users and assets.",
+        sources: &[WA_PERMISSIONS, WA_TOKENS, CLIENT_WABAS],
     },
 ];
 

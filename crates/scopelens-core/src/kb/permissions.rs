@@ -35,13 +35,14 @@ pub static PERMISSIONS: &[Permission] = &[
             "Sending every message type: text, media, templates, interactive",
             "Uploading, retrieving and deleting media",
             "Receiving incoming-message and message-status webhooks",
+            "Registering phone numbers and the business profile, by Meta's App Review page (its permissions page gives them to management; ask for both)",
         ],
         does_not_cover: &[
             "Creating or managing message templates",
-            "Registering or listing phone numbers",
+            "Listing a WABA's phone numbers",
             "Analytics of any kind",
         ],
-        sources: &[WA_PERMISSIONS],
+        sources: &[WA_PERMISSIONS, WA_APP_REVIEW],
     },
     Permission {
         name: MANAGEMENT,
@@ -50,7 +51,7 @@ pub static PERMISSIONS: &[Permission] = &[
         enables: &[
             "Reading WhatsApp Business Account metadata",
             "Creating, listing and deleting message templates",
-            "Listing and registering business phone numbers",
+            "Listing business phone numbers, and registering them by Meta's permissions page",
             "All analytics (conversation, pricing, template)",
             "Webhooks about changes to the account",
             "Subscribing the app to the account's webhooks",
@@ -63,11 +64,15 @@ pub static PERMISSIONS: &[Permission] = &[
         core: false,
         summary: "Read and change the business portfolio itself through the API.",
         enables: &[
-            "Listing the WhatsApp Business Accounts a business owns or manages for clients",
+            "Listing the WhatsApp Business Accounts a business portfolio owns",
             "Managing business portfolio settings, system users and assets by API",
         ],
-        does_not_cover: &["Sending messages", "Managing templates or phone numbers"],
-        sources: &[WA_PERMISSIONS, WA_TOKENS],
+        does_not_cover: &[
+            "Sending messages",
+            "Managing templates or phone numbers",
+            "Listing client accounts shared with a partner (client_whatsapp_business_accounts takes whatsapp_business_management)",
+        ],
+        sources: &[WA_PERMISSIONS, WA_TOKENS, CLIENT_WABAS],
     },
     Permission {
         name: MANAGE_EVENTS,

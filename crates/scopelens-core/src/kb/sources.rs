@@ -1,163 +1,221 @@
 //! Source URLs shared by many knowledge-base entries, so that each one is
-//! spelled once.
+//! spelled once, each with the month it was last checked against the live
+//! page. The `sources!` table makes a source without a check month a compile
+//! error; `freshness` tests that every URL an entry cites is in the table.
+//!
+//! Months: `2026-12` means compared with Meta's page (or a dated copy of it)
+//! in December 2026; `2026-09` means taken from the reference material
+//! gathered in September 2026 and not compared since.
 
-/// Graph API error handling guide (codes, subcodes, payload fields).
-pub const GRAPH_ERRORS: &str =
-    "https://developers.facebook.com/docs/graph-api/guides/error-handling";
-/// WhatsApp Business Platform error code reference.
-pub const WA_ERRORS: &str =
-    "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes";
-/// WhatsApp webhook `errors` object reference.
-pub const WA_WEBHOOK_ERRORS: &str = "https://developers.facebook.com/documentation/business-messaging/whatsapp/webhooks/reference/messages/errors";
-/// Graph API rate limiting overview.
-pub const RATE_LIMITS: &str =
-    "https://developers.facebook.com/docs/graph-api/overview/rate-limiting/";
-/// `debug_token` endpoint reference.
-pub const DEBUG_TOKEN: &str =
-    "https://developers.facebook.com/docs/graph-api/reference/debug_token";
-/// Access token debugging guide.
-pub const DEBUG_TOKEN_GUIDE: &str =
-    "https://developers.facebook.com/docs/facebook-login/guides/access-tokens/debugging";
-/// WhatsApp access tokens guide (System User, BISU, user tokens).
-pub const WA_TOKENS: &str =
-    "https://developers.facebook.com/documentation/business-messaging/whatsapp/access-tokens/";
-/// WhatsApp permissions reference.
-pub const WA_PERMISSIONS: &str =
-    "https://developers.facebook.com/documentation/business-messaging/whatsapp/permissions/";
-/// About the WhatsApp Business Platform (limits, pair rate limit).
-pub const WA_ABOUT: &str =
-    "https://developers.facebook.com/documentation/business-messaging/whatsapp/about-the-platform";
-/// Cloud API throughput.
-pub const WA_THROUGHPUT: &str =
-    "https://developers.facebook.com/documentation/business-messaging/whatsapp/throughput";
-/// Managing client accounts as a solution provider (granular_scopes, target_ids).
-pub const WA_SOLUTION_PROVIDERS: &str = "https://developers.facebook.com/documentation/business-messaging/whatsapp/solution-providers/manage-accounts";
-/// Installing apps on system users and generating their tokens.
-pub const SYSTEM_USERS: &str =
-    "https://developers.facebook.com/docs/business-management-apis/system-users/install-apps-and-generate-tokens";
-/// Facebook Login for Business.
-pub const LOGIN_FOR_BUSINESS: &str =
-    "https://developers.facebook.com/docs/facebook-login/facebook-login-for-business/";
-/// Long-lived user tokens.
-pub const LONG_LIVED_TOKENS: &str =
-    "https://developers.facebook.com/documentation/facebook-login/guides/access-tokens/get-long-lived";
-/// `/{user-id}/permissions` reference.
-pub const USER_PERMISSIONS: &str =
-    "https://developers.facebook.com/docs/graph-api/reference/user/permissions";
-/// Using the WhatsApp Business Management API (token invalidation, roles).
-pub const WA_MANAGEMENT_API: &str =
-    "https://developers.facebook.com/docs/whatsapp/business-management-api/using-the-api/";
-/// Meta's OpenAPI description of the WhatsApp Business Platform.
-pub const WA_OPENAPI: &str = "https://github.com/facebook/openapi";
-/// Phone number registration reference.
-pub const WA_REGISTRATION: &str =
-    "https://developers.facebook.com/docs/whatsapp/cloud-api/reference/registration";
-/// App Review overview.
-pub const APP_REVIEW: &str = "https://developers.facebook.com/docs/app-review";
-/// Access Token Debugger tool.
-pub const TOKEN_DEBUGGER_TOOL: &str = "https://developers.facebook.com/tools/debug/accesstoken";
-/// Old Facebook docs copy listing the legacy 190 subcodes 456-468.
-pub const LEGACY_SUBCODES: &str = "https://gist.github.com/MauricioKruijer/7663113";
-/// WhatsApp Business Messaging Policy.
-pub const WA_BUSINESS_POLICY: &str = "https://www.whatsapp.com/legal/business-policy";
-/// pywa's error classes, a third-party source for codes Meta lists only by family.
-pub const PYWA_ERRORS: &str = "https://github.com/david-lev/pywa/blob/main/pywa/errors.py";
-/// Graph API reference for the WABA `phone_numbers` edge.
-pub const WA_PHONE_NUMBERS_REF: &str =
-    "https://developers.facebook.com/docs/graph-api/reference/whats-app-business-account/phone_numbers/";
-/// WhatsApp business profiles guide.
-pub const WA_BUSINESS_PROFILES: &str =
-    "https://developers.facebook.com/documentation/business-messaging/whatsapp/business-profiles/";
-/// Getting started with the Groups API (prerequisites, permission).
-pub const WA_GROUPS: &str =
-    "https://developers.facebook.com/documentation/business-messaging/whatsapp/groups/get-started/";
-/// Older Business Management API get-started page (lists `business_management`).
-pub const WA_MANAGEMENT_GET_STARTED: &str =
-    "https://developers.facebook.com/docs/whatsapp/business-management-api/get-started";
-/// Real captured Graph API responses (debug_token and error bodies), used as evidence for 190 subcodes.
-pub const BKRS_FIXTURES: &str = "https://github.com/bk-rs/facebook-apis-rs";
-/// Graph API reference for the WhatsApp Business Account node (lists 80008 among its errors).
-pub const GRAPH_WABA_REFERENCE: &str =
-    "https://developers.facebook.com/docs/graph-api/reference/whats-app-business-account/";
-/// Graph API reference for a WABA's `message_templates` edge.
-pub const GRAPH_MESSAGE_TEMPLATES: &str = "https://developers.facebook.com/docs/graph-api/reference/whats-app-business-account/message_templates/";
-/// Graph API reference for the WhatsApp template (HSM) node.
-pub const GRAPH_HSM_REFERENCE: &str =
-    "https://developers.facebook.com/docs/graph-api/reference/whats-app-business-hsm/";
-/// WhatsApp Flows error codes (139000-139004).
-pub const WA_FLOWS_ERRORS: &str =
-    "https://developers.facebook.com/docs/whatsapp/flows/reference/error-codes";
-/// WhatsApp policy enforcement (restrictions, appeals).
-pub const WA_POLICY_ENFORCEMENT: &str =
-    "https://developers.facebook.com/documentation/business-messaging/whatsapp/policy-enforcement";
-/// Health Status API (why a number, WABA or app cannot send).
-pub const WA_HEALTH_STATUS: &str =
-    "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/health-status";
-/// WhatsApp Business Platform status page.
-pub const WA_STATUS_PAGE: &str = "https://metastatus.com/whatsapp-business-api";
-/// Message templates overview (limits, parameter formats).
-pub const WA_TEMPLATES: &str =
-    "https://developers.facebook.com/documentation/business-messaging/whatsapp/templates/overview";
-/// Template quality (pausing, disabling).
-pub const WA_TEMPLATE_QUALITY: &str = "https://developers.facebook.com/documentation/business-messaging/whatsapp/templates/template-quality";
-/// Template review (policy rejections).
-pub const WA_TEMPLATE_REVIEW: &str = "https://developers.facebook.com/documentation/business-messaging/whatsapp/templates/template-review";
-/// Per-user marketing template message limits (131049).
-pub const WA_PER_USER_MARKETING_LIMITS: &str = "https://developers.facebook.com/documentation/business-messaging/whatsapp/templates/marketing-templates/per-user-limits";
-/// Sending with the Marketing Messages API.
-pub const WA_MARKETING_MESSAGES: &str = "https://developers.facebook.com/documentation/business-messaging/whatsapp/marketing-messages/send-marketing-messages";
-/// Marketing Messages API onboarding and eligibility.
-pub const WA_MM_ONBOARDING: &str = "https://developers.facebook.com/documentation/business-messaging/whatsapp/marketing-messages/onboarding";
-/// Marketing message experiments (130472).
-pub const WA_EXPERIMENTS: &str =
-    "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/experiments";
-/// Block Users API.
-pub const WA_BLOCK_USERS: &str =
-    "https://developers.facebook.com/documentation/business-messaging/whatsapp/block-users/";
-/// `user_preferences` webhook (marketing opt-out and opt-in).
-pub const WA_USER_PREFERENCES_WEBHOOK: &str = "https://developers.facebook.com/documentation/business-messaging/whatsapp/webhooks/reference/user_preferences";
-/// Supported media types and sizes.
-pub const WA_MEDIA: &str = "https://developers.facebook.com/documentation/business-messaging/whatsapp/business-phone-numbers/media";
-/// Sending messages (supported message types).
-pub const WA_SEND_MESSAGES: &str = "https://developers.facebook.com/documentation/business-messaging/whatsapp/messages/send-messages";
-/// Display names of business phone numbers.
-pub const WA_DISPLAY_NAMES: &str =
-    "https://developers.facebook.com/documentation/business-messaging/whatsapp/display-names";
-/// Business phone numbers (adding numbers, two-step verification).
-pub const WA_PHONE_NUMBERS: &str = "https://developers.facebook.com/documentation/business-messaging/whatsapp/business-phone-numbers/phone-numbers";
-/// Registering and verifying phone numbers as a solution provider.
-pub const WA_REGISTERING_NUMBERS: &str = "https://developers.facebook.com/documentation/business-messaging/whatsapp/solution-providers/registering-phone-numbers";
-/// Migrating phone numbers between WABAs / solution partners.
-pub const WA_PHONE_MIGRATION: &str = "https://developers.facebook.com/documentation/business-messaging/whatsapp/solution-providers/support/migrating-phone-numbers-among-solution-partners-programmatically";
-/// Onboarding WhatsApp Business app users (coexistence, contact and history sync).
-pub const WA_BUSINESS_APP_ONBOARDING: &str = "https://developers.facebook.com/documentation/business-messaging/whatsapp/embedded-signup/onboarding-business-app-users";
-/// WhatsApp analytics (template insights).
-pub const WA_ANALYTICS: &str =
-    "https://developers.facebook.com/documentation/business-messaging/whatsapp/analytics";
-/// Webhooks overview (subscribing an app to a WABA).
-pub const WA_WEBHOOKS_OVERVIEW: &str =
-    "https://developers.facebook.com/documentation/business-messaging/whatsapp/webhooks/overview";
-/// Help Center: billing for a WhatsApp Business account.
-pub const WA_BILLING_HELP: &str = "https://www.facebook.com/business/help/2225184664363779";
-/// Issue: the temporary API Setup token expires, giving 190/463.
-pub const ISSUE_TEMP_TOKEN_EXPIRY: &str =
-    "https://github.com/shridarpatil/frappe_whatsapp/issues/148";
-/// Issue: phone number used instead of phone_number_id, giving 100/33.
-pub const ISSUE_WRONG_ID_TYPE: &str = "https://github.com/netflie/whatsapp-cloud-api/issues/160";
-/// Issue: Business ID used instead of WABA ID ("nonexisting field ... on node type (Business)").
-pub const ISSUE_WRONG_NODE_TYPE: &str = "https://github.com/PipedreamHQ/pipedream/issues/9004";
-/// Issue: 131030 on a test number (allowed recipient list).
-pub const ISSUE_ALLOWED_LIST: &str = "https://github.com/Neurotech-HQ/heyoo/issues/94";
-/// Issue: 131030 while the app is in development mode.
-pub const ISSUE_ALLOWED_LIST_DEV_MODE: &str = "https://github.com/chatwoot/chatwoot/issues/8169";
-/// Issue: 131030 arriving with subcode 2655007.
-pub const ISSUE_ALLOWED_LIST_SUBCODE: &str = "https://github.com/Neurotech-HQ/heyoo/issues/40";
-/// Issue: business-to-business numbers fail with 131026 / 131049.
-pub const ISSUE_B2B_UNDELIVERABLE: &str = "https://github.com/chatwoot/chatwoot/issues/12660";
-/// Issue: 132001 caused by the template language code.
-pub const ISSUE_TEMPLATE_LANGUAGE: &str = "https://github.com/tawn33y/whatsapp-cloud-api/issues/57";
-/// Issue: 131047 and the 24-hour customer service window.
-pub const ISSUE_24H_WINDOW: &str = "https://github.com/chatwoot/chatwoot/issues/10143";
-/// Issue: registration, two-step PIN and unregistered second number (133005, 133010).
-pub const ISSUE_REGISTRATION: &str =
-    "https://github.com/ignacio-chiazzo/ruby_whatsapp_sdk/issues/106";
+use super::dates::Month;
+use serde::Serialize;
+
+/// A page the knowledge base cites, and when it was last checked.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct Source {
+    /// The constant's name, e.g. `WA_ERRORS`.
+    pub name: &'static str,
+    pub url: &'static str,
+    pub checked: Month,
+}
+
+macro_rules! sources {
+    ($($(#[doc = $doc:literal])* $name:ident = $url:literal, checked $checked:literal;)*) => {
+        $($(#[doc = $doc])* pub const $name: &str = $url;)*
+        /// Every source above with the month it was last checked.
+        pub static SOURCES: &[Source] = &[$(Source {
+            name: stringify!($name),
+            url: $name,
+            checked: Month::from_literal($checked),
+        },)*];
+    };
+}
+
+/// The table entry of a cited URL.
+pub fn source(url: &str) -> Option<&'static Source> {
+    SOURCES.iter().find(|s| s.url == url)
+}
+
+/// When a cited URL was last checked, if it is in the table.
+pub fn checked(url: &str) -> Option<Month> {
+    source(url).map(|s| s.checked)
+}
+
+/// The month of the most recent check: the guide's "facts as of" date.
+pub fn facts_as_of() -> Month {
+    SOURCES
+        .iter()
+        .map(|s| s.checked)
+        .max()
+        .unwrap_or(Month::new(2026, 1))
+}
+
+sources! {
+    /// Graph API error handling guide (codes, subcodes, payload fields).
+    GRAPH_ERRORS = "https://developers.facebook.com/docs/graph-api/guides/error-handling", checked "2026-12";
+    /// WhatsApp Business Platform error code reference.
+    WA_ERRORS = "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes", checked "2026-12";
+    /// WhatsApp webhook `errors` object reference.
+    WA_WEBHOOK_ERRORS = "https://developers.facebook.com/documentation/business-messaging/whatsapp/webhooks/reference/messages/errors", checked "2026-12";
+    /// Graph API rate limiting overview.
+    RATE_LIMITS = "https://developers.facebook.com/docs/graph-api/overview/rate-limiting/", checked "2026-09";
+    /// `debug_token` endpoint reference.
+    DEBUG_TOKEN = "https://developers.facebook.com/docs/graph-api/reference/debug_token", checked "2026-09";
+    /// Access token debugging guide.
+    DEBUG_TOKEN_GUIDE = "https://developers.facebook.com/docs/facebook-login/guides/access-tokens/debugging", checked "2026-09";
+    /// WhatsApp access tokens guide (System User, BISU, user tokens).
+    WA_TOKENS = "https://developers.facebook.com/documentation/business-messaging/whatsapp/access-tokens/", checked "2026-09";
+    /// WhatsApp permissions reference.
+    WA_PERMISSIONS = "https://developers.facebook.com/documentation/business-messaging/whatsapp/permissions/", checked "2026-12";
+    /// About the WhatsApp Business Platform (limits, pair rate limit).
+    WA_ABOUT = "https://developers.facebook.com/documentation/business-messaging/whatsapp/about-the-platform", checked "2026-09";
+    /// Cloud API throughput.
+    WA_THROUGHPUT = "https://developers.facebook.com/documentation/business-messaging/whatsapp/throughput", checked "2026-09";
+    /// Managing client accounts as a solution provider (granular_scopes, target_ids).
+    WA_SOLUTION_PROVIDERS = "https://developers.facebook.com/documentation/business-messaging/whatsapp/solution-providers/manage-accounts", checked "2026-09";
+    /// Installing apps on system users and generating their tokens.
+    SYSTEM_USERS = "https://developers.facebook.com/docs/business-management-apis/system-users/install-apps-and-generate-tokens", checked "2026-12";
+    /// Facebook Login for Business.
+    LOGIN_FOR_BUSINESS = "https://developers.facebook.com/docs/facebook-login/facebook-login-for-business/", checked "2026-12";
+    /// Long-lived user tokens.
+    LONG_LIVED_TOKENS = "https://developers.facebook.com/documentation/facebook-login/guides/access-tokens/get-long-lived", checked "2026-12";
+    /// `/{user-id}/permissions` reference.
+    USER_PERMISSIONS = "https://developers.facebook.com/docs/graph-api/reference/user/permissions", checked "2026-09";
+    /// Using the WhatsApp Business Management API (token invalidation, roles).
+    WA_MANAGEMENT_API = "https://developers.facebook.com/docs/whatsapp/business-management-api/using-the-api/", checked "2026-09";
+    /// Meta's OpenAPI description of the WhatsApp Business Platform.
+    WA_OPENAPI = "https://github.com/facebook/openapi", checked "2026-09";
+    /// Phone number registration reference.
+    WA_REGISTRATION = "https://developers.facebook.com/docs/whatsapp/cloud-api/reference/registration", checked "2026-09";
+    /// App Review overview.
+    APP_REVIEW = "https://developers.facebook.com/docs/app-review", checked "2026-09";
+    /// Access Token Debugger tool.
+    TOKEN_DEBUGGER_TOOL = "https://developers.facebook.com/tools/debug/accesstoken", checked "2026-09";
+    /// Old Facebook docs copy listing the legacy 190 subcodes 456-468.
+    LEGACY_SUBCODES = "https://gist.github.com/MauricioKruijer/7663113", checked "2026-09";
+    /// WhatsApp Business Messaging Policy.
+    WA_BUSINESS_POLICY = "https://www.whatsapp.com/legal/business-policy", checked "2026-09";
+    /// pywa's error classes, a third-party source for codes Meta lists only by family.
+    PYWA_ERRORS = "https://github.com/david-lev/pywa/blob/main/pywa/errors.py", checked "2026-09";
+    /// Graph API reference for the WABA `phone_numbers` edge.
+    WA_PHONE_NUMBERS_REF = "https://developers.facebook.com/docs/graph-api/reference/whats-app-business-account/phone_numbers/", checked "2026-09";
+    /// WhatsApp business profiles guide.
+    WA_BUSINESS_PROFILES = "https://developers.facebook.com/documentation/business-messaging/whatsapp/business-profiles/", checked "2026-09";
+    /// Getting started with the Groups API (prerequisites, permission).
+    WA_GROUPS = "https://developers.facebook.com/documentation/business-messaging/whatsapp/groups/get-started/", checked "2026-09";
+    /// Older Business Management API get-started page (lists `business_management`).
+    WA_MANAGEMENT_GET_STARTED = "https://developers.facebook.com/docs/whatsapp/business-management-api/get-started", checked "2026-12";
+    /// Real captured Graph API responses (debug_token and error bodies), used as evidence for 190 subcodes.
+    BKRS_FIXTURES = "https://github.com/bk-rs/facebook-apis-rs", checked "2026-09";
+    /// Graph API reference for the WhatsApp Business Account node (lists 80008 among its errors).
+    GRAPH_WABA_REFERENCE = "https://developers.facebook.com/docs/graph-api/reference/whats-app-business-account/", checked "2026-09";
+    /// Graph API reference for a WABA's `message_templates` edge.
+    GRAPH_MESSAGE_TEMPLATES = "https://developers.facebook.com/docs/graph-api/reference/whats-app-business-account/message_templates/", checked "2026-09";
+    /// Graph API reference for the WhatsApp template (HSM) node.
+    GRAPH_HSM_REFERENCE = "https://developers.facebook.com/docs/graph-api/reference/whats-app-business-hsm/", checked "2026-09";
+    /// WhatsApp Flows error codes (139000-139004).
+    WA_FLOWS_ERRORS = "https://developers.facebook.com/docs/whatsapp/flows/reference/error-codes", checked "2026-09";
+    /// WhatsApp policy enforcement (restrictions, appeals).
+    WA_POLICY_ENFORCEMENT = "https://developers.facebook.com/documentation/business-messaging/whatsapp/policy-enforcement", checked "2026-09";
+    /// Health Status API (why a number, WABA or app cannot send).
+    WA_HEALTH_STATUS = "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/health-status", checked "2026-09";
+    /// WhatsApp Business Platform status page.
+    WA_STATUS_PAGE = "https://metastatus.com/whatsapp-business-api", checked "2026-09";
+    /// Message templates overview (limits, parameter formats).
+    WA_TEMPLATES = "https://developers.facebook.com/documentation/business-messaging/whatsapp/templates/overview", checked "2026-09";
+    /// Template quality (pausing, disabling).
+    WA_TEMPLATE_QUALITY = "https://developers.facebook.com/documentation/business-messaging/whatsapp/templates/template-quality", checked "2026-09";
+    /// Template review (policy rejections).
+    WA_TEMPLATE_REVIEW = "https://developers.facebook.com/documentation/business-messaging/whatsapp/templates/template-review", checked "2026-09";
+    /// Per-user marketing template message limits (131049).
+    WA_PER_USER_MARKETING_LIMITS = "https://developers.facebook.com/documentation/business-messaging/whatsapp/templates/marketing-templates/per-user-limits", checked "2026-09";
+    /// Sending with the Marketing Messages API.
+    WA_MARKETING_MESSAGES = "https://developers.facebook.com/documentation/business-messaging/whatsapp/marketing-messages/send-marketing-messages", checked "2026-09";
+    /// Marketing Messages API onboarding and eligibility.
+    WA_MM_ONBOARDING = "https://developers.facebook.com/documentation/business-messaging/whatsapp/marketing-messages/onboarding", checked "2026-09";
+    /// Marketing message experiments (130472).
+    WA_EXPERIMENTS = "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/experiments", checked "2026-09";
+    /// Block Users API.
+    WA_BLOCK_USERS = "https://developers.facebook.com/documentation/business-messaging/whatsapp/block-users/", checked "2026-09";
+    /// `user_preferences` webhook (marketing opt-out and opt-in).
+    WA_USER_PREFERENCES_WEBHOOK = "https://developers.facebook.com/documentation/business-messaging/whatsapp/webhooks/reference/user_preferences", checked "2026-09";
+    /// Supported media types and sizes.
+    WA_MEDIA = "https://developers.facebook.com/documentation/business-messaging/whatsapp/business-phone-numbers/media", checked "2026-09";
+    /// Sending messages (supported message types).
+    WA_SEND_MESSAGES = "https://developers.facebook.com/documentation/business-messaging/whatsapp/messages/send-messages", checked "2026-09";
+    /// Display names of business phone numbers.
+    WA_DISPLAY_NAMES = "https://developers.facebook.com/documentation/business-messaging/whatsapp/display-names", checked "2026-12";
+    /// Business phone numbers (adding numbers, two-step verification).
+    WA_PHONE_NUMBERS = "https://developers.facebook.com/documentation/business-messaging/whatsapp/business-phone-numbers/phone-numbers", checked "2026-12";
+    /// Registering and verifying phone numbers as a solution provider.
+    WA_REGISTERING_NUMBERS = "https://developers.facebook.com/documentation/business-messaging/whatsapp/solution-providers/registering-phone-numbers", checked "2026-12";
+    /// Migrating phone numbers between WABAs / solution partners.
+    WA_PHONE_MIGRATION = "https://developers.facebook.com/documentation/business-messaging/whatsapp/solution-providers/support/migrating-phone-numbers-among-solution-partners-programmatically", checked "2026-09";
+    /// Onboarding WhatsApp Business app users (coexistence, contact and history sync).
+    WA_BUSINESS_APP_ONBOARDING = "https://developers.facebook.com/documentation/business-messaging/whatsapp/embedded-signup/onboarding-business-app-users", checked "2026-09";
+    /// WhatsApp analytics (template insights).
+    WA_ANALYTICS = "https://developers.facebook.com/documentation/business-messaging/whatsapp/analytics", checked "2026-09";
+    /// Webhooks overview (subscribing an app to a WABA).
+    WA_WEBHOOKS_OVERVIEW = "https://developers.facebook.com/documentation/business-messaging/whatsapp/webhooks/overview", checked "2026-09";
+    /// Help Center: billing for a WhatsApp Business account.
+    WA_BILLING_HELP = "https://www.facebook.com/business/help/2225184664363779", checked "2026-09";
+    /// Issue: the temporary API Setup token expires, giving 190/463.
+    ISSUE_TEMP_TOKEN_EXPIRY = "https://github.com/shridarpatil/frappe_whatsapp/issues/148", checked "2026-09";
+    /// Issue: phone number used instead of phone_number_id, giving 100/33.
+    ISSUE_WRONG_ID_TYPE = "https://github.com/netflie/whatsapp-cloud-api/issues/160", checked "2026-09";
+    /// Issue: Business ID used instead of WABA ID ("nonexisting field ... on node type (Business)").
+    ISSUE_WRONG_NODE_TYPE = "https://github.com/PipedreamHQ/pipedream/issues/9004", checked "2026-09";
+    /// Issue: 131030 on a test number (allowed recipient list).
+    ISSUE_ALLOWED_LIST = "https://github.com/Neurotech-HQ/heyoo/issues/94", checked "2026-09";
+    /// Issue: 131030 while the app is in development mode.
+    ISSUE_ALLOWED_LIST_DEV_MODE = "https://github.com/chatwoot/chatwoot/issues/8169", checked "2026-09";
+    /// Issue: 131030 arriving with subcode 2655007.
+    ISSUE_ALLOWED_LIST_SUBCODE = "https://github.com/Neurotech-HQ/heyoo/issues/40", checked "2026-09";
+    /// Issue: business-to-business numbers fail with 131026 / 131049.
+    ISSUE_B2B_UNDELIVERABLE = "https://github.com/chatwoot/chatwoot/issues/12660", checked "2026-09";
+    /// Issue: 132001 caused by the template language code.
+    ISSUE_TEMPLATE_LANGUAGE = "https://github.com/tawn33y/whatsapp-cloud-api/issues/57", checked "2026-09";
+    /// Issue: 131047 and the 24-hour customer service window.
+    ISSUE_24H_WINDOW = "https://github.com/chatwoot/chatwoot/issues/10143", checked "2026-09";
+    /// Issue: registration, two-step PIN and unregistered second number (133005, 133010).
+    ISSUE_REGISTRATION = "https://github.com/ignacio-chiazzo/ruby_whatsapp_sdk/issues/106", checked "2026-09";    /// Access Verification: Tech Provider status, the permissions it gates, the code 100 it causes.
+    ACCESS_VERIFICATION = "https://developers.facebook.com/docs/development/release/access-verification", checked "2026-12";
+    /// Tech Providers: the permissions other businesses cannot grant until Access Verification passes.
+    TECH_PROVIDERS = "https://developers.facebook.com/docs/development/release/tech-providers", checked "2026-12";
+    /// WhatsApp App Review for partners (permission descriptions, average turnaround).
+    WA_APP_REVIEW = "https://developers.facebook.com/documentation/business-messaging/whatsapp/solution-providers/app-review", checked "2026-12";
+    /// Two-step verification PIN (asks partners for both WhatsApp permissions).
+    WA_TWO_STEP = "https://developers.facebook.com/documentation/business-messaging/whatsapp/business-phone-numbers/two-step-verification/", checked "2026-12";
+    /// Business `client_whatsapp_business_accounts` edge reference.
+    CLIENT_WABAS = "https://developers.facebook.com/docs/marketing-api/reference/business/client_whatsapp_business_accounts/", checked "2026-12";
+    /// Embedded Signup overview (billing per partner type, business tokens).
+    WA_ES_OVERVIEW = "https://developers.facebook.com/documentation/business-messaging/whatsapp/embedded-signup/overview", checked "2026-12";
+    /// Embedded Signup implementation (the exchangeable code and its 30-second life).
+    WA_ES_IMPLEMENTATION = "https://developers.facebook.com/documentation/business-messaging/whatsapp/embedded-signup/implementation", checked "2026-12";
+    /// Embedded Signup versions and their end dates.
+    WA_ES_VERSIONS = "https://developers.facebook.com/documentation/business-messaging/whatsapp/embedded-signup/versions", checked "2026-12";
+    /// Embedded Signup App-Only Install.
+    WA_APP_ONLY_INSTALL = "https://developers.facebook.com/documentation/business-messaging/whatsapp/embedded-signup/app-only-install/", checked "2026-12";
+    /// End of the On-Behalf-Of account ownership model.
+    WA_OBO_DEPRECATION = "https://developers.facebook.com/documentation/business-messaging/whatsapp/solution-providers/obo-model-deprecation/", checked "2026-12";
+    /// WhatsApp partners: Solution Partners, Tech Providers, Tech Partners.
+    WA_PARTNERS = "https://developers.facebook.com/documentation/business-messaging/whatsapp/solution-providers/overview", checked "2026-12";
+    /// Subscribing an app to each client WABA's webhooks.
+    WA_MANAGE_WEBHOOKS = "https://developers.facebook.com/documentation/business-messaging/whatsapp/solution-providers/manage-webhooks", checked "2026-12";
+    /// The 2026 account model: WhatsApp accounts and per-partner Messaging accounts, phases.
+    WA_ACCOUNT_MODEL = "https://developers.facebook.com/documentation/business-messaging/whatsapp/account-model-evolution/", checked "2026-12";
+    /// `messaging_account_id` and the `paid_messaging_account_id` alias.
+    WA_ACCOUNT_MODEL_MESSAGING = "https://developers.facebook.com/documentation/business-messaging/whatsapp/account-model-evolution/messaging/", checked "2026-12";
+    /// Onboarding under the new account model (Embedded Signup v5 fields).
+    WA_ACCOUNT_MODEL_ONBOARDING = "https://developers.facebook.com/documentation/business-messaging/whatsapp/account-model-evolution/onboarding", checked "2026-12";
+    /// Annual Data Use Checkup.
+    DATA_USE_CHECKUP = "https://developers.facebook.com/documentation/resp-plat-initiatives/individual-processes/data-use-checkup", checked "2026-12";
+    /// Graph API changelog (latest version, versions available and until when).
+    GRAPH_CHANGELOG = "https://developers.facebook.com/documentation/development/graph-api/changelog", checked "2026-12";
+    /// Graph API version list with release and expiry dates.
+    GRAPH_VERSIONS = "https://developers.facebook.com/docs/graph-api/changelog/versions/", checked "2026-12";
+    /// WABA `subscribed_apps` reference (its examples use the newest version).
+    GRAPH_SUBSCRIBED_APPS = "https://developers.facebook.com/docs/graph-api/reference/whats-app-business-account/subscribed_apps/", checked "2026-12";
+    /// Messenger Platform error codes (100/2018001 "No matching user found").
+    MESSENGER_ERRORS = "https://developers.facebook.com/documentation/business-messaging/messenger-platform/error-codes", checked "2026-12";
+}

@@ -242,10 +242,10 @@ pub static ENDPOINTS: &[Endpoint] = &[
         path: "/{phone-number-id}/register",
         summary: "Register a number for Cloud API with a 6-digit two-step verification PIN",
         permissions: &[MANAGEMENT],
-        note: "User or system user token. Older Cloud API pages asked Solution Partners for messaging as well. \
-               Registration is limited to 10 attempts per number in 72 hours (error 133016).",
+        note: "User or system user token. Meta's App Review page gives registration to whatsapp_business_messaging \
+               instead; ask for both. Registration is limited to 10 attempts per number in 72 hours (error 133016).",
         confidence: Confidence::Documented,
-        sources: &[WA_REGISTRATION, WA_OPENAPI],
+        sources: &[WA_REGISTRATION, WA_OPENAPI, WA_APP_REVIEW],
     },
     Endpoint {
         method: "POST",
@@ -281,10 +281,11 @@ pub static ENDPOINTS: &[Endpoint] = &[
         path: "/{phone-number-id}/whatsapp_business_profile",
         summary: "Read the business profile shown to WhatsApp users",
         permissions: &[MANAGEMENT],
-        note: "Meta's guide only asks for a system user token \"with the required permissions\"; management is the \
-               likely one. Without any token the call fails with code 200.",
+        note: "Meta's guide only asks for a system user token \"with the required permissions\"; its App Review \
+               page gives the business profile to whatsapp_business_messaging. Without any token the call fails \
+               with code 200.",
         confidence: Confidence::Inferred,
-        sources: &[WA_BUSINESS_PROFILES, WA_OPENAPI],
+        sources: &[WA_BUSINESS_PROFILES, WA_OPENAPI, WA_APP_REVIEW],
     },
     Endpoint {
         method: "POST",
@@ -809,10 +810,12 @@ pub static ENDPOINTS: &[Endpoint] = &[
         method: "GET",
         path: "/{business-id}/client_whatsapp_business_accounts",
         summary: "List client WABAs shared with a partner's business portfolio",
-        permissions: &[BUSINESS_MANAGEMENT],
-        note: "Called on the partner's own business portfolio ID, usually with its system user token.",
+        permissions: &[MANAGEMENT],
+        note: "Called on the partner's own business portfolio ID, usually with its system user token. Meta's \
+               reference also lists whatsapp_business_messaging and public_profile; business_management is \
+               for owned_whatsapp_business_accounts.",
         confidence: Confidence::Documented,
-        sources: &[WA_MANAGEMENT_GET_STARTED, WA_SOLUTION_PROVIDERS, WA_OPENAPI],
+        sources: &[CLIENT_WABAS, WA_SOLUTION_PROVIDERS, WA_OPENAPI],
     },
     Endpoint {
         method: "GET",

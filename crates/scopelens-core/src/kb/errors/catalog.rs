@@ -12,6 +12,9 @@
 //!   entries inside a range take precedence in the lookup.
 
 use super::{Category, ErrorEntry, FixableBy, Retry};
+use crate::kb::facts::{
+    ACCESS_VERIFICATION_CHECK, CLIENT_PAYMENT_METHOD, SYSTEM_USER_RENEWAL, SYSTEM_USER_ROTATION,
+};
 use crate::kb::sources::*;
 
 pub static CATALOG: &[ErrorEntry] = &[
@@ -82,10 +85,12 @@ pub static CATALOG: &[ErrorEntry] = &[
         explanation: "The token sent with the request can no longer be used: it expired, was revoked, or is malformed. Meta documents HTTP 401 for this code, but real responses usually arrive as HTTP 400. The subcode, when present, tells why.",
         fix: &[
             "Inspect the token with debug_token or the Access Token Debugger to see whether it expired or was invalidated.",
-            "Generate a new token; for servers, use a System User token set to never expire.",
+            "Generate a new token; for servers, a System User token, preferably the 60-day kind Meta recommends (some businesses can only make that kind).",
+            SYSTEM_USER_RENEWAL,
+            SYSTEM_USER_ROTATION,
             "Deploy the new token and retry the request.",
         ],
-        sources: &[GRAPH_ERRORS, WA_ERRORS, WA_TOKENS],
+        sources: &[GRAPH_ERRORS, WA_ERRORS, WA_TOKENS, SYSTEM_USERS],
     },
     ErrorEntry {
         code: 190,
@@ -216,12 +221,14 @@ pub static CATALOG: &[ErrorEntry] = &[
         retry: Retry::AfterFix,
         explanation: "The token's lifetime is over: debug_token shows an expires_at in the past, and the message states both the expiry time and the current time. On WhatsApp the usual culprit is the temporary token copied from the App Dashboard's API Setup page, which only lasts hours.",
         fix: &[
-            "Confirm with debug_token that expires_at lies in the past.",
-            "For a backend, create a System User in Business Settings, assign it the app and the WhatsApp Business Account, and generate a token with expiry set to Never.",
+            "For a backend, create a System User in Business Settings, assign it the app and the WhatsApp Business Account, and generate its token; Meta recommends the 60-day kind and requires it of some businesses.",
+            SYSTEM_USER_RENEWAL,
+            SYSTEM_USER_ROTATION,
             "For user tokens, exchange short-lived tokens for long-lived ones and renew them before they lapse.",
             "Deploy the new token and retry.",
         ],
         sources: &[
+            SYSTEM_USERS,
             GRAPH_ERRORS,
             BKRS_FIXTURES,
             WA_TOKENS,
@@ -768,14 +775,36 @@ pub static CATALOG: &[ErrorEntry] = &[
         category: Category::Request,
         fixable_by: FixableBy::Developer,
         retry: Retry::AfterFix,
-        explanation: "Graph could not use the ID in the URL: no such object exists, the token has no access to it, or it is the wrong type of object for the call. On WhatsApp this nearly always means the phone number itself (like +15551234567) or the WABA ID was used where the phone_number_id belongs. It arrives as a GraphMethodException whose message starts 'Unsupported post request' or 'Unsupported get request'.",
+        explanation: "Graph could not use the ID in the URL: no such object exists, the token has no access to it, or it is the wrong type of object for the call. On WhatsApp this nearly always means the phone number itself (like +15551234567) or the WABA ID was used where the phone_number_id belongs. It arrives as a GraphMethodException whose message starts 'Unsupported post request' or 'Unsupported get request'. For an app that serves other businesses there is one more cause: its business has not passed Access Verification, and the call is made for a client whose people have no role on the app.",
         fix: &[
             "Take the phone_number_id from App Dashboard > WhatsApp > API Setup or from GET /{waba-id}/phone_numbers, never the phone number itself.",
             "Match the ID to the endpoint: /{phone-number-id}/messages for sending, /{waba-id}/message_templates for templates.",
             "Confirm with debug_token that the token's granular_scopes include the WABA that owns the object.",
+            ACCESS_VERIFICATION_CHECK,
             "Retry with the corrected ID.",
         ],
-        sources: &[GRAPH_ERRORS, WA_ERRORS, ISSUE_WRONG_ID_TYPE],
+        sources: &[
+            GRAPH_ERRORS,
+            WA_ERRORS,
+            ISSUE_WRONG_ID_TYPE,
+            ACCESS_VERIFICATION,
+        ],
+    },
+    ErrorEntry {
+        code: 100,
+        last_code: None,
+        subcode: Some(2018001),
+        title: "No matching user found (Messenger)",
+        http_status: Some(400),
+        category: Category::Request,
+        fixable_by: FixableBy::Developer,
+        retry: Retry::AfterFix,
+        explanation: "A Messenger Platform error, not a WhatsApp one: the Send API found no person behind the recipient ID, usually because it is not a page-scoped ID of the Page sending the message, or the person can no longer be reached by that Page.",
+        fix: &[
+            "Send to the page-scoped ID from the person's own webhook event to this Page, not a user ID from another app or Page.",
+            "If the call was meant for WhatsApp, send to /{phone-number-id}/messages with the recipient's phone number instead.",
+        ],
+        sources: &[MESSENGER_ERRORS],
     },
     ErrorEntry {
         code: 192,
@@ -1786,9 +1815,10 @@ pub static CATALOG: &[ErrorEntry] = &[
             "In Business Settings, open the WhatsApp account's payment settings and attach a valid payment method or credit line.",
             "Set the WABA's timezone and currency if they are missing.",
             "If a partner pays for the account, have them share the credit line and have the client accept any pending 'Messaging For' request.",
+            CLIENT_PAYMENT_METHOD,
             "Retry once billing shows as active.",
         ],
-        sources: &[WA_ERRORS, WA_BILLING_HELP],
+        sources: &[WA_ERRORS, WA_BILLING_HELP, WA_ES_OVERVIEW],
     },
     ErrorEntry {
         code: 134011,
@@ -2283,6 +2313,41 @@ mod tests {
             assert!(!subcode_matched);
             assert_eq!((entry.code, entry.subcode), (code, None));
         }
+    }
+
+    #[test]
+    fn no_fix_tells_a_server_to_make_a_never_expiring_token() {
+        for entry in CATALOG {
+            for step in entry.fix {
+                let s = step.to_ascii_lowercase();
+                assert!(
+                    !(s.contains("never expire") || s.contains("set to never")),
+                    "{}: {step}",
+                    entry.label()
+                );
+            }
+        }
+        for label in [(190, None), (190, Some(463))] {
+            let ErrorLookup::Known { entry, .. } = lookup_error(label.0, label.1) else {
+                panic!("{label:?} is known");
+            };
+            assert!(entry.fix.iter().any(|s| s.contains("fb_exchange_token")));
+        }
+    }
+
+    #[test]
+    fn an_unknown_object_names_access_verification_among_its_causes() {
+        let ErrorLookup::Known { entry, .. } = lookup_error(100, Some(33)) else {
+            panic!("100/33 is known");
+        };
+        assert!(entry.explanation.contains("Access Verification"));
+        assert!(entry
+            .sources
+            .contains(&crate::kb::sources::ACCESS_VERIFICATION));
+        let ErrorLookup::Known { entry, .. } = lookup_error(100, Some(2018001)) else {
+            panic!("100/2018001 is known");
+        };
+        assert!(entry.title.contains("Messenger"));
     }
 
     #[test]

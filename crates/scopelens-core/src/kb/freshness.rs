@@ -30,6 +30,9 @@ pub fn uses() -> Vec<SourceUse> {
     for e in errors::CATALOG {
         add(format!("error {}", e.label()), e.sources);
     }
+    for m in errors::messages::MESSAGES {
+        add(format!("message of error {}", m.code), &[m.source]);
+    }
     for (first, last, family) in errors::FAMILIES {
         add(format!("error family {first}-{last}"), &[family.source]);
     }

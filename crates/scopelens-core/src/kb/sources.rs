@@ -218,4 +218,56 @@ sources! {
     GRAPH_SUBSCRIBED_APPS = "https://developers.facebook.com/docs/graph-api/reference/whats-app-business-account/subscribed_apps/", checked "2026-12";
     /// Messenger Platform error codes (100/2018001 "No matching user found").
     MESSENGER_ERRORS = "https://developers.facebook.com/documentation/business-messaging/messenger-platform/error-codes", checked "2026-12";
+    /// Where Meta's fixed message text for an error was seen.
+    GRAPH_APP_REFERENCE = "https://developers.facebook.com/docs/graph-api/reference/application/", checked "2026-12";
+    /// Where Meta's fixed message text for an error was seen.
+    WA_STATUS_WEBHOOK = "https://developers.facebook.com/documentation/business-messaging/whatsapp/webhooks/reference/messages/status", checked "2026-12";
+    /// Where Meta's fixed message text for an error was seen.
+    WA_MARKETING_TEMPLATES = "https://developers.facebook.com/docs/whatsapp/marketing-templates", checked "2026-12";
+    /// Where Meta's fixed message text for an error was seen.
+    RESTFB_CODE_1 = "https://github.com/restfb/restfb/blob/ca24c19d42faee41d462ed7192fa22a4bc2c1ec0/src/test/resources/json/oauthExampleError.json", checked "2026-12";
+    /// Where Meta's fixed message text for an error was seen.
+    RESTFB_WA_STATUS = "https://github.com/restfb/restfb/blob/ca24c19d42faee41d462ed7192fa22a4bc2c1ec0/src/test/resources/json/whatsapp/webhook-incoming-message-status-errors.json", checked "2026-12";
+    /// Where Meta's fixed message text for an error was seen.
+    PYWA_WEBHOOK = "https://github.com/david-lev/pywa/blob/0bcf2f192ff3cf8ae24a425d85f4295e3cca7a62/tests/data/updates/message.json", checked "2026-12";
+    /// Where Meta's fixed message text for an error was seen.
+    ISSUE_CODE_2 = "https://github.com/Trustroots/trustroots/issues/673", checked "2026-12";
+    /// Where Meta's fixed message text for an error was seen.
+    ISSUE_CODE_2_SERVICE = "https://github.com/restfb/restfb/issues/650", checked "2026-12";
+    /// Where Meta's fixed message text for an error was seen.
+    ISSUE_CODE_3 = "https://github.com/facebook/facebook-php-business-sdk/issues/266", checked "2026-12";
+    /// Where Meta's fixed message text for an error was seen.
+    ISSUE_CODE_10 = "https://github.com/minimaxir/facebook-ad-library-scraper/issues/6", checked "2026-12";
+    /// Where Meta's fixed message text for an error was seen.
+    ISSUE_CODE_32 = "https://github.com/facebookarchive/php-graph-sdk/issues/634", checked "2026-12";
+    /// Where Meta's fixed message text for an error was seen.
+    ISSUE_CODE_104 = "https://github.com/spring-guides/gs-consuming-rest/issues/10", checked "2026-12";
+    /// Where Meta's fixed message text for an error was seen.
+    ISSUE_CODE_200 = "https://github.com/facebookarchive/php-graph-sdk/issues/302", checked "2026-12";
+    /// Where Meta's fixed message text for an error was seen.
+    ISSUE_CODE_341 = "https://github.com/ShareKit/ShareKit/issues/284", checked "2026-12";
+    /// Where Meta's fixed message text for an error was seen.
+    ISSUE_CODE_506 = "https://github.com/facebook-csharp-sdk/facebook-csharp-sdk/issues/119", checked "2026-12";
+    /// Where Meta's fixed message text for an error was seen.
+    ISSUE_OBJECT_MISSING = "https://github.com/tawn33y/whatsapp-cloud-api/issues/7", checked "2026-12";
+    /// Where Meta's fixed message text for an error was seen.
+    ISSUE_PARAM_REQUIRED = "https://github.com/kadnan/Facebook-Chat-Bot/issues/5", checked "2026-12";
+    /// Where Meta's fixed message text for an error was seen.
+    ISSUE_PARAM_ID_STRING = "https://github.com/home-assistant/core/issues/26132", checked "2026-12";
+    /// Where Meta's fixed message text for an error was seen.
+    ISSUE_190_458 = "https://github.com/simi/omniauth-facebook/issues/360", checked "2026-12";
+    /// Where Meta's fixed message text for an error was seen.
+    ISSUE_190_464 = "https://github.com/Coursemology/coursemology.org/issues/380", checked "2026-12";
+    /// Where Meta's fixed message text for an error was seen.
+    ISSUE_190_467 = "https://github.com/pdir/social-feed-bundle/issues/48", checked "2026-12";
+    /// Where Meta's fixed message text for an error was seen.
+    ISSUE_190_492 = "https://github.com/snarfed/bridgy/issues/596", checked "2026-12";
+    /// Where Meta's fixed message text for an error was seen.
+    ISSUE_190_MALFORMED = "https://github.com/facebookarchive/react-native-fbsdk/issues/220", checked "2026-12";
+    /// Where Meta's fixed message text for an error was seen.
+    ISSUE_190_INVALID = "https://github.com/roundrop/facebook4j-oauth-example/issues/3", checked "2026-12";
+    /// Where Meta's fixed message text for an error was seen.
+    ISSUE_132000 = "https://github.com/chatwoot/chatwoot/issues/13142", checked "2026-12";
+    /// Where Meta's fixed message text for an error was seen.
+    ISSUE_132012 = "https://github.com/shridarpatil/frappe_whatsapp/issues/147", checked "2026-12";
 }

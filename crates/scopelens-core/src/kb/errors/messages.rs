@@ -11,38 +11,6 @@
 
 use crate::kb::sources::*;
 
-// Where a text was seen, when no shared source constant covers it.
-const GRAPH_APP_REFERENCE: &str =
-    "https://developers.facebook.com/docs/graph-api/reference/application/";
-const WA_STATUS_WEBHOOK: &str = "https://developers.facebook.com/documentation/business-messaging/whatsapp/webhooks/reference/messages/status";
-const WA_MARKETING_TEMPLATES: &str =
-    "https://developers.facebook.com/docs/whatsapp/marketing-templates";
-const RESTFB_CODE_1: &str = "https://github.com/restfb/restfb/blob/ca24c19d42faee41d462ed7192fa22a4bc2c1ec0/src/test/resources/json/oauthExampleError.json";
-const RESTFB_WA_STATUS: &str = "https://github.com/restfb/restfb/blob/ca24c19d42faee41d462ed7192fa22a4bc2c1ec0/src/test/resources/json/whatsapp/webhook-incoming-message-status-errors.json";
-const PYWA_WEBHOOK: &str = "https://github.com/david-lev/pywa/blob/0bcf2f192ff3cf8ae24a425d85f4295e3cca7a62/tests/data/updates/message.json";
-const ISSUE_CODE_2: &str = "https://github.com/Trustroots/trustroots/issues/673";
-const ISSUE_CODE_2_SERVICE: &str = "https://github.com/restfb/restfb/issues/650";
-const ISSUE_CODE_3: &str = "https://github.com/facebook/facebook-php-business-sdk/issues/266";
-const ISSUE_CODE_10: &str = "https://github.com/minimaxir/facebook-ad-library-scraper/issues/6";
-const ISSUE_CODE_32: &str = "https://github.com/facebookarchive/php-graph-sdk/issues/634";
-const ISSUE_CODE_104: &str = "https://github.com/spring-guides/gs-consuming-rest/issues/10";
-const ISSUE_CODE_200: &str = "https://github.com/facebookarchive/php-graph-sdk/issues/302";
-const ISSUE_CODE_341: &str = "https://github.com/ShareKit/ShareKit/issues/284";
-const ISSUE_CODE_506: &str =
-    "https://github.com/facebook-csharp-sdk/facebook-csharp-sdk/issues/119";
-const ISSUE_OBJECT_MISSING: &str = "https://github.com/tawn33y/whatsapp-cloud-api/issues/7";
-const ISSUE_PARAM_REQUIRED: &str = "https://github.com/kadnan/Facebook-Chat-Bot/issues/5";
-const ISSUE_PARAM_ID_STRING: &str = "https://github.com/home-assistant/core/issues/26132";
-const ISSUE_190_458: &str = "https://github.com/simi/omniauth-facebook/issues/360";
-const ISSUE_190_464: &str = "https://github.com/Coursemology/coursemology.org/issues/380";
-const ISSUE_190_467: &str = "https://github.com/pdir/social-feed-bundle/issues/48";
-const ISSUE_190_492: &str = "https://github.com/snarfed/bridgy/issues/596";
-const ISSUE_190_MALFORMED: &str =
-    "https://github.com/facebookarchive/react-native-fbsdk/issues/220";
-const ISSUE_190_INVALID: &str = "https://github.com/roundrop/facebook4j-oauth-example/issues/3";
-const ISSUE_132000: &str = "https://github.com/chatwoot/chatwoot/issues/13142";
-const ISSUE_132012: &str = "https://github.com/shridarpatil/frappe_whatsapp/issues/147";
-
 /// One fixed text Meta sends with a code.
 #[derive(Debug, Clone, Copy)]
 pub struct CanonicalMessage {

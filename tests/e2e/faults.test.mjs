@@ -41,7 +41,7 @@ const BAD_LINKS = [
   ["unknown kind", "v1=" + b64url(deflateSync(Buffer.from('{"i":"x","k":"martian"}'))), "could not be opened"],
   ["raw deflate without the zlib header", "v1=" + b64url(deflateSync(Buffer.from('{"i":"x"}')).subarray(2)), "could not be opened"],
   ["foreign version v9", "v9=abc", "v9"],
-  ["foreign version v2 with a valid v1 body", "v2=" + body, "v2"],
+  ["foreign version v3 with a valid v1 body", "v3=" + body, "v3"],
   ["foreign: someone else's fragment", "access_token=abc&state=xyz", "could not be opened"],
   ["foreign: random text with =", "zz=" + "q".repeat(40), "could not be opened"],
   ["oversized: fragment over 64 KiB", "v1=" + "A".repeat(70 * 1024), "could not be opened"],

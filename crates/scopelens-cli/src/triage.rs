@@ -3,7 +3,9 @@
 //! stdin) in a streaming way, so memory stays flat, and uses every core on
 //! large plain files.
 
+use crate::terminal::{self, complain, Screen};
 use crate::UsageError;
+use scopelens_core::render;
 use scopelens_core::triage::{GroupBy, Triage, TriageReport};
 use serde::de::{DeserializeSeed, SeqAccess, Visitor};
 use serde_json::Value;
@@ -57,7 +59,7 @@ pub fn run(opts: Options) -> Result<u8, UsageError> {
     let mut failed = false;
     for file in &opts.files {
         if let Err(err) = triage_one(file, &opts, &progress, &mut triage) {
-            eprintln!("scopelens: {}: {err}", display_name(file));
+            complain!("{}: {err}", display_name(file));
             failed = true;
         }
     }
@@ -260,8 +262,8 @@ fn triage_array(reader: impl Read, triage: &mut Triage) -> io::Result<()> {
     let mut de = serde_json::Deserializer::from_reader(reader);
     if let Err(err) = EachElement(triage).deserialize(&mut de) {
         triage.mark_unreadable(err.line() as u64);
-        eprintln!(
-            "scopelens: the JSON array stops being valid at line {}, column {}: {err}",
+        complain!(
+            "the JSON array stops being valid at line {}, column {}: {err}",
             err.line(),
             err.column()
         );
@@ -344,7 +346,9 @@ fn show_progress(
             let width = 30;
             let filled = (read * width / total.max(1)) as usize;
             let rate = read as f64 / started.elapsed().as_secs_f64().max(0.001) / 1e6;
-            eprint!(
+            // The bar is the CLI's own text: its carriage return is meant.
+            let _ = write!(
+                io::stderr(),
                 "\r[{}{}] {:>3}% {rate:.0} MB/s",
                 "#".repeat(filled),
                 " ".repeat(width as usize - filled),
@@ -352,13 +356,13 @@ fn show_progress(
             );
             let _ = io::stderr().flush();
         }
-        eprint!("\r{}\r", " ".repeat(60));
+        let _ = write!(io::stderr(), "\r{}\r", " ".repeat(60));
     }))
 }
 
 fn summary(report: &TriageReport, bytes: u64, elapsed: Duration, files: usize) {
     let secs = elapsed.as_secs_f64().max(0.000_001);
-    eprintln!(
+    Screen::stderr().say(&format!(
         "triage: {} errors in {} groups, {} lines ({} unreadable) from {files} input(s), {:.1} MB in {:.2} s ({:.0} MB/s)",
         report.total_errors,
         report.groups.len(),
@@ -367,7 +371,7 @@ fn summary(report: &TriageReport, bytes: u64, elapsed: Duration, files: usize) {
         bytes as f64 / 1e6,
         secs,
         bytes as f64 / 1e6 / secs
-    );
+    ));
     if report.unreadable_lines > 0 {
         let shown: Vec<String> = report
             .unreadable_line_numbers
@@ -380,7 +384,10 @@ fn summary(report: &TriageReport, bytes: u64, elapsed: Duration, files: usize) {
         } else {
             ""
         };
-        eprintln!("triage: unreadable lines: {}{more}", shown.join(", "));
+        Screen::stderr().say(&format!(
+            "triage: unreadable lines: {}{more}",
+            shown.join(", ")
+        ));
     }
 }
 
@@ -401,11 +408,9 @@ fn key_text(key: &Value) -> String {
 }
 
 fn print_report(report: &TriageReport, format: Format) {
+    let mut s = Screen::stdout();
     match format {
-        Format::Json => match serde_json::to_string_pretty(report) {
-            Ok(text) => println!("{text}"),
-            Err(e) => eprintln!("scopelens: cannot write JSON: {e}"),
-        },
+        Format::Json => terminal::json(report),
         Format::Csv => {
             let mut header: Vec<&str> = report.by.clone();
             header.extend([
@@ -416,40 +421,45 @@ fn print_report(report: &TriageReport, format: Format) {
                 "fixable_by",
                 "title",
             ]);
-            println!("{}", header.join(","));
+            let mut rows = vec![header.iter().map(|h| h.to_string()).collect::<Vec<_>>()];
             for g in &report.groups {
-                let mut cells: Vec<String> =
-                    report.by.iter().map(|k| csv_cell(&g.key[*k])).collect();
+                let mut cells: Vec<String> = report
+                    .by
+                    .iter()
+                    .map(|k| plain_or_empty(&g.key[*k]))
+                    .collect();
                 cells.push(g.count.to_string());
                 cells.push(g.first_seen.clone().unwrap_or_default());
                 cells.push(g.last_seen.clone().unwrap_or_default());
                 cells.push(g.category.to_string());
                 cells.push(g.fixable_by.unwrap_or_default().to_string());
-                cells.push(csv_cell(&Value::from(g.title.as_str())));
-                println!("{}", cells.join(","));
+                cells.push(g.title.clone());
+                rows.push(cells);
             }
+            s.text(&csv_text(&rows)).flush();
         }
         Format::Markdown => {
-            println!(
-                "## scopelens triage: {} errors, {} groups\n",
+            s.say(&format!(
+                "## scopelens triage: {} errors, {} groups",
                 report.total_errors,
                 report.groups.len()
-            );
-            println!(
+            ));
+            s.blank();
+            s.say(&format!(
                 "| {} | count | first seen | last seen | category | who can fix | what |",
                 report.by.join(" | ")
-            );
-            println!(
+            ));
+            s.say(&format!(
                 "|{}---|---|---|---|---|---|",
                 "---|".repeat(report.by.len())
-            );
+            ));
             for g in &report.groups {
                 let keys: Vec<String> = report
                     .by
                     .iter()
-                    .map(|k| scopelens_core::render::escape(&plain(&g.key[*k])))
+                    .map(|k| render::markdown_text(&plain(&g.key[*k])))
                     .collect();
-                println!(
+                s.say(&format!(
                     "| {} | {} | {} | {} | {} | {} | {} |",
                     keys.join(" | "),
                     g.count,
@@ -457,38 +467,72 @@ fn print_report(report: &TriageReport, format: Format) {
                     g.last_seen.as_deref().unwrap_or("-"),
                     g.category,
                     g.fixable_by.unwrap_or("-"),
-                    scopelens_core::render::escape(&g.title)
-                );
+                    render::markdown_text(&g.title)
+                ));
             }
             if report.unreadable_lines > 0 {
-                println!("\n{} lines could not be read.", report.unreadable_lines);
+                s.blank();
+                s.say(&format!(
+                    "{} lines could not be read.",
+                    report.unreadable_lines
+                ));
             }
         }
         Format::Text => {
-            println!(
+            s.say(&format!(
                 "{} errors in {} groups ({} lines read, {} unreadable)",
                 report.total_errors,
                 report.groups.len(),
                 report.lines,
                 report.unreadable_lines
-            );
+            ));
             for g in &report.groups {
-                println!();
-                println!("{:>9}  {}  {}", g.count, key_text(&g.key), g.title);
+                s.blank();
+                s.say(&format!(
+                    "{:>9}  {}  {}",
+                    g.count,
+                    key_text(&g.key),
+                    g.title
+                ));
                 let seen = match (&g.first_seen, &g.last_seen) {
                     (Some(f), Some(l)) => format!("  first {f}, last {l}"),
                     _ => String::new(),
                 };
-                println!(
+                s.say(&format!(
                     "           {} · fixable by {}{seen}",
                     g.category,
                     g.fixable_by.unwrap_or("unknown")
-                );
+                ));
                 if let Some(step) = g.fix.first() {
-                    println!("           fix: {step}");
+                    s.say(&format!("           fix: {step}"));
                 }
             }
         }
+    }
+}
+
+/// CSV with the `csv` crate's quoting, and every cell a spreadsheet would
+/// read as a formula (starting with `=`, `+`, `-`, `@`, a tab or a carriage
+/// return) prefixed with `'`, as OWASP recommends: quoting alone does not
+/// stop `=HYPERLINK(…)` from running.
+pub fn csv_text(rows: &[Vec<String>]) -> String {
+    // Lines end with `\n` alone: a `\r` is a control the screen would show escaped.
+    let mut writer = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer(Vec::new());
+    for row in rows {
+        // Writing to memory cannot fail.
+        let _ = writer.write_record(row.iter().map(|cell| neutralised_cell(cell)));
+    }
+    let bytes = writer.into_inner().unwrap_or_default();
+    String::from_utf8_lossy(&bytes).into_owned()
+}
+
+fn neutralised_cell(cell: &str) -> String {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{cell}")
+    } else {
+        cell.to_string()
     }
 }
 
@@ -505,11 +549,10 @@ fn plain(v: &Value) -> String {
     )
 }
 
-fn csv_cell(v: &Value) -> String {
-    let text = if v.is_null() { String::new() } else { plain(v) };
-    if text.contains([',', '"', '\n']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
+fn plain_or_empty(v: &Value) -> String {
+    if v.is_null() {
+        String::new()
     } else {
-        text
+        plain(v)
     }
 }

@@ -489,6 +489,121 @@ fn call_failed(call: &Call, reason: &str) -> Finding {
     .sources(&[sources::GRAPH_ERRORS])
 }
 
+/// A Graph API address a token may be sent to: `base` to put paths after,
+/// `origin` (scheme, host and port) for a browser's connect-src check.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GraphAddress {
+    pub base: String,
+    pub origin: String,
+}
+
+/// Checks an address before any token is sent to it: https to any host, or
+/// plain http only to this computer ([`is_loopback_host`]). Anything that
+/// could make a URL parser see another host than this reading does (user
+/// information, a query, a fragment, a backslash, percent-encoding or other
+/// characters a host name does not have) is refused rather than guessed at.
+/// The error says why, for people.
+pub fn graph_address(text: &str) -> Result<GraphAddress, String> {
+    let base = text.trim().trim_end_matches('/');
+    let refuse = |why: &str| {
+        Err(format!(
+            "The Graph API address `{base}` {why}. Nothing was sent."
+        ))
+    };
+    let (scheme, rest) = match base.split_once("://") {
+        Some((s, r)) => (s.to_ascii_lowercase(), r),
+        None => return refuse("is not a web address (it should start with https://)"),
+    };
+    if scheme != "https" && scheme != "http" {
+        return refuse("must start with https://");
+    }
+    let (authority, path) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
+    if rest.is_empty() || !path.bytes().all(is_plain_path_byte) {
+        return refuse("is not a plain address (no query, fragment or user name allowed)");
+    }
+    let authority = authority.to_ascii_lowercase();
+    let Some(host) = host_of(&authority) else {
+        return refuse("is not a plain address (no query, fragment or user name allowed)");
+    };
+    if host.is_empty() {
+        return refuse("has no host name");
+    }
+    if scheme == "http" && !is_loopback_host(host) {
+        return refuse("must use https:// (plain http:// only for a server on this computer)");
+    }
+    Ok(GraphAddress {
+        base: format!("{scheme}://{authority}{path}"),
+        origin: format!("{scheme}://{authority}"),
+    })
+}
+
+fn is_plain_path_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b'/' | b'.' | b'-' | b'_' | b'~')
+}
+
+/// The host of `host[:port]` (lower case), or None when the authority holds
+/// anything but a host name, an IP address and a port.
+fn host_of(authority: &str) -> Option<&str> {
+    let (host, port) = if authority.starts_with('[') {
+        let close = authority.find(']')?;
+        let (host, after) = authority.split_at(close + 1);
+        let inside = &host[1..close];
+        if inside.is_empty() || !inside.bytes().all(|b| b.is_ascii_hexdigit() || b == b':') {
+            return None;
+        }
+        match after {
+            "" => (host, None),
+            _ => (host, Some(after.strip_prefix(':')?)),
+        }
+    } else {
+        let (host, port) = match authority.split_once(':') {
+            Some((host, port)) => (host, Some(port)),
+            None => (authority, None),
+        };
+        let name_bytes =
+            |b: u8| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'.' || b == b'-';
+        if !host.bytes().all(name_bytes) {
+            return None;
+        }
+        (host, port)
+    };
+    if let Some(port) = port {
+        let digits =
+            !port.is_empty() && port.len() <= 5 && port.bytes().all(|b| b.is_ascii_digit());
+        if !digits || port.parse::<u16>().map_or(true, |p| p == 0) {
+            return None;
+        }
+    }
+    Some(host)
+}
+
+/// True only for a host written exactly as `localhost`, a dotted-decimal
+/// address in 127.0.0.0/8 (four parts, no leading zeros, no hex or octal
+/// forms, no trailing dot) or the IPv6 loopback in brackets (`[::1]`). Any
+/// other spelling, even one a resolver would take to this computer, is not
+/// trusted with a token over plain HTTP.
+pub fn is_loopback_host(host: &str) -> bool {
+    if host.eq_ignore_ascii_case("localhost") {
+        return true;
+    }
+    if let Some(inside) = host.strip_prefix('[').and_then(|h| h.strip_suffix(']')) {
+        return inside.bytes().all(|b| b.is_ascii_hexdigit() || b == b':')
+            && inside
+                .parse::<std::net::Ipv6Addr>()
+                .is_ok_and(|ip| ip == std::net::Ipv6Addr::LOCALHOST);
+    }
+    let parts: Vec<&str> = host.split('.').collect();
+    parts.len() == 4
+        && parts[0] == "127"
+        && parts.iter().all(|p| {
+            !p.is_empty()
+                && p.len() <= 3
+                && p.bytes().all(|b| b.is_ascii_digit())
+                && (p.len() == 1 || !p.starts_with('0'))
+                && p.parse::<u8>().is_ok()
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -6,7 +6,8 @@ use crate::diagnose::{Diagnosis, Severity};
 use std::fmt::Write;
 
 /// A ticket-ready summary of a diagnosis. Secrets were removed at reading,
-/// and text from the payload is escaped so it cannot inject markup.
+/// and every string that can carry payload text goes through
+/// [`markdown_text`], so none can become markup, a link or a mention.
 pub fn to_markdown(d: &Diagnosis) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "## scopelens diagnosis: {}", d.input.kind.title());
@@ -28,13 +29,13 @@ pub fn to_markdown(d: &Diagnosis) -> String {
             Severity::Warning => "⚠️",
             Severity::Info => "ℹ️",
         };
-        let _ = writeln!(out, "### {}. {marker} {}", i + 1, escape(&f.title));
+        let _ = writeln!(out, "### {}. {marker} {}", i + 1, markdown_text(&f.title));
         let _ = writeln!(out);
-        let _ = writeln!(out, "{}", escape(&f.explanation));
+        let _ = writeln!(out, "{}", markdown_text(&f.explanation));
         if !f.fix.is_empty() {
             let _ = writeln!(out);
             for (n, step) in f.fix.iter().enumerate() {
-                let _ = writeln!(out, "{}. {}", n + 1, escape(step));
+                let _ = writeln!(out, "{}. {}", n + 1, markdown_text(step));
             }
         }
         if !f.sources.is_empty() {
@@ -51,8 +52,8 @@ pub fn to_markdown(d: &Diagnosis) -> String {
         for row in rows {
             let _ = writeln!(
                 out,
-                "| `{}` | {} |",
-                row.permission.replace('`', ""),
+                "| {} | {} |",
+                markdown_code(&row.permission),
                 state_words(row.state)
             );
         }
@@ -75,17 +76,153 @@ pub fn state_words(state: ScopeState) -> &'static str {
     }
 }
 
-/// Escapes characters that would turn payload text into markup or links.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if matches!(
-            c,
-            '<' | '>' | '[' | ']' | '*' | '_' | '#' | '|' | '\\' | '!'
-        ) {
+/// Invisible when rendered; put inside a pattern that a renderer would turn
+/// into a link, a mention or a reference, it breaks the pattern.
+const BREAK: char = '\u{200b}';
+
+/// ASCII punctuation that Markdown (CommonMark, GitHub, Slack, Jira) can
+/// read as markup anywhere in a line; each is written with a backslash.
+const ALWAYS_ESCAPED: &[char] = &[
+    '\\', '`', '*', '_', '[', ']', '<', '>', '#', '|', '!', '~', '&', '$',
+];
+
+/// Text from a payload as one line of inert Markdown: the one function
+/// every payload-derived string goes through before it joins Markdown
+/// (the diagnosis copy here, and the CLI's Markdown output).
+///
+/// - Line breaks of every kind become spaces and leading spaces go, so no
+///   heading, rule, list, quote, table row, fence or indented code block
+///   can start; a leading `-`, `+`, `=` or `1.` is escaped as well.
+/// - Markup characters are backslash-escaped: no emphasis, code, link,
+///   image, raw HTML, entity, table cell or math.
+/// - A zero-width space goes where a renderer would otherwise make a link
+///   or a notification: after `@` (mentions, `@org/team`, e-mail
+///   addresses), after `#` (`#123`), inside `://`, before a dot between
+///   letters (`www.`, bare domains) and after the dash of `ABC-123` issue
+///   keys. Renderers link these on the rendered text, after escapes are
+///   gone, which is why a backslash alone is not enough.
+/// - Controls show as `\uXXXX` (see [`visible_controls`]).
+pub fn markdown_text(text: &str) -> String {
+    let flat = one_line(text);
+    let line = flat.trim();
+    let chars: Vec<char> = line.chars().collect();
+    let mut out = String::with_capacity(line.len() + 8);
+    // A leading run of digits then `.` or `)` would start an ordered list.
+    let digits = chars.iter().take_while(|c| c.is_ascii_digit()).count();
+    let list_number_end =
+        (digits > 0 && matches!(chars.get(digits), Some('.' | ')'))).then_some(digits);
+    for (i, &c) in chars.iter().enumerate() {
+        let leading_marker = i == 0 && matches!(c, '-' | '+' | '=');
+        if ALWAYS_ESCAPED.contains(&c) || leading_marker || list_number_end == Some(i) {
             out.push('\\');
         }
-        out.push(c);
+        push_breaking_links(&mut out, &chars, i);
+    }
+    out
+}
+
+/// Text from a payload as an inline code span, for identifiers (a
+/// permission, a request, an ID) that read best verbatim. The fence is one
+/// backtick longer than the longest run inside, so no backtick can close it
+/// early. A `|` is written `\|`, so a table cell stays whole (outside a
+/// table the backslash shows, a small price for one rule everywhere).
+pub fn markdown_code(text: &str) -> String {
+    let flat = one_line(text);
+    let content = flat.trim();
+    if content.is_empty() {
+        return String::new();
+    }
+    let chars: Vec<char> = content.chars().collect();
+    let mut inner = String::with_capacity(content.len() + 4);
+    for i in 0..chars.len() {
+        // Renderers that ignore code spans (Jira's wiki markup) still must
+        // not link or notify.
+        if chars[i] == '|' {
+            inner.push('\\');
+        }
+        push_breaking_links(&mut inner, &chars, i);
+    }
+    let longest_run = content.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+    let fence = "`".repeat(longest_run + 1);
+    let pad = if content.starts_with('`') || content.ends_with('`') {
+        " "
+    } else {
+        ""
+    };
+    format!("{fence}{pad}{inner}{pad}{fence}")
+}
+
+/// Backslash escaping, for callers that predate [`markdown_text`].
+pub fn escape(text: &str) -> String {
+    markdown_text(text)
+}
+
+/// Pushes `chars[i]`, with a zero-width space where it would otherwise
+/// complete a link, mention or reference pattern.
+fn push_breaking_links(out: &mut String, chars: &[char], i: usize) {
+    let c = chars[i];
+    let before = i.checked_sub(1).map(|j| chars[j]);
+    let after = chars.get(i + 1).copied();
+    // `www.example`, `example.com`: a dot between letters or digits and a letter.
+    if c == '.'
+        && before.is_some_and(|b| b.is_alphanumeric())
+        && after.is_some_and(|a| a.is_alphabetic())
+    {
+        out.push(BREAK);
+    }
+    out.push(c);
+    let breaks_after = match c {
+        '@' | '#' => true,
+        ':' => chars.get(i + 1..i + 3) == Some(&['/', '/'][..]),
+        // `PROJ-123`, `GH-123`: an issue key.
+        '-' => {
+            before.is_some_and(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+                && after.is_some_and(|a| a.is_ascii_digit())
+        }
+        _ => false,
+    };
+    if breaks_after {
+        out.push(BREAK);
+    }
+}
+
+/// One line: every line or paragraph separator becomes a space, and other
+/// controls become visible escapes.
+fn one_line(text: &str) -> String {
+    let spaced: String = text
+        .chars()
+        .map(|c| match c {
+            '\n' | '\r' | '\u{b}' | '\u{c}' | '\u{85}' | '\u{2028}' | '\u{2029}' => ' ',
+            c => c,
+        })
+        .collect();
+    visible_controls(&spaced)
+}
+
+/// True for characters a terminal or a renderer may act on instead of
+/// showing: C0 controls other than newline and tab, DEL, C1 controls
+/// (U+009B is a one-byte CSI), and the bidirectional formatting characters,
+/// which can reorder a line so that it reads as something it does not say.
+pub fn is_unsafe_control(c: char) -> bool {
+    matches!(c,
+        '\u{0}'..='\u{8}' | '\u{b}'..='\u{1f}' | '\u{7f}'..='\u{9f}'
+        // Arabic letter mark, left-to-right and right-to-left marks.
+        | '\u{61c}' | '\u{200e}' | '\u{200f}'
+        // Embeddings, overrides and isolates.
+        | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// `text` with every [`is_unsafe_control`] character written as `\uXXXX`
+/// (four lower-case hex digits), a form that is also a valid escape inside
+/// a JSON string.
+pub fn visible_controls(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if is_unsafe_control(c) {
+            let _ = write!(out, "\\u{:04x}", c as u32);
+        } else {
+            out.push(c);
+        }
     }
     out
 }

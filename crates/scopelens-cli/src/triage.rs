@@ -6,8 +6,7 @@
 use crate::terminal::{self, complain, Screen};
 use crate::UsageError;
 use scopelens_core::render;
-use scopelens_core::triage::{GroupBy, Triage, TriageReport};
-use serde::de::{DeserializeSeed, SeqAccess, Visitor};
+use scopelens_core::triage::{GroupBy, LogReader, Triage, TriageReport};
 use serde_json::Value;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, IsTerminal, Read, Seek, SeekFrom, Write};
@@ -147,128 +146,68 @@ fn starts_as_json_lines(f: &mut File) -> io::Result<bool> {
     Ok(text.starts_with('{') && serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok())
 }
 
-/// Reads any supported form from a sequential stream.
+/// Reads any supported form from a sequential stream, with the core's
+/// [`LogReader`] (the web app's worker uses the same).
 fn triage_stream(
     input: Box<dyn Read + '_>,
     progress: &Progress,
     triage: &mut Triage,
 ) -> io::Result<()> {
-    let counted = CountingReader {
+    let mut counted = CountingReader {
         inner: input,
         progress: progress.clone(),
     };
-    let mut reader = BufReader::with_capacity(BUFFER, counted);
-    // Blank lines before the first payload still count in line numbers.
-    let mut blank_lines = 0u64;
-    let first = loop {
-        let buf = reader.fill_buf()?;
-        if buf.is_empty() {
-            return Ok(());
-        }
-        match buf.iter().position(|b| !b.is_ascii_whitespace()) {
-            Some(at) => {
-                let byte = buf[at];
-                blank_lines += buf[..at].iter().filter(|b| **b == b'\n').count() as u64;
-                reader.consume(at);
-                break byte;
-            }
-            None => {
-                let len = buf.len();
-                blank_lines += buf.iter().filter(|b| **b == b'\n').count() as u64;
-                reader.consume(len);
-            }
-        }
-    };
-    if first == b'[' {
-        return triage_array(reader, triage);
-    }
-    triage_lines(reader, &Progress::default(), triage, 0, blank_lines).map(|_| ())
+    let mut reader = LogReader::new(&triage.by());
+    io::copy(&mut counted, &mut reader)?;
+    triage.merge(reader.finish(), 0);
+    Ok(())
 }
 
-/// Reads line by line; returns the number of lines read. Lines that turn out
-/// to be the start of a multi-line JSON document are gathered until it closes.
+/// Reads whole lines until at least `limit` bytes are taken (0: to the
+/// end); returns the number of lines read.
 fn triage_lines(
-    mut reader: impl BufRead,
+    mut input: impl BufRead,
     progress: &Progress,
     triage: &mut Triage,
     limit: u64,
-    first_line: u64,
 ) -> io::Result<u64> {
-    let mut line = Vec::with_capacity(4096);
-    let mut line_no = first_line;
+    let mut reader = LogReader::lines(&triage.by());
     let mut consumed = 0u64;
-    let mut pending: Option<(u64, String)> = None;
+    let mut at_line_start = true;
     loop {
-        if limit > 0 && consumed >= limit {
+        let buf = input.fill_buf()?;
+        if buf.is_empty() {
             break;
         }
-        line.clear();
-        let n = reader.read_until(b'\n', &mut line)?;
-        if n == 0 {
-            break;
-        }
-        consumed += n as u64;
-        progress.add(n);
-        line_no += 1;
-        let text = String::from_utf8_lossy(&line);
-        if let Some((start, doc)) = pending.as_mut() {
-            doc.push_str(&text);
-            if let Ok(value) = serde_json::from_str::<Value>(doc) {
-                triage.lines += 1;
-                triage.add_value(&value, None);
-                pending = None;
-            } else if doc.len() > scopelens_core::input::MAX_INPUT_BYTES {
-                triage.mark_unreadable(*start);
-                pending = None;
+        let take = if limit > 0 && consumed >= limit {
+            // Past the part's end: finish the line it stopped in, then stop.
+            if at_line_start {
+                break;
             }
-            continue;
-        }
-        let trimmed = text.trim();
-        // A pretty-printed document starts with a lone `{` or `[` line.
-        if (trimmed == "{" || trimmed == "[") && !text.trim_end().ends_with('}') {
-            pending = Some((line_no, text.into_owned()));
-            continue;
-        }
-        triage.add_line(line_no, &text);
-    }
-    if let Some((start, _)) = pending {
-        triage.mark_unreadable(start);
-    }
-    Ok(line_no)
-}
-
-/// A top-level JSON array, element by element, without holding it all.
-fn triage_array(reader: impl Read, triage: &mut Triage) -> io::Result<()> {
-    struct EachElement<'a>(&'a mut Triage);
-    impl<'de> Visitor<'de> for EachElement<'_> {
-        type Value = ();
-        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-            f.write_str("an array of webhook deliveries or errors")
-        }
-        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-            while let Some(item) = seq.next_element::<Value>()? {
-                self.0.lines += 1;
-                self.0.add_value(&item, None);
+            match buf.iter().position(|b| *b == b'\n') {
+                Some(at) => at + 1,
+                None => buf.len(),
             }
-            Ok(())
-        }
+        } else {
+            let room = if limit > 0 {
+                (limit - consumed) as usize
+            } else {
+                usize::MAX
+            };
+            buf.len().min(room.max(1))
+        };
+        reader.push(&buf[..take]);
+        at_line_start = buf[take - 1] == b'\n';
+        input.consume(take);
+        consumed += take as u64;
+        progress.add(take);
     }
-    impl<'de> DeserializeSeed<'de> for EachElement<'_> {
-        type Value = ();
-        fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
-            d.deserialize_seq(self)
-        }
-    }
-    let mut de = serde_json::Deserializer::from_reader(reader);
-    if let Err(err) = EachElement(triage).deserialize(&mut de) {
-        triage.mark_unreadable(err.line() as u64);
-        complain!(
-            "the JSON array stops being valid at line {}, column {}: {err}",
-            err.line(),
-            err.column()
-        );
-    }
-    Ok(())
+    let lines = reader.line_count();
+    let part = reader.finish();
+    // A last line without a newline is still a line.
+    let lines = lines + u64::from(!at_line_start);
+    triage.merge(part, 0);
+    Ok(lines)
 }
 
 /// Splits a large JSON Lines file at line boundaries and reads the parts on
@@ -305,7 +244,7 @@ fn triage_parallel(
                     let mut part = Triage::new(&by);
                     let reader = BufReader::with_capacity(BUFFER, f);
                     let lines = if start < end {
-                        triage_lines(reader, &progress, &mut part, end - start, 0)?
+                        triage_lines(reader, &progress, &mut part, end - start)?
                     } else {
                         0
                     };

@@ -274,6 +274,233 @@ mod tests {
         assert!(md.contains("\\<img"));
     }
 
+    /// What a renderer shows for escaped text: each `\X` becomes `X`.
+    fn rendered(markdown: &str) -> String {
+        let mut out = String::new();
+        let mut chars = markdown.chars();
+        while let Some(c) = chars.next() {
+            if c == '\\' {
+                out.extend(chars.next());
+            } else {
+                out.push(c);
+            }
+        }
+        out
+    }
+
+    /// Markup characters left unescaped.
+    fn active_markup(markdown: &str) -> Vec<char> {
+        let mut found = Vec::new();
+        let mut chars = markdown.chars();
+        while let Some(c) = chars.next() {
+            if c == '\\' {
+                chars.next();
+            } else if ALWAYS_ESCAPED.contains(&c) {
+                found.push(c);
+            }
+        }
+        found
+    }
+
+    /// True when `line`, at the start of a line, would open a block other
+    /// than a paragraph: heading, quote, list, rule, fence, table, HTML or
+    /// indented code.
+    fn starts_block(line: &str) -> bool {
+        if line.starts_with("    ") || line.starts_with('\t') {
+            return true;
+        }
+        let line = line.trim_start_matches(' ');
+        let digits = line.chars().take_while(char::is_ascii_digit).count();
+        if (1..=9).contains(&digits) && line[digits..].starts_with(['.', ')']) {
+            return true;
+        }
+        line.starts_with(['#', '>', '-', '+', '*', '=', '_', '|', '<', '`', '~'])
+    }
+
+    /// A pattern GitHub, Slack or Jira would turn into a link, a mention or
+    /// a reference, in rendered text.
+    fn link_pattern(text: &str) -> Option<String> {
+        let chars: Vec<char> = text.chars().collect();
+        let lower: Vec<char> = text.to_lowercase().chars().collect();
+        for i in 0..chars.len() {
+            let next = chars.get(i + 1).copied();
+            let word_char = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+            if chars[i] == '@' && word_char(next) {
+                return Some(format!("mention or e-mail at {i}"));
+            }
+            if chars[i] == '#' && next.is_some_and(|c| c.is_ascii_digit()) {
+                return Some(format!("reference at {i}"));
+            }
+            if lower[i..].starts_with(&['w', 'w', 'w', '.']) {
+                return Some(format!("www. at {i}"));
+            }
+            if chars[i..].starts_with(&[':', '/', '/']) {
+                return Some(format!("scheme at {i}"));
+            }
+            if chars[i] == '.'
+                && i > 0
+                && word_char(Some(chars[i - 1]))
+                && next.is_some_and(|c| c.is_ascii_alphabetic())
+            {
+                return Some(format!("domain at {i}"));
+            }
+            if chars[i] == '-'
+                && i > 0
+                && chars[i - 1].is_ascii_uppercase()
+                && next.is_some_and(|c| c.is_ascii_digit())
+            {
+                return Some(format!("issue key at {i}"));
+            }
+        }
+        None
+    }
+
+    const TRICKY: &[&str] = &[
+        "\n",
+        "\r\n",
+        "\r",
+        "\u{2028}",
+        "\u{85}",
+        "    ",
+        "\t",
+        "# ",
+        "===",
+        "---",
+        "***",
+        "> ",
+        "- ",
+        "+ ",
+        "1. ",
+        "2) ",
+        "```",
+        "~~~",
+        "|",
+        "<img src=x>",
+        "<!--",
+        "&lt;",
+        "&#x3c;",
+        "[a](b)",
+        "![i](j)",
+        "`",
+        "``",
+        "*",
+        "_",
+        "@octocat",
+        "@org/team",
+        "#123",
+        "GH-7",
+        "PROJ-42",
+        "https://evil.example/x",
+        "http://a.b",
+        "www.evil.example",
+        "WWW.X.Y",
+        "mailto:a@b.c",
+        "user@example.com",
+        "evil.example",
+        "$x$",
+        "\\",
+        "\u{1b}[31m",
+        "\u{9b}2J",
+        "\u{202e}",
+        "\u{200b}",
+        "Verdict: OK",
+        " ",
+        "a",
+        "é",
+        "1",
+        ".",
+        ":",
+    ];
+
+    fn payload_text() -> impl Strategy<Value = String> {
+        prop::collection::vec(
+            prop_oneof![
+                prop::sample::select(TRICKY).prop_map(str::to_string),
+                "[a-zA-Z0-9 .:/@#-]{0,6}",
+                any::<char>().prop_map(String::from),
+            ],
+            0..24,
+        )
+        .prop_map(|parts| parts.concat())
+    }
+
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        #[test]
+        fn payload_text_is_one_inert_line_that_reads_the_same(text in payload_text()) {
+            let md = markdown_text(&text);
+            prop_assert!(!md.contains(['\n', '\r', '\u{2028}', '\u{2029}', '\u{85}']), "{md:?}");
+            prop_assert!(!md.chars().any(is_unsafe_control), "{md:?}");
+            prop_assert!(!starts_block(&md), "{md:?}");
+            // After any prefix the CLI or the copy puts before it.
+            for prefix in ["1. ", "- ", "### 1. x ", "| "] {
+                let line = format!("{prefix}{md}");
+                prop_assert!(!starts_block(&line[prefix.len()..]), "{line:?}");
+            }
+            prop_assert_eq!(active_markup(&md), Vec::<char>::new(), "{:?}", md);
+            let shown = rendered(&md);
+            prop_assert_eq!(link_pattern(&shown), None, "{:?}", shown);
+            // Nothing is lost: the rendered text is the payload on one line.
+            let expected = visible_controls(&one_line(&text)).trim().replace(BREAK, "");
+            prop_assert_eq!(shown.replace(BREAK, ""), expected);
+        }
+
+        #[test]
+        fn payload_code_spans_cannot_be_closed_early(text in payload_text()) {
+            let md = markdown_code(&text);
+            if text.trim().is_empty() || one_line(&text).trim().is_empty() {
+                prop_assert_eq!(md, "");
+                return Ok(());
+            }
+            prop_assert!(!md.contains(['\n', '\r']), "{md:?}");
+            let fence_len = md.chars().take_while(|c| *c == '`').count();
+            let fence = "`".repeat(fence_len);
+            let inner = &md[fence_len..md.len() - fence_len];
+            prop_assert!(md.ends_with(&fence));
+            // No run of exactly the fence's length inside, so the span ends only at its end.
+            let runs: Vec<usize> = inner.split(|c| c != '`').map(str::len).collect();
+            prop_assert!(runs.iter().all(|n| *n != fence_len), "{md:?}");
+            prop_assert_eq!(link_pattern(inner), None, "{:?}", inner);
+        }
+
+        #[test]
+        fn a_diagnosis_copy_of_a_hostile_error_has_no_active_payload(message in payload_text(), kind in payload_text()) {
+            let error = serde_json::json!({"error": {"message": message, "type": kind, "code": 100, "error_user_title": kind, "fbtrace_id": message}});
+            let md = to_markdown(&diagnose(&error.to_string(), &Context::at(1_760_000_000)));
+            for line in md.lines() {
+                let ours = ["## ", "### ", "**", "Sources: ", "| ", "|---", "_Tokens"]
+                    .iter()
+                    .any(|p| line.starts_with(p))
+                    || line.split_once(". ").is_some_and(|(n, _)| n.chars().all(|c| c.is_ascii_digit()) && !n.is_empty());
+                if !ours {
+                    prop_assert!(!starts_block(line), "{line:?}");
+                }
+                if !line.starts_with("Sources: ") {
+                    let shown = rendered(line);
+                    prop_assert_eq!(link_pattern(&shown), None, "{:?}", line);
+                }
+                prop_assert!(!line.chars().any(is_unsafe_control), "{line:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_forged_heading_a_mention_and_a_link_stay_text() {
+        let md = markdown_text(
+            "ok\n===\n@octocat see #1 at https://evil.example and www.evil.example <b>",
+        );
+        assert_eq!(
+            md,
+            "ok === @\u{200b}octocat see \\#\u{200b}1 at https:\u{200b}//evil\u{200b}.example and www\u{200b}.evil\u{200b}.example \\<b\\>"
+        );
+        assert_eq!(markdown_code("a`b``c"), "```a`b``c```");
+        assert_eq!(markdown_code("`x"), "`` `x ``");
+        assert_eq!(markdown_code("a|b"), "`a\\|b`");
+    }
+
     #[test]
     fn fixed_point_numbers_without_the_float_formatter() {
         assert_eq!(fixed(5.26, 1), "5.3");

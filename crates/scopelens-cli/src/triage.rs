@@ -301,31 +301,38 @@ fn show_progress(
 
 fn summary(report: &TriageReport, bytes: u64, elapsed: Duration, files: usize) {
     let secs = elapsed.as_secs_f64().max(0.000_001);
-    Screen::stderr().say(&format!(
-        "triage: {} errors in {} groups, {} lines ({} unreadable) from {files} input(s), {:.1} MB in {:.2} s ({:.0} MB/s)",
+    let mut err = Screen::stderr();
+    err.say(&format!(
+        "triage: {} errors in {} groups, {} lines ({} unreadable, {} oversized) from {files} input(s), {:.1} MB in {:.2} s ({:.0} MB/s)",
         report.total_errors,
         report.groups.len(),
         report.lines,
         report.unreadable_lines,
+        report.oversized_records,
         bytes as f64 / 1e6,
         secs,
         bytes as f64 / 1e6 / secs
     ));
-    if report.unreadable_lines > 0 {
-        let shown: Vec<String> = report
-            .unreadable_line_numbers
-            .iter()
-            .take(20)
-            .map(|n| n.to_string())
-            .collect();
-        let more = if report.unreadable_lines as usize > shown.len() {
+    let listed = |numbers: &[u64], total: u64| {
+        let shown: Vec<String> = numbers.iter().take(20).map(|n| n.to_string()).collect();
+        let more = if total as usize > shown.len() {
             ", …"
         } else {
             ""
         };
-        Screen::stderr().say(&format!(
-            "triage: unreadable lines: {}{more}",
-            shown.join(", ")
+        format!("{}{more}", shown.join(", "))
+    };
+    if report.unreadable_lines > 0 {
+        err.say(&format!(
+            "triage: unreadable lines: {}",
+            listed(&report.unreadable_line_numbers, report.unreadable_lines)
+        ));
+    }
+    if report.oversized_records > 0 {
+        err.say(&format!(
+            "triage: records longer than {} skipped, starting on lines: {}",
+            render::megabytes(scopelens_core::triage::MAX_RECORD_BYTES as f64),
+            listed(&report.oversized_record_lines, report.oversized_records)
         ));
     }
 }
@@ -419,11 +426,12 @@ fn print_report(report: &TriageReport, format: Format) {
         }
         Format::Text => {
             s.say(&format!(
-                "{} errors in {} groups ({} lines read, {} unreadable)",
+                "{} errors in {} groups ({} lines read, {} unreadable, {} too long to read)",
                 report.total_errors,
                 report.groups.len(),
                 report.lines,
-                report.unreadable_lines
+                report.unreadable_lines,
+                report.oversized_records
             ));
             for g in &report.groups {
                 s.blank();
@@ -493,5 +501,44 @@ fn plain_or_empty(v: &Value) -> String {
         String::new()
     } else {
         plain(v)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::csv_text;
+    use proptest::prelude::*;
+
+    fn cell() -> impl Strategy<Value = String> {
+        prop_oneof![
+            "[=+@\t\r-][ -~]{0,10}",
+            "[ -~\n\r\t\"',;]{0,12}",
+            any::<String>(),
+        ]
+    }
+
+    proptest! {
+        #[test]
+        fn every_cell_reads_back_unchanged_or_with_a_quote_that_stops_a_formula(
+            rows in prop::collection::vec(prop::collection::vec(cell(), 3), 1..8)
+        ) {
+            let text = csv_text(&rows);
+            let mut reader = csv::ReaderBuilder::new().has_headers(false).from_reader(text.as_bytes());
+            let back: Vec<Vec<String>> = reader
+                .records()
+                .map(|r| r.unwrap().iter().map(str::to_string).collect())
+                .collect();
+            prop_assert_eq!(back.len(), rows.len());
+            for (row, read) in rows.iter().zip(&back) {
+                for (cell, read) in row.iter().zip(read) {
+                    prop_assert!(!read.starts_with(['=', '+', '-', '@', '\t', '\r']), "{read:?}");
+                    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+                        prop_assert_eq!(read, &format!("'{cell}"));
+                    } else {
+                        prop_assert_eq!(read, cell);
+                    }
+                }
+            }
+        }
     }
 }

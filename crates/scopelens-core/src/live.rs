@@ -692,4 +692,176 @@ mod tests {
             "/v24.0/121?fields=id,name"
         );
     }
+
+    mod graph_address {
+        use super::super::{graph_address, is_loopback_host};
+        use proptest::prelude::*;
+        use std::net::{Ipv4Addr, Ipv6Addr};
+
+        /// What a strict reader says the host of an accepted address is:
+        /// the text between `://` and the first `/`, without its port.
+        fn host_in(url: &str) -> String {
+            let rest = url.split_once("://").unwrap().1;
+            let authority = rest.split('/').next().unwrap().to_ascii_lowercase();
+            if authority.starts_with('[') {
+                authority[..=authority.find(']').unwrap()].to_string()
+            } else {
+                authority.split(':').next().unwrap().to_string()
+            }
+        }
+
+        /// This computer, by an independent reading: `localhost`, an IPv4
+        /// address in 127/8 written the way std writes it, or `[::1]`.
+        fn is_this_computer(host: &str) -> bool {
+            host == "localhost"
+                || host
+                    .parse::<Ipv4Addr>()
+                    .is_ok_and(|ip| ip.octets()[0] == 127 && ip.to_string() == host)
+                || host
+                    .strip_prefix('[')
+                    .and_then(|h| h.strip_suffix(']'))
+                    .and_then(|h| h.parse::<Ipv6Addr>().ok())
+                    .is_some_and(|ip| ip == Ipv6Addr::LOCALHOST)
+        }
+
+        const LOCAL: &[&str] = &[
+            "localhost",
+            "LocalHost",
+            "127.0.0.1",
+            "127.1.2.3",
+            "127.255.255.254",
+            "[::1]",
+            "[0:0:0:0:0:0:0:1]",
+        ];
+        const LOOKALIKES: &[&str] = &[
+            "localhost.",
+            "127.0.0.1.",
+            "0x7f.1",
+            "0x7f000001",
+            "2130706433",
+            "0177.0.0.1",
+            "127.1",
+            "127.0.0.01",
+            "127.000.0.1",
+            "127.0.0.256",
+            "128.0.0.1",
+            "[::ffff:127.0.0.1]",
+            "[::1%25eth0]",
+            "[::2]",
+            "%6cocalhost",
+            "localhost%2eevil.example",
+            "xn--localhost",
+            "localhost.evil.example",
+            "127.0.0.1.nip.io",
+            "evil.example",
+            "loca\u{2060}lhost",
+            "ⓛocalhost",
+            "localhost\u{3002}",
+            "",
+        ];
+        const BEFORE: &[&str] = &[
+            "",
+            "user@",
+            "user:pw@",
+            "localhost@",
+            "127.0.0.1@",
+            "@",
+            " ",
+            "\t",
+        ];
+        const AFTER: &[&str] = &[
+            "",
+            ":80",
+            ":8080",
+            ":65535",
+            ":0",
+            ":65536",
+            ":",
+            ":8080:80",
+            ":80@evil.example",
+            "@evil.example",
+            ".evil.example",
+            ".",
+            "#@evil.example",
+            "?@evil.example",
+            "\\@evil.example",
+            "\\.evil.example",
+            "%2f@evil.example",
+            "%00",
+            "\t.evil",
+            " .evil",
+            "/v1",
+            "/graph/",
+            "/a?b",
+            "/%2e%2e",
+            "/@evil.example",
+        ];
+
+        fn address() -> impl Strategy<Value = String> {
+            let host = prop_oneof![
+                prop::sample::select(LOCAL).prop_map(str::to_string),
+                prop::sample::select(LOOKALIKES).prop_map(str::to_string),
+                "[a-z0-9.:\\[\\]@%#?/\\\\-]{0,20}",
+            ];
+            (
+                prop::sample::select(&["http://", "https://", "HTTP://", "http:/", "ftp://"][..]),
+                prop::sample::select(BEFORE),
+                host,
+                prop::sample::select(AFTER),
+            )
+                .prop_map(|(scheme, before, host, after)| format!("{scheme}{before}{host}{after}"))
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(4000))]
+
+            #[test]
+            fn plain_http_goes_only_to_this_computer(url in address()) {
+                if let Ok(address) = graph_address(&url) {
+                    let base = &address.base;
+                    prop_assert!(!base.contains(['@', '?', '#', '\\', '%', ' ', '\t']), "{url:?} → {base:?}");
+                    prop_assert!(address.base.starts_with(&address.origin));
+                    if base.starts_with("http://") {
+                        let host = host_in(base);
+                        prop_assert!(is_this_computer(&host), "{url:?} → host {host:?}");
+                    } else {
+                        prop_assert!(base.starts_with("https://"), "{url:?}");
+                    }
+                }
+            }
+
+            #[test]
+            fn this_computer_on_any_port_is_accepted(
+                host in prop::sample::select(LOCAL),
+                port in prop::option::of(1u16..),
+                path in prop::sample::select(&["", "/", "/graph", "/v1/"][..]),
+            ) {
+                let port = port.map(|p| format!(":{p}")).unwrap_or_default();
+                let url = format!("http://{host}{port}{path}");
+                let address = graph_address(&url).map_err(TestCaseError::fail)?;
+                prop_assert_eq!(address.origin, format!("http://{}{port}", host.to_ascii_lowercase()));
+            }
+
+            #[test]
+            fn lookalikes_of_this_computer_are_not_trusted(host in prop::sample::select(LOOKALIKES)) {
+                prop_assert!(!is_loopback_host(host), "{host:?}");
+                prop_assert!(graph_address(&format!("http://{host}")).is_err(), "{host:?}");
+                prop_assert!(graph_address(&format!("http://{host}:8080/")).is_err(), "{host:?}");
+            }
+        }
+
+        #[test]
+        fn a_host_that_only_starts_like_localhost_gets_no_token_over_http() {
+            let refused = graph_address("http://localhost.evil.example").unwrap_err();
+            assert!(
+                refused.contains("https://") && refused.contains("Nothing was sent"),
+                "{refused}"
+            );
+            assert_eq!(
+                graph_address("https://graph.facebook.com/").unwrap().base,
+                "https://graph.facebook.com"
+            );
+            assert!(graph_address("https://evil.example@graph.facebook.com").is_err());
+        }
+    }
 }

@@ -983,4 +983,152 @@ mod tests {
         let json = serde_json::to_string(&t.report()).unwrap();
         assert!(!json.contains(&token));
     }
+
+    mod log_reader {
+        use super::super::*;
+        use proptest::prelude::*;
+
+        const ERROR_190: &str =
+            r#"{"error":{"code":190,"type":"OAuthException","message":"expired"}}"#;
+        const PRETTY_4: &str =
+            "{\n  \"error\": {\n    \"code\": 4,\n    \"message\": \"limit\"\n  }\n}\n";
+
+        fn read(chunks: &[&[u8]]) -> TriageReport {
+            let mut reader = LogReader::new(&[GroupBy::Code]);
+            for chunk in chunks {
+                reader.push(chunk);
+            }
+            reader.finish().report()
+        }
+
+        fn codes(r: &TriageReport) -> Vec<(String, u64)> {
+            let mut v: Vec<_> = r
+                .groups
+                .iter()
+                .map(|g| (g.key["code"].to_string(), g.count))
+                .collect();
+            v.sort();
+            v
+        }
+
+        fn record() -> impl Strategy<Value = String> {
+            prop_oneof![
+                Just(format!("{ERROR_190}\n")),
+                Just(PRETTY_4.to_string()),
+                Just("{\n  \"never\": \"closed\",\n".to_string()),
+                Just("[\n  1,\n  2\n]\n".to_string()),
+                Just("{\n} trailing\n".to_string()),
+                Just("\n".to_string()),
+                "[ -~]{0,30}\n",
+            ]
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(300))]
+
+            #[test]
+            fn any_chunking_gives_the_same_counts(
+                records in prop::collection::vec(record(), 0..30),
+                cuts in prop::collection::vec(1usize..64, 1..20),
+            ) {
+                let text = format!("x\n{}", records.concat());
+                let whole = read(&[text.as_bytes()]);
+                let mut chunks = Vec::new();
+                let mut rest = text.as_bytes();
+                for cut in cuts.iter().cycle() {
+                    if rest.is_empty() {
+                        break;
+                    }
+                    let (a, b) = rest.split_at((*cut).min(rest.len()));
+                    chunks.push(a);
+                    rest = b;
+                }
+                let chunked = read(&chunks);
+                prop_assert_eq!(codes(&chunked), codes(&whole));
+                prop_assert_eq!(chunked.unreadable_line_numbers, whole.unreadable_line_numbers);
+                prop_assert_eq!(chunked.lines, whole.lines);
+            }
+        }
+
+        #[test]
+        fn a_line_past_the_limit_is_skipped_counted_and_numbered() {
+            let long = vec![b'a'; MAX_RECORD_BYTES + 10];
+            let head = format!("{ERROR_190}\n");
+            let tail = format!("\n{ERROR_190}\n");
+            for chunk in [4096, 1 << 20, MAX_RECORD_BYTES * 2] {
+                let mut bytes = head.as_bytes().to_vec();
+                bytes.extend_from_slice(&long);
+                bytes.extend_from_slice(tail.as_bytes());
+                let parts: Vec<&[u8]> = bytes.chunks(chunk).collect();
+                let r = read(&parts);
+                assert_eq!(r.total_errors, 2);
+                assert_eq!(
+                    (r.oversized_records, r.oversized_record_lines.clone()),
+                    (1, vec![2])
+                );
+                assert_eq!(r.unreadable_lines, 0);
+            }
+            // At the very end, without a newline.
+            let r = read(&[head.as_bytes(), &long]);
+            assert_eq!((r.total_errors, r.oversized_record_lines), (1, vec![2]));
+        }
+
+        #[test]
+        fn an_array_element_past_the_limit_is_skipped_and_the_rest_read() {
+            let big = format!("\"{}\"", "b".repeat(MAX_RECORD_BYTES));
+            let text = format!("[\n{ERROR_190},\n{big},\n{ERROR_190}\n]");
+            let parts: Vec<&[u8]> = text.as_bytes().chunks(65536).collect();
+            let r = read(&parts);
+            assert_eq!(r.total_errors, 2);
+            assert_eq!(
+                (r.oversized_records, r.oversized_record_lines),
+                (1, vec![3])
+            );
+        }
+
+        #[test]
+        fn a_document_past_the_limit_is_skipped_to_its_end() {
+            let member = "  \"k\": \"vvvvvvvvvvvvvvvvvvvvvvvvvvvvvvv\",\n";
+            let n = MAX_RECORD_BYTES / member.len() + 10;
+            let text = format!(
+                "{ERROR_190}\n{{\n{}  \"end\": 1\n}}\n{ERROR_190}\n",
+                member.repeat(n)
+            );
+            let r = read(&[text.as_bytes()]);
+            assert_eq!(r.total_errors, 2);
+            assert_eq!(
+                (r.oversized_records, r.oversized_record_lines),
+                (1, vec![2])
+            );
+            assert_eq!(r.unreadable_lines, 0);
+        }
+
+        #[test]
+        fn an_unclosed_brace_costs_one_record_not_the_rest_of_the_log() {
+            let text = format!("{{\n{}", format!("{ERROR_190}\n").repeat(50));
+            let r = read(&[text.as_bytes()]);
+            assert_eq!(r.unreadable_line_numbers, vec![1]);
+            assert_eq!(r.total_errors, 50);
+            // An array that is never closed, followed by lines without commas.
+            let text = format!("x\n[\n{}", format!("{ERROR_190}\n").repeat(5));
+            let r = read(&[text.as_bytes()]);
+            assert_eq!(r.unreadable_line_numbers, vec![1, 2]);
+            assert_eq!(r.total_errors, 4);
+        }
+
+        #[test]
+        fn one_large_pretty_document_is_read_in_linear_time() {
+            // Parsing after every line took minutes at this size.
+            let entry = "    {\n      \"id\": \"1\",\n      \"changes\": []\n    },\n";
+            let n = (4 << 20) / entry.len();
+            let text = format!("{{\n  \"object\": \"whatsapp_business_account\",\n  \"entry\": [\n{}    {{}}\n  ]\n}}\n", entry.repeat(n));
+            let started = std::time::Instant::now();
+            let r = read(&[text.as_bytes()]);
+            assert_eq!(
+                (r.lines, r.unreadable_lines, r.oversized_records),
+                (1, 0, 0)
+            );
+            assert!(started.elapsed().as_secs() < 20, "{:?}", started.elapsed());
+        }
+    }
 }

@@ -10,7 +10,8 @@
 //!   command still ends with the status it would have had.
 //!
 //! Only the CLI's own colours, chosen with [`Style`], reach the terminal as
-//! escape sequences.
+//! escape sequences (and the triage progress bar's carriage returns, which
+//! it writes itself and which carry no payload).
 
 use scopelens_core::{render, secrets};
 use serde::Serialize;

@@ -152,11 +152,6 @@ pub fn markdown_code(text: &str) -> String {
     format!("{fence}{pad}{inner}{pad}{fence}")
 }
 
-/// Backslash escaping, for callers that predate [`markdown_text`].
-pub fn escape(text: &str) -> String {
-    markdown_text(text)
-}
-
 /// Pushes `chars[i]`, with a zero-width space where it would otherwise
 /// complete a link, mention or reference pattern.
 fn push_breaking_links(out: &mut String, chars: &[char], i: usize) {

@@ -82,8 +82,9 @@ const BREAK: char = '\u{200b}';
 
 /// ASCII punctuation that Markdown (CommonMark, GitHub, Slack, Jira) can
 /// read as markup anywhere in a line; each is written with a backslash.
+/// (`^` is superscript in several dialects and in Jira.)
 const ALWAYS_ESCAPED: &[char] = &[
-    '\\', '`', '*', '_', '[', ']', '<', '>', '#', '|', '!', '~', '&', '$',
+    '\\', '`', '*', '_', '[', ']', '<', '>', '#', '|', '!', '~', '&', '$', '^',
 ];
 
 /// Text from a payload as one line of inert Markdown: the one function
@@ -479,6 +480,98 @@ mod tests {
                 }
                 prop_assert!(!line.chars().any(is_unsafe_control), "{line:?}");
             }
+        }
+    }
+
+    /// Parses a copy with an independent CommonMark reader (every GitHub
+    /// extension on) and fails on anything but the copy's own structure:
+    /// its headings, its strong labels, its numbered fix lists, its source
+    /// autolinks, its permission table and code spans, and plain text in
+    /// which no link, mention or reference pattern survives.
+    fn assert_only_own_structure(md: &str, d: &Diagnosis) -> Result<(), TestCaseError> {
+        use pulldown_cmark::{Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
+        let sources: Vec<&str> = d
+            .findings
+            .iter()
+            .flat_map(|f| f.sources.iter().map(|s| s.as_ref()))
+            .collect();
+        let mut text = String::new();
+        let mut in_link = false;
+        let (mut h2, mut h3) = (0, 0);
+        for event in Parser::new_ext(md, Options::all()) {
+            match event {
+                Event::Start(Tag::Heading {
+                    level: HeadingLevel::H2,
+                    ..
+                }) => h2 += 1,
+                Event::Start(Tag::Heading {
+                    level: HeadingLevel::H3,
+                    ..
+                }) => h3 += 1,
+                Event::Start(Tag::Link {
+                    link_type: LinkType::Autolink,
+                    dest_url,
+                    ..
+                }) => {
+                    prop_assert!(sources.contains(&dest_url.as_ref()), "link to {dest_url:?}");
+                    in_link = true;
+                }
+                Event::End(TagEnd::Link) => in_link = false,
+                Event::Start(
+                    Tag::List(Some(1))
+                    | Tag::Item
+                    | Tag::Paragraph
+                    | Tag::Strong
+                    | Tag::Emphasis
+                    | Tag::Table(_)
+                    | Tag::TableHead
+                    | Tag::TableRow
+                    | Tag::TableCell,
+                ) => {}
+                Event::Code(code) => {
+                    prop_assert!(
+                        d.scopes.iter().any(|r| r.permission == code.as_ref()),
+                        "code {code:?}"
+                    );
+                }
+                Event::Text(t) if !in_link => text.push_str(&t),
+                Event::Text(_) | Event::SoftBreak => text.push(' '),
+                Event::End(_) => {
+                    prop_assert_eq!(link_pattern(&text), None, "in {:?}", text);
+                    prop_assert!(!text.chars().any(is_unsafe_control), "{text:?}");
+                    text.clear();
+                }
+                other => prop_assert!(false, "{other:?} in\n{md}"),
+            }
+        }
+        prop_assert_eq!((h2, h3), (1, d.findings.len()));
+        Ok(())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(600))]
+
+        #[test]
+        fn a_copy_parses_to_its_own_structure_and_nothing_from_the_payload(
+            message in payload_text(),
+            other in payload_text(),
+        ) {
+            let now = Context::at(1_760_000_000);
+            let error = serde_json::json!({"error": {"message": message, "type": other, "code": 100,
+                "error_user_title": other, "error_user_msg": message, "fbtrace_id": other}});
+            let d = diagnose(&error.to_string(), &now);
+            assert_only_own_structure(&to_markdown(&d), &d)?;
+            let token = serde_json::json!({"data": {"app_id": "1", "type": "USER", "application": message,
+                "is_valid": true, "expires_at": 0, "scopes": [other, "whatsapp_business_messaging"],
+                "granular_scopes": [{"scope": other, "target_ids": [message]}]}});
+            let d = diagnose(&token.to_string(), &now);
+            assert_only_own_structure(&to_markdown(&d), &d)?;
+            let webhook = serde_json::json!({"object": "whatsapp_business_account", "entry": [{"id": "1", "changes": [{"field": "messages", "value": {
+                "messaging_product": "whatsapp", "metadata": {"phone_number_id": other},
+                "statuses": [{"id": "wamid.1", "status": "failed", "timestamp": "1700000000", "recipient_id": message,
+                    "errors": [{"code": 131026, "title": other, "message": message, "error_data": {"details": message}}]}]}}]}]});
+            let d = diagnose(&webhook.to_string(), &now);
+            assert_only_own_structure(&to_markdown(&d), &d)?;
         }
     }
 

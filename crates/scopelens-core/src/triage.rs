@@ -502,7 +502,11 @@ impl LogReader {
             let piece = &rest[..end.map_or(rest.len(), |e| e + 1)];
             if !self.skipping_line && self.carry.len() + piece.len() > MAX_RECORD_BYTES {
                 self.skipping_line = true;
-                self.carry = Vec::new();
+                let carried = std::mem::take(&mut self.carry);
+                self.skip_bytes(&carried);
+            }
+            if self.skipping_line {
+                self.skip_bytes(piece);
             }
             match end {
                 None => {
@@ -514,7 +518,7 @@ impl LogReader {
                 Some(_) if self.skipping_line => {
                     self.skipping_line = false;
                     self.line_no += 1;
-                    self.skip_oversized_line();
+                    self.end_oversized_line();
                 }
                 Some(_) if self.carry.is_empty() => self.line(piece),
                 Some(_) => {
@@ -529,16 +533,26 @@ impl LogReader {
         }
     }
 
-    /// A line too long to read: it is one oversized record, unless it falls
-    /// inside a document being gathered, which then becomes one.
-    fn skip_oversized_line(&mut self) {
-        match self.pending.as_mut() {
-            // Its brackets are unknown, so the document's end cannot be found.
-            Some(doc) => {
+    /// Bytes of a line too long to keep: inside a document being gathered,
+    /// its brackets are still counted (and the document is no longer kept),
+    /// so the document's end is found.
+    fn skip_bytes(&mut self, bytes: &[u8]) {
+        if let Some(doc) = self.pending.as_mut() {
+            doc.text = None;
+            doc.scan.take(bytes);
+        }
+    }
+
+    /// The end of a line too long to read: one oversized record, or part of
+    /// the oversized document it falls in.
+    fn end_oversized_line(&mut self) {
+        match self.pending.as_ref() {
+            Some(doc) if doc.scan.depth <= 0 => {
                 let start = doc.start;
                 self.pending = None;
                 self.triage.mark_oversized(start);
             }
+            Some(_) => {}
             None => self.triage.mark_oversized(self.line_no),
         }
     }
@@ -551,7 +565,9 @@ impl LogReader {
             match doc.take_line(&text) {
                 Taken::More => return,
                 Taken::Closed => {
-                    let doc = self.pending.take().expect("a pending document");
+                    let Some(doc) = self.pending.take() else {
+                        return;
+                    };
                     match doc.text {
                         None => self.triage.mark_oversized(doc.start),
                         Some(text) => match serde_json::from_str::<Value>(&text) {
@@ -589,7 +605,7 @@ impl LogReader {
             Mode::Lines => {
                 if self.skipping_line {
                     self.line_no += 1;
-                    self.skip_oversized_line();
+                    self.end_oversized_line();
                 } else if !self.carry.is_empty() {
                     let last = std::mem::take(&mut self.carry);
                     self.line(&last);
@@ -1071,6 +1087,27 @@ mod tests {
             // At the very end, without a newline.
             let r = read(&[head.as_bytes(), &long]);
             assert_eq!((r.total_errors, r.oversized_record_lines), (1, vec![2]));
+        }
+
+        #[test]
+        fn a_document_with_a_line_past_the_limit_is_skipped_to_its_end() {
+            let long = format!(
+                "  \"k\": [\"{}\", {{\"x\": 1}}],\n",
+                "v".repeat(MAX_RECORD_BYTES)
+            );
+            let text = format!(
+                "{ERROR_190}\n{{\n{long}  \"end\": {{\n    \"a\": 1\n  }}\n}}\n{ERROR_190}\n"
+            );
+            for chunk in [1000, 1 << 20, text.len()] {
+                let parts: Vec<&[u8]> = text.as_bytes().chunks(chunk).collect();
+                let r = read(&parts);
+                assert_eq!(r.total_errors, 2, "{chunk}");
+                assert_eq!(
+                    (r.oversized_records, r.oversized_record_lines),
+                    (1, vec![2])
+                );
+                assert_eq!(r.unreadable_lines, 0);
+            }
         }
 
         #[test]

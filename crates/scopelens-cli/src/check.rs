@@ -4,9 +4,10 @@
 //! standard input, never from an argument, and is never printed.
 
 use crate::output::{Format, Printer};
+use crate::terminal::{self, Screen};
 use crate::UsageError;
-use scopelens_core::live::{Call, LiveCheck, LiveReport, Outcome};
-use scopelens_core::{secrets, Context};
+use scopelens_core::live::{self, Call, LiveCheck, LiveReport, Outcome};
+use scopelens_core::{render, secrets, Context};
 use std::io::{IsTerminal, Read};
 use std::time::Duration;
 
@@ -74,15 +75,9 @@ pub fn run(opts: Options) -> Result<u8, UsageError> {
             })?),
             None => None,
         };
-    let base = opts.graph_url.trim_end_matches('/').to_string();
-    if !(base.starts_with("https://")
-        || base.starts_with("http://127.0.0.1")
-        || base.starts_with("http://localhost"))
-    {
-        return Err(UsageError(format!(
-            "--graph-url must be https:// (or a local http:// server for tests), not `{base}`"
-        )));
-    }
+    let base = live::graph_address(&opts.graph_url)
+        .map_err(|why| UsageError(format!("--graph-url: {why}")))?
+        .base;
     let agent: ureq::Agent = ureq::Agent::config_builder()
         .timeout_global(Some(opts.timeout))
         .http_status_as_error(false)
@@ -150,26 +145,26 @@ fn clean(text: &str) -> String {
 fn print(report: &LiveReport, format: Format) {
     let printer = Printer::stdout();
     match format {
-        Format::Json => match serde_json::to_string_pretty(report) {
-            Ok(text) => println!("{text}"),
-            Err(e) => eprintln!("scopelens: cannot write JSON: {e}"),
-        },
+        Format::Json => terminal::json(report),
         Format::Text | Format::Markdown => {
             let md = matches!(format, Format::Markdown);
-            println!("{}", if md { "### Calls made" } else { "Calls made:" });
+            let mut s = Screen::stdout();
+            s.say(if md { "### Calls made" } else { "Calls made:" });
             for c in &report.calls {
                 let status = c
                     .status
                     .map_or("no answer".to_string(), |s| format!("HTTP {s}"));
-                println!(
-                    "{}{:<40} {:<10} {}",
-                    if md { "- " } else { "  " },
-                    c.request,
-                    status,
-                    c.note
-                );
+                if md {
+                    s.say(&format!(
+                        "- {} {status} {}",
+                        render::markdown_code(&c.request),
+                        render::markdown_text(&c.note)
+                    ));
+                } else {
+                    s.say(&format!("  {:<40} {:<10} {}", c.request, status, c.note));
+                }
             }
-            println!();
+            s.blank();
             printer.diagnosis(&report.diagnosis, format);
         }
     }

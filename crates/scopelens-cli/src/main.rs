@@ -6,6 +6,7 @@
 
 mod check;
 mod output;
+mod terminal;
 mod triage;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -290,7 +291,11 @@ fn run(cli: Cli) -> Result<u8, UsageError> {
             };
             let fragment = share::encode_share(&state).map_err(|e| UsageError(e.to_string()))?;
             let base = base.split('#').next().unwrap_or_default();
-            println!("{base}#{fragment}");
+            // The base is the user's (redacted like all output); the fragment was redacted when made.
+            terminal::Screen::stdout()
+                .text(base)
+                .link(&format!("#{fragment}"))
+                .end();
             Ok(0)
         }
         Command::Check {
@@ -343,11 +348,25 @@ fn run(cli: Cli) -> Result<u8, UsageError> {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => {
+            // clap quotes the offending argument, which may be a token: its
+            // message goes out through the same screen as everything else.
+            let text = err.render().to_string();
+            let mut screen = if err.use_stderr() {
+                terminal::Screen::stderr()
+            } else {
+                terminal::Screen::stdout()
+            };
+            screen.text(&text).flush();
+            return ExitCode::from(err.exit_code().clamp(0, 255) as u8);
+        }
+    };
     match run(cli) {
         Ok(status) => ExitCode::from(status),
         Err(UsageError(message)) => {
-            eprintln!("scopelens: {message}");
+            terminal::complain!("{message}");
             ExitCode::from(2)
         }
     }

@@ -1,6 +1,7 @@
 //! How the CLI prints: text for people (coloured on a terminal, plain when
 //! piped or when NO_COLOR is set), JSON for programs, Markdown for tickets.
 
+use crate::terminal::{self, Screen, Style};
 use clap::ValueEnum;
 use scopelens_core::diagnose::{Diagnosis, Severity};
 use scopelens_core::kb::access::AccessPlan;
@@ -9,7 +10,6 @@ use scopelens_core::kb::errors::{family_of, ErrorLookup};
 use scopelens_core::render;
 use scopelens_core::time;
 use serde_json::json;
-use std::io::IsTerminal;
 
 #[derive(Clone, Copy, ValueEnum)]
 pub enum Format {
@@ -18,52 +18,40 @@ pub enum Format {
     Markdown,
 }
 
-pub struct Printer {
-    color: bool,
-}
-
-const RED: &str = "\x1b[31m";
-const YELLOW: &str = "\x1b[33m";
-const BLUE: &str = "\x1b[34m";
-const GREEN: &str = "\x1b[32m";
-const BOLD: &str = "\x1b[1m";
-const DIM: &str = "\x1b[2m";
-const RESET: &str = "\x1b[0m";
+pub struct Printer;
 
 impl Printer {
     pub fn stdout() -> Printer {
-        let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-        Printer { color }
-    }
-
-    fn paint(&self, style: &str, text: &str) -> String {
-        if self.color {
-            format!("{style}{text}{RESET}")
-        } else {
-            text.to_string()
-        }
+        Printer
     }
 
     fn json(value: &impl serde::Serialize) {
-        match serde_json::to_string_pretty(value) {
-            Ok(text) => println!("{text}"),
-            Err(e) => eprintln!("scopelens: cannot write JSON: {e}"),
+        terminal::json(value);
+    }
+
+    /// Markdown from the core is already inert; it still goes through the
+    /// screen for redaction, controls and a closed pipe.
+    fn markdown(text: &str) {
+        let mut screen = Screen::stdout();
+        for line in text.lines() {
+            screen.say(line);
         }
     }
 
     pub fn diagnosis(&self, d: &Diagnosis, format: Format) {
         match format {
             Format::Json => Self::json(d),
-            Format::Markdown => print!("{}", render::to_markdown(d)),
+            Format::Markdown => Self::markdown(&render::to_markdown(d)),
             Format::Text => self.diagnosis_text(d),
         }
     }
 
     fn diagnosis_text(&self, d: &Diagnosis) {
+        let mut s = Screen::stdout();
         let verdict_style = match d.verdict.id() {
-            "ok" => GREEN,
-            "warning" => YELLOW,
-            _ => RED,
+            "ok" => Style::Green,
+            "warning" => Style::Yellow,
+            _ => Style::Red,
         };
         let mut read = d.input.kind.title().to_string();
         if let Some(form) = d.input.form {
@@ -75,47 +63,44 @@ impl Printer {
         if let Some(status) = d.input.http_status {
             read.push_str(&format!(", HTTP {status}"));
         }
-        println!("{} {}", self.paint(BOLD, "Read:"), read);
-        println!(
-            "{} {}",
-            self.paint(BOLD, "Verdict:"),
-            self.paint(verdict_style, d.verdict.headline())
-        );
-        println!(
-            "{}",
-            self.paint(DIM, &format!("As of {}", time::utc(d.now)))
-        );
+        s.paint(Style::Bold, "Read:").text(" ").text(&read).end();
+        s.paint(Style::Bold, "Verdict:")
+            .text(" ")
+            .paint(verdict_style, d.verdict.headline())
+            .end();
+        s.paint(Style::Dim, &format!("As of {}", time::utc(d.now)))
+            .end();
         for f in &d.findings {
             let (style, label) = match f.severity {
-                Severity::Error => (RED, "error"),
-                Severity::Warning => (YELLOW, "warning"),
-                Severity::Info => (BLUE, "info"),
+                Severity::Error => (Style::Red, "error"),
+                Severity::Warning => (Style::Yellow, "warning"),
+                Severity::Info => (Style::Blue, "info"),
             };
-            println!();
-            println!(
-                "{} {}  {}",
-                self.paint(style, &format!("[{label}]")),
-                self.paint(BOLD, &f.title),
-                self.paint(DIM, f.id)
-            );
-            println!("  {}", f.explanation);
+            s.blank();
+            s.paint(style, &format!("[{label}]"))
+                .text(" ")
+                .paint(Style::Bold, &f.title)
+                .text("  ")
+                .paint(Style::Dim, f.id)
+                .end();
+            s.say(&format!("  {}", f.explanation));
             for (n, step) in f.fix.iter().enumerate() {
-                println!("  {}. {step}", n + 1);
+                s.say(&format!("  {}. {step}", n + 1));
             }
             for source in &f.sources {
-                println!("  {}", self.paint(DIM, source));
+                s.text("  ").paint(Style::Dim, source).end();
             }
         }
         let needed: Vec<_> = d.scopes.iter().filter(|r| r.needed).collect();
         if !needed.is_empty() {
-            println!();
-            println!("{}", self.paint(BOLD, "Permissions needed:"));
+            s.blank();
+            s.paint(Style::Bold, "Permissions needed:").end();
             for row in needed {
-                println!(
+                s.say(&format!(
                     "  {:<34} {}",
                     row.permission,
                     render::state_words(row.state)
-                );
+                ));
             }
         }
     }
@@ -127,6 +112,7 @@ impl Printer {
         lookup: &ErrorLookup,
         format: Format,
     ) {
+        let mut s = Screen::stdout();
         match (lookup, format) {
             (
                 ErrorLookup::Known {
@@ -142,18 +128,22 @@ impl Printer {
                 "code": code, "subcode": subcode, "known": false, "family": family,
             })),
             (ErrorLookup::Known { entry, .. }, Format::Markdown) => {
-                println!(
-                    "## Error {}: {}\n",
+                s.say(&format!(
+                    "## Error {}: {}",
                     entry.label(),
-                    render::escape(entry.title)
-                );
-                println!("{}\n", render::escape(entry.explanation));
+                    render::markdown_text(entry.title)
+                ));
+                s.blank();
+                s.say(&render::markdown_text(entry.explanation));
+                s.blank();
                 for (n, step) in entry.fix.iter().enumerate() {
-                    println!("{}. {}", n + 1, render::escape(step));
+                    s.say(&format!("{}. {}", n + 1, render::markdown_text(step)));
                 }
-                println!("\n{}\n", entry.retry.advice());
+                s.blank();
+                s.say(&render::markdown_text(entry.retry.advice()));
+                s.blank();
                 let links: Vec<String> = entry.sources.iter().map(|s| format!("<{s}>")).collect();
-                println!("Sources: {}", links.join(", "));
+                s.say(&format!("Sources: {}", links.join(", ")));
             }
             (
                 ErrorLookup::Known {
@@ -162,43 +152,48 @@ impl Printer {
                 },
                 Format::Text,
             ) => {
-                println!(
-                    "{} {}",
-                    self.paint(BOLD, &format!("Error {}:", entry.label())),
-                    entry.title
-                );
+                s.paint(Style::Bold, &format!("Error {}:", entry.label()))
+                    .text(" ")
+                    .text(entry.title)
+                    .end();
                 if let (Some(sub), false) = (subcode, subcode_matched) {
-                    println!("{}", self.paint(DIM, &format!("(subcode {sub} is not in the catalog; this is the entry for the code)")));
+                    s.paint(
+                        Style::Dim,
+                        &format!(
+                            "(subcode {sub} is not in the catalog; this is the entry for the code)"
+                        ),
+                    )
+                    .end();
                 }
                 let status = entry
                     .http_status
                     .map_or("not documented".to_string(), |s| s.to_string());
-                println!(
+                s.say(&format!(
                     "Category: {}   HTTP status (documented): {status}   Who can fix it: {}",
                     entry.category.title(),
                     entry.fixable_by.label()
-                );
-                println!();
-                println!("{}", entry.explanation);
-                println!();
+                ));
+                s.blank();
+                s.say(entry.explanation);
+                s.blank();
                 for (n, step) in entry.fix.iter().enumerate() {
-                    println!("  {}. {step}", n + 1);
+                    s.say(&format!("  {}. {step}", n + 1));
                 }
-                println!("  {}", entry.retry.advice());
-                println!();
+                s.say(&format!("  {}", entry.retry.advice()));
+                s.blank();
                 for source in entry.sources {
-                    println!("{}", self.paint(DIM, source));
+                    s.paint(Style::Dim, source).end();
                 }
             }
             (ErrorLookup::Unknown { .. }, Format::Text | Format::Markdown) => {
                 let family = family_of(code);
-                println!("Error {code} is not in the scopelens catalog.");
-                println!(
+                s.say(&format!("Error {code} is not in the scopelens catalog."));
+                s.say(&format!(
                     "By its number it belongs to {} ({}).",
                     family.name,
                     family.category.title().to_lowercase()
-                );
-                println!("See {}", family.source);
+                ));
+                s.say(&format!("See {}", family.source));
             }
         }
     }
@@ -207,41 +202,54 @@ impl Printer {
         if let Format::Json = format {
             return Self::json(found);
         }
+        let md = matches!(format, Format::Markdown);
+        // In Markdown the request, which comes from the user, is inert text.
+        let user_text = |t: &str| {
+            if md {
+                render::markdown_code(t)
+            } else {
+                t.to_string()
+            }
+        };
+        let mut s = Screen::stdout();
         let version = found
             .version
             .as_deref()
-            .map(|v| format!(" ({v})"))
+            .map(|v| format!(" ({})", user_text(v)))
             .unwrap_or_default();
-        println!(
-            "{} {} {}{version}",
-            self.paint(BOLD, "Request:"),
-            found.method,
-            found.path
-        );
+        s.paint(Style::Bold, "Request:")
+            .text(&format!(
+                " {} {}{version}",
+                user_text(&found.method),
+                user_text(&found.path)
+            ))
+            .end();
         if found.candidates.is_empty() {
-            println!("No endpoint in the knowledge base matches this request. Check the path: the ID must be a number, and the edge name spelled as in Meta's reference.");
+            s.say("No endpoint in the knowledge base matches this request. Check the path: the ID must be a number, and the edge name spelled as in Meta's reference.");
             return;
         }
         if found.candidates.len() > 1 {
-            println!(
+            s.say(&format!(
                 "This path fits {} endpoints; which one depends on the kind of ID:",
                 found.candidates.len()
-            );
+            ));
         }
         for e in &found.candidates {
-            println!();
-            println!("{} {}  {}", self.paint(BOLD, e.method), e.path, e.summary);
+            s.blank();
+            s.paint(Style::Bold, e.method)
+                .text(&format!(" {}  {}", e.path, e.summary))
+                .end();
             let perms = if e.permissions.is_empty() {
                 "none (any valid token)".to_string()
             } else {
                 e.permissions.join(" + ")
             };
-            println!("  Needs: {}", self.paint(GREEN, &perms));
+            s.text("  Needs: ").paint(Style::Green, &perms).end();
             if !e.note.is_empty() {
-                println!("  {}", e.note);
+                s.say(&format!("  {}", e.note));
             }
             for source in e.sources {
-                println!("  {}", self.paint(DIM, source));
+                s.text("  ").paint(Style::Dim, source).end();
             }
         }
     }
@@ -251,53 +259,52 @@ impl Printer {
             Format::Json => Self::json(plan),
             Format::Text | Format::Markdown => {
                 let md = matches!(format, Format::Markdown);
-                let heading = |t: &str| {
+                let mut s = Screen::stdout();
+                let heading = |s: &mut Screen, t: &str| {
                     if md {
-                        format!("### {t}")
+                        s.say(&format!("### {t}"));
                     } else {
-                        self.paint(BOLD, t)
+                        s.paint(Style::Bold, t).end();
                     }
                 };
-                println!(
-                    "{}",
-                    heading(&format!(
-                        "{}, {:?} Access",
-                        plan.role.title(),
-                        plan.access_level
-                    ))
+                heading(
+                    &mut s,
+                    &format!("{}, {:?} Access", plan.role.title(), plan.access_level),
                 );
-                println!(
+                s.say(&format!(
                     "App Review: {}",
                     if plan.app_review {
                         "required"
                     } else {
                         "not needed"
                     }
-                );
-                println!("Token: {}", plan.token.title());
-                println!("Permissions: {}", plan.permissions.join(", "));
-                println!("Timeline: {}", plan.timeline);
-                println!();
-                println!("{}", plan.why);
-                println!();
-                println!("{}", heading("Steps"));
+                ));
+                s.say(&format!("Token: {}", plan.token.title()));
+                s.say(&format!("Permissions: {}", plan.permissions.join(", ")));
+                s.say(&format!("Timeline: {}", plan.timeline));
+                s.blank();
+                s.say(&plan.why);
+                s.blank();
+                heading(&mut s, "Steps");
                 for (n, step) in plan.steps.iter().enumerate() {
-                    println!("{}. {step}", n + 1);
+                    s.say(&format!("{}. {step}", n + 1));
                 }
                 for warning in &plan.warnings {
-                    println!();
-                    println!("{} {warning}", self.paint(YELLOW, "Note:"));
+                    s.blank();
+                    s.paint(Style::Yellow, "Note:")
+                        .text(&format!(" {warning}"))
+                        .end();
                 }
                 if !plan.checklist.is_empty() {
-                    println!();
-                    println!("{}", heading("App Review readiness checklist"));
+                    s.blank();
+                    heading(&mut s, "App Review readiness checklist");
                     for item in plan.checklist {
-                        println!("- [ ] {} ({:?})", item.text, item.check);
+                        s.say(&format!("- [ ] {} ({:?})", item.text, item.check));
                     }
-                    println!();
-                    println!("{}", heading("Common rejections and their corrections"));
+                    s.blank();
+                    heading(&mut s, "Common rejections and their corrections");
                     for p in plan.rejection_patterns {
-                        println!("- {}: {}", p.reason, p.correction);
+                        s.say(&format!("- {}: {}", p.reason, p.correction));
                     }
                 }
             }

@@ -3,9 +3,10 @@
 //! stdin) in a streaming way, so memory stays flat, and uses every core on
 //! large plain files.
 
+use crate::terminal::{self, complain, Screen};
 use crate::UsageError;
-use scopelens_core::triage::{GroupBy, Triage, TriageReport};
-use serde::de::{DeserializeSeed, SeqAccess, Visitor};
+use scopelens_core::render;
+use scopelens_core::triage::{GroupBy, LogReader, Triage, TriageReport};
 use serde_json::Value;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, IsTerminal, Read, Seek, SeekFrom, Write};
@@ -57,7 +58,7 @@ pub fn run(opts: Options) -> Result<u8, UsageError> {
     let mut failed = false;
     for file in &opts.files {
         if let Err(err) = triage_one(file, &opts, &progress, &mut triage) {
-            eprintln!("scopelens: {}: {err}", display_name(file));
+            complain!("{}: {err}", display_name(file));
             failed = true;
         }
     }
@@ -145,128 +146,68 @@ fn starts_as_json_lines(f: &mut File) -> io::Result<bool> {
     Ok(text.starts_with('{') && serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok())
 }
 
-/// Reads any supported form from a sequential stream.
+/// Reads any supported form from a sequential stream, with the core's
+/// [`LogReader`] (the web app's worker uses the same).
 fn triage_stream(
     input: Box<dyn Read + '_>,
     progress: &Progress,
     triage: &mut Triage,
 ) -> io::Result<()> {
-    let counted = CountingReader {
+    let mut counted = CountingReader {
         inner: input,
         progress: progress.clone(),
     };
-    let mut reader = BufReader::with_capacity(BUFFER, counted);
-    // Blank lines before the first payload still count in line numbers.
-    let mut blank_lines = 0u64;
-    let first = loop {
-        let buf = reader.fill_buf()?;
-        if buf.is_empty() {
-            return Ok(());
-        }
-        match buf.iter().position(|b| !b.is_ascii_whitespace()) {
-            Some(at) => {
-                let byte = buf[at];
-                blank_lines += buf[..at].iter().filter(|b| **b == b'\n').count() as u64;
-                reader.consume(at);
-                break byte;
-            }
-            None => {
-                let len = buf.len();
-                blank_lines += buf.iter().filter(|b| **b == b'\n').count() as u64;
-                reader.consume(len);
-            }
-        }
-    };
-    if first == b'[' {
-        return triage_array(reader, triage);
-    }
-    triage_lines(reader, &Progress::default(), triage, 0, blank_lines).map(|_| ())
+    let mut reader = LogReader::new(&triage.by());
+    io::copy(&mut counted, &mut reader)?;
+    triage.merge(reader.finish(), 0);
+    Ok(())
 }
 
-/// Reads line by line; returns the number of lines read. Lines that turn out
-/// to be the start of a multi-line JSON document are gathered until it closes.
+/// Reads whole lines until at least `limit` bytes are taken (0: to the
+/// end); returns the number of lines read.
 fn triage_lines(
-    mut reader: impl BufRead,
+    mut input: impl BufRead,
     progress: &Progress,
     triage: &mut Triage,
     limit: u64,
-    first_line: u64,
 ) -> io::Result<u64> {
-    let mut line = Vec::with_capacity(4096);
-    let mut line_no = first_line;
+    let mut reader = LogReader::lines(&triage.by());
     let mut consumed = 0u64;
-    let mut pending: Option<(u64, String)> = None;
+    let mut at_line_start = true;
     loop {
-        if limit > 0 && consumed >= limit {
+        let buf = input.fill_buf()?;
+        if buf.is_empty() {
             break;
         }
-        line.clear();
-        let n = reader.read_until(b'\n', &mut line)?;
-        if n == 0 {
-            break;
-        }
-        consumed += n as u64;
-        progress.add(n);
-        line_no += 1;
-        let text = String::from_utf8_lossy(&line);
-        if let Some((start, doc)) = pending.as_mut() {
-            doc.push_str(&text);
-            if let Ok(value) = serde_json::from_str::<Value>(doc) {
-                triage.lines += 1;
-                triage.add_value(&value, None);
-                pending = None;
-            } else if doc.len() > scopelens_core::input::MAX_INPUT_BYTES {
-                triage.mark_unreadable(*start);
-                pending = None;
+        let take = if limit > 0 && consumed >= limit {
+            // Past the part's end: finish the line it stopped in, then stop.
+            if at_line_start {
+                break;
             }
-            continue;
-        }
-        let trimmed = text.trim();
-        // A pretty-printed document starts with a lone `{` or `[` line.
-        if (trimmed == "{" || trimmed == "[") && !text.trim_end().ends_with('}') {
-            pending = Some((line_no, text.into_owned()));
-            continue;
-        }
-        triage.add_line(line_no, &text);
-    }
-    if let Some((start, _)) = pending {
-        triage.mark_unreadable(start);
-    }
-    Ok(line_no)
-}
-
-/// A top-level JSON array, element by element, without holding it all.
-fn triage_array(reader: impl Read, triage: &mut Triage) -> io::Result<()> {
-    struct EachElement<'a>(&'a mut Triage);
-    impl<'de> Visitor<'de> for EachElement<'_> {
-        type Value = ();
-        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-            f.write_str("an array of webhook deliveries or errors")
-        }
-        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-            while let Some(item) = seq.next_element::<Value>()? {
-                self.0.lines += 1;
-                self.0.add_value(&item, None);
+            match buf.iter().position(|b| *b == b'\n') {
+                Some(at) => at + 1,
+                None => buf.len(),
             }
-            Ok(())
-        }
+        } else {
+            let room = if limit > 0 {
+                (limit - consumed) as usize
+            } else {
+                usize::MAX
+            };
+            buf.len().min(room.max(1))
+        };
+        reader.push(&buf[..take]);
+        at_line_start = buf[take - 1] == b'\n';
+        input.consume(take);
+        consumed += take as u64;
+        progress.add(take);
     }
-    impl<'de> DeserializeSeed<'de> for EachElement<'_> {
-        type Value = ();
-        fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
-            d.deserialize_seq(self)
-        }
-    }
-    let mut de = serde_json::Deserializer::from_reader(reader);
-    if let Err(err) = EachElement(triage).deserialize(&mut de) {
-        triage.mark_unreadable(err.line() as u64);
-        eprintln!(
-            "scopelens: the JSON array stops being valid at line {}, column {}: {err}",
-            err.line(),
-            err.column()
-        );
-    }
-    Ok(())
+    let lines = reader.line_count();
+    let part = reader.finish();
+    // A last line without a newline is still a line.
+    let lines = lines + u64::from(!at_line_start);
+    triage.merge(part, 0);
+    Ok(lines)
 }
 
 /// Splits a large JSON Lines file at line boundaries and reads the parts on
@@ -303,7 +244,7 @@ fn triage_parallel(
                     let mut part = Triage::new(&by);
                     let reader = BufReader::with_capacity(BUFFER, f);
                     let lines = if start < end {
-                        triage_lines(reader, &progress, &mut part, end - start, 0)?
+                        triage_lines(reader, &progress, &mut part, end - start)?
                     } else {
                         0
                     };
@@ -344,7 +285,9 @@ fn show_progress(
             let width = 30;
             let filled = (read * width / total.max(1)) as usize;
             let rate = read as f64 / started.elapsed().as_secs_f64().max(0.001) / 1e6;
-            eprint!(
+            // The bar is the CLI's own text: its carriage return is meant.
+            let _ = write!(
+                io::stderr(),
                 "\r[{}{}] {:>3}% {rate:.0} MB/s",
                 "#".repeat(filled),
                 " ".repeat(width as usize - filled),
@@ -352,35 +295,45 @@ fn show_progress(
             );
             let _ = io::stderr().flush();
         }
-        eprint!("\r{}\r", " ".repeat(60));
+        let _ = write!(io::stderr(), "\r{}\r", " ".repeat(60));
     }))
 }
 
 fn summary(report: &TriageReport, bytes: u64, elapsed: Duration, files: usize) {
     let secs = elapsed.as_secs_f64().max(0.000_001);
-    eprintln!(
-        "triage: {} errors in {} groups, {} lines ({} unreadable) from {files} input(s), {:.1} MB in {:.2} s ({:.0} MB/s)",
+    let mut err = Screen::stderr();
+    err.say(&format!(
+        "triage: {} errors in {} groups, {} lines ({} unreadable, {} oversized) from {files} input(s), {:.1} MB in {:.2} s ({:.0} MB/s)",
         report.total_errors,
         report.groups.len(),
         report.lines,
         report.unreadable_lines,
+        report.oversized_records,
         bytes as f64 / 1e6,
         secs,
         bytes as f64 / 1e6 / secs
-    );
-    if report.unreadable_lines > 0 {
-        let shown: Vec<String> = report
-            .unreadable_line_numbers
-            .iter()
-            .take(20)
-            .map(|n| n.to_string())
-            .collect();
-        let more = if report.unreadable_lines as usize > shown.len() {
+    ));
+    let listed = |numbers: &[u64], total: u64| {
+        let shown: Vec<String> = numbers.iter().take(20).map(|n| n.to_string()).collect();
+        let more = if total as usize > shown.len() {
             ", …"
         } else {
             ""
         };
-        eprintln!("triage: unreadable lines: {}{more}", shown.join(", "));
+        format!("{}{more}", shown.join(", "))
+    };
+    if report.unreadable_lines > 0 {
+        err.say(&format!(
+            "triage: unreadable lines: {}",
+            listed(&report.unreadable_line_numbers, report.unreadable_lines)
+        ));
+    }
+    if report.oversized_records > 0 {
+        err.say(&format!(
+            "triage: records longer than {} skipped, starting on lines: {}",
+            render::megabytes(scopelens_core::triage::MAX_RECORD_BYTES as f64),
+            listed(&report.oversized_record_lines, report.oversized_records)
+        ));
     }
 }
 
@@ -401,11 +354,9 @@ fn key_text(key: &Value) -> String {
 }
 
 fn print_report(report: &TriageReport, format: Format) {
+    let mut s = Screen::stdout();
     match format {
-        Format::Json => match serde_json::to_string_pretty(report) {
-            Ok(text) => println!("{text}"),
-            Err(e) => eprintln!("scopelens: cannot write JSON: {e}"),
-        },
+        Format::Json => terminal::json(report),
         Format::Csv => {
             let mut header: Vec<&str> = report.by.clone();
             header.extend([
@@ -416,40 +367,45 @@ fn print_report(report: &TriageReport, format: Format) {
                 "fixable_by",
                 "title",
             ]);
-            println!("{}", header.join(","));
+            let mut rows = vec![header.iter().map(|h| h.to_string()).collect::<Vec<_>>()];
             for g in &report.groups {
-                let mut cells: Vec<String> =
-                    report.by.iter().map(|k| csv_cell(&g.key[*k])).collect();
+                let mut cells: Vec<String> = report
+                    .by
+                    .iter()
+                    .map(|k| plain_or_empty(&g.key[*k]))
+                    .collect();
                 cells.push(g.count.to_string());
                 cells.push(g.first_seen.clone().unwrap_or_default());
                 cells.push(g.last_seen.clone().unwrap_or_default());
                 cells.push(g.category.to_string());
                 cells.push(g.fixable_by.unwrap_or_default().to_string());
-                cells.push(csv_cell(&Value::from(g.title.as_str())));
-                println!("{}", cells.join(","));
+                cells.push(g.title.clone());
+                rows.push(cells);
             }
+            s.text(&csv_text(&rows)).flush();
         }
         Format::Markdown => {
-            println!(
-                "## scopelens triage: {} errors, {} groups\n",
+            s.say(&format!(
+                "## scopelens triage: {} errors, {} groups",
                 report.total_errors,
                 report.groups.len()
-            );
-            println!(
+            ));
+            s.blank();
+            s.say(&format!(
                 "| {} | count | first seen | last seen | category | who can fix | what |",
                 report.by.join(" | ")
-            );
-            println!(
+            ));
+            s.say(&format!(
                 "|{}---|---|---|---|---|---|",
                 "---|".repeat(report.by.len())
-            );
+            ));
             for g in &report.groups {
                 let keys: Vec<String> = report
                     .by
                     .iter()
-                    .map(|k| scopelens_core::render::escape(&plain(&g.key[*k])))
+                    .map(|k| render::markdown_text(&plain(&g.key[*k])))
                     .collect();
-                println!(
+                s.say(&format!(
                     "| {} | {} | {} | {} | {} | {} | {} |",
                     keys.join(" | "),
                     g.count,
@@ -457,38 +413,73 @@ fn print_report(report: &TriageReport, format: Format) {
                     g.last_seen.as_deref().unwrap_or("-"),
                     g.category,
                     g.fixable_by.unwrap_or("-"),
-                    scopelens_core::render::escape(&g.title)
-                );
+                    render::markdown_text(&g.title)
+                ));
             }
             if report.unreadable_lines > 0 {
-                println!("\n{} lines could not be read.", report.unreadable_lines);
+                s.blank();
+                s.say(&format!(
+                    "{} lines could not be read.",
+                    report.unreadable_lines
+                ));
             }
         }
         Format::Text => {
-            println!(
-                "{} errors in {} groups ({} lines read, {} unreadable)",
+            s.say(&format!(
+                "{} errors in {} groups ({} lines read, {} unreadable, {} too long to read)",
                 report.total_errors,
                 report.groups.len(),
                 report.lines,
-                report.unreadable_lines
-            );
+                report.unreadable_lines,
+                report.oversized_records
+            ));
             for g in &report.groups {
-                println!();
-                println!("{:>9}  {}  {}", g.count, key_text(&g.key), g.title);
+                s.blank();
+                s.say(&format!(
+                    "{:>9}  {}  {}",
+                    g.count,
+                    key_text(&g.key),
+                    g.title
+                ));
                 let seen = match (&g.first_seen, &g.last_seen) {
                     (Some(f), Some(l)) => format!("  first {f}, last {l}"),
                     _ => String::new(),
                 };
-                println!(
+                s.say(&format!(
                     "           {} · fixable by {}{seen}",
                     g.category,
                     g.fixable_by.unwrap_or("unknown")
-                );
+                ));
                 if let Some(step) = g.fix.first() {
-                    println!("           fix: {step}");
+                    s.say(&format!("           fix: {step}"));
                 }
             }
         }
+    }
+}
+
+/// CSV with the `csv` crate's quoting, and every cell a spreadsheet would
+/// read as a formula (starting with `=`, `+`, `-`, `@`, a tab or a carriage
+/// return) prefixed with `'`, as OWASP recommends: quoting alone does not
+/// stop `=HYPERLINK(…)` from running.
+pub fn csv_text(rows: &[Vec<String>]) -> String {
+    // Lines end with `\n` alone: a `\r` is a control the screen would show escaped.
+    let mut writer = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer(Vec::new());
+    for row in rows {
+        // Writing to memory cannot fail.
+        let _ = writer.write_record(row.iter().map(|cell| neutralised_cell(cell)));
+    }
+    let bytes = writer.into_inner().unwrap_or_default();
+    String::from_utf8_lossy(&bytes).into_owned()
+}
+
+fn neutralised_cell(cell: &str) -> String {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{cell}")
+    } else {
+        cell.to_string()
     }
 }
 
@@ -505,11 +496,49 @@ fn plain(v: &Value) -> String {
     )
 }
 
-fn csv_cell(v: &Value) -> String {
-    let text = if v.is_null() { String::new() } else { plain(v) };
-    if text.contains([',', '"', '\n']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
+fn plain_or_empty(v: &Value) -> String {
+    if v.is_null() {
+        String::new()
     } else {
-        text
+        plain(v)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::csv_text;
+    use proptest::prelude::*;
+
+    fn cell() -> impl Strategy<Value = String> {
+        prop_oneof![
+            "[=+@\t\r-][ -~]{0,10}",
+            "[ -~\n\r\t\"',;]{0,12}",
+            any::<String>(),
+        ]
+    }
+
+    proptest! {
+        #[test]
+        fn every_cell_reads_back_unchanged_or_with_a_quote_that_stops_a_formula(
+            rows in prop::collection::vec(prop::collection::vec(cell(), 3), 1..8)
+        ) {
+            let text = csv_text(&rows);
+            let mut reader = csv::ReaderBuilder::new().has_headers(false).from_reader(text.as_bytes());
+            let back: Vec<Vec<String>> = reader
+                .records()
+                .map(|r| r.unwrap().iter().map(str::to_string).collect())
+                .collect();
+            prop_assert_eq!(back.len(), rows.len());
+            for (row, read) in rows.iter().zip(&back) {
+                for (cell, read) in row.iter().zip(read) {
+                    prop_assert!(!read.starts_with(['=', '+', '-', '@', '\t', '\r']), "{read:?}");
+                    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+                        prop_assert_eq!(read, &format!("'{cell}"));
+                    } else {
+                        prop_assert_eq!(read, cell);
+                    }
+                }
+            }
+        }
     }
 }

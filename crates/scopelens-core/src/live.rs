@@ -489,6 +489,118 @@ fn call_failed(call: &Call, reason: &str) -> Finding {
     .sources(&[sources::GRAPH_ERRORS])
 }
 
+/// A Graph API address a token may be sent to: `base` to put paths after,
+/// `origin` (scheme, host and port) for a browser's connect-src check.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GraphAddress {
+    pub base: String,
+    pub origin: String,
+}
+
+/// Checks an address before any token is sent to it: https to any host, or
+/// plain http only to this computer ([`is_loopback_host`]). Anything that
+/// could make a URL parser see another host than this reading does (user
+/// information, a query, a fragment, a backslash, percent-encoding or other
+/// characters a host name does not have) is refused rather than guessed at.
+/// The error says why, for people.
+pub fn graph_address(text: &str) -> Result<GraphAddress, String> {
+    let base = text.trim().trim_end_matches('/');
+    let refuse = |why: &str| {
+        Err(format!(
+            "The Graph API address `{base}` {why}. Nothing was sent."
+        ))
+    };
+    let (scheme, rest) = match base.split_once("://") {
+        Some((s, r)) => (s.to_ascii_lowercase(), r),
+        None => return refuse("is not a web address (it should start with https://)"),
+    };
+    if scheme != "https" && scheme != "http" {
+        return refuse("must start with https://");
+    }
+    let (authority, path) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
+    if rest.is_empty() || !path.bytes().all(is_plain_path_byte) {
+        return refuse("is not a plain address (no query, fragment or user name allowed)");
+    }
+    let authority = authority.to_ascii_lowercase();
+    let Some(host) = host_of(&authority) else {
+        return refuse("is not a plain address (no query, fragment or user name allowed)");
+    };
+    if host.is_empty() {
+        return refuse("has no host name");
+    }
+    if scheme == "http" && !is_loopback_host(host) {
+        return refuse("must use https:// (plain http:// only for a server on this computer)");
+    }
+    Ok(GraphAddress {
+        base: format!("{scheme}://{authority}{path}"),
+        origin: format!("{scheme}://{authority}"),
+    })
+}
+
+fn is_plain_path_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b'/' | b'.' | b'-' | b'_' | b'~')
+}
+
+/// The host of `host[:port]` (lower case), or None when the authority holds
+/// anything but a host name, an IP address and a port.
+fn host_of(authority: &str) -> Option<&str> {
+    let (host, port) = if authority.starts_with('[') {
+        let close = authority.find(']')?;
+        let (host, after) = authority.split_at(close + 1);
+        let inside = &host[1..close];
+        if inside.is_empty() || !inside.bytes().all(|b| b.is_ascii_hexdigit() || b == b':') {
+            return None;
+        }
+        match after {
+            "" => (host, None),
+            _ => (host, Some(after.strip_prefix(':')?)),
+        }
+    } else {
+        let (host, port) = match authority.split_once(':') {
+            Some((host, port)) => (host, Some(port)),
+            None => (authority, None),
+        };
+        let name_bytes =
+            |b: u8| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'.' || b == b'-';
+        if !host.bytes().all(name_bytes) {
+            return None;
+        }
+        (host, port)
+    };
+    if let Some(port) = port {
+        let digits =
+            !port.is_empty() && port.len() <= 5 && port.bytes().all(|b| b.is_ascii_digit());
+        if !digits || port.parse::<u16>().map_or(true, |p| p == 0) {
+            return None;
+        }
+    }
+    Some(host)
+}
+
+/// True only for a host written exactly as `localhost`, a dotted-decimal
+/// address in 127.0.0.0/8 (four parts, no leading zeros, no hex or octal
+/// forms, no trailing dot) or the IPv6 loopback as `[::1]`. Any other
+/// spelling, even one a resolver would take to this computer (such as
+/// `[0:0:0:0:0:0:0:1]`), is not trusted with a token over plain HTTP.
+pub fn is_loopback_host(host: &str) -> bool {
+    if host.eq_ignore_ascii_case("localhost") {
+        return true;
+    }
+    if host.starts_with('[') {
+        return host == "[::1]";
+    }
+    let parts: Vec<&str> = host.split('.').collect();
+    parts.len() == 4
+        && parts[0] == "127"
+        && parts.iter().all(|p| {
+            !p.is_empty()
+                && p.len() <= 3
+                && p.bytes().all(|b| b.is_ascii_digit())
+                && (p.len() == 1 || !p.starts_with('0'))
+                && p.parse::<u8>().is_ok()
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -576,5 +688,178 @@ mod tests {
             .path("v24.0"),
             "/v24.0/121?fields=id,name"
         );
+    }
+
+    mod graph_address {
+        use super::super::{graph_address, is_loopback_host};
+        use proptest::prelude::*;
+        use std::net::{Ipv4Addr, Ipv6Addr};
+
+        /// What a strict reader says the host of an accepted address is:
+        /// the text between `://` and the first `/`, without its port.
+        fn host_in(url: &str) -> String {
+            let rest = url.split_once("://").unwrap().1;
+            let authority = rest.split('/').next().unwrap().to_ascii_lowercase();
+            if authority.starts_with('[') {
+                authority[..=authority.find(']').unwrap()].to_string()
+            } else {
+                authority.split(':').next().unwrap().to_string()
+            }
+        }
+
+        /// This computer, by an independent reading: `localhost`, an IPv4
+        /// address in 127/8 written the way std writes it, or `[::1]`.
+        fn is_this_computer(host: &str) -> bool {
+            host == "localhost"
+                || host
+                    .parse::<Ipv4Addr>()
+                    .is_ok_and(|ip| ip.octets()[0] == 127 && ip.to_string() == host)
+                || host
+                    .strip_prefix('[')
+                    .and_then(|h| h.strip_suffix(']'))
+                    .and_then(|h| h.parse::<Ipv6Addr>().ok())
+                    .is_some_and(|ip| ip == Ipv6Addr::LOCALHOST)
+        }
+
+        const LOCAL: &[&str] = &[
+            "localhost",
+            "LocalHost",
+            "127.0.0.1",
+            "127.1.2.3",
+            "127.255.255.254",
+            "[::1]",
+        ];
+        const LOOKALIKES: &[&str] = &[
+            "localhost.",
+            "127.0.0.1.",
+            "0x7f.1",
+            "0x7f000001",
+            "2130706433",
+            "0177.0.0.1",
+            "127.1",
+            "127.0.0.01",
+            "127.000.0.1",
+            "127.0.0.256",
+            "128.0.0.1",
+            "[::ffff:127.0.0.1]",
+            "[::1%25eth0]",
+            "[::2]",
+            "[0:0:0:0:0:0:0:1]",
+            "[::01]",
+            "%6cocalhost",
+            "localhost%2eevil.example",
+            "xn--localhost",
+            "localhost.evil.example",
+            "127.0.0.1.nip.io",
+            "evil.example",
+            "loca\u{2060}lhost",
+            "ⓛocalhost",
+            "localhost\u{3002}",
+            "",
+        ];
+        const BEFORE: &[&str] = &[
+            "",
+            "user@",
+            "user:pw@",
+            "localhost@",
+            "127.0.0.1@",
+            "@",
+            " ",
+            "\t",
+        ];
+        const AFTER: &[&str] = &[
+            "",
+            ":80",
+            ":8080",
+            ":65535",
+            ":0",
+            ":65536",
+            ":",
+            ":8080:80",
+            ":80@evil.example",
+            "@evil.example",
+            ".evil.example",
+            ".",
+            "#@evil.example",
+            "?@evil.example",
+            "\\@evil.example",
+            "\\.evil.example",
+            "%2f@evil.example",
+            "%00",
+            "\t.evil",
+            " .evil",
+            "/v1",
+            "/graph/",
+            "/a?b",
+            "/%2e%2e",
+            "/@evil.example",
+        ];
+
+        fn address() -> impl Strategy<Value = String> {
+            let host = prop_oneof![
+                prop::sample::select(LOCAL).prop_map(str::to_string),
+                prop::sample::select(LOOKALIKES).prop_map(str::to_string),
+                "[a-z0-9.:\\[\\]@%#?/\\\\-]{0,20}",
+            ];
+            (
+                prop::sample::select(&["http://", "https://", "HTTP://", "http:/", "ftp://"][..]),
+                prop::sample::select(BEFORE),
+                host,
+                prop::sample::select(AFTER),
+            )
+                .prop_map(|(scheme, before, host, after)| format!("{scheme}{before}{host}{after}"))
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(4000))]
+
+            #[test]
+            fn plain_http_goes_only_to_this_computer(url in address()) {
+                if let Ok(address) = graph_address(&url) {
+                    let base = &address.base;
+                    prop_assert!(!base.contains(['@', '?', '#', '\\', '%', ' ', '\t']), "{url:?} → {base:?}");
+                    prop_assert!(address.base.starts_with(&address.origin));
+                    if base.starts_with("http://") {
+                        let host = host_in(base);
+                        prop_assert!(is_this_computer(&host), "{url:?} → host {host:?}");
+                    } else {
+                        prop_assert!(base.starts_with("https://"), "{url:?}");
+                    }
+                }
+            }
+
+            #[test]
+            fn this_computer_on_any_port_is_accepted(
+                host in prop::sample::select(LOCAL),
+                port in prop::option::of(1u16..),
+                path in prop::sample::select(&["", "/", "/graph", "/v1/"][..]),
+            ) {
+                let port = port.map(|p| format!(":{p}")).unwrap_or_default();
+                let url = format!("http://{host}{port}{path}");
+                let address = graph_address(&url).map_err(TestCaseError::fail)?;
+                prop_assert_eq!(address.origin, format!("http://{}{port}", host.to_ascii_lowercase()));
+            }
+
+            #[test]
+            fn lookalikes_of_this_computer_are_not_trusted(host in prop::sample::select(LOOKALIKES)) {
+                prop_assert!(!is_loopback_host(host), "{host:?}");
+                prop_assert!(graph_address(&format!("http://{host}")).is_err(), "{host:?}");
+                prop_assert!(graph_address(&format!("http://{host}:8080/")).is_err(), "{host:?}");
+            }
+        }
+
+        #[test]
+        fn a_host_that_only_starts_like_localhost_gets_no_token_over_http() {
+            let refused = graph_address("http://localhost.evil.example").unwrap_err();
+            assert!(
+                refused.contains("https://") && refused.contains("Nothing was sent"),
+                "{refused}"
+            );
+            assert_eq!(
+                graph_address("https://graph.facebook.com/").unwrap().base,
+                "https://graph.facebook.com"
+            );
+            assert!(graph_address("https://evil.example@graph.facebook.com").is_err());
+        }
     }
 }

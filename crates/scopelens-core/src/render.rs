@@ -6,7 +6,8 @@ use crate::diagnose::{Diagnosis, Severity};
 use std::fmt::Write;
 
 /// A ticket-ready summary of a diagnosis. Secrets were removed at reading,
-/// and text from the payload is escaped so it cannot inject markup.
+/// and every string that can carry payload text goes through
+/// [`markdown_text`], so none can become markup, a link or a mention.
 pub fn to_markdown(d: &Diagnosis) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "## scopelens diagnosis: {}", d.input.kind.title());
@@ -28,13 +29,13 @@ pub fn to_markdown(d: &Diagnosis) -> String {
             Severity::Warning => "⚠️",
             Severity::Info => "ℹ️",
         };
-        let _ = writeln!(out, "### {}. {marker} {}", i + 1, escape(&f.title));
+        let _ = writeln!(out, "### {}. {marker} {}", i + 1, markdown_text(&f.title));
         let _ = writeln!(out);
-        let _ = writeln!(out, "{}", escape(&f.explanation));
+        let _ = writeln!(out, "{}", markdown_text(&f.explanation));
         if !f.fix.is_empty() {
             let _ = writeln!(out);
             for (n, step) in f.fix.iter().enumerate() {
-                let _ = writeln!(out, "{}. {}", n + 1, escape(step));
+                let _ = writeln!(out, "{}. {}", n + 1, markdown_text(step));
             }
         }
         if !f.sources.is_empty() {
@@ -51,8 +52,8 @@ pub fn to_markdown(d: &Diagnosis) -> String {
         for row in rows {
             let _ = writeln!(
                 out,
-                "| `{}` | {} |",
-                row.permission.replace('`', ""),
+                "| {} | {} |",
+                markdown_code(&row.permission),
                 state_words(row.state)
             );
         }
@@ -75,17 +76,149 @@ pub fn state_words(state: ScopeState) -> &'static str {
     }
 }
 
-/// Escapes characters that would turn payload text into markup or links.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if matches!(
-            c,
-            '<' | '>' | '[' | ']' | '*' | '_' | '#' | '|' | '\\' | '!'
-        ) {
+/// Invisible when rendered; put inside a pattern that a renderer would turn
+/// into a link, a mention or a reference, it breaks the pattern.
+const BREAK: char = '\u{200b}';
+
+/// ASCII punctuation that Markdown (CommonMark, GitHub, Slack, Jira) can
+/// read as markup anywhere in a line; each is written with a backslash.
+/// (`^` is superscript in several dialects and in Jira.)
+const ALWAYS_ESCAPED: &[char] = &[
+    '\\', '`', '*', '_', '[', ']', '<', '>', '#', '|', '!', '~', '&', '$', '^',
+];
+
+/// Text from a payload as one line of inert Markdown: the one function
+/// every payload-derived string goes through before it joins Markdown
+/// (the diagnosis copy here, and the CLI's Markdown output).
+///
+/// - Line breaks of every kind become spaces and leading spaces go, so no
+///   heading, rule, list, quote, table row, fence or indented code block
+///   can start; a leading `-`, `+`, `=` or `1.` is escaped as well.
+/// - Markup characters are backslash-escaped: no emphasis, code, link,
+///   image, raw HTML, entity, table cell or math.
+/// - A zero-width space goes where a renderer would otherwise make a link
+///   or a notification: after `@` (mentions, `@org/team`, e-mail
+///   addresses), after `#` (`#123`), inside `://`, before a dot between
+///   letters (`www.`, bare domains) and after the dash of `ABC-123` issue
+///   keys. Renderers link these on the rendered text, after escapes are
+///   gone, which is why a backslash alone is not enough.
+/// - Controls show as `\uXXXX` (see [`visible_controls`]).
+pub fn markdown_text(text: &str) -> String {
+    let flat = one_line(text);
+    let line = flat.trim();
+    let chars: Vec<char> = line.chars().collect();
+    let mut out = String::with_capacity(line.len() + 8);
+    // A leading run of digits then `.` or `)` would start an ordered list.
+    let digits = chars.iter().take_while(|c| c.is_ascii_digit()).count();
+    let list_number_end =
+        (digits > 0 && matches!(chars.get(digits), Some('.' | ')'))).then_some(digits);
+    for (i, &c) in chars.iter().enumerate() {
+        let leading_marker = i == 0 && matches!(c, '-' | '+' | '=');
+        if ALWAYS_ESCAPED.contains(&c) || leading_marker || list_number_end == Some(i) {
             out.push('\\');
         }
-        out.push(c);
+        push_breaking_links(&mut out, &chars, i);
+    }
+    out
+}
+
+/// Text from a payload as an inline code span, for identifiers (a
+/// permission, a request, an ID) that read best verbatim. The fence is one
+/// backtick longer than the longest run inside, so no backtick can close it
+/// early. A `|` is written `\|`, so a table cell stays whole (outside a
+/// table the backslash shows, a small price for one rule everywhere).
+pub fn markdown_code(text: &str) -> String {
+    let flat = one_line(text);
+    let content = flat.trim();
+    if content.is_empty() {
+        return String::new();
+    }
+    let chars: Vec<char> = content.chars().collect();
+    let mut inner = String::with_capacity(content.len() + 4);
+    for i in 0..chars.len() {
+        // Renderers that ignore code spans (Jira's wiki markup) still must
+        // not link or notify.
+        if chars[i] == '|' {
+            inner.push('\\');
+        }
+        push_breaking_links(&mut inner, &chars, i);
+    }
+    let longest_run = content.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+    let fence = "`".repeat(longest_run + 1);
+    let pad = if content.starts_with('`') || content.ends_with('`') {
+        " "
+    } else {
+        ""
+    };
+    format!("{fence}{pad}{inner}{pad}{fence}")
+}
+
+/// Pushes `chars[i]`, with a zero-width space where it would otherwise
+/// complete a link, mention or reference pattern.
+fn push_breaking_links(out: &mut String, chars: &[char], i: usize) {
+    let c = chars[i];
+    let before = i.checked_sub(1).map(|j| chars[j]);
+    let after = chars.get(i + 1).copied();
+    // `www.example`, `example.com`: a dot between letters or digits and a letter.
+    if c == '.'
+        && before.is_some_and(|b| b.is_alphanumeric())
+        && after.is_some_and(|a| a.is_alphabetic())
+    {
+        out.push(BREAK);
+    }
+    out.push(c);
+    let breaks_after = match c {
+        '@' | '#' => true,
+        ':' => chars.get(i + 1..i + 3) == Some(&['/', '/'][..]),
+        // `PROJ-123`, `GH-123`: an issue key.
+        '-' => {
+            before.is_some_and(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+                && after.is_some_and(|a| a.is_ascii_digit())
+        }
+        _ => false,
+    };
+    if breaks_after {
+        out.push(BREAK);
+    }
+}
+
+/// One line: every line or paragraph separator becomes a space, and other
+/// controls become visible escapes.
+fn one_line(text: &str) -> String {
+    let spaced: String = text
+        .chars()
+        .map(|c| match c {
+            '\n' | '\r' | '\u{b}' | '\u{c}' | '\u{85}' | '\u{2028}' | '\u{2029}' => ' ',
+            c => c,
+        })
+        .collect();
+    visible_controls(&spaced)
+}
+
+/// True for characters a terminal or a renderer may act on instead of
+/// showing: C0 controls other than newline and tab, DEL, C1 controls
+/// (U+009B is a one-byte CSI), and the bidirectional formatting characters,
+/// which can reorder a line so that it reads as something it does not say.
+pub fn is_unsafe_control(c: char) -> bool {
+    matches!(c,
+        '\u{0}'..='\u{8}' | '\u{b}'..='\u{1f}' | '\u{7f}'..='\u{9f}'
+        // Arabic letter mark, left-to-right and right-to-left marks.
+        | '\u{61c}' | '\u{200e}' | '\u{200f}'
+        // Embeddings, overrides and isolates.
+        | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// `text` with every [`is_unsafe_control`] character written as `\uXXXX`
+/// (four lower-case hex digits), a form that is also a valid escape inside
+/// a JSON string.
+pub fn visible_controls(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if is_unsafe_control(c) {
+            let _ = write!(out, "\\u{:04x}", c as u32);
+        } else {
+            out.push(c);
+        }
     }
     out
 }
@@ -135,6 +268,325 @@ mod tests {
             .match_indices("[click")
             .all(|(at, _)| md[..at].ends_with('\\')));
         assert!(md.contains("\\<img"));
+    }
+
+    /// What a renderer shows for escaped text: each `\X` becomes `X`.
+    fn rendered(markdown: &str) -> String {
+        let mut out = String::new();
+        let mut chars = markdown.chars();
+        while let Some(c) = chars.next() {
+            if c == '\\' {
+                out.extend(chars.next());
+            } else {
+                out.push(c);
+            }
+        }
+        out
+    }
+
+    /// Markup characters left unescaped.
+    fn active_markup(markdown: &str) -> Vec<char> {
+        let mut found = Vec::new();
+        let mut chars = markdown.chars();
+        while let Some(c) = chars.next() {
+            if c == '\\' {
+                chars.next();
+            } else if ALWAYS_ESCAPED.contains(&c) {
+                found.push(c);
+            }
+        }
+        found
+    }
+
+    /// True when `line`, at the start of a line, would open a block other
+    /// than a paragraph: heading, quote, list, rule, fence, table, HTML or
+    /// indented code.
+    fn starts_block(line: &str) -> bool {
+        if line.starts_with("    ") || line.starts_with('\t') {
+            return true;
+        }
+        let line = line.trim_start_matches(' ');
+        let digits = line.chars().take_while(char::is_ascii_digit).count();
+        if (1..=9).contains(&digits) && line[digits..].starts_with(['.', ')']) {
+            return true;
+        }
+        line.starts_with(['#', '>', '-', '+', '*', '=', '_', '|', '<', '`', '~'])
+    }
+
+    /// A pattern GitHub, Slack or Jira would turn into a link, a mention or
+    /// a reference, in rendered text.
+    fn link_pattern(text: &str) -> Option<String> {
+        let chars: Vec<char> = text.chars().collect();
+        let lower: Vec<char> = text.to_lowercase().chars().collect();
+        for i in 0..chars.len() {
+            let next = chars.get(i + 1).copied();
+            let word_char = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+            if chars[i] == '@' && word_char(next) {
+                return Some(format!("mention or e-mail at {i}"));
+            }
+            if chars[i] == '#' && next.is_some_and(|c| c.is_ascii_digit()) {
+                return Some(format!("reference at {i}"));
+            }
+            if lower[i..].starts_with(&['w', 'w', 'w', '.']) {
+                return Some(format!("www. at {i}"));
+            }
+            if chars[i..].starts_with(&[':', '/', '/']) {
+                return Some(format!("scheme at {i}"));
+            }
+            if chars[i] == '.'
+                && i > 0
+                && word_char(Some(chars[i - 1]))
+                && next.is_some_and(|c| c.is_ascii_alphabetic())
+            {
+                return Some(format!("domain at {i}"));
+            }
+            if chars[i] == '-'
+                && i > 0
+                && chars[i - 1].is_ascii_uppercase()
+                && next.is_some_and(|c| c.is_ascii_digit())
+            {
+                return Some(format!("issue key at {i}"));
+            }
+        }
+        None
+    }
+
+    const TRICKY: &[&str] = &[
+        "\n",
+        "\r\n",
+        "\r",
+        "\u{2028}",
+        "\u{85}",
+        "    ",
+        "\t",
+        "# ",
+        "===",
+        "---",
+        "***",
+        "> ",
+        "- ",
+        "+ ",
+        "1. ",
+        "2) ",
+        "```",
+        "~~~",
+        "|",
+        "<img src=x>",
+        "<!--",
+        "&lt;",
+        "&#x3c;",
+        "[a](b)",
+        "![i](j)",
+        "`",
+        "``",
+        "*",
+        "_",
+        "@octocat",
+        "@org/team",
+        "#123",
+        "GH-7",
+        "PROJ-42",
+        "https://evil.example/x",
+        "http://a.b",
+        "www.evil.example",
+        "WWW.X.Y",
+        "mailto:a@b.c",
+        "user@example.com",
+        "evil.example",
+        "$x$",
+        "\\",
+        "\u{1b}[31m",
+        "\u{9b}2J",
+        "\u{202e}",
+        "\u{200b}",
+        "Verdict: OK",
+        " ",
+        "a",
+        "é",
+        "1",
+        ".",
+        ":",
+    ];
+
+    fn payload_text() -> impl Strategy<Value = String> {
+        prop::collection::vec(
+            prop_oneof![
+                prop::sample::select(TRICKY).prop_map(str::to_string),
+                "[a-zA-Z0-9 .:/@#-]{0,6}",
+                any::<char>().prop_map(String::from),
+            ],
+            0..24,
+        )
+        .prop_map(|parts| parts.concat())
+    }
+
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        #[test]
+        fn payload_text_is_one_inert_line_that_reads_the_same(text in payload_text()) {
+            let md = markdown_text(&text);
+            prop_assert!(!md.contains(['\n', '\r', '\u{2028}', '\u{2029}', '\u{85}']), "{md:?}");
+            prop_assert!(!md.chars().any(is_unsafe_control), "{md:?}");
+            prop_assert!(!starts_block(&md), "{md:?}");
+            // After any prefix the CLI or the copy puts before it.
+            for prefix in ["1. ", "- ", "### 1. x ", "| "] {
+                let line = format!("{prefix}{md}");
+                prop_assert!(!starts_block(&line[prefix.len()..]), "{line:?}");
+            }
+            prop_assert_eq!(active_markup(&md), Vec::<char>::new(), "{:?}", md);
+            let shown = rendered(&md);
+            prop_assert_eq!(link_pattern(&shown), None, "{:?}", shown);
+            // Nothing is lost: the rendered text is the payload on one line.
+            let expected = visible_controls(&one_line(&text)).trim().replace(BREAK, "");
+            prop_assert_eq!(shown.replace(BREAK, ""), expected);
+        }
+
+        #[test]
+        fn payload_code_spans_cannot_be_closed_early(text in payload_text()) {
+            let md = markdown_code(&text);
+            if text.trim().is_empty() || one_line(&text).trim().is_empty() {
+                prop_assert_eq!(md, "");
+                return Ok(());
+            }
+            prop_assert!(!md.contains(['\n', '\r']), "{md:?}");
+            let fence_len = md.chars().take_while(|c| *c == '`').count();
+            let fence = "`".repeat(fence_len);
+            let inner = &md[fence_len..md.len() - fence_len];
+            prop_assert!(md.ends_with(&fence));
+            // No run of exactly the fence's length inside, so the span ends only at its end.
+            let runs: Vec<usize> = inner.split(|c| c != '`').map(str::len).collect();
+            prop_assert!(runs.iter().all(|n| *n != fence_len), "{md:?}");
+            prop_assert_eq!(link_pattern(inner), None, "{:?}", inner);
+        }
+
+        #[test]
+        fn a_diagnosis_copy_of_a_hostile_error_has_no_active_payload(message in payload_text(), kind in payload_text()) {
+            let error = serde_json::json!({"error": {"message": message, "type": kind, "code": 100, "error_user_title": kind, "fbtrace_id": message}});
+            let md = to_markdown(&diagnose(&error.to_string(), &Context::at(1_760_000_000)));
+            for line in md.lines() {
+                let ours = ["## ", "### ", "**", "Sources: ", "| ", "|---", "_Tokens"]
+                    .iter()
+                    .any(|p| line.starts_with(p))
+                    || line.split_once(". ").is_some_and(|(n, _)| n.chars().all(|c| c.is_ascii_digit()) && !n.is_empty());
+                if !ours {
+                    prop_assert!(!starts_block(line), "{line:?}");
+                }
+                if !line.starts_with("Sources: ") {
+                    let shown = rendered(line);
+                    prop_assert_eq!(link_pattern(&shown), None, "{:?}", line);
+                }
+                prop_assert!(!line.chars().any(is_unsafe_control), "{line:?}");
+            }
+        }
+    }
+
+    /// Parses a copy with an independent CommonMark reader (every GitHub
+    /// extension on) and fails on anything but the copy's own structure:
+    /// its headings, its strong labels, its numbered fix lists, its source
+    /// autolinks, its permission table and code spans, and plain text in
+    /// which no link, mention or reference pattern survives.
+    fn assert_only_own_structure(md: &str, d: &Diagnosis) -> Result<(), TestCaseError> {
+        use pulldown_cmark::{Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
+        let sources: Vec<&str> = d
+            .findings
+            .iter()
+            .flat_map(|f| f.sources.iter().map(|s| s.as_ref()))
+            .collect();
+        let mut text = String::new();
+        let mut in_link = false;
+        let (mut h2, mut h3) = (0, 0);
+        for event in Parser::new_ext(md, Options::all()) {
+            match event {
+                Event::Start(Tag::Heading {
+                    level: HeadingLevel::H2,
+                    ..
+                }) => h2 += 1,
+                Event::Start(Tag::Heading {
+                    level: HeadingLevel::H3,
+                    ..
+                }) => h3 += 1,
+                Event::Start(Tag::Link {
+                    link_type: LinkType::Autolink,
+                    dest_url,
+                    ..
+                }) => {
+                    prop_assert!(sources.contains(&dest_url.as_ref()), "link to {dest_url:?}");
+                    in_link = true;
+                }
+                Event::End(TagEnd::Link) => in_link = false,
+                Event::Start(
+                    Tag::List(Some(1))
+                    | Tag::Item
+                    | Tag::Paragraph
+                    | Tag::Strong
+                    | Tag::Emphasis
+                    | Tag::Table(_)
+                    | Tag::TableHead
+                    | Tag::TableRow
+                    | Tag::TableCell,
+                ) => {}
+                Event::Code(code) => {
+                    prop_assert!(
+                        d.scopes.iter().any(|r| r.permission == code.as_ref()),
+                        "code {code:?}"
+                    );
+                }
+                Event::Text(t) if !in_link => text.push_str(&t),
+                Event::Text(_) | Event::SoftBreak => text.push(' '),
+                Event::End(_) => {
+                    prop_assert_eq!(link_pattern(&text), None, "in {:?}", text);
+                    prop_assert!(!text.chars().any(is_unsafe_control), "{text:?}");
+                    text.clear();
+                }
+                other => prop_assert!(false, "{other:?} in\n{md}"),
+            }
+        }
+        prop_assert_eq!((h2, h3), (1, d.findings.len()));
+        Ok(())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(600))]
+
+        #[test]
+        fn a_copy_parses_to_its_own_structure_and_nothing_from_the_payload(
+            message in payload_text(),
+            other in payload_text(),
+        ) {
+            let now = Context::at(1_760_000_000);
+            let error = serde_json::json!({"error": {"message": message, "type": other, "code": 100,
+                "error_user_title": other, "error_user_msg": message, "fbtrace_id": other}});
+            let d = diagnose(&error.to_string(), &now);
+            assert_only_own_structure(&to_markdown(&d), &d)?;
+            let token = serde_json::json!({"data": {"app_id": "1", "type": "USER", "application": message,
+                "is_valid": true, "expires_at": 0, "scopes": [other, "whatsapp_business_messaging"],
+                "granular_scopes": [{"scope": other, "target_ids": [message]}]}});
+            let d = diagnose(&token.to_string(), &now);
+            assert_only_own_structure(&to_markdown(&d), &d)?;
+            let webhook = serde_json::json!({"object": "whatsapp_business_account", "entry": [{"id": "1", "changes": [{"field": "messages", "value": {
+                "messaging_product": "whatsapp", "metadata": {"phone_number_id": other},
+                "statuses": [{"id": "wamid.1", "status": "failed", "timestamp": "1700000000", "recipient_id": message,
+                    "errors": [{"code": 131026, "title": other, "message": message, "error_data": {"details": message}}]}]}}]}]});
+            let d = diagnose(&webhook.to_string(), &now);
+            assert_only_own_structure(&to_markdown(&d), &d)?;
+        }
+    }
+
+    #[test]
+    fn a_forged_heading_a_mention_and_a_link_stay_text() {
+        let md = markdown_text(
+            "ok\n===\n@octocat see #1 at https://evil.example and www.evil.example <b>",
+        );
+        assert_eq!(
+            md,
+            "ok === @\u{200b}octocat see \\#\u{200b}1 at https:\u{200b}//evil\u{200b}.example and www\u{200b}.evil\u{200b}.example \\<b\\>"
+        );
+        assert_eq!(markdown_code("a`b``c"), "```a`b``c```");
+        assert_eq!(markdown_code("`x"), "`` `x ``");
+        assert_eq!(markdown_code("a|b"), "`a\\|b`");
     }
 
     #[test]

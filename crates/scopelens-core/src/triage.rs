@@ -18,8 +18,14 @@ use std::collections::HashMap;
 
 pub const SCHEMA: &str = "scopelens/triage/v1";
 
-/// How many unreadable line numbers are kept for the report.
+/// How many unreadable (and oversized) line numbers are kept for the report.
 const MAX_UNREADABLE_LISTED: usize = 100;
+
+/// The longest record (one line, one pretty-printed document or one array
+/// element) triage reads: the most `diagnose` takes. Longer ones are skipped
+/// and counted ([`Triage::oversized`]), so memory stays flat whatever the
+/// input.
+pub const MAX_RECORD_BYTES: usize = input::MAX_INPUT_BYTES;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum GroupBy {
@@ -119,6 +125,10 @@ pub struct Triage {
     pub total_errors: u64,
     pub unreadable: u64,
     pub unreadable_line_numbers: Vec<u64>,
+    /// Records (lines, gathered documents, array elements) longer than
+    /// [`MAX_RECORD_BYTES`], skipped unread.
+    pub oversized: u64,
+    pub oversized_line_numbers: Vec<u64>,
 }
 
 impl Triage {
@@ -135,7 +145,14 @@ impl Triage {
             total_errors: 0,
             unreadable: 0,
             unreadable_line_numbers: Vec::new(),
+            oversized: 0,
+            oversized_line_numbers: Vec::new(),
         }
+    }
+
+    /// The groupings, in order.
+    pub fn by(&self) -> Vec<GroupBy> {
+        self.by.clone()
     }
 
     /// Reads one line of a log; `line_no` is 1-based, for the report.
@@ -191,6 +208,14 @@ impl Triage {
         }
     }
 
+    /// A record past [`MAX_RECORD_BYTES`], starting on line `line_no`.
+    pub fn mark_oversized(&mut self, line_no: u64) {
+        self.oversized += 1;
+        if self.oversized_line_numbers.len() < MAX_UNREADABLE_LISTED {
+            self.oversized_line_numbers.push(line_no);
+        }
+    }
+
     pub fn add(&mut self, o: Occurrence) {
         self.total_errors += 1;
         let key = self.key_of(&o);
@@ -237,6 +262,12 @@ impl Triage {
                 self.unreadable_line_numbers.push(n + line_offset);
             }
         }
+        self.oversized += other.oversized;
+        for n in other.oversized_line_numbers {
+            if self.oversized_line_numbers.len() < MAX_UNREADABLE_LISTED {
+                self.oversized_line_numbers.push(n + line_offset);
+            }
+        }
         for (key, theirs) in other.groups {
             match self.groups.get_mut(&key) {
                 None => {
@@ -270,11 +301,15 @@ impl Triage {
         });
         let mut unreadable_line_numbers = self.unreadable_line_numbers.clone();
         unreadable_line_numbers.sort_unstable();
+        let mut oversized_record_lines = self.oversized_line_numbers.clone();
+        oversized_record_lines.sort_unstable();
         TriageReport {
             schema: SCHEMA,
             total_errors: self.total_errors,
             unreadable_lines: self.unreadable,
             unreadable_line_numbers,
+            oversized_records: self.oversized,
+            oversized_record_lines,
             lines: self.lines,
             by: self.by.iter().map(|b| b.name()).collect(),
             groups,
@@ -369,6 +404,510 @@ fn max_opt(a: Option<i64>, b: Option<i64>) -> Option<i64> {
     }
 }
 
+/// Reads a whole log pushed in chunks of any size, the same way for the CLI
+/// and the web app's worker:
+///
+/// - a log whose first non-blank byte is `[` is one JSON array, read
+///   element by element (the first invalid element stops it, and its line
+///   is reported as unreadable);
+/// - anything else is read line by line (JSON Lines, text logs with JSON on
+///   their lines), and a lone `{` or `[` line starts a pretty-printed
+///   document, gathered until its brackets close and then parsed once;
+/// - a record longer than [`MAX_RECORD_BYTES`] is skipped as it streams by
+///   and counted as oversized, so memory stays flat and time linear.
+///
+/// Line numbers count every line of the input from 1, blank ones included.
+pub struct LogReader {
+    triage: Triage,
+    mode: Mode,
+    /// The unfinished last line (line mode), never longer than the limit.
+    carry: Vec<u8>,
+    /// The current line passed the limit: its bytes are dropped until it ends.
+    skipping_line: bool,
+    /// Lines finished so far.
+    line_no: u64,
+    pending: Option<Gathered>,
+    array: ArraySplit,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    /// Only blank space so far.
+    Detect,
+    Lines,
+    Array,
+}
+
+impl LogReader {
+    pub fn new(by: &[GroupBy]) -> LogReader {
+        LogReader {
+            triage: Triage::new(by),
+            mode: Mode::Detect,
+            carry: Vec::new(),
+            skipping_line: false,
+            line_no: 0,
+            pending: None,
+            array: ArraySplit::default(),
+        }
+    }
+
+    /// A reader that takes the input as lines from the start, for a part
+    /// of a JSON Lines file read on its own thread.
+    pub fn lines(by: &[GroupBy]) -> LogReader {
+        LogReader {
+            mode: Mode::Lines,
+            ..LogReader::new(by)
+        }
+    }
+
+    /// Lines finished so far.
+    pub fn line_count(&self) -> u64 {
+        self.line_no
+    }
+
+    pub fn push(&mut self, mut bytes: &[u8]) {
+        if self.mode == Mode::Detect {
+            match bytes.iter().position(|b| !b.is_ascii_whitespace()) {
+                None => {
+                    // Blank lines before the first content: numbered, not counted.
+                    self.line_no += newlines(bytes);
+                    return;
+                }
+                Some(at) => {
+                    let blank = &bytes[..at];
+                    self.line_no += newlines(blank);
+                    if bytes[at] == b'[' {
+                        self.mode = Mode::Array;
+                        self.array.line = self.line_no + 1;
+                    } else {
+                        self.mode = Mode::Lines;
+                    }
+                    // Keep the start of the first line (its indentation is harmless).
+                    let line_start = blank.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
+                    bytes = &bytes[line_start..];
+                }
+            }
+        }
+        match self.mode {
+            Mode::Array => self.array.push(bytes, &mut self.triage),
+            Mode::Lines => self.push_lines(bytes),
+            Mode::Detect => {}
+        }
+    }
+
+    fn push_lines(&mut self, bytes: &[u8]) {
+        let mut rest = bytes;
+        loop {
+            let end = rest.iter().position(|b| *b == b'\n');
+            let piece = &rest[..end.map_or(rest.len(), |e| e + 1)];
+            if !self.skipping_line && self.carry.len() + piece.len() > MAX_RECORD_BYTES {
+                self.skipping_line = true;
+                let carried = std::mem::take(&mut self.carry);
+                self.skip_bytes(&carried);
+            }
+            if self.skipping_line {
+                self.skip_bytes(piece);
+            }
+            match end {
+                None => {
+                    if !self.skipping_line {
+                        self.carry.extend_from_slice(piece);
+                    }
+                    return;
+                }
+                Some(_) if self.skipping_line => {
+                    self.skipping_line = false;
+                    self.line_no += 1;
+                    self.end_oversized_line();
+                }
+                Some(_) if self.carry.is_empty() => self.line(piece),
+                Some(_) => {
+                    let mut whole = std::mem::take(&mut self.carry);
+                    whole.extend_from_slice(piece);
+                    self.line(&whole);
+                    whole.clear();
+                    self.carry = whole;
+                }
+            }
+            rest = &rest[piece.len()..];
+        }
+    }
+
+    /// Bytes of a line too long to keep: inside a document being gathered,
+    /// its brackets are still counted (and the document is no longer kept),
+    /// so the document's end is found.
+    fn skip_bytes(&mut self, bytes: &[u8]) {
+        if let Some(doc) = self.pending.as_mut() {
+            doc.text = None;
+            doc.scan.take(bytes);
+        }
+    }
+
+    /// The end of a line too long to read: one oversized record, or part of
+    /// the oversized document it falls in.
+    fn end_oversized_line(&mut self) {
+        match self.pending.as_ref() {
+            Some(doc) if doc.scan.depth <= 0 => {
+                let start = doc.start;
+                self.pending = None;
+                self.triage.mark_oversized(start);
+            }
+            Some(_) => {}
+            None => self.triage.mark_oversized(self.line_no),
+        }
+    }
+
+    /// One line (at most the limit long).
+    fn line(&mut self, bytes: &[u8]) {
+        self.line_no += 1;
+        let text = String::from_utf8_lossy(bytes);
+        if let Some(doc) = self.pending.as_mut() {
+            match doc.take_line(&text) {
+                Taken::More => return,
+                Taken::Closed => {
+                    let Some(doc) = self.pending.take() else {
+                        return;
+                    };
+                    match doc.text {
+                        None => self.triage.mark_oversized(doc.start),
+                        Some(text) => match serde_json::from_str::<Value>(&text) {
+                            Ok(value) => {
+                                self.triage.lines += 1;
+                                self.triage.add_value(&value, None);
+                            }
+                            Err(_) => self.triage.mark_unreadable(doc.start),
+                        },
+                    }
+                    return;
+                }
+                Taken::NotPart => {
+                    // The document was broken before this line (an unclosed
+                    // `{` followed by a log, say): it is one unreadable
+                    // record, and this line is read on its own.
+                    let start = doc.start;
+                    self.pending = None;
+                    self.triage.mark_unreadable(start);
+                }
+            }
+        }
+        let trimmed = text.trim();
+        // A pretty-printed document starts with a lone `{` or `[` line.
+        if trimmed == "{" || trimmed == "[" {
+            self.pending = Some(Gathered::new(self.line_no, &text));
+            return;
+        }
+        self.triage.add_line(self.line_no, &text);
+    }
+
+    /// Ends the input and returns the counts.
+    pub fn finish(mut self) -> Triage {
+        match self.mode {
+            Mode::Lines => {
+                if self.skipping_line {
+                    self.line_no += 1;
+                    self.end_oversized_line();
+                } else if !self.carry.is_empty() {
+                    let last = std::mem::take(&mut self.carry);
+                    self.line(&last);
+                }
+                if let Some(doc) = self.pending.take() {
+                    self.triage.mark_unreadable(doc.start);
+                }
+            }
+            Mode::Array => self.array.finish(&mut self.triage),
+            Mode::Detect => {}
+        }
+        self.triage
+    }
+}
+
+/// `LogReader` is a sink for any reader (`io::copy`) or decompressor.
+impl std::io::Write for LogReader {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.push(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+fn newlines(bytes: &[u8]) -> u64 {
+    bytes.iter().filter(|b| **b == b'\n').count() as u64
+}
+
+/// A pretty-printed document being gathered. Its brackets are counted as
+/// lines arrive, so it is parsed once, when they close: linear time, where
+/// trying to parse after every line was quadratic.
+struct Gathered {
+    start: u64,
+    /// None once it grew past the limit: then only its end is looked for.
+    text: Option<String>,
+    scan: JsonScan,
+    /// The top level is an object (its members start with `"`).
+    object: bool,
+    /// The last non-blank line at the top level ended a member or element
+    /// with `,`, or opened the document: another member may follow.
+    member_may_follow: bool,
+}
+
+enum Taken {
+    More,
+    Closed,
+    /// The line cannot continue the document, which is broken.
+    NotPart,
+}
+
+impl Gathered {
+    fn new(start: u64, first_line: &str) -> Gathered {
+        let mut scan = JsonScan::default();
+        scan.take(first_line.as_bytes());
+        Gathered {
+            start,
+            text: Some(first_line.to_string()),
+            scan,
+            object: first_line.trim() == "{",
+            member_may_follow: true,
+        }
+    }
+
+    fn take_line(&mut self, line: &str) -> Taken {
+        let trimmed = line.trim();
+        if self.scan.depth == 1 && !self.scan.in_string && !trimmed.is_empty() {
+            let closes = trimmed.starts_with(['}', ']']);
+            let comma_first = trimmed.starts_with(',');
+            let member_start = !self.object || trimmed.starts_with('"');
+            if !closes && !comma_first && (!self.member_may_follow || !member_start) {
+                return Taken::NotPart;
+            }
+        }
+        self.scan.take(line.as_bytes());
+        if !trimmed.is_empty() && self.scan.depth == 1 {
+            self.member_may_follow = trimmed.ends_with([',', '{', '[']);
+        }
+        if let Some(text) = self.text.as_mut() {
+            if text.len() + line.len() > MAX_RECORD_BYTES {
+                self.text = None;
+            } else {
+                text.push_str(line);
+            }
+        }
+        if self.scan.depth <= 0 {
+            Taken::Closed
+        } else {
+            Taken::More
+        }
+    }
+}
+
+/// Bracket depth of JSON text read so far, outside strings.
+#[derive(Default, Clone, Copy)]
+struct JsonScan {
+    depth: i64,
+    in_string: bool,
+    escaped: bool,
+}
+
+impl JsonScan {
+    fn take(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            if self.in_string {
+                if self.escaped {
+                    self.escaped = false;
+                } else if b == b'\\' {
+                    self.escaped = true;
+                } else if b == b'"' {
+                    self.in_string = false;
+                }
+                continue;
+            }
+            match b {
+                b'"' => self.in_string = true,
+                b'{' | b'[' => self.depth += 1,
+                b'}' | b']' => self.depth -= 1,
+                _ => {}
+            }
+        }
+    }
+}
+
+/// Splits a top-level JSON array into its elements as bytes arrive.
+#[derive(Default)]
+struct ArraySplit {
+    state: ArrayState,
+    /// The current element's bytes.
+    element: Vec<u8>,
+    /// The current element passed the limit: its bytes are no longer kept.
+    element_oversized: bool,
+    /// The line the current element starts on.
+    element_line: u64,
+    depth: u32,
+    in_string: bool,
+    escaped: bool,
+    /// The current line number.
+    line: u64,
+}
+
+#[derive(Default, Clone, Copy, PartialEq, Eq)]
+enum ArrayState {
+    /// Before the `[`.
+    #[default]
+    Start,
+    /// After `[`: an element or `]`.
+    Open,
+    /// After `,`: an element.
+    Next,
+    InElement,
+    /// After an element: `,` or `]`.
+    After,
+    Closed,
+    Failed,
+}
+
+impl ArraySplit {
+    fn push(&mut self, bytes: &[u8], triage: &mut Triage) {
+        use ArrayState::*;
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            match self.state {
+                Closed | Failed => return,
+                Start => match b {
+                    b'[' => self.state = Open,
+                    _ if b.is_ascii_whitespace() => {}
+                    _ => self.fail(triage, self.line),
+                },
+                Open | Next if b.is_ascii_whitespace() => {}
+                Open if b == b']' => self.state = Closed,
+                Open | Next => {
+                    self.element.clear();
+                    self.element_oversized = false;
+                    self.depth = 0;
+                    self.in_string = false;
+                    self.escaped = false;
+                    self.element_line = self.line;
+                    self.state = InElement;
+                    continue; // the byte belongs to the element
+                }
+                InElement => {
+                    if !self.element_byte(b, triage) {
+                        continue; // the byte ended a bare value: read it as a separator
+                    }
+                }
+                After => match b {
+                    b',' => self.state = Next,
+                    b']' => self.state = Closed,
+                    _ if b.is_ascii_whitespace() => {}
+                    _ => self.fail(triage, self.line),
+                },
+            }
+            if b == b'\n' {
+                self.line += 1;
+            }
+            i += 1;
+        }
+    }
+
+    fn keep(&mut self, b: u8) {
+        if self.element_oversized {
+            return;
+        }
+        if self.element.len() >= MAX_RECORD_BYTES {
+            self.element_oversized = true;
+            self.element = Vec::new();
+        } else {
+            self.element.push(b);
+        }
+    }
+
+    /// Takes one byte of an element; `false` when the byte was not taken
+    /// (it ends a bare value and must be read again as a separator).
+    fn element_byte(&mut self, b: u8, triage: &mut Triage) -> bool {
+        if self.in_string {
+            self.keep(b);
+            if self.escaped {
+                self.escaped = false;
+            } else if b == b'\\' {
+                self.escaped = true;
+            } else if b == b'"' {
+                self.in_string = false;
+                if self.depth == 0 {
+                    self.complete(triage);
+                }
+            }
+            return true;
+        }
+        match b {
+            b'"' => {
+                self.keep(b);
+                self.in_string = true;
+            }
+            b'{' | b'[' => {
+                self.keep(b);
+                self.depth += 1;
+            }
+            b'}' | b']' if self.depth > 0 => {
+                self.keep(b);
+                self.depth -= 1;
+                if self.depth == 0 {
+                    self.complete(triage);
+                }
+            }
+            b',' | b'}' | b']' if self.depth == 0 => {
+                self.complete(triage);
+                return false;
+            }
+            _ if b.is_ascii_whitespace() && self.depth == 0 => {
+                self.complete(triage);
+                return false;
+            }
+            _ => self.keep(b),
+        }
+        true
+    }
+
+    fn complete(&mut self, triage: &mut Triage) {
+        if self.element_oversized {
+            triage.mark_oversized(self.element_line);
+            self.state = ArrayState::After;
+            self.element_oversized = false;
+            return;
+        }
+        match serde_json::from_slice::<Value>(&self.element) {
+            Ok(value) => {
+                triage.lines += 1;
+                triage.add_value(&value, None);
+                self.state = ArrayState::After;
+            }
+            Err(e) => {
+                let line = self.element_line + (e.line() as u64).max(1) - 1;
+                self.fail(triage, line);
+            }
+        }
+        self.element.clear();
+    }
+
+    fn fail(&mut self, triage: &mut Triage, line: u64) {
+        triage.mark_unreadable(line);
+        self.state = ArrayState::Failed;
+    }
+
+    fn finish(&mut self, triage: &mut Triage) {
+        match self.state {
+            ArrayState::Closed | ArrayState::Failed => {}
+            ArrayState::InElement if self.depth == 0 && !self.in_string => {
+                // A bare value at the very end, then the input stops without `]`.
+                self.complete(triage);
+                if self.state == ArrayState::After {
+                    self.fail(triage, self.line);
+                }
+            }
+            _ => self.fail(triage, self.line),
+        }
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct TriageReport {
     pub schema: &'static str,
@@ -376,6 +915,10 @@ pub struct TriageReport {
     pub unreadable_lines: u64,
     /// The first hundred unreadable lines' numbers.
     pub unreadable_line_numbers: Vec<u64>,
+    /// Records longer than [`MAX_RECORD_BYTES`], skipped unread.
+    pub oversized_records: u64,
+    /// The lines the first hundred of them start on.
+    pub oversized_record_lines: Vec<u64>,
     pub lines: u64,
     pub by: Vec<&'static str>,
     pub groups: Vec<GroupReport>,
@@ -455,5 +998,174 @@ mod tests {
         t.add_line(1, &format!(r#"{{"error":{{"code":190,"type":"OAuthException","message":"Malformed access token {token}"}}}}"#));
         let json = serde_json::to_string(&t.report()).unwrap();
         assert!(!json.contains(&token));
+    }
+
+    mod log_reader {
+        use super::super::*;
+        use proptest::prelude::*;
+
+        const ERROR_190: &str =
+            r#"{"error":{"code":190,"type":"OAuthException","message":"expired"}}"#;
+        const PRETTY_4: &str =
+            "{\n  \"error\": {\n    \"code\": 4,\n    \"message\": \"limit\"\n  }\n}\n";
+
+        fn read(chunks: &[&[u8]]) -> TriageReport {
+            let mut reader = LogReader::new(&[GroupBy::Code]);
+            for chunk in chunks {
+                reader.push(chunk);
+            }
+            reader.finish().report()
+        }
+
+        fn codes(r: &TriageReport) -> Vec<(String, u64)> {
+            let mut v: Vec<_> = r
+                .groups
+                .iter()
+                .map(|g| (g.key["code"].to_string(), g.count))
+                .collect();
+            v.sort();
+            v
+        }
+
+        fn record() -> impl Strategy<Value = String> {
+            prop_oneof![
+                Just(format!("{ERROR_190}\n")),
+                Just(PRETTY_4.to_string()),
+                Just("{\n  \"never\": \"closed\",\n".to_string()),
+                Just("[\n  1,\n  2\n]\n".to_string()),
+                Just("{\n} trailing\n".to_string()),
+                Just("\n".to_string()),
+                "[ -~]{0,30}\n",
+            ]
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(300))]
+
+            #[test]
+            fn any_chunking_gives_the_same_counts(
+                records in prop::collection::vec(record(), 0..30),
+                cuts in prop::collection::vec(1usize..64, 1..20),
+            ) {
+                let text = format!("x\n{}", records.concat());
+                let whole = read(&[text.as_bytes()]);
+                let mut chunks = Vec::new();
+                let mut rest = text.as_bytes();
+                for cut in cuts.iter().cycle() {
+                    if rest.is_empty() {
+                        break;
+                    }
+                    let (a, b) = rest.split_at((*cut).min(rest.len()));
+                    chunks.push(a);
+                    rest = b;
+                }
+                let chunked = read(&chunks);
+                prop_assert_eq!(codes(&chunked), codes(&whole));
+                prop_assert_eq!(chunked.unreadable_line_numbers, whole.unreadable_line_numbers);
+                prop_assert_eq!(chunked.lines, whole.lines);
+            }
+        }
+
+        #[test]
+        fn a_line_past_the_limit_is_skipped_counted_and_numbered() {
+            let long = vec![b'a'; MAX_RECORD_BYTES + 10];
+            let head = format!("{ERROR_190}\n");
+            let tail = format!("\n{ERROR_190}\n");
+            for chunk in [4096, 1 << 20, MAX_RECORD_BYTES * 2] {
+                let mut bytes = head.as_bytes().to_vec();
+                bytes.extend_from_slice(&long);
+                bytes.extend_from_slice(tail.as_bytes());
+                let parts: Vec<&[u8]> = bytes.chunks(chunk).collect();
+                let r = read(&parts);
+                assert_eq!(r.total_errors, 2);
+                assert_eq!(
+                    (r.oversized_records, r.oversized_record_lines.clone()),
+                    (1, vec![2])
+                );
+                assert_eq!(r.unreadable_lines, 0);
+            }
+            // At the very end, without a newline.
+            let r = read(&[head.as_bytes(), &long]);
+            assert_eq!((r.total_errors, r.oversized_record_lines), (1, vec![2]));
+        }
+
+        #[test]
+        fn a_document_with_a_line_past_the_limit_is_skipped_to_its_end() {
+            let long = format!(
+                "  \"k\": [\"{}\", {{\"x\": 1}}],\n",
+                "v".repeat(MAX_RECORD_BYTES)
+            );
+            let text = format!(
+                "{ERROR_190}\n{{\n{long}  \"end\": {{\n    \"a\": 1\n  }}\n}}\n{ERROR_190}\n"
+            );
+            for chunk in [1000, 1 << 20, text.len()] {
+                let parts: Vec<&[u8]> = text.as_bytes().chunks(chunk).collect();
+                let r = read(&parts);
+                assert_eq!(r.total_errors, 2, "{chunk}");
+                assert_eq!(
+                    (r.oversized_records, r.oversized_record_lines),
+                    (1, vec![2])
+                );
+                assert_eq!(r.unreadable_lines, 0);
+            }
+        }
+
+        #[test]
+        fn an_array_element_past_the_limit_is_skipped_and_the_rest_read() {
+            let big = format!("\"{}\"", "b".repeat(MAX_RECORD_BYTES));
+            let text = format!("[\n{ERROR_190},\n{big},\n{ERROR_190}\n]");
+            let parts: Vec<&[u8]> = text.as_bytes().chunks(65536).collect();
+            let r = read(&parts);
+            assert_eq!(r.total_errors, 2);
+            assert_eq!(
+                (r.oversized_records, r.oversized_record_lines),
+                (1, vec![3])
+            );
+        }
+
+        #[test]
+        fn a_document_past_the_limit_is_skipped_to_its_end() {
+            let member = "  \"k\": \"vvvvvvvvvvvvvvvvvvvvvvvvvvvvvvv\",\n";
+            let n = MAX_RECORD_BYTES / member.len() + 10;
+            let text = format!(
+                "{ERROR_190}\n{{\n{}  \"end\": 1\n}}\n{ERROR_190}\n",
+                member.repeat(n)
+            );
+            let r = read(&[text.as_bytes()]);
+            assert_eq!(r.total_errors, 2);
+            assert_eq!(
+                (r.oversized_records, r.oversized_record_lines),
+                (1, vec![2])
+            );
+            assert_eq!(r.unreadable_lines, 0);
+        }
+
+        #[test]
+        fn an_unclosed_brace_costs_one_record_not_the_rest_of_the_log() {
+            let text = format!("{{\n{}", format!("{ERROR_190}\n").repeat(50));
+            let r = read(&[text.as_bytes()]);
+            assert_eq!(r.unreadable_line_numbers, vec![1]);
+            assert_eq!(r.total_errors, 50);
+            // An array that is never closed, followed by lines without commas.
+            let text = format!("x\n[\n{}", format!("{ERROR_190}\n").repeat(5));
+            let r = read(&[text.as_bytes()]);
+            assert_eq!(r.unreadable_line_numbers, vec![1, 2]);
+            assert_eq!(r.total_errors, 4);
+        }
+
+        #[test]
+        fn one_large_pretty_document_is_read_in_linear_time() {
+            // Parsing after every line took minutes at this size.
+            let entry = "    {\n      \"id\": \"1\",\n      \"changes\": []\n    },\n";
+            let n = (4 << 20) / entry.len();
+            let text = format!("{{\n  \"object\": \"whatsapp_business_account\",\n  \"entry\": [\n{}    {{}}\n  ]\n}}\n", entry.repeat(n));
+            let started = std::time::Instant::now();
+            let r = read(&[text.as_bytes()]);
+            assert_eq!(
+                (r.lines, r.unreadable_lines, r.oversized_records),
+                (1, 0, 0)
+            );
+            assert!(started.elapsed().as_secs() < 20, "{:?}", started.elapsed());
+        }
     }
 }

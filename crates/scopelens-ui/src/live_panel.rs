@@ -168,52 +168,11 @@ pub fn replay(answers: &[(Call, Outcome)], ctx: &Context) -> LiveReport {
 }
 
 /// `https://graph.facebook.com/` → (`https://graph.facebook.com`, its origin).
-/// Only https, or plain http to this computer (for a local test server);
-/// no query, fragment or user name, so the token cannot be sent elsewhere.
+/// The rule is the core's ([`scopelens_core::live::graph_address`]), shared
+/// with the CLI: https, or plain http only to this computer; no query,
+/// fragment or user name, so the token cannot be sent elsewhere.
 pub fn check_base(base: &str) -> Result<(String, String), String> {
-    let base = base.trim().trim_end_matches('/');
-    let refuse = |why: &str| {
-        Err(format!(
-            "The Graph API address `{base}` {why}. Nothing was sent."
-        ))
-    };
-    let (scheme, rest) = match base.split_once("://") {
-        Some((s, r)) => (s.to_ascii_lowercase(), r),
-        None => return refuse("is not a web address (it should start with https://)"),
-    };
-    if rest.is_empty()
-        || rest
-            .chars()
-            .any(|c| c.is_whitespace() || c.is_control() || "?#@\\\"'<>`".contains(c))
-    {
-        return refuse("is not a plain address (no query, fragment or user name allowed)");
-    }
-    let host_port = rest
-        .split('/')
-        .next()
-        .unwrap_or_default()
-        .to_ascii_lowercase();
-    let host = host_port
-        .rsplit_once(':')
-        .filter(|(_, port)| port.bytes().all(|b| b.is_ascii_digit()))
-        .map_or(host_port.as_str(), |(h, _)| h);
-    let local = matches!(host, "127.0.0.1" | "localhost" | "[::1]");
-    match scheme.as_str() {
-        "https" => {}
-        "http" if local => {}
-        "http" => {
-            return refuse("must use https:// (plain http:// only for a server on this computer)")
-        }
-        _ => return refuse("must start with https://"),
-    }
-    if host.is_empty() {
-        return refuse("has no host name");
-    }
-    let path = &rest[host_port.len()..];
-    Ok((
-        format!("{scheme}://{host_port}{path}"),
-        format!("{scheme}://{host_port}"),
-    ))
+    scopelens_core::live::graph_address(base).map(|a| (a.base, a.origin))
 }
 
 /// Whether a Content-Security-Policy lets the page connect to `origin`.
@@ -784,6 +743,7 @@ mod tests {
         assert!(check_base("javascript:alert(1)").is_err());
         assert!(check_base("ftp://127.0.0.1").is_err());
         assert!(check_base("http://127.0.0.1.evil.example").is_err());
+        assert!(check_base("http://localhost.evil.example").is_err());
     }
 
     #[test]

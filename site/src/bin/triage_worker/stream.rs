@@ -1,22 +1,12 @@
 //! Push-based log reading for the triage worker: the page sends a file in
 //! chunks, and this reads them as `scopelens triage` reads a file, with the
-//! same results:
-//!
-//! - gzip (any number of members) is recognised by its magic bytes and
-//!   decompressed on the fly;
-//! - a log whose first non-blank byte is `[` is one JSON array, read element
-//!   by element without holding it whole (the first invalid element stops
-//!   it, and its line is reported as unreadable);
-//! - anything else is read line by line (JSON Lines, text logs with JSON on
-//!   their lines), and a lone `{` or `[` line starts a pretty-printed
-//!   document gathered until it parses;
-//! - a line split between two chunks is carried over to the next one.
-//!
-//! Line numbers count every line of the input from 1, blank ones included.
+//! same results, since both read with the core's
+//! [`scopelens_core::triage::LogReader`] (arrays element by element, lines,
+//! pretty-printed documents, records past the size limit skipped). Here
+//! gzip (any number of members) is recognised by its magic bytes and
+//! decompressed on the fly.
 
-use scopelens_core::input::MAX_INPUT_BYTES;
-use scopelens_core::triage::{GroupBy, Triage};
-use serde_json::Value;
+use scopelens_core::triage::{GroupBy, LogReader as Reader, Triage};
 use std::io::{self, Write};
 
 /// A log being read.
@@ -86,7 +76,7 @@ impl TriageStream {
 
     /// Ends the input and returns the counts.
     pub fn finish(mut self) -> (Triage, Option<String>) {
-        let mut reader = match std::mem::replace(&mut self.state, State::Taken) {
+        let reader = match std::mem::replace(&mut self.state, State::Taken) {
             State::Sniff(head, mut reader) => {
                 reader.push(&head);
                 reader
@@ -104,8 +94,7 @@ impl TriageStream {
             }
             State::Taken => Reader::new(&[]),
         };
-        reader.finish();
-        (reader.triage, self.error)
+        (reader.finish(), self.error)
     }
 }
 
@@ -113,296 +102,6 @@ fn gzip_error(e: &io::Error) -> String {
     format!(
         "The gzip data is damaged or cut short ({e}); the counts cover the part before the damage."
     )
-}
-
-/// Reads plain (decompressed) bytes.
-struct Reader {
-    triage: Triage,
-    mode: Mode,
-    /// The unfinished last line (line mode).
-    carry: Vec<u8>,
-    /// Lines finished so far.
-    line_no: u64,
-    /// A pretty-printed document being gathered: its first line and text.
-    pending: Option<(u64, String)>,
-    array: ArraySplit,
-}
-
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Mode {
-    /// Only blank space so far.
-    Detect,
-    Lines,
-    Array,
-}
-
-impl Write for Reader {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        self.push(buf);
-        Ok(buf.len())
-    }
-
-    fn flush(&mut self) -> io::Result<()> {
-        Ok(())
-    }
-}
-
-impl Reader {
-    fn new(by: &[GroupBy]) -> Reader {
-        Reader {
-            triage: Triage::new(by),
-            mode: Mode::Detect,
-            carry: Vec::new(),
-            line_no: 0,
-            pending: None,
-            array: ArraySplit::default(),
-        }
-    }
-
-    fn push(&mut self, mut bytes: &[u8]) {
-        if self.mode == Mode::Detect {
-            match bytes.iter().position(|b| !b.is_ascii_whitespace()) {
-                None => {
-                    // Blank lines before the first content: numbered, not counted.
-                    self.line_no += bytes.iter().filter(|b| **b == b'\n').count() as u64;
-                    return;
-                }
-                Some(at) => {
-                    let blank = &bytes[..at];
-                    let newlines = blank.iter().filter(|b| **b == b'\n').count() as u64;
-                    self.line_no += newlines;
-                    if bytes[at] == b'[' {
-                        self.mode = Mode::Array;
-                        self.array.line = self.line_no + 1;
-                    } else {
-                        self.mode = Mode::Lines;
-                    }
-                    // Keep the start of the first line (its indentation is harmless).
-                    let line_start = blank.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
-                    bytes = &bytes[line_start..];
-                }
-            }
-        }
-        match self.mode {
-            Mode::Array => self.array.push(bytes, &mut self.triage),
-            Mode::Lines => self.push_lines(bytes),
-            Mode::Detect => {}
-        }
-    }
-
-    fn push_lines(&mut self, bytes: &[u8]) {
-        let mut rest = bytes;
-        while let Some(end) = rest.iter().position(|b| *b == b'\n') {
-            let (line, tail) = rest.split_at(end + 1);
-            if self.carry.is_empty() {
-                self.line(line);
-            } else {
-                let mut whole = std::mem::take(&mut self.carry);
-                whole.extend_from_slice(line);
-                self.line(&whole);
-                whole.clear();
-                self.carry = whole;
-            }
-            rest = tail;
-        }
-        self.carry.extend_from_slice(rest);
-    }
-
-    /// One line, as `scopelens triage` reads it.
-    fn line(&mut self, bytes: &[u8]) {
-        self.line_no += 1;
-        let text = String::from_utf8_lossy(bytes);
-        if let Some((start, doc)) = self.pending.as_mut() {
-            doc.push_str(&text);
-            if let Ok(value) = serde_json::from_str::<Value>(doc) {
-                self.triage.lines += 1;
-                self.triage.add_value(&value, None);
-                self.pending = None;
-            } else if doc.len() > MAX_INPUT_BYTES {
-                self.triage.mark_unreadable(*start);
-                self.pending = None;
-            }
-            return;
-        }
-        let trimmed = text.trim();
-        // A pretty-printed document starts with a lone `{` or `[` line.
-        if (trimmed == "{" || trimmed == "[") && !text.trim_end().ends_with('}') {
-            self.pending = Some((self.line_no, text.into_owned()));
-            return;
-        }
-        self.triage.add_line(self.line_no, &text);
-    }
-
-    fn finish(&mut self) {
-        match self.mode {
-            Mode::Lines => {
-                if !self.carry.is_empty() {
-                    let last = std::mem::take(&mut self.carry);
-                    self.line(&last);
-                }
-                if let Some((start, _)) = self.pending.take() {
-                    self.triage.mark_unreadable(start);
-                }
-            }
-            Mode::Array => self.array.finish(&mut self.triage),
-            Mode::Detect => {}
-        }
-    }
-}
-
-/// Splits a top-level JSON array into its elements as bytes arrive.
-#[derive(Default)]
-struct ArraySplit {
-    state: ArrayState,
-    /// The current element's bytes.
-    element: Vec<u8>,
-    /// The line the current element starts on.
-    element_line: u64,
-    depth: u32,
-    in_string: bool,
-    escaped: bool,
-    /// The current line number.
-    line: u64,
-}
-
-#[derive(Default, Clone, Copy, PartialEq, Eq)]
-enum ArrayState {
-    /// Before the `[`.
-    #[default]
-    Start,
-    /// After `[`: an element or `]`.
-    Open,
-    /// After `,`: an element.
-    Next,
-    InElement,
-    /// After an element: `,` or `]`.
-    After,
-    Closed,
-    Failed,
-}
-
-impl ArraySplit {
-    fn push(&mut self, bytes: &[u8], triage: &mut Triage) {
-        use ArrayState::*;
-        let mut i = 0;
-        while i < bytes.len() {
-            let b = bytes[i];
-            match self.state {
-                Closed | Failed => return,
-                Start => match b {
-                    b'[' => self.state = Open,
-                    _ if b.is_ascii_whitespace() => {}
-                    _ => self.fail(triage, self.line),
-                },
-                Open | Next if b.is_ascii_whitespace() => {}
-                Open if b == b']' => self.state = Closed,
-                Open | Next => {
-                    self.element.clear();
-                    self.depth = 0;
-                    self.in_string = false;
-                    self.escaped = false;
-                    self.element_line = self.line;
-                    self.state = InElement;
-                    continue; // the byte belongs to the element
-                }
-                InElement => {
-                    if !self.element_byte(b, triage) {
-                        continue; // the byte ended a bare value: read it as a separator
-                    }
-                }
-                After => match b {
-                    b',' => self.state = Next,
-                    b']' => self.state = Closed,
-                    _ if b.is_ascii_whitespace() => {}
-                    _ => self.fail(triage, self.line),
-                },
-            }
-            if b == b'\n' {
-                self.line += 1;
-            }
-            i += 1;
-        }
-    }
-
-    /// Takes one byte of an element; `false` when the byte was not taken
-    /// (it ends a bare value and must be read again as a separator).
-    fn element_byte(&mut self, b: u8, triage: &mut Triage) -> bool {
-        if self.in_string {
-            self.element.push(b);
-            if self.escaped {
-                self.escaped = false;
-            } else if b == b'\\' {
-                self.escaped = true;
-            } else if b == b'"' {
-                self.in_string = false;
-                if self.depth == 0 {
-                    self.complete(triage);
-                }
-            }
-            return true;
-        }
-        match b {
-            b'"' => {
-                self.element.push(b);
-                self.in_string = true;
-            }
-            b'{' | b'[' => {
-                self.element.push(b);
-                self.depth += 1;
-            }
-            b'}' | b']' if self.depth > 0 => {
-                self.element.push(b);
-                self.depth -= 1;
-                if self.depth == 0 {
-                    self.complete(triage);
-                }
-            }
-            b',' | b'}' | b']' if self.depth == 0 => {
-                self.complete(triage);
-                return false;
-            }
-            _ if b.is_ascii_whitespace() && self.depth == 0 => {
-                self.complete(triage);
-                return false;
-            }
-            _ => self.element.push(b),
-        }
-        true
-    }
-
-    fn complete(&mut self, triage: &mut Triage) {
-        match serde_json::from_slice::<Value>(&self.element) {
-            Ok(value) => {
-                triage.lines += 1;
-                triage.add_value(&value, None);
-                self.state = ArrayState::After;
-            }
-            Err(e) => {
-                let line = self.element_line + (e.line() as u64).max(1) - 1;
-                self.fail(triage, line);
-            }
-        }
-        self.element.clear();
-    }
-
-    fn fail(&mut self, triage: &mut Triage, line: u64) {
-        triage.mark_unreadable(line);
-        self.state = ArrayState::Failed;
-    }
-
-    fn finish(&mut self, triage: &mut Triage) {
-        match self.state {
-            ArrayState::Closed | ArrayState::Failed => {}
-            ArrayState::InElement if self.depth == 0 && !self.in_string => {
-                // A bare value at the very end, then the input stops without `]`.
-                self.complete(triage);
-                if self.state == ArrayState::After {
-                    self.fail(triage, self.line);
-                }
-            }
-            _ => self.fail(triage, self.line),
-        }
-    }
 }
 
 #[cfg(test)]

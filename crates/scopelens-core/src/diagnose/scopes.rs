@@ -125,7 +125,7 @@ pub(super) fn debug_token_findings(
             }
         }
     }
-    out.extend(beyond_intents(rows));
+    out.extend(beyond_intents(rows, ctx));
     let expired = t.expires_at.is_some_and(|at| at != 0 && at <= ctx.now);
     if !unusable
         && !expired
@@ -158,7 +158,7 @@ pub(super) fn permission_list_findings(
             _ => {}
         }
     }
-    out.extend(beyond_intents(rows));
+    out.extend(beyond_intents(rows, ctx));
     if list.has_more_pages {
         out.push(
             Finding::new(
@@ -273,7 +273,15 @@ fn expired(permission: &str, severity: Severity) -> Finding {
 /// Extra scopes listed one by one; beyond this many they are summarised.
 const MAX_EXTRA_LISTED: usize = 20;
 
-fn beyond_intents(rows: &[ScopeRow]) -> Vec<Finding> {
+fn beyond_intents(rows: &[ScopeRow], ctx: &Context) -> Vec<Finding> {
+    let purpose = if ctx.intents.is_empty() {
+        format!(
+            "for {}, which is what scopelens checks when no intent is chosen",
+            intents_phrase(ctx)
+        )
+    } else {
+        "for what you said you want to do".to_string()
+    };
     let extras: Vec<&ScopeRow> = rows
         .iter()
         .filter(|r| {
@@ -291,7 +299,7 @@ fn beyond_intents(rows: &[ScopeRow]) -> Vec<Finding> {
                 "permission.beyond_intents",
                 Severity::Info,
                 format!("More than needed: {}", r.permission),
-                format!("{} is not needed for what you said you want to do.{product} In App Review, every permission must be justified with its own screencast, and unneeded ones are a common reason for rejection.", r.permission),
+                format!("{} is not needed {purpose}.{product} In App Review, every permission must be justified with its own screencast, and unneeded ones are a common reason for rejection.", r.permission),
             )
             .permission(&r.permission)
             .fix(["Leave it out the next time you generate the token or submit App Review, unless you use it."])
@@ -385,5 +393,30 @@ mod tests {
     fn template_work_is_not_contested() {
         let text = missing_management(IntentId::ManageTemplates);
         assert!(!text.contains("disagree"), "{text}");
+    }
+
+    #[test]
+    fn an_extra_permission_is_measured_against_what_the_user_said_or_the_default() {
+        let text = r#"{"data":{"app_id":"1","type":"SYSTEM_USER","is_valid":true,"expires_at":0,
+            "scopes":["whatsapp_business_messaging","whatsapp_business_management","ads_read"]}}"#;
+        let explanation = |intents: Vec<IntentId>| {
+            let ctx = Context {
+                intents,
+                ..Context::at(1_760_000_000)
+            };
+            crate::diagnose(text, &ctx)
+                .findings
+                .into_iter()
+                .find(|f| f.id == "permission.beyond_intents")
+                .map(|f| f.explanation)
+                .unwrap()
+        };
+        let default = explanation(Vec::new());
+        assert!(
+            default.contains("production") && !default.contains("you said"),
+            "{default}"
+        );
+        let chosen = explanation(vec![IntentId::SendMessages]);
+        assert!(chosen.contains("what you said you want to do"), "{chosen}");
     }
 }

@@ -2,6 +2,7 @@
 //! the error catalog.
 
 use super::{Finding, Severity};
+use crate::kb::errors::causes::{self, Selection};
 use crate::kb::errors::{lookup_error, ErrorEntry, ErrorLookup, FixableBy};
 use crate::kb::{guide, permissions, sources};
 use crate::model::{GraphError, WebhookError, WebhookErrors};
@@ -14,7 +15,9 @@ pub(super) fn entry_for(code: u32, subcode: Option<u32>) -> Option<&'static Erro
     }
 }
 
-/// Explains one code (with Meta's own words appended as `said`).
+/// Explains one code (with Meta's own words appended as `said`). When those
+/// words point at one cause of the code (see `kb::errors::causes`), the
+/// finding names the words and gives that cause's steps.
 pub fn explain_code(code: Option<u32>, subcode: Option<u32>, said: &[String]) -> Finding {
     let quoted = if said.is_empty() {
         String::new()
@@ -39,22 +42,37 @@ pub fn explain_code(code: Option<u32>, subcode: Option<u32>, said: &[String]) ->
                 Some(sub) if !subcode_matched && entry.code == code => format!("{code}/{sub}"),
                 _ => entry.label(),
             };
-            let mut fix: Vec<String> = entry.fix.iter().map(|s| s.to_string()).collect();
+            let words: Vec<&str> = said.iter().map(String::as_str).collect();
+            let documented_subcode = if subcode_matched { subcode } else { None };
+            let cause = if entry.code == code {
+                causes::select(code, documented_subcode, &words)
+            } else {
+                None
+            };
+            let steps = cause.as_ref().map_or(entry.fix, |c| c.cause.fix);
+            let mut fix: Vec<String> = steps.iter().map(|s| s.to_string()).collect();
             // The retry advice only where no step already says when to retry.
             if !fix.iter().any(|step| step.to_ascii_lowercase().contains("retry")) {
                 fix.push(entry.retry.advice().to_string());
             }
             let who = format!(" Who can fix it: {}.", entry.fixable_by.label());
-            Finding::new(
-                "error.catalog",
-                severity,
-                format!("Error {label}: {}", entry.title),
-                format!("{}{who}{quoted}", entry.explanation),
-            )
-            .code(Some(code), subcode)
-            .fix(fix)
-            .sources(entry.sources)
-            .guide(guide::error_anchor(&entry.anchor()))
+            let (title, explanation, sources) = match &cause {
+                Some(chosen) => (
+                    format!("Error {label}: {}, {}", entry.title, chosen.cause.title),
+                    format!("{} {}{who}{quoted}", cause_sentence(chosen), entry.explanation),
+                    with_source(chosen.cause.source, entry.sources),
+                ),
+                None => (
+                    format!("Error {label}: {}", entry.title),
+                    format!("{}{who}{quoted}", entry.explanation),
+                    entry.sources.to_vec(),
+                ),
+            };
+            Finding::new("error.catalog", severity, title, explanation)
+                .code(Some(code), subcode)
+                .fix(fix)
+                .sources(&sources)
+                .guide(guide::error_anchor(&entry.anchor()))
         }
         ErrorLookup::Unknown { family } => Finding::new(
             "error.not_in_catalog",
@@ -75,6 +93,23 @@ pub fn explain_code(code: Option<u32>, subcode: Option<u32>, said: &[String]) ->
         .sources(&[family.source])
         .guide(guide::ERRORS),
     }
+}
+
+/// "Chosen from the words “…” in Meta's answer: <why>." The evidence is
+/// named so that a reader can check the choice against the paste.
+fn cause_sentence(chosen: &Selection) -> String {
+    format!(
+        "The steps below follow from {} in Meta's answer: {}",
+        chosen.matched.describe(),
+        chosen.cause.explanation
+    )
+}
+
+/// The cause's source first, then the entry's, each once.
+fn with_source(first: &'static str, rest: &[&'static str]) -> Vec<&'static str> {
+    let mut out = vec![first];
+    out.extend(rest.iter().filter(|s| **s != first));
+    out
 }
 
 pub(super) fn graph_findings(e: &GraphError) -> Vec<Finding> {

@@ -59,10 +59,10 @@ pub enum Matched {
 }
 
 impl Matched {
-    /// "the words “parameter name is missing or empty”".
+    /// "the words “parameter name is missing or empty” in Meta's answer".
     pub fn describe(&self) -> String {
         match self {
-            Matched::Phrase(phrase) => format!("the words “{phrase}”"),
+            Matched::Phrase(phrase) => format!("the words “{phrase}” in Meta's answer"),
             Matched::PhoneNumber(id) => {
                 format!("the ID Meta quotes, ‘{id}’, which has the shape of a phone number")
             }
@@ -160,7 +160,9 @@ pub static CAUSES: &[Cause] = &[
         id: "waba_id_for_phone_number_id",
         code: 100,
         subcode: None,
-        evidence: &[Evidence::Phrase("on node type (whatsappbusinessaccount)")],
+        // No closing bracket: pastes and log lines often lose it, and the
+        // node type's name is long enough to stand alone.
+        evidence: &[Evidence::Phrase("on node type (whatsappbusinessaccount")],
         title: "a WhatsApp Business Account ID was used where a phone-number ID belongs",
         explanation: "The ID in the URL is a WhatsApp Business Account, and the field or edge named in the message is not one of its own. Sending messages, uploading media and reading fields such as display_phone_number, quality_rating or messaging_limit_tier all take a business phone number's ID instead.",
         fix: &[
@@ -175,8 +177,8 @@ pub static CAUSES: &[Cause] = &[
         code: 100,
         subcode: None,
         evidence: &[
-            Evidence::Phrase("(message_templates) on node type (whatsappbusinessphonenumber)"),
-            Evidence::Phrase("(phone_numbers) on node type (whatsappbusinessphonenumber)"),
+            Evidence::Phrase("(message_templates) on node type (whatsappbusinessphonenumber"),
+            Evidence::Phrase("(phone_numbers) on node type (whatsappbusinessphonenumber"),
         ],
         title: "a phone-number ID was used where a WhatsApp Business Account ID belongs",
         explanation: "The ID in the URL is a business phone number, but templates and the list of phone numbers belong to the WhatsApp Business Account that owns it.",
@@ -474,7 +476,11 @@ mod tests {
             assert!(cause.explanation.len() > 40, "{}", cause.id);
             for phrase in phrases(cause) {
                 assert_eq!(phrase, normalised(phrase), "{}: {phrase:?}", cause.id);
-                assert!(phrase.len() >= 8, "{}: {phrase:?} is too short to tell causes apart", cause.id);
+                assert!(
+                    phrase.len() >= 8,
+                    "{}: {phrase:?} is too short to tell causes apart",
+                    cause.id
+                );
             }
         }
     }
@@ -514,19 +520,32 @@ mod tests {
     #[test]
     fn a_code_without_causes_selects_nothing() {
         assert!(!has_causes(190));
-        assert_eq!(select(190, None, &["parameter name is missing or empty"]), None);
+        assert_eq!(
+            select(190, None, &["parameter name is missing or empty"]),
+            None
+        );
     }
 
     #[test]
     fn a_documented_subcode_keeps_the_bare_codes_causes_away() {
-        let text = ["(#100) Invalid parameter", "Parameter name is missing or empty"];
+        let text = [
+            "(#100) Invalid parameter",
+            "Parameter name is missing or empty",
+        ];
         assert!(select(100, None, &text).is_some());
         assert_eq!(select(100, Some(2388040), &text), None);
     }
 
     #[test]
     fn a_graph_id_is_not_taken_for_a_phone_number() {
-        for id in ["106540352242922", "1234567890123456", "123456789", "messages", "me", "XXXXX"] {
+        for id in [
+            "106540352242922",
+            "1234567890123456",
+            "123456789",
+            "messages",
+            "me",
+            "XXXXX",
+        ] {
             assert!(!is_phone_shaped(id), "{id}");
         }
         for id in ["+919xxxxxxx", "15551234567", "+1 555 123 4567", "•••4567"] {

@@ -92,6 +92,7 @@ const HTML_MEDIA_THREAD: &str = "https://github.com/chatwoot/chatwoot/issues/104
 const MEDIA_MIME_THREAD: &str = "https://github.com/chatwoot/chatwoot/issues/12713";
 const MEDIA_DOWNLOAD_THREAD: &str = "https://github.com/shridarpatil/frappe_whatsapp/issues/87";
 const URL_BUTTON_THREAD: &str = "https://github.com/shridarpatil/whatomate/issues/501";
+const PARAMETER_COUNT_THREAD: &str = "https://github.com/Vacademy-io/vacademy_platform/pull/2631";
 const HEADER_FORMAT_PAGE: &str = "https://dualhook.com/docs/whatsapp-error-132012";
 
 /// Every cause, most specific first within a code.
@@ -314,6 +315,23 @@ pub static CAUSES: &[Cause] = &[
             "Host the file on a public HTTPS link reachable from the internet, or upload it with POST /{phone-number-id}/media and send its media ID.",
         ],
         source: MEDIA_DOWNLOAD_THREAD,
+    },
+    // ------------------------------------------------------------------
+    // 132000: Template parameter count mismatch
+    // ------------------------------------------------------------------
+    Cause {
+        id: "parameter_counts_in_details",
+        code: 132000,
+        subcode: None,
+        evidence: &[Evidence::Phrase("number of localizable_params")],
+        title: "the details give both counts",
+        explanation: "The details read 'number of localizable_params (N) does not match the expected number of params (M)': N is how many values the message carried, M how many variables the template has. More values than variables often means values were sent under several names, or named values went to a positional template, where each one counts as a value of its own.",
+        fix: &[
+            "Compare the two numbers in the details: send exactly M values, one per variable.",
+            "If N is larger, look for values sent twice or under extra names; a positional template ({{1}}, {{2}}) takes values in order, without parameter_name.",
+            "If N is smaller, fill the missing variables, including those in the header and in URL buttons.",
+        ],
+        source: PARAMETER_COUNT_THREAD,
     },
     // ------------------------------------------------------------------
     // 132012: Template parameter format mismatch

@@ -6,6 +6,7 @@
 //! unknown code still gets an honest category.
 
 mod catalog;
+pub mod causes;
 pub mod messages;
 
 pub use catalog::CATALOG;

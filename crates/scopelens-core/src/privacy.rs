@@ -172,11 +172,24 @@ fn is_personal_number(run: &NumberRun) -> bool {
     let n = run.digits.len();
     let card_like = (13..=19).contains(&n)
         && luhn_valid(&run.digits)
-        && (run.separated || (matches!(run.digits.as_bytes()[0], b'2'..=b'6') && n <= 16));
+        && (run.separated || card_prefix(&run.digits));
     let phone_like = (run.plus && (8..=15).contains(&n))
         || (run.separated && (9..=15).contains(&n))
         || (!run.separated && (10..=14).contains(&n) && !looks_like_unix_time(&run.digits));
     card_like || phone_like
+}
+
+/// An unseparated run is taken for a card only with a card network's
+/// prefix and length (Visa and Mastercard 16, Amex 15, Discover 16): Graph
+/// IDs are 15 to 17 digits too.
+fn card_prefix(digits: &str) -> bool {
+    let n = digits.len();
+    (n == 16
+        && (digits.starts_with('4')
+            || digits.starts_with('5')
+            || digits.starts_with("6011")
+            || digits.starts_with("65")))
+        || (n == 15 && (digits.starts_with("34") || digits.starts_with("37")))
 }
 
 fn looks_like_unix_time(digits: &str) -> bool {

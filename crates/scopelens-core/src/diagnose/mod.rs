@@ -433,7 +433,7 @@ fn read_from_text_finding(words: &TextError) -> Finding {
         None => words.code.to_string(),
     };
     let confidence = match words.basis {
-        Basis::Code => format!("The code {label} is written there; the rest of Meta's answer (error_data, fbtrace_id, and the subcode if none was written) was not, so the fix steps cover every cause of {}.", words.code),
+        Basis::Code => format!("The code {label} is written there; the rest of Meta's answer (error_data, fbtrace_id, and the subcode if none was written) was not, so the steps rest on the words that were."),
         Basis::Message => format!("No code is written there: {label} is inferred from Meta's fixed wording of that message, so it is likely but not certain."),
         Basis::Title => format!("No code is written there: {label} is inferred from the error's title alone, so treat it as a lead, not a certainty."),
     };

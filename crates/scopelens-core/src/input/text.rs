@@ -57,6 +57,9 @@ pub fn read_error(text: &str) -> Option<TextError> {
             let subcode = n.subcode.or(m.subcode);
             let mut found = from_notation(n, text);
             found.subcode = subcode;
+            if found.message.is_none() {
+                found.message = line_saying(text, &m.words);
+            }
             found.evidence.push(m.words);
             found
         }
@@ -309,6 +312,21 @@ fn find_code(text: &str, lower: &str) -> Option<Notation> {
             }
         }
     }
+    // `[100]`, as some SDKs print the code after the HTTP status (`[400] [100] …`).
+    for (at, _) in lower.match_indices('[') {
+        if let Some((code, end)) = digits_at(bytes, at + 1) {
+            if bytes.get(end) == Some(&b']') && code >= 100 && known_code(code) {
+                candidates.push(Notation {
+                    code,
+                    subcode: None,
+                    at,
+                    strong: true,
+                    words: text[at..=end].to_string(),
+                });
+                break;
+            }
+        }
+    }
     // `code 190`, `errorCode: 190`, `"code": "190"`, `error 190`.
     for line_start in line_starts(lower) {
         let line_end = lower[line_start..]
@@ -454,6 +472,12 @@ fn line_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
 /// without trailing quotes and brackets.
 fn message_after(text: &str, at: usize) -> Option<String> {
     let rest = &text[at..];
+    if rest.starts_with('[') {
+        // `[100] Unsupported post request…`: Meta's words follow the bracket.
+        let line = rest.lines().next()?;
+        let said = line[line.find(']')? + 1..].trim();
+        return (!said.is_empty()).then(|| said.chars().take(300).collect());
+    }
     let notation_end = rest.find(')')?;
     if !rest.starts_with('(') || !rest[..notation_end].contains('#') {
         return None;

@@ -78,7 +78,8 @@ pub static MESSAGES: &[CanonicalMessage] = &[
     m(
         100,
         Some(33),
-        "Unsupported … request. Object with ID '…' does not exist, cannot be loaded due to missing permissions…",
+        // Titles and truncated logs often stop after "does not exist".
+        "Unsupported … request. Object with ID '…' does not exist…",
         ISSUE_OBJECT_MISSING,
     ),
     m(

@@ -299,10 +299,10 @@ fn scan_for_payload(text: &str, kind: Option<InputKind>) -> Result<Found, InputE
     let mut first_error: Option<lenient::ParseError> = None;
     let mut pos = 0;
     let mut attempts = 0;
-    // Bytes read by all attempts together: a candidate can read to the end
+    // Bytes read by all attempts together (at most the text once more): a candidate can read to the end
     // of the text before failing, so without a budget, text full of
     // unclosed brackets costs candidates × length.
-    let mut budget = 2 * text.len() + 64 * 1024;
+    let mut budget = text.len() + 64 * 1024;
     while let Some(rel) = text[pos..].find(['{', '[']) {
         let start = pos + rel;
         attempts += 1;

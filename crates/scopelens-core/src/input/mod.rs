@@ -28,6 +28,14 @@ pub enum Form {
     Json,
     PythonRepr,
     JavascriptLiteral,
+    NodeInspect,
+    RubyInspect,
+    PhpPrintR,
+    PhpVarDump,
+    PhpVarExport,
+    SymfonyDump,
+    JavaToString,
+    GoFormat,
     Token,
 }
 
@@ -37,6 +45,14 @@ impl Form {
             Form::Json => "JSON",
             Form::PythonRepr => "Python dict repr",
             Form::JavascriptLiteral => "JavaScript object literal",
+            Form::NodeInspect => "Node.js console.log / util.inspect output",
+            Form::RubyInspect => "Ruby inspect output",
+            Form::PhpPrintR => "PHP print_r output",
+            Form::PhpVarDump => "PHP var_dump output",
+            Form::PhpVarExport => "PHP var_export output",
+            Form::SymfonyDump => "Symfony VarDumper output",
+            Form::JavaToString => "Java/Kotlin toString output",
+            Form::GoFormat => "Go %+v output",
             Form::Token => "bare token",
         }
     }
@@ -152,6 +168,20 @@ struct Found {
 }
 
 fn form_of(dialect: lenient::Dialect) -> Form {
+    use lenient::Notation;
+    match dialect.notation {
+        // A call-like repr with quoted strings is Python's, not Kotlin's.
+        Some(Notation::JavaToString) if dialect.python => return Form::PythonRepr,
+        Some(Notation::NodeInspect) => return Form::NodeInspect,
+        Some(Notation::RubyInspect) => return Form::RubyInspect,
+        Some(Notation::PhpPrintR) => return Form::PhpPrintR,
+        Some(Notation::PhpVarDump) => return Form::PhpVarDump,
+        Some(Notation::PhpVarExport) => return Form::PhpVarExport,
+        Some(Notation::SymfonyDump) => return Form::SymfonyDump,
+        Some(Notation::JavaToString) => return Form::JavaToString,
+        Some(Notation::GoFormat) => return Form::GoFormat,
+        None => {}
+    }
     if dialect.python {
         Form::PythonRepr
     } else if dialect.javascript {
@@ -211,8 +241,7 @@ fn scan_for_payload(text: &str, kind: Option<InputKind>) -> Result<Found, InputE
     let mut first_error: Option<lenient::ParseError> = None;
     let mut pos = 0;
     let mut attempts = 0;
-    while let Some(rel) = text[pos..].find(['{', '[']) {
-        let start = pos + rel;
+    while let Some(start) = lenient::next_start(text, pos) {
         attempts += 1;
         if attempts > MAX_CANDIDATES {
             break;

@@ -378,8 +378,11 @@ impl<'a> Parser<'a> {
                     self.pos += 1;
                     self.skip_line_prefix();
                 }
-                b'/' if self.peek_at(1) == Some(b'/') => self.skip_line(),
-                b'/' if self.peek_at(1) == Some(b'*') => {
+                // Not `://` in a URL: a comment starts a line or follows a space or punctuation.
+                b'/' if self.peek_at(1) == Some(b'/') && self.comment_may_start() => {
+                    self.skip_line()
+                }
+                b'/' if self.peek_at(1) == Some(b'*') && self.comment_may_start() => {
                     self.dialect.javascript = true;
                     match self.text[self.pos + 2..].find("*/") {
                         Some(end) => self.pos += 2 + end + 2,
@@ -394,6 +397,14 @@ impl<'a> Parser<'a> {
                 _ => break,
             }
         }
+    }
+
+    fn comment_may_start(&self) -> bool {
+        self.pos == 0
+            || matches!(
+                self.bytes[self.pos - 1],
+                b' ' | b'\t' | b'\n' | b'\r' | b',' | b'{' | b'[' | b'('
+            )
     }
 
     fn skip_inline_space(&mut self) {
@@ -514,6 +525,9 @@ impl<'a> Parser<'a> {
         loose: bool,
         depth: usize,
     ) -> Result<Value, ParseError> {
+        if depth >= MAX_DEPTH {
+            return Err(self.error(DEPTH_EXPECTED));
+        }
         let after_item = match close {
             b'}' => "`,` or `}` after the value",
             b']' => "`,` or `]` after the item",
@@ -522,6 +536,7 @@ impl<'a> Parser<'a> {
         };
         // Symfony prints object handles right after the brace: `{#123`.
         if self.peek() == Some(b'#') && self.peek_at(1).is_some_and(|b| b.is_ascii_digit()) {
+            self.dialect.note(Notation::SymfonyDump);
             self.pos += 1;
             while self.peek().is_some_and(|b| b.is_ascii_digit()) {
                 self.pos += 1;
@@ -618,6 +633,7 @@ impl<'a> Parser<'a> {
                     Ok(None) => {}
                     Err(e) if e.offset >= self.bytes.len() && e.expected != DEPTH_EXPECTED => {
                         self.dialect.truncated = true;
+                        self.pos = self.bytes.len();
                         break;
                     }
                     Err(e) => return Err(e),
@@ -677,6 +693,7 @@ impl<'a> Parser<'a> {
                 }
                 Err(e) if e.offset >= self.bytes.len() && e.expected != DEPTH_EXPECTED => {
                     self.dialect.truncated = true;
+                    self.pos = self.bytes.len();
                     break;
                 }
                 Err(e) => return Err(e),
@@ -910,6 +927,7 @@ impl<'a> Parser<'a> {
                 i += 1;
             }
             Some(b'@' | b':' | b'+') => i += 1,
+            Some(b'-' | b'#') if bytes.get(i + 1).is_some_and(u8::is_ascii_alphabetic) => i += 1,
             _ => {}
         }
         let name_start = i;
@@ -934,7 +952,24 @@ impl<'a> Parser<'a> {
         };
         match (sep, found) {
             (None, _) => true,
-            (Some(Sep::Colon { tight: true }), Sep::Colon { tight }) => tight,
+            (Some(Sep::Colon { tight: true }), Sep::Colon { tight: true }) => true,
+            (Some(Sep::Colon { tight: true }), Sep::Colon { tight: false }) => {
+                // Go prints an empty string as nothing: `Key: Next:value`
+                // or `Key:}`. A capitalised name then a key or a closer.
+                let capitalised = bytes.get(name_start).is_some_and(u8::is_ascii_uppercase);
+                let mut j = i + 1;
+                while j < limit && matches!(bytes[j], b' ' | b'\t') {
+                    j += 1;
+                }
+                let next_start = j;
+                while j < limit && is_key_continue(bytes[j]) {
+                    j += 1;
+                }
+                self.work += j - i;
+                capitalised
+                    && (matches!(bytes.get(next_start), None | Some(b'}' | b']' | b'\n'))
+                        || j > next_start && bytes.get(j) == Some(&b':'))
+            }
             (Some(Sep::Colon { .. }), Sep::Colon { .. }) => true,
             (Some(wanted), found) => wanted == found,
         }
@@ -1429,6 +1464,7 @@ impl<'a> Parser<'a> {
         let mut symfony = false;
         let mut tagged = false;
         let mut spaced = false;
+        let mut decorated = false;
         for _ in 0..8 {
             let before = self.pos;
             if print_r {
@@ -1436,14 +1472,20 @@ impl<'a> Parser<'a> {
             } else {
                 self.skip_inline_space();
             }
-            spaced |= self.pos > before;
+            let space_here = self.pos > before;
+            spaced |= space_here;
+            // A list or call right after a plain word and a space is prose,
+            // not a container (`OAuthException [code] =>`, `settle (/app…)`).
+            let opener_fits = !space_here || decorated || print_r || word == "array";
             match self.peek() {
                 Some(b'(') if self.group_before_opener() => {
+                    decorated = true;
                     if word == "array" || word == "object" {
                         php_dump = true;
                     }
                 }
                 Some(b'#') if self.peek_at(1).is_some_and(|b| b.is_ascii_digit()) => {
+                    decorated = true;
                     self.pos += 1;
                     while self.peek().is_some_and(|b| b.is_ascii_digit()) {
                         self.pos += 1;
@@ -1451,12 +1493,16 @@ impl<'a> Parser<'a> {
                 }
                 Some(b':') if self.peek_at(1).is_some_and(|b| b.is_ascii_digit()) => {
                     symfony = true;
+                    decorated = true;
                     self.pos += 1;
                     while self.peek().is_some_and(|b| b.is_ascii_digit()) {
                         self.pos += 1;
                     }
                 }
-                Some(b'[') if self.tag_before_opener() => tagged = true,
+                Some(b'[') if self.tag_before_opener() => {
+                    tagged = true;
+                    decorated = true;
+                }
                 Some(b'O') if self.rest_starts_with("Object") => {
                     self.pos += "Object".len();
                     print_r = true;
@@ -1487,7 +1533,7 @@ impl<'a> Parser<'a> {
                     let loose = loose || flavor == Flavor::Typed && !spaced;
                     return self.container(b'}', flavor, loose, depth);
                 }
-                Some(b'[') => {
+                Some(b'[') if opener_fits => {
                     self.pos += 1;
                     let flavor = if word == "map" {
                         self.dialect.note(Notation::GoFormat);
@@ -1500,7 +1546,7 @@ impl<'a> Parser<'a> {
                     };
                     return self.container(b']', flavor, loose || word == "map", depth);
                 }
-                Some(b'(') => {
+                Some(b'(') if opener_fits => {
                     self.pos += 1;
                     if print_r {
                         self.dialect.note(Notation::PhpPrintR);

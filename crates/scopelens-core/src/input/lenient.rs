@@ -262,6 +262,9 @@ struct Parser<'a> {
     /// Inside a PHP var_export array, where single-quoted strings may span
     /// lines and only `\'` and `\\` are escapes.
     php_strings: bool,
+    /// The last placeholder read stood for a gap (an elision, `... 3 more
+    /// items`), not for a value the dump would not show (`[Object]`).
+    gap: bool,
     /// Bytes examined without being consumed (lookaheads and rewinds), to
     /// show that reading stays linear.
     work: usize,
@@ -293,6 +296,7 @@ impl<'a> Parser<'a> {
             path: Vec::new(),
             line_prefix,
             php_strings: false,
+            gap: false,
             work: 0,
         }
     }
@@ -325,6 +329,15 @@ impl<'a> Parser<'a> {
 
     fn rest_starts_with(&self, s: &str) -> bool {
         self.bytes[self.pos.min(self.bytes.len())..].starts_with(s.as_bytes())
+    }
+
+    /// The distance to `byte` within the lookahead window, if it is there.
+    fn find_near(&mut self, byte: u8) -> Option<usize> {
+        let rest = &self.bytes[self.pos..];
+        let window = &rest[..rest.len().min(LOOKAHEAD)];
+        let found = window.iter().position(|b| *b == byte);
+        self.work += found.map_or(window.len(), |at| at + 1);
+        found
     }
 
     /// Moves back to `to`, counting the bytes that will be read again.
@@ -462,6 +475,7 @@ impl<'a> Parser<'a> {
         if let Some((len, kind)) = self.placeholder_ahead() {
             self.pos += len;
             self.record(kind);
+            self.gap = true;
             return Ok(Value::Null);
         }
         match self.peek() {
@@ -557,7 +571,8 @@ impl<'a> Parser<'a> {
         loop {
             let gap_start = self.pos;
             self.skip_trivia();
-            let had_space = self.pos > gap_start;
+            let had_space = self.pos > gap_start
+                || self.pos > 0 && self.bytes[self.pos - 1].is_ascii_whitespace();
             match self.peek() {
                 None => {
                     self.dialect.truncated = true;
@@ -644,10 +659,17 @@ impl<'a> Parser<'a> {
                 keyed = true;
                 boundary.sep = Some(key.sep);
                 let exported = key.name.bytes().next().is_some_and(|b| b.is_ascii_uppercase());
-                if key.unquoted
-                    && key.sep == (Sep::Colon { tight: true })
-                    && (exported || flavor == Flavor::GoMap)
-                {
+                // Go's `Key:value`; an empty first value leaves `Key: Next:…`.
+                let go_colon = match key.sep {
+                    Sep::Colon { tight: true } => true,
+                    Sep::Colon { tight: false } => {
+                        flavor == Flavor::GoMap
+                            || self.peek() == Some(close)
+                            || self.key_ahead_at(self.pos, Some(Sep::Colon { tight: true }))
+                    }
+                    _ => false,
+                };
+                if key.unquoted && go_colon && (exported || flavor == Flavor::GoMap) {
                     go_style = true;
                     boundary.spaced = true;
                     self.dialect.note(Notation::GoFormat);
@@ -709,14 +731,15 @@ impl<'a> Parser<'a> {
         loose: bool,
         boundary: Boundary,
     ) -> Result<Option<Value>, ParseError> {
-        let before = (self.dialect.elided, self.dialect.hidden);
+        self.gap = false;
         let value = if loose {
             self.member_value(depth, true, true, boundary)?
         } else {
             self.value(depth + 1, false)?
         };
-        let was_placeholder = value.is_null() && (self.dialect.elided, self.dialect.hidden) != before;
-        Ok((!was_placeholder).then_some(value))
+        let was_gap = value.is_null() && self.gap;
+        self.gap = false;
+        Ok((!was_gap).then_some(value))
     }
 
     fn build(
@@ -740,7 +763,7 @@ impl<'a> Parser<'a> {
         if !keyed && (close != b'}' || flavor == Flavor::Set) && !entries.is_empty() {
             return Value::Array(entries.into_iter().map(|(_, v)| v).collect());
         }
-        if !keyed && close == b']' {
+        if !keyed && close == b']' && flavor != Flavor::GoMap {
             return Value::Array(Vec::new());
         }
         let rename_sdk = all_unquoted
@@ -796,7 +819,16 @@ impl<'a> Parser<'a> {
         }
         let start = self.pos;
         let path_len = self.path.len();
+        let was_truncated = self.dialect.truncated;
         match self.value(depth + 1, loose) {
+            // A quote that never closes in an unquoted value (`name=it's`) is
+            // part of the text, not the start of a string cut off by the end.
+            Ok(Value::String(_)) if self.at_end() && !was_truncated && self.dialect.truncated => {
+                self.dialect.truncated = false;
+                self.rewind(start);
+                self.path.truncate(path_len);
+                Ok(self.bare(boundary))
+            }
             Ok(v) if v.is_object() || v.is_array() || self.value_ends_here(boundary) => Ok(v),
             Err(e) if e.expected == DEPTH_EXPECTED => Err(e),
             Err(e) if e.offset >= self.bytes.len() && self.pos > start => Err(e),
@@ -816,9 +848,12 @@ impl<'a> Parser<'a> {
         }
         self.work += at - self.pos;
         match self.bytes.get(at) {
-            None | Some(b',' | b'\n' | b'\r' | b'/' | b';') => true,
+            None | Some(b',' | b'\n' | b'\r' | b';') => true,
+            Some(b'/') => matches!(self.bytes.get(at + 1), Some(b'/' | b'*')),
             Some(b) if *b == boundary.close => true,
-            Some(_) => at > self.pos && (boundary.spaced || self.key_ahead_at(at, boundary.sep)),
+            Some(_) => {
+                at > self.pos && (boundary.item && boundary.spaced || self.key_ahead_at(at, boundary.sep))
+            }
         }
     }
 
@@ -876,6 +911,7 @@ impl<'a> Parser<'a> {
         {
             let _ = len;
             self.record(kind);
+            self.gap = true;
             return Value::Null;
         }
         if raw.bytes().next().is_some_and(|b| b.is_ascii_digit() || b == b'-') {
@@ -889,7 +925,11 @@ impl<'a> Parser<'a> {
     /// print_r's value: `Array (…)`, `Name Object (…)`, or the rest of the line.
     fn print_r_value(&mut self, depth: usize, boundary: Boundary) -> Result<Value, ParseError> {
         self.skip_inline_space();
-        if self.peek().is_some_and(is_ident_start) {
+        if self.peek() == Some(b')') || self.peek() == Some(b'[') && self.key_ahead() {
+            // An empty value (null, false, "") in print_r flattened onto one line.
+            return Ok(Value::String(String::new()));
+        }
+        if self.print_r_array_ahead() {
             let start = self.pos;
             match self.word(depth + 1, true) {
                 Ok(v @ (Value::Object(_) | Value::Array(_))) => return Ok(v),
@@ -898,6 +938,21 @@ impl<'a> Parser<'a> {
             }
         }
         Ok(self.bare(boundary))
+    }
+
+    /// Whether `Array` or `Name Object` stands here, the only containers print_r prints.
+    fn print_r_array_ahead(&mut self) -> bool {
+        let rest = &self.bytes[self.pos..];
+        if rest.starts_with(b"Array") {
+            return true;
+        }
+        let window = &rest[..rest.len().min(LOOKAHEAD)];
+        let name = window
+            .iter()
+            .take_while(|b| is_ident_continue(**b) || **b == b'\\')
+            .count();
+        self.work += name;
+        name > 0 && window[name..].starts_with(b" Object")
     }
 
     /// Whether a key and its separator follow at `at` (after spaces).
@@ -955,8 +1010,7 @@ impl<'a> Parser<'a> {
             (Some(Sep::Colon { tight: true }), Sep::Colon { tight: true }) => true,
             (Some(Sep::Colon { tight: true }), Sep::Colon { tight: false }) => {
                 // Go prints an empty string as nothing: `Key: Next:value`
-                // or `Key:}`. A capitalised name then a key or a closer.
-                let capitalised = bytes.get(name_start).is_some_and(u8::is_ascii_uppercase);
+                // or `Key:}`: a key or a closer must follow.
                 let mut j = i + 1;
                 while j < limit && matches!(bytes[j], b' ' | b'\t') {
                     j += 1;
@@ -966,9 +1020,8 @@ impl<'a> Parser<'a> {
                     j += 1;
                 }
                 self.work += j - i;
-                capitalised
-                    && (matches!(bytes.get(next_start), None | Some(b'}' | b']' | b'\n'))
-                        || j > next_start && bytes.get(j) == Some(&b':'))
+                matches!(bytes.get(next_start), None | Some(b'}' | b']' | b'\n'))
+                    || j > next_start && bytes.get(j) == Some(&b':')
             }
             (Some(Sep::Colon { .. }), Sep::Colon { .. }) => true,
             (Some(wanted), found) => wanted == found,
@@ -1193,6 +1246,12 @@ impl<'a> Parser<'a> {
             }
             (w, Some(b']'))
                 if !w.is_empty()
+                    && !matches!(w, b"None" | b"True" | b"False" | b"NaN" | b"Infinity" | b"NULL")
+                    // In Java's and Go's lists it is a one-word item.
+                    && !matches!(
+                        self.dialect.notation,
+                        Some(Notation::JavaToString | Notation::GoFormat)
+                    )
                     && w[0].is_ascii_uppercase()
                     && w.iter().any(u8::is_ascii_lowercase) =>
             {
@@ -1212,7 +1271,7 @@ impl<'a> Parser<'a> {
     /// such as `<redacted>` (handled before this is reached).
     fn angle(&mut self, depth: usize, loose: bool) -> Result<Value, ParseError> {
         if self.rest_starts_with("<ref *") {
-            if let Some(end) = self.text[self.pos..].find('>').filter(|e| *e < LOOKAHEAD) {
+            if let Some(end) = self.find_near(b'>') {
                 self.dialect.note(Notation::NodeInspect);
                 self.pos += end + 1;
                 self.skip_inline_space();
@@ -1369,7 +1428,9 @@ impl<'a> Parser<'a> {
             return Ok(value);
         }
         match (word, self.peek()) {
-            ("u" | "b" | "r" | "f", Some(q @ (b'\'' | b'"'))) => {
+            // Python's string prefixes; not where values are unquoted
+            // text, in which `f'` is a word and a stray quote.
+            ("u" | "b" | "r" | "f", Some(q @ (b'\'' | b'"'))) if !loose => {
                 self.dialect.python = true;
                 return self.string(q).map(Value::String);
             }
@@ -1380,7 +1441,7 @@ impl<'a> Parser<'a> {
                 }
             }
             ("Symbol", Some(b'(')) => {
-                if let Some(end) = self.text[self.pos..].find(')').filter(|e| *e < LOOKAHEAD) {
+                if let Some(end) = self.find_near(b')') {
                     self.dialect.note(Notation::NodeInspect);
                     self.pos += end + 1;
                     return Ok(Value::String(self.text[start..self.pos].to_string()));
@@ -1403,10 +1464,7 @@ impl<'a> Parser<'a> {
     /// `int(190)`, `float(1.5)`, `bool(true)`, `string(3) "abc"`.
     fn var_dump_scalar(&mut self, word: &str) -> Option<Value> {
         let start = self.pos;
-        let end = self.text[self.pos..]
-            .find(')')
-            .filter(|e| *e < LOOKAHEAD)
-            .map(|e| self.pos + e)?;
+        let end = self.find_near(b')').map(|e| self.pos + e)?;
         let inner = self.text[start + 1..end].trim();
         self.work += end - start;
         let value = match word {
@@ -1477,6 +1535,10 @@ impl<'a> Parser<'a> {
             // A list or call right after a plain word and a space is prose,
             // not a container (`OAuthException [code] =>`, `settle (/app…)`).
             let opener_fits = !space_here || decorated || print_r || word == "array";
+            // `Name {` is Node's; in Go's lists a word and a struct follow each other.
+            let brace_fits = !space_here
+                || decorated
+                || self.dialect.notation != Some(Notation::GoFormat);
             match self.peek() {
                 Some(b'(') if self.group_before_opener() => {
                     decorated = true;
@@ -1484,7 +1546,7 @@ impl<'a> Parser<'a> {
                         php_dump = true;
                     }
                 }
-                Some(b'#') if self.peek_at(1).is_some_and(|b| b.is_ascii_digit()) => {
+                Some(b'#') if word == "object" && self.peek_at(1).is_some_and(|b| b.is_ascii_digit()) => {
                     decorated = true;
                     self.pos += 1;
                     while self.peek().is_some_and(|b| b.is_ascii_digit()) {
@@ -1507,7 +1569,7 @@ impl<'a> Parser<'a> {
                     self.pos += "Object".len();
                     print_r = true;
                 }
-                Some(b'{') => {
+                Some(b'{') if brace_fits => {
                     self.pos += 1;
                     let flavor = match word {
                         _ if php_dump => {
@@ -1719,8 +1781,8 @@ impl<'a> Parser<'a> {
             b'e' => out.push('\u{1b}'),
             // Ruby's `\u{1F600}`.
             b'u' if self.peek() == Some(b'{') => {
-                let end = self.text[self.pos..]
-                    .find('}')
+                let end = self
+                    .find_near(b'}')
                     .filter(|e| *e <= 8)
                     .ok_or_else(|| self.error("hexadecimal digits in the escape"))?;
                 let digits = &self.text[self.pos + 1..self.pos + end];
@@ -1750,6 +1812,10 @@ impl<'a> Parser<'a> {
 
     fn hex_digits(&mut self, count: usize) -> Result<u32, ParseError> {
         let end = self.pos + count;
+        if end > self.bytes.len() {
+            self.pos = self.bytes.len();
+            return Err(self.error("hexadecimal digits in the escape"));
+        }
         let digits = self
             .text
             .get(self.pos..end)
@@ -1791,6 +1857,8 @@ impl<'a> Parser<'a> {
         }
         match number_from(&self.text[start..self.pos]) {
             Some(n) => Ok(Value::Number(n)),
+            // Cut off inside the number (`-`, `1e`): reported at the end.
+            None if self.at_end() => Err(self.error("a number")),
             None => {
                 self.pos = start;
                 Err(self.error("a number"))

@@ -413,11 +413,17 @@ impl<'a> Parser<'a> {
     }
 
     fn comment_may_start(&self) -> bool {
-        self.pos == 0
-            || matches!(
-                self.bytes[self.pos - 1],
-                b' ' | b'\t' | b'\n' | b'\r' | b',' | b'{' | b'[' | b'('
-            )
+        // Only JavaScript has comments among the notations with unquoted text.
+        let unquoted_text = matches!(
+            self.dialect.notation,
+            Some(Notation::JavaToString | Notation::GoFormat | Notation::PhpPrintR)
+        );
+        !unquoted_text
+            && (self.pos == 0
+                || matches!(
+                    self.bytes[self.pos - 1],
+                    b' ' | b'\t' | b'\n' | b'\r' | b',' | b'{' | b'[' | b'('
+                ))
     }
 
     fn skip_inline_space(&mut self) {
@@ -494,7 +500,11 @@ impl<'a> Parser<'a> {
                 self.string_value(b'`')
             }
             Some(b'-' | b'+' | b'0'..=b'9' | b'.') => self.number(),
-            Some(b':') if self.peek_at(1).is_some_and(|b| is_ident_start(b) || b == b'"') => {
+            Some(b':')
+                if self
+                    .peek_at(1)
+                    .is_some_and(|b| is_ident_start(b) || b == b'"') =>
+            {
                 self.pos += 1;
                 self.dialect.note(Notation::RubyInspect);
                 match self.peek() {
@@ -658,7 +668,11 @@ impl<'a> Parser<'a> {
             if !keyed {
                 keyed = true;
                 boundary.sep = Some(key.sep);
-                let exported = key.name.bytes().next().is_some_and(|b| b.is_ascii_uppercase());
+                let exported = key
+                    .name
+                    .bytes()
+                    .next()
+                    .is_some_and(|b| b.is_ascii_uppercase());
                 // Go's `Key:value`; an empty first value leaves `Key: Next:…`.
                 let go_colon = match key.sep {
                     Sep::Colon { tight: true } => true,
@@ -682,7 +696,11 @@ impl<'a> Parser<'a> {
                 }
             }
             all_unquoted &= key.unquoted;
-            if go_style && self.peek().is_some_and(|b| b == b' ' || b == close || b == b'\n') {
+            if go_style
+                && self
+                    .peek()
+                    .is_some_and(|b| b == b' ' || b == close || b == b'\n')
+            {
                 // Go prints an empty string as nothing at all.
                 if !key.dropped {
                     entries.push((Some(key.name), Value::String(String::new())));
@@ -849,10 +867,18 @@ impl<'a> Parser<'a> {
         self.work += at - self.pos;
         match self.bytes.get(at) {
             None | Some(b',' | b'\n' | b'\r' | b';') => true,
-            Some(b'/') => matches!(self.bytes.get(at + 1), Some(b'/' | b'*')),
+            Some(b'/') => {
+                at > self.pos
+                    && matches!(self.bytes.get(at + 1), Some(b'/' | b'*'))
+                    && !matches!(
+                        self.dialect.notation,
+                        Some(Notation::JavaToString | Notation::GoFormat | Notation::PhpPrintR)
+                    )
+            }
             Some(b) if *b == boundary.close => true,
             Some(_) => {
-                at > self.pos && (boundary.item && boundary.spaced || self.key_ahead_at(at, boundary.sep))
+                at > self.pos
+                    && (boundary.item && boundary.spaced || self.key_ahead_at(at, boundary.sep))
             }
         }
     }
@@ -907,14 +933,16 @@ impl<'a> Parser<'a> {
             "null" | "nil" | "<nil>" | "NULL" | "None" => return Value::Null,
             _ => {}
         }
-        if let Some((len, kind)) = placeholder_len(raw.as_bytes()).filter(|(l, _)| *l == raw.len())
-        {
-            let _ = len;
+        if let Some((_, kind)) = placeholder_len(raw.as_bytes()).filter(|(l, _)| *l == raw.len()) {
             self.record(kind);
             self.gap = true;
             return Value::Null;
         }
-        if raw.bytes().next().is_some_and(|b| b.is_ascii_digit() || b == b'-') {
+        if raw
+            .bytes()
+            .next()
+            .is_some_and(|b| b.is_ascii_digit() || matches!(b, b'-' | b'+' | b'.'))
+        {
             if let Some(n) = number_from(raw) {
                 return Value::Number(n);
             }
@@ -1047,7 +1075,11 @@ impl<'a> Parser<'a> {
                 }
                 s
             }
-            Some(b':') if self.peek_at(1).is_some_and(|b| is_ident_start(b) || b == b'"') => {
+            Some(b':')
+                if self
+                    .peek_at(1)
+                    .is_some_and(|b| is_ident_start(b) || b == b'"') =>
+            {
                 self.pos += 1;
                 self.dialect.note(Notation::RubyInspect);
                 if self.peek() == Some(b'"') {
@@ -1211,8 +1243,14 @@ impl<'a> Parser<'a> {
                 return self.value(depth + 1, loose);
             }
             (
-                b"Function" | b"AsyncFunction" | b"GeneratorFunction" | b"AsyncGeneratorFunction"
-                | b"class" | b"Getter" | b"Setter" | b"Circular",
+                b"Function"
+                | b"AsyncFunction"
+                | b"GeneratorFunction"
+                | b"AsyncGeneratorFunction"
+                | b"class"
+                | b"Getter"
+                | b"Setter"
+                | b"Circular",
                 Some(b']' | b':' | b' ' | b'/'),
             ) => {
                 // Functions, classes, accessors and cycles have no JSON form.
@@ -1312,7 +1350,9 @@ impl<'a> Parser<'a> {
                                 bytes.push(byte);
                                 self.pos += 2;
                             }
-                            None => return Err(self.error("hexadecimal bytes or `>` in the Buffer")),
+                            None => {
+                                return Err(self.error("hexadecimal bytes or `>` in the Buffer"))
+                            }
                         }
                     }
                 }
@@ -1326,12 +1366,11 @@ impl<'a> Parser<'a> {
     fn ruby_object(&mut self, depth: usize) -> Result<Value, ParseError> {
         self.dialect.note(Notation::RubyInspect);
         self.pos += 2;
-        let mut word = self.class_name();
-        if word == "struct" {
+        // The class name says nothing the payload needs; `#<struct Name …>` has two words.
+        if self.class_name() == "struct" {
             self.skip_inline_space();
-            word = self.class_name();
+            self.class_name();
         }
-        let _ = word;
         self.container(b'>', Flavor::RubyObject, true, depth)
     }
 
@@ -1488,7 +1527,9 @@ impl<'a> Parser<'a> {
                     return Some(Value::String(self.text[body..body + declared].to_string()));
                 }
                 // The length does not fit (the text was edited): up to the last quote on the line.
-                let line_end = self.text[body..].find('\n').map_or(self.bytes.len(), |e| body + e);
+                let line_end = self.text[body..]
+                    .find('\n')
+                    .map_or(self.bytes.len(), |e| body + e);
                 self.work += line_end - body;
                 let close = self.text[body..line_end].rfind('"').map(|q| body + q);
                 return match close {
@@ -1536,9 +1577,8 @@ impl<'a> Parser<'a> {
             // not a container (`OAuthException [code] =>`, `settle (/app…)`).
             let opener_fits = !space_here || decorated || print_r || word == "array";
             // `Name {` is Node's; in Go's lists a word and a struct follow each other.
-            let brace_fits = !space_here
-                || decorated
-                || self.dialect.notation != Some(Notation::GoFormat);
+            let brace_fits =
+                !space_here || decorated || self.dialect.notation != Some(Notation::GoFormat);
             match self.peek() {
                 Some(b'(') if self.group_before_opener() => {
                     decorated = true;
@@ -1546,7 +1586,9 @@ impl<'a> Parser<'a> {
                         php_dump = true;
                     }
                 }
-                Some(b'#') if word == "object" && self.peek_at(1).is_some_and(|b| b.is_ascii_digit()) => {
+                Some(b'#')
+                    if word == "object" && self.peek_at(1).is_some_and(|b| b.is_ascii_digit()) =>
+                {
                     decorated = true;
                     self.pos += 1;
                     while self.peek().is_some_and(|b| b.is_ascii_digit()) {
@@ -1561,7 +1603,11 @@ impl<'a> Parser<'a> {
                         self.pos += 1;
                     }
                 }
-                Some(b'[') if self.tag_before_opener() => {
+                Some(b'[')
+                    if self.peek_at(1).is_some_and(|b| b.is_ascii_uppercase())
+                        && self.dialect.notation != Some(Notation::GoFormat)
+                        && self.tag_before_opener() =>
+                {
                     tagged = true;
                     decorated = true;
                 }
@@ -1653,7 +1699,10 @@ impl<'a> Parser<'a> {
         self.work += after - start;
         let opener_follows = match self.bytes.get(after) {
             Some(b'{' | b'[' | b'(') => true,
-            Some(b'#') => self.bytes.get(after + 1).is_some_and(|b| b.is_ascii_digit()),
+            Some(b'#') => self
+                .bytes
+                .get(after + 1)
+                .is_some_and(|b| b.is_ascii_digit()),
             _ => false,
         };
         if opener_follows {
@@ -1735,18 +1784,16 @@ impl<'a> Parser<'a> {
                     self.pos += 1;
                     return Ok(out);
                 }
-                Some(b'\\') if php => {
-                    match self.peek_at(1) {
-                        Some(b @ (b'\\' | b'\'')) => {
-                            out.push(b as char);
-                            self.pos += 2;
-                        }
-                        _ => {
-                            out.push('\\');
-                            self.pos += 1;
-                        }
+                Some(b'\\') if php => match self.peek_at(1) {
+                    Some(b @ (b'\\' | b'\'')) => {
+                        out.push(b as char);
+                        self.pos += 2;
                     }
-                }
+                    _ => {
+                        out.push('\\');
+                        self.pos += 1;
+                    }
+                },
                 Some(b'\\') => {
                     if self.pos + 1 >= self.bytes.len() {
                         self.pos = self.bytes.len();
@@ -1931,10 +1978,19 @@ fn placeholder_len(bytes: &[u8]) -> Option<(usize, Placeholder)> {
             }
             // Node's `... 12 more items` / `... 1 more item`.
             let rest = &bytes[dots..];
-            let digits = rest.iter().skip(1).take_while(|b| b.is_ascii_digit()).count();
+            let digits = rest
+                .iter()
+                .skip(1)
+                .take_while(|b| b.is_ascii_digit())
+                .count();
             if rest.first() == Some(&b' ') && digits > 0 {
                 let tail = &rest[1 + digits..];
-                for words in [&b" more items"[..], b" more item", b" more properties", b" more bytes"] {
+                for words in [
+                    &b" more items"[..],
+                    b" more item",
+                    b" more properties",
+                    b" more bytes",
+                ] {
                     if tail.starts_with(words) {
                         return Some((dots + 1 + digits + words.len(), Placeholder::Hidden));
                     }
@@ -1943,7 +1999,10 @@ fn placeholder_len(bytes: &[u8]) -> Option<(usize, Placeholder)> {
             Some((dots, Placeholder::Elided))
         }
         b'x' | b'X' => {
-            let len = bytes.iter().take_while(|c| matches!(c, b'x' | b'X')).count();
+            let len = bytes
+                .iter()
+                .take_while(|c| matches!(c, b'x' | b'X'))
+                .count();
             (len >= 3 && word_end(len)).then_some((len, Placeholder::Elided))
         }
         b'*' => {
@@ -1955,7 +2014,8 @@ fn placeholder_len(bytes: &[u8]) -> Option<(usize, Placeholder)> {
         }
         b'R' | b'r' => {
             let word = bytes.get(..8)?;
-            (word.eq_ignore_ascii_case(b"redacted") && word_end(8)).then_some((8, Placeholder::Elided))
+            (word.eq_ignore_ascii_case(b"redacted") && word_end(8))
+                .then_some((8, Placeholder::Elided))
         }
         0xe2 if bytes.starts_with("…".as_bytes()) => Some((3, Placeholder::Elided)),
         open @ (b'[' | b'{' | b'(' | b'<') => {
@@ -1978,9 +2038,9 @@ fn placeholder_len(bytes: &[u8]) -> Option<(usize, Placeholder)> {
                         && !inner.starts_with(b"ref ")
                         && !inner.starts_with(b"Buffer")
                         && inner != b"nil"
-                        && inner
-                            .iter()
-                            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b' ' | b'-' | b'.'))
+                        && inner.iter().all(|b| {
+                            b.is_ascii_alphanumeric() || matches!(b, b'_' | b' ' | b'-' | b'.')
+                        })
                 }
                 _ => false,
             };

@@ -49,7 +49,10 @@ fn javascript_literal_reads_with_comments_and_trailing_commas() {
     let text =
         "{\n  error: {\n    message: 'Bad',\n    code: 100, // comment\n    x: undefined,\n  },\n}";
     let (v, d) = read(text);
-    assert_eq!(v, json!({"error": {"message": "Bad", "code": 100, "x": null}}));
+    assert_eq!(
+        v,
+        json!({"error": {"message": "Bad", "code": 100, "x": null}})
+    );
     assert!(d.javascript);
     assert_eq!(d.notation, None);
 }
@@ -64,7 +67,15 @@ fn a_missing_comma_in_json_is_reported_with_line_and_column() {
 
 #[test]
 fn deep_nesting_is_refused_not_overflowed() {
-    for opener in ["[", "{a:", "<ref *1> ", "&{A:", "Foo{a=", "#<X a=", "Array\n(\n[a] => "] {
+    for opener in [
+        "[",
+        "{a:",
+        "<ref *1> ",
+        "&{A:",
+        "Foo{a=",
+        "#<X a=",
+        "Array\n(\n[a] => ",
+    ] {
         let text = opener.repeat(100_000);
         let err = parse_all(&text).unwrap_err();
         assert!(err.expected.contains("128"), "{opener}: {err:?}");
@@ -115,7 +126,8 @@ fn json_cut_off_after_a_key_drops_the_key() {
 
 #[test]
 fn json_cut_off_inside_arrays_keeps_the_items_read() {
-    let (v, d) = read(r#"{"entry": [{"changes": [{"value": {"errors": [{"code": 131047, "title": "Re-en"#);
+    let (v, d) =
+        read(r#"{"entry": [{"changes": [{"value": {"errors": [{"code": 131047, "title": "Re-en"#);
     assert_eq!(
         v,
         json!({"entry": [{"changes": [{"value": {"errors": [{"code": 131047, "title": "Re-en"}]}}]}]})
@@ -152,8 +164,20 @@ fn placeholders_in_values_items_and_members_are_elided_and_named() {
         })
     );
     assert_eq!(d.elided, 10);
-    for path in ["error.error_subcode", "error.fbtrace_id", "error", "entry", "entry[0].id", "token", "list"] {
-        assert!(d.elided_paths.iter().any(|p| p == path), "{path}: {:?}", d.elided_paths);
+    for path in [
+        "error.error_subcode",
+        "error.fbtrace_id",
+        "error",
+        "entry",
+        "entry[0].id",
+        "token",
+        "list",
+    ] {
+        assert!(
+            d.elided_paths.iter().any(|p| p == path),
+            "{path}: {:?}",
+            d.elided_paths
+        );
     }
     assert!(!d.truncated);
 }
@@ -235,7 +259,11 @@ fn node_inspect_of_an_axios_error_reads_and_names_what_it_hid() {
     );
     assert!(v["request"]["_events"].is_object());
     assert!(v["request"].get("Symbol(kOutHeaders)").is_none());
-    assert!(d.hidden_paths.iter().any(|p| p == "response.data.error"), "{:?}", d.hidden_paths);
+    assert!(
+        d.hidden_paths.iter().any(|p| p == "response.data.error"),
+        "{:?}",
+        d.hidden_paths
+    );
     assert!(d.hidden_paths.iter().any(|p| p == "request.res.client"));
     assert_eq!(d.elided, 0);
 }
@@ -257,7 +285,9 @@ fn node_maps_sets_buffers_and_long_arrays_read() {
 
 #[test]
 fn ruby_hashes_read_with_arrows_symbols_and_nil() {
-    let (v, d) = read(r#"{"error"=>{"message"=>"Invalid OAuth access token.", :type=>"OAuthException", code: 190, "fbtrace_id"=>nil, "x" => :sym}}"#);
+    let (v, d) = read(
+        r#"{"error"=>{"message"=>"Invalid OAuth access token.", :type=>"OAuthException", code: 190, "fbtrace_id"=>nil, "x" => :sym}}"#,
+    );
     assert_eq!(
         v,
         json!({"error": {"message": "Invalid OAuth access token.", "type": "OAuthException", "code": 190, "fbtrace_id": null, "x": "sym"}})
@@ -272,7 +302,10 @@ fn ruby_objects_read_their_attributes_and_skip_what_is_not_data() {
     assert_eq!(v["env"]["status"], json!(400));
     assert_eq!(v["env"]["method"], json!("post"));
     assert_eq!(v["env"]["body"], json!("{\"error\":{\"code\":190}}"));
-    assert_eq!(v["env"]["response_headers"], json!({"content-type": "application/json"}));
+    assert_eq!(
+        v["env"]["response_headers"],
+        json!({"content-type": "application/json"})
+    );
     assert_eq!(d.notation, Some(Notation::RubyInspect));
     let (v, _) = read("#<OpenStruct error=#<OpenStruct message=\"Bad\", code=100>>");
     assert_eq!(v, json!({"error": {"message": "Bad", "code": 100}}));
@@ -313,7 +346,10 @@ fn php_print_r_on_one_line_and_exception_objects_read() {
     );
     let text = "Facebook\\Exceptions\\FacebookResponseException Object\n(\n    [message:protected] => Error validating access token: Session has expired on Monday, 10-Jun-24 10:00:00 PDT.\n    [code:protected] => 190\n    [responseData:protected] => Array\n        (\n            [error] => Array\n                (\n                    [code] => 190\n                    [error_subcode] => 463\n                )\n\n        )\n\n)";
     let (v, d) = read(text);
-    assert_eq!(v["responseData"]["error"], json!({"code": 190, "error_subcode": 463}));
+    assert_eq!(
+        v["responseData"]["error"],
+        json!({"code": 190, "error_subcode": 463})
+    );
     assert_eq!(d.notation, Some(Notation::PhpPrintR));
 }
 
@@ -346,8 +382,13 @@ fn php_var_export_and_symfony_dumps_read() {
         json!({"error": {"message": "Invalid OAuth access token.", "code": 190, "list": ["a", "b"]}})
     );
     assert_eq!(d.notation, Some(Notation::SymfonyDump));
-    let (v, _) = read("App\\Error {#123 ▼\n  +\"message\": \"Bad\"\n  -code: 100\n  #type: \"OAuthException\"\n}");
-    assert_eq!(v, json!({"message": "Bad", "code": 100, "type": "OAuthException"}));
+    let (v, _) = read(
+        "App\\Error {#123 ▼\n  +\"message\": \"Bad\"\n  -code: 100\n  #type: \"OAuthException\"\n}",
+    );
+    assert_eq!(
+        v,
+        json!({"message": "Bad", "code": 100, "type": "OAuthException"})
+    );
 }
 
 #[test]
@@ -459,4 +500,3 @@ fn snake_case_follows_go_and_java_conventions() {
         assert_eq!(snake_case(name), snake);
     }
 }
-

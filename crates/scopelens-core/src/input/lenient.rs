@@ -1120,7 +1120,12 @@ impl<'a> Parser<'a> {
             _ => return Ok(None),
         };
         let before_space = self.pos;
-        self.skip_inline_space();
+        if unquoted {
+            self.skip_inline_space();
+        } else {
+            // JSON allows a line break between a key and its colon.
+            self.skip_trivia();
+        }
         let sep = match (self.peek(), self.peek_at(1)) {
             (Some(b'='), Some(b'>')) => {
                 self.pos += 2;

@@ -187,7 +187,8 @@ fn opening_word(bytes: &[u8], paren: usize) -> Option<usize> {
 /// One step of the path to a value, for naming elided and hidden places.
 #[derive(Debug, Clone)]
 enum Seg {
-    Key(String),
+    /// The key as written (a byte range of the text), tidied when named.
+    Key(usize, usize),
     Index(usize),
 }
 
@@ -235,6 +236,8 @@ struct Boundary {
 
 struct Key {
     name: String,
+    /// Where the key stands in the text, for naming paths without copying.
+    token: (usize, usize),
     sep: Sep,
     unquoted: bool,
     /// Node symbol keys (`[Symbol(x)]: …`) and Symfony meta keys, left out as JSON.stringify does.
@@ -350,11 +353,11 @@ impl<'a> Parser<'a> {
         let mut out = String::new();
         for seg in &self.path {
             match seg {
-                Seg::Key(k) => {
+                Seg::Key(start, end) => {
                     if !out.is_empty() {
                         out.push('.');
                     }
-                    out.push_str(k);
+                    out.push_str(key_name(&self.text[*start..*end]));
                 }
                 Seg::Index(i) => {
                     out.push('[');
@@ -528,6 +531,13 @@ impl<'a> Parser<'a> {
     /// there as a whole value (followed by a separator, a closer or the end).
     fn placeholder_ahead(&mut self) -> Option<(usize, Placeholder)> {
         let rest = &self.bytes[self.pos..];
+        // Most values start with a byte no placeholder starts with.
+        match rest {
+            [b'.' | b'x' | b'X' | b'*' | b'R' | b'r' | 0xe2, ..] => {}
+            [b'[' | b'{' | b'(', b'.' | 0xe2 | b'R' | b'r', ..] => {}
+            [b'<', b, ..] if b.is_ascii_alphabetic() => {}
+            _ => return None,
+        }
         let window = &rest[..rest.len().min(LOOKAHEAD)];
         self.work += window.len().min(16);
         let (len, kind) = placeholder_len(window)?;
@@ -717,7 +727,7 @@ impl<'a> Parser<'a> {
                 self.dialect.truncated = true;
                 break;
             }
-            self.path.push(Seg::Key(key.name.clone()));
+            self.path.push(Seg::Key(key.token.0, key.token.1));
             let bare_ok = key.unquoted || flavor == Flavor::PrintR;
             let value = if flavor == Flavor::PrintR {
                 self.print_r_value(depth, boundary)
@@ -1119,6 +1129,7 @@ impl<'a> Parser<'a> {
             }
             _ => return Ok(None),
         };
+        let token = (start, self.pos);
         let before_space = self.pos;
         if unquoted {
             self.skip_inline_space();
@@ -1155,6 +1166,7 @@ impl<'a> Parser<'a> {
         }
         Ok(Some(Key {
             name,
+            token,
             sep,
             unquoted,
             dropped,
@@ -1747,6 +1759,9 @@ impl<'a> Parser<'a> {
     fn string_value(&mut self, quote: u8) -> Result<Value, ParseError> {
         let mut out = self.string(quote)?;
         loop {
+            if matches!(self.peek(), Some(b',' | b':' | b'}' | b']' | b')') | None) {
+                break;
+            }
             let save = self.pos;
             self.skip_trivia();
             if self.peek() != Some(b'+') {
@@ -1916,6 +1931,16 @@ impl<'a> Parser<'a> {
                 Err(self.error("a number"))
             }
         }
+    }
+}
+
+/// A key as written (`"error"`, `:error`, `@error`, `[error:protected]`,
+/// `["error"]`), as a path names it.
+fn key_name(token: &str) -> &str {
+    let name = token.trim_matches(|c| matches!(c, '[' | ']' | '"' | '\'' | '`' | '@' | ':' | '+' | '#' | '-'));
+    match name.find(['"', ':']) {
+        Some(end) if end > 0 => &name[..end],
+        _ => name,
     }
 }
 

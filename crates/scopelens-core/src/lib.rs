@@ -18,6 +18,7 @@ pub mod input;
 pub mod kb;
 pub mod live;
 pub mod model;
+pub mod placeholder;
 pub mod privacy;
 pub mod render;
 pub mod secrets;

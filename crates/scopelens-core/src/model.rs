@@ -4,7 +4,7 @@
 //! Recognition is tolerant: IDs may be numbers or strings, codes may be
 //! strings, wrappers (`{"data": …}`, `{"error": …}`) are optional.
 
-use crate::{privacy, secrets};
+use crate::{placeholder, privacy, secrets};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use std::borrow::Cow;
@@ -508,6 +508,8 @@ pub fn recognise_as(value: &Value, kind: InputKind) -> Option<Payload> {
 /// carry a token past the scan of the raw text.
 fn text(obj: &Map<String, Value>, key: &str) -> Option<String> {
     match obj.get(key)? {
+        // `"fbtrace_id": "xxxx"` is a value the person left out.
+        Value::String(s) if placeholder::is_placeholder(s) => None,
         Value::String(s) => Some(secrets::redact(s).text),
         Value::Number(n) => Some(n.to_string()),
         _ => None,

@@ -10,7 +10,13 @@ use std::path::Path;
 use std::process::Command;
 
 pub const CARGO_FUZZ: &str = "0.13.1";
-pub const TARGETS: [&str; 4] = ["read_input", "diagnose", "share_link", "triage_lines"];
+pub const TARGETS: [&str; 5] = [
+    "read_input",
+    "diagnose",
+    "share_link",
+    "triage_lines",
+    "read_dumps",
+];
 const DEFAULT_SECONDS: u64 = 60;
 
 /// Seconds per target: the argument, else `SCOPELENS_FUZZ_SECONDS`, else 60.

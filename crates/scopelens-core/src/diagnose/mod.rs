@@ -6,7 +6,7 @@ mod scopes;
 mod token;
 
 use crate::input::text::{Basis, TextError};
-use crate::input::{self, Envelope, Form, InputError};
+use crate::input::{self, Envelope, Form, Gaps, InputError};
 use crate::kb::intents::{permissions_for, IntentId, DEFAULT_INTENTS};
 use crate::kb::{guide, sources};
 use crate::model::{InputKind, Payload, TokenFamily};
@@ -333,6 +333,12 @@ pub fn diagnose(text: &str, ctx: &Context) -> Diagnosis {
     if let Some(envelope) = &reading.envelope {
         findings.push(envelope_finding(envelope));
     }
+    if reading.gaps.elided > 0 || reading.gaps.truncated {
+        findings.push(elided_finding(&reading.gaps));
+    }
+    if reading.gaps.hidden > 0 {
+        findings.push(hidden_finding(&reading.gaps, reading.form));
+    }
     if reading.secrets_redacted > 0 {
         findings.push(secrets_finding(reading.secrets_redacted));
     }
@@ -446,6 +452,59 @@ fn read_from_text_finding(words: &TextError) -> Finding {
     .fix(["For a certain diagnosis, paste the whole response body (the JSON with `error.code`, `error_subcode` and `error_data`)."])
     .sources(&[sources::GRAPH_ERRORS])
     .guide(guide::ERRORS)
+}
+
+fn listed(paths: &[String]) -> String {
+    let shown: Vec<String> = paths.iter().take(5).map(|p| format!("`{p}`")).collect();
+    shown.join(", ")
+}
+
+fn elided_finding(gaps: &Gaps) -> Finding {
+    let mut said = Vec::new();
+    if gaps.elided > 0 {
+        let what = if gaps.elided == 1 {
+            "1 value was".to_string()
+        } else {
+            format!("{} values were", gaps.elided)
+        };
+        let at = if gaps.elided_paths.is_empty() {
+            String::new()
+        } else {
+            format!(" (at {})", listed(&gaps.elided_paths))
+        };
+        said.push(format!("{what} replaced by a placeholder such as `...` or `xxx`{at}, and read as missing. A placeholder is not a secret: nothing needs rotating because of it."));
+    }
+    if gaps.truncated {
+        said.push("The paste stops inside the payload; scopelens closed it there and read what came before.".to_string());
+    }
+    Finding::new(
+        "input.elided",
+        Severity::Info,
+        "Part of the payload was not in the paste",
+        format!("{} The diagnosis uses what is there; a finding that needs a missing field cannot be made.", said.join(" ")),
+    )
+    .fix(["If a finding seems to be missing, paste the full response (scopelens removes tokens itself)."])
+    .guide(guide::TROUBLESHOOTING)
+}
+
+fn hidden_finding(gaps: &Gaps, form: Option<Form>) -> Finding {
+    let how = match form {
+        Some(Form::NodeInspect) => "log it with `console.log(JSON.stringify(error.response?.data ?? error, null, 2))` or `util.inspect(error, { depth: null })`",
+        _ => "log the response body itself rather than the object that holds it",
+    };
+    let at = if gaps.hidden_paths.is_empty() {
+        String::new()
+    } else {
+        format!(" at {}", listed(&gaps.hidden_paths))
+    };
+    Finding::new(
+        "input.hidden",
+        Severity::Info,
+        "The dump hid part of the payload",
+        format!("The printout replaced {} nested part{}{at} with a marker such as `[Object]` or `[Array]`, so those fields were not in the paste. The diagnosis reads the rest.", gaps.hidden, if gaps.hidden == 1 { "" } else { "s" }),
+    )
+    .fix([format!("To see everything, {how}, and paste that.")])
+    .guide(guide::TROUBLESHOOTING)
 }
 
 fn envelope_finding(envelope: &Envelope) -> Finding {

@@ -29,6 +29,14 @@ pub enum Form {
     Json,
     PythonRepr,
     JavascriptLiteral,
+    NodeInspect,
+    RubyInspect,
+    PhpPrintR,
+    PhpVarDump,
+    PhpVarExport,
+    SymfonyDump,
+    JavaToString,
+    GoFormat,
     Token,
     /// No payload: the error was read from its words.
     Text,
@@ -40,6 +48,14 @@ impl Form {
             Form::Json => "JSON",
             Form::PythonRepr => "Python dict repr",
             Form::JavascriptLiteral => "JavaScript object literal",
+            Form::NodeInspect => "Node.js console.log / util.inspect output",
+            Form::RubyInspect => "Ruby inspect output",
+            Form::PhpPrintR => "PHP print_r output",
+            Form::PhpVarDump => "PHP var_dump output",
+            Form::PhpVarExport => "PHP var_export output",
+            Form::SymfonyDump => "Symfony VarDumper output",
+            Form::JavaToString => "Java/Kotlin toString output",
+            Form::GoFormat => "Go %+v output",
             Form::Token => "bare token",
             Form::Text => "error text without JSON",
         }
@@ -130,9 +146,52 @@ pub struct Reading {
     pub secrets_redacted: usize,
     /// Set when the error was read from words instead of a payload.
     pub from_text: Option<text::TextError>,
+    /// What of the payload was missing from the paste.
+    pub gaps: Gaps,
     /// Where in the document the payload sat, when it was wrapped (a
     /// provider's envelope, a log record), and the wrapper's own fields.
     pub envelope: Option<Envelope>,
+}
+
+/// What of the payload was not in the paste: values the person replaced by
+/// a placeholder, parts a language dump left out, an end cut off.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Gaps {
+    /// Values or items replaced by `...`, `…`, `xxx`, `<redacted>` and the like.
+    pub elided: usize,
+    pub elided_paths: Vec<String>,
+    /// Parts the dump itself did not print (Node's `[Object]`, `[Array]`).
+    pub hidden: usize,
+    pub hidden_paths: Vec<String>,
+    /// The text stopped inside the payload, which was closed there.
+    pub truncated: bool,
+}
+
+impl Gaps {
+    /// What the reader saw missing, plus string values that are
+    /// placeholders (`"fbtrace_id": "REMOVED"`), which strict JSON keeps as text.
+    fn of(dialect: &lenient::Dialect, value: &Value) -> Gaps {
+        Gaps {
+            elided: dialect.elided + placeholder_values(value),
+            elided_paths: dialect.elided_paths.clone(),
+            hidden: dialect.hidden,
+            hidden_paths: dialect.hidden_paths.clone(),
+            truncated: dialect.truncated,
+        }
+    }
+
+    pub fn any(&self) -> bool {
+        self.elided > 0 || self.hidden > 0 || self.truncated
+    }
+}
+
+fn placeholder_values(value: &Value) -> usize {
+    match value {
+        Value::String(s) => usize::from(crate::placeholder::is_placeholder(s)),
+        Value::Array(items) => items.iter().map(placeholder_values).sum(),
+        Value::Object(obj) => obj.values().map(placeholder_values).sum(),
+        _ => 0,
+    }
 }
 
 /// What wrapped a payload.
@@ -152,6 +211,7 @@ pub fn read(text: &str, kind: Option<InputKind>) -> Reading {
         secrets_redacted: 0,
         from_text: None,
         envelope: None,
+        gaps: Gaps::default(),
     };
     if text.len() > MAX_INPUT_BYTES {
         reading.payload = Err(InputError::TooLarge { bytes: text.len() });
@@ -172,15 +232,38 @@ pub fn read(text: &str, kind: Option<InputKind>) -> Reading {
     let text = redacted.text.as_str();
     reading.http = http::scan(text);
     match find_payload(text, kind) {
-        Ok(found) => {
+        Ok(mut found) => {
+            reading.from_text = code_from_words(&mut found.payload);
             reading.form = Some(found.form);
             reading.embedded = found.embedded;
             reading.envelope = found.envelope;
+            reading.gaps = found.gaps;
             reading.payload = Ok(found.payload);
         }
         Err(err) => read_words(text, kind, err, &mut reading),
     }
     reading
+}
+
+/// A Graph error whose code is missing (cut off, elided, or an SDK that
+/// keeps only the message) gets it from its message's words, when they
+/// name one (`(#131030) Recipient phone number not in allowed list`).
+fn code_from_words(payload: &mut Payload) -> Option<text::TextError> {
+    let Payload::GraphError(error) = payload else {
+        return None;
+    };
+    if error.code.is_some() {
+        return None;
+    }
+    let said = [error.message.as_deref(), error.error_user_msg.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join("\n");
+    let words = text::read_error(&said)?;
+    error.code = Some(words.code);
+    error.error_subcode = error.error_subcode.or(words.subcode);
+    Some(words)
 }
 
 /// With no payload to parse, reads the error from the text's words, or says
@@ -203,6 +286,7 @@ fn read_words(text: &str, kind: Option<InputKind>, err: InputError, reading: &mu
         reading.form = Some(Form::Text);
         reading.embedded = true;
         reading.from_text = Some(found);
+        reading.gaps.elided = crate::placeholder::count_in_text(text::window(text));
         return;
     }
     let unread = matches!(
@@ -231,9 +315,24 @@ struct Found {
     form: Form,
     embedded: bool,
     envelope: Option<Envelope>,
+    gaps: Gaps,
 }
 
-fn form_of(dialect: lenient::Dialect) -> Form {
+fn form_of(dialect: &lenient::Dialect) -> Form {
+    use lenient::Notation;
+    match dialect.notation {
+        // A call-like repr with quoted strings is Python's, not Kotlin's.
+        Some(Notation::JavaToString) if dialect.python => return Form::PythonRepr,
+        Some(Notation::NodeInspect) => return Form::NodeInspect,
+        Some(Notation::RubyInspect) => return Form::RubyInspect,
+        Some(Notation::PhpPrintR) => return Form::PhpPrintR,
+        Some(Notation::PhpVarDump) => return Form::PhpVarDump,
+        Some(Notation::PhpVarExport) => return Form::PhpVarExport,
+        Some(Notation::SymfonyDump) => return Form::SymfonyDump,
+        Some(Notation::JavaToString) => return Form::JavaToString,
+        Some(Notation::GoFormat) => return Form::GoFormat,
+        None => {}
+    }
     if dialect.python {
         Form::PythonRepr
     } else if dialect.javascript {
@@ -283,7 +382,8 @@ fn find_payload(text: &str, kind: Option<InputKind>) -> Result<Found, InputError
         return match recognise_kind(&value, kind) {
             Some((payload, envelope)) => Ok(Found {
                 payload,
-                form: form_of(dialect),
+                form: form_of(&dialect),
+                gaps: Gaps::of(&dialect, &value),
                 embedded: false,
                 envelope,
             }),
@@ -299,12 +399,11 @@ fn scan_for_payload(text: &str, kind: Option<InputKind>) -> Result<Found, InputE
     let mut first_error: Option<lenient::ParseError> = None;
     let mut pos = 0;
     let mut attempts = 0;
-    // Bytes read by all attempts together (at most the text once more): a candidate can read to the end
-    // of the text before failing, so without a budget, text full of
-    // unclosed brackets costs candidates × length.
+    // Bytes read by all attempts together (at most the text once more): a
+    // candidate can read to the end of the text before failing, so without
+    // a budget, text full of unclosed brackets costs candidates × length.
     let mut budget = text.len() + 64 * 1024;
-    while let Some(rel) = text[pos..].find(['{', '[']) {
-        let start = pos + rel;
+    while let Some(start) = lenient::next_start(text, pos) {
         attempts += 1;
         if attempts > MAX_CANDIDATES {
             break;
@@ -323,7 +422,8 @@ fn scan_for_payload(text: &str, kind: Option<InputKind>) -> Result<Found, InputE
                 if let Some((payload, envelope)) = recognise_kind(&value, kind) {
                     return Ok(Found {
                         payload,
-                        form: form_of(dialect),
+                        form: form_of(&dialect),
+                        gaps: Gaps::of(&dialect, &value),
                         embedded: true,
                         envelope,
                     });

@@ -85,7 +85,8 @@ pub fn read_error(text: &str) -> Option<TextError> {
     Some(found)
 }
 
-fn window(text: &str) -> &str {
+/// The part of a paste that is read for words.
+pub fn window(text: &str) -> &str {
     if text.len() <= MAX_TEXT_SCAN {
         return text;
     }

@@ -41,10 +41,24 @@ pub fn is_placeholder(value: &str) -> bool {
         || has_x_run(value)
         || TAKEN_OUT.contains(&inner)
         || bracketed_name(value)
+        || capitals_name(value)
         || lower.starts_with("your_")
         || lower.starts_with("your-")
         || (lower.starts_with("{{") && lower.ends_with("}}"))
         || (lower.starts_with("${") && lower.ends_with('}'))
+}
+
+/// `APP-ID`, `PAGE_ID`, `ACCESS_TOKEN`: the name of a value in capitals
+/// where the value belongs.
+fn capitals_name(value: &str) -> bool {
+    let joined = value.contains(['-', '_']);
+    let capitals = value
+        .chars()
+        .all(|c| c.is_ascii_uppercase() || matches!(c, '-' | '_'));
+    let named = ["ID", "TOKEN", "SECRET", "KEY", "NUMBER"]
+        .iter()
+        .any(|end| value.ends_with(end));
+    joined && capitals && named && value.len() >= 5
 }
 
 /// `...`, `…`, `***`, `###`, `xxx`, `[...]`, `{…}`: nothing but filler.
@@ -115,13 +129,32 @@ fn bracketed_name(value: &str) -> bool {
 /// sentence are punctuation, not a placeholder, so lone `...` and `…`
 /// words are not counted here.
 pub fn count_in_text(text: &str) -> usize {
-    text.split(|c: char| c.is_whitespace() || matches!(c, '"' | '\'' | '`' | ',' | ';' | '=' | ':'))
-        .map(|w| w.trim_end_matches(['.', ')']))
-        .filter(|w| {
-            let dots_only = w.chars().all(|c| c == '.' || c == '…');
-            !dots_only && is_placeholder(w)
+    // Bracketed names may hold spaces (`[the token]`, `<access token>`).
+    let bracketed = ['[', '<']
+        .iter()
+        .map(|open| {
+            let close = if *open == '[' { ']' } else { '>' };
+            text.match_indices(*open)
+                .filter_map(|(at, _)| {
+                    let rest = &text[at..];
+                    let end = rest.find(close)?;
+                    (rest[..end].contains(' ') && end <= 40).then(|| &rest[..=end])
+                })
+                .filter(|group| is_placeholder(group))
+                .count()
         })
-        .count()
+        .sum::<usize>();
+    bracketed
+        + text
+            .split(|c: char| {
+                c.is_whitespace() || matches!(c, '"' | '\'' | '`' | ',' | ';' | '=' | ':')
+            })
+            .map(|w| w.trim_end_matches(['.', ')']))
+            .filter(|w| {
+                let dots_only = w.chars().all(|c| c == '.' || c == '…');
+                !dots_only && is_placeholder(w)
+            })
+            .count()
 }
 
 #[cfg(test)]
@@ -186,5 +219,6 @@ mod tests {
             1
         );
         assert_eq!(count_in_text("token=<TOKEN> phone <PHONE>"), 2);
+        assert_eq!(count_in_text("Invalid token [the token] for APP-ID"), 2);
     }
 }

@@ -173,3 +173,25 @@ proptest! {
         prop_assert!(read_error(&text).is_none(), "{}", text);
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2048, ..ProptestConfig::default() })]
+
+    /// Pieces of every notation glued with multi-byte characters and line
+    /// breaks: the word reader never panics and never reads past a line.
+    #[test]
+    fn the_word_reader_never_panics_on_notation_fragments(
+        parts in prop::collection::vec(prop::sample::select(&[
+            "(#", ")", "[", "]", "code", "error_subcode", "subcode", ": ", "=", "190", "463",
+            "131047", "/", "- #", "é", "错误", "…", "\n", " ", "'", "\"", "message: ", "0x",
+            "Error validating access token", "Unsupported post request. Object with ID '",
+            "facebook platform\" \"invalid_token\" \"", "Request failed with status code ",
+            "#<X::ErrorResponse:0x", "xxxx", "<PHONE>",
+        ][..]), 0..40)
+    ) {
+        let text = parts.concat();
+        let _ = read_error(&text);
+        let _ = scopelens_core::input::text::client_error(&text);
+        let _ = scopelens_core::placeholder::count_in_text(&text);
+    }
+}

@@ -256,6 +256,13 @@ fn value_after_key(bytes: &[u8], mut at: usize) -> Option<(u32, usize)> {
 
 fn keyed_number(lower: &str, keys: &[&str], from: usize, to: usize) -> Option<(u32, usize, usize)> {
     let bytes = lower.as_bytes();
+    let mut to = to.min(lower.len());
+    while !lower.is_char_boundary(to) {
+        to -= 1;
+    }
+    if from >= to || !lower.is_char_boundary(from) {
+        return None;
+    }
     let region = &lower[from..to];
     let mut best: Option<(u32, usize, usize)> = None;
     for key in keys {
@@ -479,11 +486,11 @@ fn message_after(text: &str, at: usize) -> Option<String> {
         let said = line[line.find(']')? + 1..].trim();
         return (!said.is_empty()).then(|| said.chars().take(300).collect());
     }
-    let notation_end = rest.find(')')?;
-    if !rest.starts_with('(') || !rest[..notation_end].contains('#') {
+    let line = rest.lines().next()?;
+    let notation_end = line.find(')')?;
+    if !line.starts_with('(') || !line[..notation_end].contains('#') {
         return None;
     }
-    let line = rest.lines().next()?;
     // Meta's sentence ends where a log goes on with its own fields.
     let cut = [
         "\",", "',", "\"}", "'}", "\" }", "' }", ";", " | ", "\t", "=", " - ",

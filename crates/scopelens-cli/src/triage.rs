@@ -7,6 +7,7 @@ use crate::terminal::{self, complain, Screen};
 use crate::UsageError;
 use scopelens_core::render;
 use scopelens_core::triage::{GroupBy, LogReader, Triage, TriageReport};
+use scopelens_core::units;
 use serde_json::Value;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, IsTerminal, Read, Seek, SeekFrom, Write};
@@ -331,7 +332,7 @@ fn summary(report: &TriageReport, bytes: u64, elapsed: Duration, files: usize) {
     if report.oversized_records > 0 {
         err.say(&format!(
             "triage: records longer than {} skipped, starting on lines: {}",
-            render::megabytes(scopelens_core::triage::MAX_RECORD_BYTES as f64),
+            units::megabytes(scopelens_core::triage::MAX_RECORD_BYTES as f64),
             listed(&report.oversized_record_lines, report.oversized_records)
         ));
     }

@@ -24,6 +24,7 @@ pub mod secrets;
 pub mod share;
 pub mod time;
 pub mod triage;
+pub mod units;
 
 pub use diagnose::{diagnose, Context, Diagnosis, Finding, Severity, Verdict};
 pub use model::InputKind;

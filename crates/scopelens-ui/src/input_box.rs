@@ -4,7 +4,7 @@
 use crate::examples::{Example, EXAMPLES};
 use crate::util::event_value;
 use scopelens_core::input::MAX_INPUT_BYTES;
-use scopelens_core::render::megabytes;
+use scopelens_core::units::megabytes;
 use scopelens_core::InputKind;
 use yew::prelude::*;
 

@@ -18,6 +18,7 @@ pub mod input;
 pub mod kb;
 pub mod live;
 pub mod model;
+mod names;
 pub mod privacy;
 pub mod render;
 pub mod secrets;

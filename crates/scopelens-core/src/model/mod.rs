@@ -5,23 +5,27 @@ mod recognise;
 
 pub use recognise::{find_payload, locate_payload, recognise, recognise_as, Located};
 
+use crate::names::named_enum;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-/// What kind of thing was pasted. Serialised names are the JSON contract's.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum InputKind {
-    DebugToken,
-    Permissions,
-    GraphError,
-    WebhookError,
-    AccessToken,
-    Unknown,
+named_enum! {
+    /// What kind of thing was pasted. Serialised names are the JSON contract's.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum InputKind {
+        DebugToken = "debug_token",
+        Permissions = "permissions",
+        GraphError = "graph_error",
+        WebhookError = "webhook_error",
+        AccessToken = "access_token",
+        Unknown = "unknown",
+    }
 }
 
 impl InputKind {
-    pub const ALL: [InputKind; 5] = [
+    /// The kinds a paste can be recognised as (every kind but `Unknown`).
+    pub const RECOGNISED: [InputKind; 5] = [
         InputKind::DebugToken,
         InputKind::Permissions,
         InputKind::GraphError,
@@ -39,26 +43,6 @@ impl InputKind {
             InputKind::AccessToken => "access token",
             InputKind::Unknown => "unrecognised input",
         }
-    }
-
-    /// The serialised name (`debug_token`, ...).
-    pub fn id(self) -> &'static str {
-        match self {
-            InputKind::DebugToken => "debug_token",
-            InputKind::Permissions => "permissions",
-            InputKind::GraphError => "graph_error",
-            InputKind::WebhookError => "webhook_error",
-            InputKind::AccessToken => "access_token",
-            InputKind::Unknown => "unknown",
-        }
-    }
-
-    /// The kind whose serialised name is exactly `id`.
-    pub fn from_id(id: &str) -> Option<InputKind> {
-        [InputKind::Unknown]
-            .into_iter()
-            .chain(InputKind::ALL)
-            .find(|k| k.id() == id)
     }
 
     pub fn parse(text: &str) -> Option<InputKind> {
@@ -216,18 +200,20 @@ pub struct GraphError {
     pub error_data: Option<ErrorData>,
 }
 
-/// Where in a webhook an error object was found.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ErrorPlace {
-    /// `value.errors[]`: a problem with the app, account or system.
-    Value,
-    /// `value.statuses[].errors[]`: an outgoing message failed.
-    Status,
-    /// `value.messages[].errors[]`: an incoming message could not be processed.
-    Message,
-    /// A bare error object or an array of them.
-    Standalone,
+named_enum! {
+    /// Where in a webhook an error object was found.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum ErrorPlace {
+        /// `value.errors[]`: a problem with the app, account or system.
+        Value = "value",
+        /// `value.statuses[].errors[]`: an outgoing message failed.
+        Status = "status",
+        /// `value.messages[].errors[]`: an incoming message could not be processed.
+        Message = "message",
+        /// A bare error object or an array of them.
+        Standalone = "standalone",
+    }
 }
 
 impl ErrorPlace {
@@ -282,9 +268,11 @@ pub struct TokenShape {
     pub had_bearer_prefix: bool,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum TokenFamily {
-    UserOrSystem,
-    App,
+named_enum! {
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum TokenFamily {
+        UserOrSystem = "user_or_system",
+        App = "app",
+    }
 }

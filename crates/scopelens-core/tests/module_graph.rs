@@ -206,7 +206,7 @@ fn strip_comments_and_strings(text: &str) -> String {
             i += 2;
         } else if chars[i] == 'r'
             && (i == 0 || !is_ident(chars[i - 1]))
-            && rest[1..].iter().skip_while(|c| **c == '#').next() == Some(&'"')
+            && rest[1..].iter().find(|c| **c != '#') == Some(&'"')
         {
             let hashes = rest[1..].iter().take_while(|c| **c == '#').count();
             i += 2 + hashes;

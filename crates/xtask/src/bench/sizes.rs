@@ -153,7 +153,7 @@ pub fn total(sizes: &[FileSize]) -> (u64, u64, u64) {
 
 /// Size limits for the app's first load and the widgets' bundle, brotli.
 pub struct Limits {
-    /// What the limits are called in messages: "budget" or "ceiling".
+    /// What the limits are called in messages ("ceiling").
     pub name: &'static str,
     pub app: u64,
     pub widgets: u64,

@@ -291,7 +291,7 @@ fn progress_bar(total: u64) -> ProgressBar {
     if !io::stderr().is_terminal() || total < (64 << 20) {
         return ProgressBar::hidden();
     }
-    let style = ProgressStyle::with_template("[{bar:30}] {percent:>3}% {bytes_per_sec}")
+    let style = ProgressStyle::with_template("[{bar:30}] {percent:>3}% {decimal_bytes_per_sec}")
         .map(|style| style.progress_chars("## "))
         .unwrap_or_else(|_| ProgressStyle::default_bar());
     ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr()).with_style(style)

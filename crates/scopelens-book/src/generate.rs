@@ -156,7 +156,7 @@ pub fn expand(d: &Directive, corpus: &Corpus, settings: &Settings) -> Result<Str
         "facts" => {
             d.no_more(1, &[])?;
             let topic = d.words.first().map(String::as_str).unwrap_or_default();
-            let topic = Topic::parse(topic).ok_or_else(|| {
+            let topic = Topic::from_id(topic).ok_or_else(|| {
                 let known: Vec<&str> = Topic::ALL.iter().map(|t| t.id()).collect();
                 format!("`facts` needs a topic: one of {}", known.join(", "))
             })?;

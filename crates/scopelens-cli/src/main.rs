@@ -133,9 +133,8 @@ enum Command {
 
 #[derive(Args)]
 struct ContextArgs {
-    /// What you want to do (repeatable): send_messages, receive_webhooks, manage_templates,
-    /// manage_phone_numbers, read_analytics, onboard_clients, marketing_messages, catalogs, business_portfolio.
-    #[arg(long = "intent", value_parser = parse_intent)]
+    /// What you want to do (repeatable; default: a production integration).
+    #[arg(long = "intent", value_parser = IntentParser)]
     intents: Vec<IntentId>,
     /// The WhatsApp Business Account ID being called.
     #[arg(long)]
@@ -176,18 +175,51 @@ fn parse_intent(text: &str) -> Result<IntentId, String> {
     })
 }
 
+/// Reads `--intent` with [`parse_intent`], and lists the knowledge base's
+/// intents as the possible values `--help` shows.
+#[derive(Clone)]
+struct IntentParser;
+
+impl clap::builder::TypedValueParser for IntentParser {
+    type Value = IntentId;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<IntentId, clap::Error> {
+        parse_intent.parse_ref(cmd, arg, value)
+    }
+
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        Some(Box::new(kb::intents::INTENTS.iter().map(|i| {
+            clap::builder::PossibleValue::new(i.slug).help(i.title)
+        })))
+    }
+}
+
 fn parse_kind(text: &str) -> Result<InputKind, String> {
     InputKind::parse(text)
         .filter(|k| *k != InputKind::Unknown)
         .ok_or_else(|| {
-            let known: Vec<&str> = InputKind::ALL.iter().map(|k| k.id()).collect();
+            let known: Vec<&str> = InputKind::RECOGNISED.iter().map(|k| k.id()).collect();
             format!("unknown kind `{text}`; use one of: {}", known.join(", "))
         })
 }
 
 fn parse_group_by(text: &str) -> Result<scopelens_core::triage::GroupBy, String> {
     scopelens_core::triage::GroupBy::parse(text).ok_or_else(|| {
-        format!("unknown grouping `{text}`; use code, category, phone, waba, hour or day")
+        let known: Vec<&str> = scopelens_core::triage::GroupBy::ALL
+            .iter()
+            .map(|g| g.id())
+            .collect();
+        format!(
+            "unknown grouping `{text}`; use one of: {}",
+            known.join(", ")
+        )
     })
 }
 

@@ -5,12 +5,14 @@
 
 use crate::terminal::{self, complain, Screen};
 use crate::UsageError;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use scopelens_core::render;
 use scopelens_core::triage::{GroupBy, LogReader, Triage, TriageReport};
+use scopelens_core::units;
 use serde_json::Value;
 use std::fs::File;
-use std::io::{self, BufRead, BufReader, IsTerminal, Read, Seek, SeekFrom, Write};
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::io::{self, BufRead, BufReader, IsTerminal, Read, Seek, SeekFrom};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -33,27 +35,43 @@ pub struct Options {
     pub jobs: usize,
 }
 
-/// Shared byte counter for the progress bar.
-#[derive(Clone, Default)]
-struct Progress(Arc<AtomicU64>);
+/// Bytes read so far, shared by the reading threads, and the bar that shows
+/// them (hidden unless [`progress_bar`] drew one).
+#[derive(Clone)]
+struct Progress {
+    read: Arc<AtomicU64>,
+    bar: ProgressBar,
+}
+
+impl Default for Progress {
+    fn default() -> Progress {
+        Progress::new(ProgressBar::hidden())
+    }
+}
 
 impl Progress {
+    fn new(bar: ProgressBar) -> Progress {
+        Progress {
+            read: Arc::default(),
+            bar,
+        }
+    }
+
     fn add(&self, n: usize) {
-        self.0.fetch_add(n as u64, Ordering::Relaxed);
+        self.read.fetch_add(n as u64, Ordering::Relaxed);
+        self.bar.inc(n as u64);
     }
 }
 
 pub fn run(opts: Options) -> Result<u8, UsageError> {
     let started = Instant::now();
-    let progress = Progress::default();
     let total_size: u64 = opts
         .files
         .iter()
         .filter_map(|f| std::fs::metadata(f).ok())
         .map(|m| m.len())
         .sum();
-    let done = Arc::new(AtomicBool::new(false));
-    let bar = show_progress(total_size, progress.clone(), done.clone());
+    let progress = Progress::new(progress_bar(total_size));
     let mut triage = Triage::new(&opts.by);
     let mut failed = false;
     for file in &opts.files {
@@ -62,15 +80,12 @@ pub fn run(opts: Options) -> Result<u8, UsageError> {
             failed = true;
         }
     }
-    done.store(true, Ordering::Relaxed);
-    if let Some(bar) = bar {
-        let _ = bar.join();
-    }
+    progress.bar.finish_and_clear();
     let report = triage.report();
     print_report(&report, opts.format);
     summary(
         &report,
-        progress.0.load(Ordering::Relaxed),
+        progress.read.load(Ordering::Relaxed),
         started.elapsed(),
         opts.files.len(),
     );
@@ -269,34 +284,17 @@ fn triage_parallel(
     Ok(())
 }
 
-fn show_progress(
-    total: u64,
-    progress: Progress,
-    done: Arc<AtomicBool>,
-) -> Option<std::thread::JoinHandle<()>> {
+/// A bar on standard error for inputs big enough to wait for (64 MiB or
+/// more), when standard error is a terminal; a hidden one otherwise, so
+/// piped and redirected runs get the summary alone.
+fn progress_bar(total: u64) -> ProgressBar {
     if !io::stderr().is_terminal() || total < (64 << 20) {
-        return None;
+        return ProgressBar::hidden();
     }
-    Some(std::thread::spawn(move || {
-        let started = Instant::now();
-        while !done.load(Ordering::Relaxed) {
-            std::thread::sleep(Duration::from_millis(200));
-            let read = progress.0.load(Ordering::Relaxed).min(total);
-            let width = 30;
-            let filled = (read * width / total.max(1)) as usize;
-            let rate = read as f64 / started.elapsed().as_secs_f64().max(0.001) / 1e6;
-            // The bar is the CLI's own text: its carriage return is meant.
-            let _ = write!(
-                io::stderr(),
-                "\r[{}{}] {:>3}% {rate:.0} MB/s",
-                "#".repeat(filled),
-                " ".repeat(width as usize - filled),
-                read * 100 / total.max(1)
-            );
-            let _ = io::stderr().flush();
-        }
-        let _ = write!(io::stderr(), "\r{}\r", " ".repeat(60));
-    }))
+    let style = ProgressStyle::with_template("[{bar:30}] {percent:>3}% {decimal_bytes_per_sec}")
+        .map(|style| style.progress_chars("## "))
+        .unwrap_or_else(|_| ProgressStyle::default_bar());
+    ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr()).with_style(style)
 }
 
 fn summary(report: &TriageReport, bytes: u64, elapsed: Duration, files: usize) {
@@ -331,7 +329,7 @@ fn summary(report: &TriageReport, bytes: u64, elapsed: Duration, files: usize) {
     if report.oversized_records > 0 {
         err.say(&format!(
             "triage: records longer than {} skipped, starting on lines: {}",
-            render::megabytes(scopelens_core::triage::MAX_RECORD_BYTES as f64),
+            units::megabytes(scopelens_core::triage::MAX_RECORD_BYTES as f64),
             listed(&report.oversized_record_lines, report.oversized_records)
         ));
     }

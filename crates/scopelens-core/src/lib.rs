@@ -18,6 +18,7 @@ pub mod input;
 pub mod kb;
 pub mod live;
 pub mod model;
+mod names;
 pub mod placeholder;
 pub mod privacy;
 pub mod render;
@@ -25,6 +26,7 @@ pub mod secrets;
 pub mod share;
 pub mod time;
 pub mod triage;
+pub mod units;
 
 pub use diagnose::{diagnose, Context, Diagnosis, Finding, Severity, Verdict};
 pub use model::InputKind;

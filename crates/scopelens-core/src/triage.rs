@@ -10,6 +10,7 @@ use crate::diagnose::errors::explain_code;
 use crate::input;
 use crate::kb::errors::{family_of, lookup_error, Category, ErrorLookup, FixableBy};
 use crate::model::{find_payload, Payload};
+use crate::names::named_enum;
 use crate::secrets;
 use crate::time::{self, DAY, HOUR};
 use serde::Serialize;
@@ -27,39 +28,23 @@ const MAX_UNREADABLE_LISTED: usize = 100;
 /// input.
 pub const MAX_RECORD_BYTES: usize = input::MAX_INPUT_BYTES;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum GroupBy {
-    Code,
-    Category,
-    Phone,
-    Waba,
-    Hour,
-    Day,
+named_enum! {
+    /// What triage groups errors by; the name is the `--by` word and the
+    /// key's field in the report.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum GroupBy {
+        Code = "code",
+        Category = "category",
+        Phone = "phone",
+        Waba = "waba",
+        Hour = "hour",
+        Day = "day",
+    }
 }
 
 impl GroupBy {
-    pub const ALL: [GroupBy; 6] = [
-        GroupBy::Code,
-        GroupBy::Category,
-        GroupBy::Phone,
-        GroupBy::Waba,
-        GroupBy::Hour,
-        GroupBy::Day,
-    ];
-
-    pub fn name(self) -> &'static str {
-        match self {
-            GroupBy::Code => "code",
-            GroupBy::Category => "category",
-            GroupBy::Phone => "phone",
-            GroupBy::Waba => "waba",
-            GroupBy::Hour => "hour",
-            GroupBy::Day => "day",
-        }
-    }
-
     pub fn parse(text: &str) -> Option<GroupBy> {
-        GroupBy::ALL.into_iter().find(|g| g.name() == text.trim())
+        GroupBy::from_id(text.trim())
     }
 }
 
@@ -311,7 +296,7 @@ impl Triage {
             oversized_records: self.oversized,
             oversized_record_lines,
             lines: self.lines,
-            by: self.by.iter().map(|b| b.name()).collect(),
+            by: self.by.iter().map(|b| b.id()).collect(),
             groups,
         }
     }
@@ -330,7 +315,7 @@ impl Triage {
         };
         let mut named = Map::new();
         for (by, part) in self.by.iter().zip(key) {
-            named.insert(by.name().to_string(), key_value(part));
+            named.insert(by.id().to_string(), key_value(part));
         }
         GroupReport {
             key: Value::Object(named),

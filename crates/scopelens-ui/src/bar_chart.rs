@@ -7,8 +7,8 @@
 //! table, and both carry `data-key` / `data-count` attributes.
 
 use crate::triage_data::{hour_label, HourCount};
-use scopelens_core::render::fixed;
 use scopelens_core::time::{iso, DAY, HOUR};
+use scopelens_core::units::fixed;
 use std::rc::Rc;
 use yew::prelude::*;
 

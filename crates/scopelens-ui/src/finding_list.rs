@@ -39,7 +39,7 @@ pub fn FindingList(props: &FindingListProps) -> Html {
     html! {
         <ol class="findings">
             for f in findings {
-                <li class={classes!("finding", format!("sev-{}", f.severity.label()))} data-id={f.id}
+                <li class={classes!("finding", format!("sev-{}", f.severity.id()))} data-id={f.id}
                     data-code={f.code.map(|c| c.to_string())} data-permission={f.permission.clone()}>
                     <h3 class="finding-title">
                         <span class="sev">{ severity_word(f.severity) }</span>

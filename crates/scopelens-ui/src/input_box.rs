@@ -4,7 +4,7 @@
 use crate::examples::{Example, EXAMPLES};
 use crate::util::event_value;
 use scopelens_core::input::MAX_INPUT_BYTES;
-use scopelens_core::render::megabytes;
+use scopelens_core::units::megabytes;
 use scopelens_core::InputKind;
 use yew::prelude::*;
 
@@ -211,7 +211,7 @@ pub fn InputBox(props: &InputBoxProps) -> Html {
                     { "Read as " }
                     <select class="sl-kind" onchange={onkind}>
                         <option value="auto" selected={props.kind.is_none()}>{ detected }</option>
-                        for kind in InputKind::ALL {
+                        for kind in InputKind::RECOGNISED {
                             <option value={kind.id()} selected={props.kind == Some(kind)}>{ kind.title() }</option>
                         }
                     </select>

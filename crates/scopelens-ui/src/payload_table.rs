@@ -1,16 +1,14 @@
 //! The decoded payload as a table: each field with its value in words and an
-//! explanation shown on hover and on keyboard focus.
-//!
-//! Field explanations live here for now; they belong in the core's
-//! knowledge base once it has field docs.
+//! explanation shown on hover and on keyboard focus. The explanations are the
+//! knowledge base's (`scopelens_core::kb::fields`).
 
 use crate::copy::CopyButton;
 use crate::util::{clip, time_words};
 use scopelens_core::diagnose::token_family_title;
 use scopelens_core::kb::fields::field;
 use scopelens_core::model::{
-    DebugToken, ErrorData, ErrorPlace, GraphError, Payload, PermissionList, PermissionStatus,
-    TokenShape, WebhookError,
+    DebugToken, ErrorData, GraphError, Payload, PermissionList, PermissionStatus, TokenShape,
+    WebhookError,
 };
 use scopelens_core::InputKind;
 use yew::prelude::*;
@@ -22,13 +20,10 @@ pub struct PayloadTableProps {
     pub now: i64,
 }
 
-/// The knowledge base's meaning of a field, or the local fallback.
-fn meaning(kind: InputKind, name: &str, fallback: &'static str) -> &'static str {
-    let key = name
-        .strip_prefix("error_data.")
-        .filter(|_| kind == InputKind::WebhookError)
-        .unwrap_or(name);
-    field(kind, key).map_or(fallback, |f| f.meaning)
+/// The knowledge base's meaning of a field (`name` as `kb::fields` spells
+/// it; a row's label can differ). Every name used here is checked by a test.
+fn meaning(kind: InputKind, name: &str) -> &'static str {
+    field(kind, name).map_or("", |f| f.meaning)
 }
 
 /// One table row. The field name is focusable and carries its explanation
@@ -100,12 +95,12 @@ fn yes_no(b: bool) -> &'static str {
 }
 
 fn debug_token(t: &DebugToken, now: i64) -> Html {
-    let time_row = |name, at: Option<i64>, explain| {
+    let time_row = |name, at: Option<i64>| {
         at.map(|at| {
             row(
                 name,
                 text(format!("{at} → {}", time_words(now, at))),
-                meaning(InputKind::DebugToken, name, explain),
+                meaning(InputKind::DebugToken, name),
             )
         })
         .unwrap_or_default()
@@ -131,7 +126,11 @@ fn debug_token(t: &DebugToken, now: i64) -> Html {
             { left_out(hidden, "granular scopes") }
             </>
         };
-        row("granular_scopes", items, meaning(InputKind::DebugToken, "granular_scopes", "Per-permission limits: target_ids lists the only assets the permission applies to."))
+        row(
+            "granular_scopes",
+            items,
+            meaning(InputKind::DebugToken, "granular_scopes"),
+        )
     };
     let error = t.error.as_ref().map(|e| {
         let mut parts = vec![];
@@ -147,45 +146,27 @@ fn debug_token(t: &DebugToken, now: i64) -> Html {
         row(
             "error",
             text(parts.join(" · ")),
-            meaning(
-                InputKind::DebugToken,
-                "error",
-                "Why Meta considers the token invalid.",
-            ),
+            meaning(InputKind::DebugToken, "error"),
         )
     });
     let rows = html! {
         <>
-            { opt_row("app_id", t.app_id.clone(), meaning(InputKind::DebugToken, "app_id", "The app the token was issued for. Calls made with it act on behalf of this app only.")) }
-            { opt_row("type", t.token_type.as_ref().map(|k| format!("{} ({})", k.title(), match k {
-                scopelens_core::model::TokenType::Other(n) => n.clone(),
-                _ => serde_type_name(k).to_string(),
-            })), meaning(InputKind::DebugToken, "type", "USER, SYSTEM_USER, PAGE or APP.")) }
-            { opt_row("application", t.application.clone(), meaning(InputKind::DebugToken, "application", "The app's display name.")) }
-            { opt_row("is_valid", t.is_valid.map(|b| yes_no(b).to_string()), meaning(InputKind::DebugToken, "is_valid", "Whether Meta accepts the token right now. false means every call with it fails, whatever the expiry date says.")) }
-            { time_row("issued_at", t.issued_at, "When the token was issued (unix seconds). Only long-lived tokens report it.") }
-            { time_row("expires_at", t.expires_at, "When the token stops working (unix seconds). 0 means it never expires.") }
-            { time_row("data_access_expires_at", t.data_access_expires_at, "When access to user data ends (unix seconds), even if the token itself is still valid. 0 means never. Renewed when the person uses the app again.") }
-            { row("scopes", text(if t.scopes.is_empty() { "(none)".to_string() } else { t.scopes.join(", ") }), meaning(InputKind::DebugToken, "scopes", "The permissions granted to this token.")) }
+            { opt_row("app_id", t.app_id.clone(), meaning(InputKind::DebugToken, "app_id")) }
+            { opt_row("type", t.token_type.as_ref().map(|k| format!("{} ({})", k.title(), k.id())), meaning(InputKind::DebugToken, "type")) }
+            { opt_row("application", t.application.clone(), meaning(InputKind::DebugToken, "application")) }
+            { opt_row("is_valid", t.is_valid.map(|b| yes_no(b).to_string()), meaning(InputKind::DebugToken, "is_valid")) }
+            { time_row("issued_at", t.issued_at) }
+            { time_row("expires_at", t.expires_at) }
+            { time_row("data_access_expires_at", t.data_access_expires_at) }
+            { row("scopes", text(if t.scopes.is_empty() { "(none)".to_string() } else { t.scopes.join(", ") }), meaning(InputKind::DebugToken, "scopes")) }
             { granular }
-            { opt_row("user_id", t.user_id.clone(), meaning(InputKind::DebugToken, "user_id", "The user or system user the token acts as.")) }
-            { opt_row("profile_id", t.profile_id.clone(), meaning(InputKind::DebugToken, "profile_id", "For Page tokens: the Page the token acts as.")) }
-            { opt_row("metadata", t.metadata.as_ref().map(|m| m.to_string()), meaning(InputKind::DebugToken, "metadata", "Extra details Meta adds, such as auth_type or sso.")) }
+            { opt_row("user_id", t.user_id.clone(), meaning(InputKind::DebugToken, "user_id")) }
+            { opt_row("profile_id", t.profile_id.clone(), meaning(InputKind::DebugToken, "profile_id")) }
+            { opt_row("metadata", t.metadata.as_ref().map(|m| m.to_string()), meaning(InputKind::DebugToken, "metadata")) }
             { error.unwrap_or_default() }
         </>
     };
     table("debug_token response".to_string(), rows)
-}
-
-fn serde_type_name(k: &scopelens_core::model::TokenType) -> &'static str {
-    use scopelens_core::model::TokenType::*;
-    match k {
-        User => "USER",
-        Page => "PAGE",
-        App => "APP",
-        SystemUser => "SYSTEM_USER",
-        Other(_) => "",
-    }
 }
 
 fn permissions(list: &PermissionList) -> Html {
@@ -220,9 +201,9 @@ fn permissions(list: &PermissionList) -> Html {
 fn error_data(d: &ErrorData) -> Html {
     html! {
         <>
-            { opt_row("error_data.details", d.details.clone(), meaning(InputKind::GraphError, "error_data", "Meta's more specific description of what went wrong; often names the parameter or the reason.")) }
-            { opt_row("error_data.messaging_product", d.messaging_product.clone(), meaning(InputKind::GraphError, "error_data.messaging_product", "The product the error came from (whatsapp).")) }
-            { opt_row("error_data (other)", d.other.as_ref().map(|v| v.to_string()), meaning(InputKind::GraphError, "error_data (other)", "Other error details, such as blame_field_specs naming the field at fault.")) }
+            { opt_row("error_data.details", d.details.clone(), meaning(InputKind::GraphError, "error_data.details")) }
+            { opt_row("error_data.messaging_product", d.messaging_product.clone(), meaning(InputKind::GraphError, "error_data.messaging_product")) }
+            { opt_row("error_data (other)", d.other.as_ref().map(|v| v.to_string()), meaning(InputKind::GraphError, "error_data")) }
         </>
     }
 }
@@ -238,22 +219,18 @@ fn graph_error(e: &GraphError) -> Html {
                     <CopyButton text={AttrValue::from(id.clone())} label="Copy fbtrace_id" />
                 </>
             },
-            meaning(
-                InputKind::GraphError,
-                "fbtrace_id",
-                "Meta's internal ID for this request. Quote it in a support ticket.",
-            ),
+            meaning(InputKind::GraphError, "fbtrace_id"),
         )
     });
     let rows = html! {
         <>
-            { opt_row("code", e.code.map(|c| c.to_string()), meaning(InputKind::GraphError, "code", "The error code. Look it up below or in the error reference.")) }
-            { opt_row("error_subcode", e.error_subcode.map(|c| c.to_string()), meaning(InputKind::GraphError, "error_subcode", "Refines the code: for 190, 463 means expired, 460 password changed, 467 logged out…")) }
-            { opt_row("type", e.error_type.clone(), meaning(InputKind::GraphError, "type", "The exception class: OAuthException for token and permission problems, GraphMethodException for wrong IDs or edges.")) }
-            { opt_row("message", e.message.clone(), meaning(InputKind::GraphError, "message", "Meta's message for developers. Not meant for end users.")) }
-            { opt_row("error_user_title", e.error_user_title.clone(), meaning(InputKind::GraphError, "error_user_title", "A title Meta suggests showing to the end user.")) }
-            { opt_row("error_user_msg", e.error_user_msg.clone(), meaning(InputKind::GraphError, "error_user_msg", "A message Meta suggests showing to the end user.")) }
-            { opt_row("is_transient", e.is_transient.map(|b| yes_no(b).to_string()), meaning(InputKind::GraphError, "is_transient", "true means a temporary problem on Meta's side: retry later with back-off.")) }
+            { opt_row("code", e.code.map(|c| c.to_string()), meaning(InputKind::GraphError, "code")) }
+            { opt_row("error_subcode", e.error_subcode.map(|c| c.to_string()), meaning(InputKind::GraphError, "error_subcode")) }
+            { opt_row("type", e.error_type.clone(), meaning(InputKind::GraphError, "type")) }
+            { opt_row("message", e.message.clone(), meaning(InputKind::GraphError, "message")) }
+            { opt_row("error_user_title", e.error_user_title.clone(), meaning(InputKind::GraphError, "error_user_title")) }
+            { opt_row("error_user_msg", e.error_user_msg.clone(), meaning(InputKind::GraphError, "error_user_msg")) }
+            { opt_row("is_transient", e.is_transient.map(|b| yes_no(b).to_string()), meaning(InputKind::GraphError, "is_transient")) }
             { e.error_data.as_ref().map(error_data).unwrap_or_default() }
             { trace.unwrap_or_default() }
         </>
@@ -261,30 +238,21 @@ fn graph_error(e: &GraphError) -> Html {
     table("Graph API error".to_string(), rows)
 }
 
-fn place_words(p: ErrorPlace) -> &'static str {
-    match p {
-        ErrorPlace::Value => "value.errors: a problem with the app, account or system",
-        ErrorPlace::Status => "statuses[].errors: an outgoing message failed",
-        ErrorPlace::Message => "messages[].errors: an incoming message could not be processed",
-        ErrorPlace::Standalone => "an error object on its own",
-    }
-}
-
 fn webhook_error(e: &WebhookError, n: usize, now: i64) -> Html {
     let rows = html! {
         <>
-            { opt_row("code", e.code.map(|c| c.to_string()), meaning(InputKind::WebhookError, "code", "The WhatsApp error code. Look it up below or in the error reference.")) }
-            { opt_row("title", e.title.clone(), meaning(InputKind::WebhookError, "title", "Meta's short name for the error.")) }
-            { opt_row("message", e.message.clone(), meaning(InputKind::WebhookError, "message", "Meta's message for the error.")) }
-            { opt_row("error_data.details", e.details.clone(), meaning(InputKind::WebhookError, "error_data.details", "Meta's more specific description of what went wrong.")) }
-            { opt_row("href", e.href.clone(), meaning(InputKind::WebhookError, "href", "Where Meta says the code is documented (shown as text: it came from the paste).")) }
-            { row("where", text(place_words(e.place)), "Where in the webhook the error object sat; it decides whose problem it is.") }
-            { opt_row("waba_id", e.waba_id.clone(), "The WhatsApp Business Account the webhook was delivered for (entry[].id).") }
-            { opt_row("phone_number_id", e.phone_number_id.clone(), meaning(InputKind::WebhookError, "phone_number_id", "The business phone number the webhook is about.")) }
-            { opt_row("message id", e.message_id.clone(), meaning(InputKind::WebhookError, "message id", "The wamid of the message concerned.")) }
-            { opt_row("recipient_id", e.recipient_id.clone(), meaning(InputKind::WebhookError, "recipient_id", "The customer's WhatsApp ID.")) }
-            { opt_row("status", e.status.clone(), meaning(InputKind::WebhookError, "status", "The message status reported (failed, sent, delivered…).")) }
-            { e.timestamp.map(|t| row("timestamp", text(format!("{t} → {}", time_words(now, t))), "When Meta recorded the event (unix seconds).")).unwrap_or_default() }
+            { opt_row("code", e.code.map(|c| c.to_string()), meaning(InputKind::WebhookError, "code")) }
+            { opt_row("title", e.title.clone(), meaning(InputKind::WebhookError, "title")) }
+            { opt_row("message", e.message.clone(), meaning(InputKind::WebhookError, "message")) }
+            { opt_row("error_data.details", e.details.clone(), meaning(InputKind::WebhookError, "details")) }
+            { opt_row("href", e.href.clone(), meaning(InputKind::WebhookError, "href")) }
+            { row("where", text(e.place.title()), meaning(InputKind::WebhookError, "place")) }
+            { opt_row("waba_id", e.waba_id.clone(), meaning(InputKind::WebhookError, "waba_id")) }
+            { opt_row("phone_number_id", e.phone_number_id.clone(), meaning(InputKind::WebhookError, "phone_number_id")) }
+            { opt_row("message id", e.message_id.clone(), meaning(InputKind::WebhookError, "message_id")) }
+            { opt_row("recipient_id", e.recipient_id.clone(), meaning(InputKind::WebhookError, "recipient_id")) }
+            { opt_row("status", e.status.clone(), meaning(InputKind::WebhookError, "status")) }
+            { e.timestamp.map(|t| row("timestamp", text(format!("{t} → {}", time_words(now, t))), meaning(InputKind::WebhookError, "timestamp"))).unwrap_or_default() }
         </>
     };
     table(format!("Webhook error {n}"), rows)
@@ -293,10 +261,10 @@ fn webhook_error(e: &WebhookError, n: usize, now: i64) -> Html {
 fn token_shape(t: &TokenShape) -> Html {
     let rows = html! {
         <>
-            { row("kind", text(token_family_title(t.family)), "EAA… tokens are user or system user tokens; APP_ID|SECRET is an app token. Check what it can do with debug_token.") }
-            { row("preview", text(t.preview.clone()), "The start of the token and its length. The rest was removed and is never shown, copied or shared.") }
-            { opt_row("app_id", t.app_id.clone(), "For app tokens: the app ID before the | (public).") }
-            { row("Bearer prefix", text(if t.had_bearer_prefix { "present (removed before reading)" } else { "absent" }), "Whether the paste started with `Bearer ` or an Authorization header.") }
+            { row("kind", text(token_family_title(t.family)), meaning(InputKind::AccessToken, "family")) }
+            { row("preview", text(t.preview.clone()), meaning(InputKind::AccessToken, "preview")) }
+            { opt_row("app_id", t.app_id.clone(), meaning(InputKind::AccessToken, "app_id")) }
+            { row("Bearer prefix", text(if t.had_bearer_prefix { "present (removed before reading)" } else { "absent" }), meaning(InputKind::AccessToken, "had_bearer_prefix")) }
         </>
     };
     table("Access token".to_string(), rows)
@@ -333,5 +301,41 @@ pub fn PayloadTable(props: &PayloadTableProps) -> Html {
             <p class="hint">{ "Hover over or tab to a field name to see what it means." }</p>
             { body }
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every `meaning(kind, "name")` in this file names a field the knowledge
+    /// base explains, so no row shows an empty explanation.
+    #[test]
+    fn every_field_explained_here_is_in_the_knowledge_base() {
+        let source = include_str!("payload_table.rs");
+        let (code, _tests) = source.split_once("#[cfg(test)]").expect("a test module");
+        let mut checked = 0;
+        let mut check = |kind: &str, name: &str| {
+            let kind = match kind {
+                "DebugToken" => InputKind::DebugToken,
+                "GraphError" => InputKind::GraphError,
+                "WebhookError" => InputKind::WebhookError,
+                "AccessToken" => InputKind::AccessToken,
+                other => panic!("unexpected kind {other}"),
+            };
+            assert!(field(kind, name).is_some(), "{kind:?} {name}");
+            checked += 1;
+        };
+        for call in code.split("meaning(InputKind::").skip(1) {
+            let (kind, rest) = call.split_once(", ").expect("a kind, then a name");
+            // The one call with a variable name is `time_row`'s, checked below.
+            if let Some(name) = rest.strip_prefix('"').and_then(|r| r.split('"').next()) {
+                check(kind, name);
+            }
+        }
+        for call in code.split("time_row(\"").skip(1) {
+            check("DebugToken", call.split('"').next().expect("a quoted name"));
+        }
+        assert!(checked > 30, "{checked} explanations checked");
     }
 }

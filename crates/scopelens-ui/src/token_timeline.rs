@@ -2,8 +2,8 @@
 //! Drawn as SVG (`role="img"` with a `<title>`) and repeated as a text list,
 //! so screen readers and copy-paste get the same facts.
 
-use scopelens_core::render::fixed;
 use scopelens_core::time::{relative, utc};
+use scopelens_core::units::fixed;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]

@@ -687,7 +687,7 @@ mod tests {
             let ours = summary.groups(kind);
             assert_eq!(ours.len(), direct.groups.len());
             for (a, b) in ours.iter().zip(&direct.groups) {
-                let key = &b.key[by.name()];
+                let key = &b.key[by.id()];
                 let key = key.as_str().map_or_else(|| key.to_string(), str::to_string);
                 assert_eq!(a.key, key.replace("null", "none"));
                 assert_eq!(a.count, b.count);

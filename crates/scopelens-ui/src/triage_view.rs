@@ -14,7 +14,7 @@ use crate::triage_job::{Job, JobEvent};
 use crate::util::now_unix;
 use crate::verdict_banner::VerdictBanner;
 use scopelens_core::kb::errors::Category;
-use scopelens_core::render::fixed;
+use scopelens_core::units::fixed;
 use scopelens_core::{diagnose, Context, Diagnosis};
 use std::rc::Rc;
 use yew::prelude::*;

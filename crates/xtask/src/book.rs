@@ -19,6 +19,7 @@
 //! `e2e(dist)` builds the guide, serves `dist` on a free port and runs
 //! `tests/e2e/book.mjs` in headless Chromium against `/guide/`.
 
+use crate::cargo::{cargo, target_dir};
 use crate::{root, run, server, tools, Step};
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -33,19 +34,6 @@ const WASM_FEATURES: &[&str] = &[
     "--enable-reference-types",
     "--enable-multivalue",
 ];
-
-pub fn target_dir() -> PathBuf {
-    std::env::var_os("CARGO_TARGET_DIR")
-        .map(PathBuf::from)
-        .map(|p| if p.is_absolute() { p } else { root().join(p) })
-        .unwrap_or_else(|| root().join("target"))
-}
-
-pub fn cargo() -> Command {
-    let mut cmd = Command::new(env!("CARGO"));
-    cmd.current_dir(root());
-    cmd
-}
 
 fn preprocessor() -> PathBuf {
     target_dir()

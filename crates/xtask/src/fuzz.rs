@@ -9,7 +9,6 @@ use crate::{root, run, tools, Step};
 use std::path::Path;
 use std::process::Command;
 
-pub const CARGO_FUZZ: &str = "0.13.1";
 pub const TARGETS: [&str; 5] = [
     "read_input",
     "diagnose",
@@ -44,7 +43,7 @@ pub fn ensure_tools() -> Step {
             "minimal",
         ]))?;
     }
-    tools::ensure_cargo_tool("cargo-fuzz", "cargo-fuzz", CARGO_FUZZ, true)
+    tools::ensure_cargo_tool("cargo-fuzz", "cargo-fuzz", tools::CARGO_FUZZ, true)
 }
 
 pub fn fuzz(seconds: u64) -> Step {

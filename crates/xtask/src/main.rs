@@ -14,6 +14,8 @@
 
 mod bench;
 mod book;
+mod cargo;
+mod compress;
 mod fake_graph;
 mod fuzz;
 mod kb_stale;

@@ -120,7 +120,7 @@ pub fn precompress(dir: &Path) -> std::io::Result<usize> {
         let bytes = std::fs::read(&path)?;
         let mut br = path.as_os_str().to_owned();
         br.push(".br");
-        std::fs::write(PathBuf::from(br), crate::bench::brotli_bytes(&bytes))?;
+        std::fs::write(PathBuf::from(br), crate::compress::brotli_bytes(&bytes))?;
         let mut gz = path.as_os_str().to_owned();
         gz.push(".gz");
         let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());

@@ -12,6 +12,7 @@ pub const WASM_BINDGEN: &str = "0.2.130";
 pub const MDBOOK: &str = "0.5.4";
 pub const BINARYEN: &str = "132";
 pub const PLAYWRIGHT: &str = "1.64.1";
+pub const CARGO_FUZZ: &str = "0.13.1";
 
 /// Root of the tool cache.
 pub fn cache_dir() -> PathBuf {
@@ -35,7 +36,7 @@ pub fn path_dirs() -> Vec<PathBuf> {
         cargo_tool_dir("trunk", TRUNK).join("bin"),
         cargo_tool_dir("wasm-bindgen", WASM_BINDGEN).join("bin"),
         cargo_tool_dir("mdbook", MDBOOK).join("bin"),
-        cargo_tool_dir("cargo-fuzz", crate::fuzz::CARGO_FUZZ).join("bin"),
+        cargo_tool_dir("cargo-fuzz", CARGO_FUZZ).join("bin"),
         cache_dir()
             .join(format!("binaryen-{BINARYEN}"))
             .join("node_modules")
@@ -53,7 +54,6 @@ pub fn path_env() -> std::ffi::OsString {
 }
 
 /// Where Node modules for the end-to-end tests live.
-#[allow(dead_code)] // used once the browser tests land
 pub fn node_modules() -> PathBuf {
     cache_dir()
         .join(format!("e2e-playwright-{PLAYWRIGHT}"))

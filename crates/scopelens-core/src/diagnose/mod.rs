@@ -10,6 +10,7 @@ use crate::input::{self, Envelope, Form, Gaps, InputError};
 use crate::kb::intents::{permissions_for, IntentId, DEFAULT_INTENTS};
 use crate::kb::{guide, sources};
 use crate::model::{InputKind, Payload, TokenFamily};
+use crate::names::named_enum;
 use serde::{Deserialize, Serialize};
 
 pub use scopes::{ScopeRow, ScopeState};
@@ -69,31 +70,25 @@ impl Context {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Severity {
-    Error,
-    Warning,
-    Info,
-}
-
-impl Severity {
-    pub fn label(self) -> &'static str {
-        match self {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-            Severity::Info => "info",
-        }
+named_enum! {
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum Severity {
+        Error = "error",
+        Warning = "warning",
+        Info = "info",
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Verdict {
-    Ok,
-    Warning,
-    ActionRequired,
-    InvalidInput,
+named_enum! {
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum Verdict {
+        Ok = "ok",
+        Warning = "warning",
+        ActionRequired = "action_required",
+        InvalidInput = "invalid_input",
+    }
 }
 
 impl Verdict {
@@ -104,15 +99,6 @@ impl Verdict {
             Verdict::Warning => "Works for now, but something needs attention.",
             Verdict::ActionRequired => "Action required: this will keep failing until fixed.",
             Verdict::InvalidInput => "scopelens could not read this input.",
-        }
-    }
-
-    pub fn id(self) -> &'static str {
-        match self {
-            Verdict::Ok => "ok",
-            Verdict::Warning => "warning",
-            Verdict::ActionRequired => "action_required",
-            Verdict::InvalidInput => "invalid_input",
         }
     }
 

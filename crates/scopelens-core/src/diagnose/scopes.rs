@@ -7,18 +7,21 @@ use crate::kb::intents::IntentId;
 use crate::kb::permissions::{self, MANAGEMENT, PUBLIC_PROFILE};
 use crate::kb::{guide, sources};
 use crate::model::{DebugToken, PermissionList, PermissionStatus, TokenType};
+use crate::names::named_enum;
 use serde::Serialize;
 
-/// How one permission stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ScopeState {
-    Granted,
-    /// Granted, but its granular targets do not include the WABA asked about.
-    NotForWaba,
-    Missing,
-    Declined,
-    Expired,
+named_enum! {
+    /// How one permission stands.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum ScopeState {
+        Granted = "granted",
+        /// Granted, but its granular targets do not include the WABA asked about.
+        NotForWaba = "not_for_waba",
+        Missing = "missing",
+        Declined = "declined",
+        Expired = "expired",
+    }
 }
 
 /// One row of the needed-versus-granted matrix.

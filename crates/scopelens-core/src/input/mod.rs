@@ -97,7 +97,7 @@ impl std::fmt::Display for InputError {
             InputError::TooLarge { bytes } => write!(
                 f,
                 "The input is {}; scopelens reads at most 5 MB. Paste only the response or the lines around the error.",
-                crate::render::megabytes(*bytes as f64)
+                crate::units::megabytes(*bytes as f64)
             ),
             InputError::NoPayload => write!(f, "No JSON, Python dict or token was found in the text. Paste the response body (the part in braces), a webhook payload, or the token itself."),
             InputError::Syntax { line, column, expected, found } => write!(

@@ -11,64 +11,32 @@ pub mod messages;
 
 pub use catalog::CATALOG;
 
+use crate::names::named_enum;
 use serde::Serialize;
 
-/// What kind of problem a code describes. Drives grouping in the guide and
-/// the severity of findings.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Category {
-    Authentication,
-    Permission,
-    Throttling,
-    Integrity,
-    Template,
-    Registration,
-    Request,
-    Delivery,
-    Flows,
-    Payment,
-    MarketingMessages,
-    Server,
-    Other,
+named_enum! {
+    /// What kind of problem a code describes. Drives grouping in the guide and
+    /// the severity of findings.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum Category {
+        Authentication = "authentication",
+        Permission = "permission",
+        Throttling = "throttling",
+        Integrity = "integrity",
+        Template = "template",
+        Registration = "registration",
+        Request = "request",
+        Delivery = "delivery",
+        Flows = "flows",
+        Payment = "payment",
+        MarketingMessages = "marketing_messages",
+        Server = "server",
+        Other = "other",
+    }
 }
 
 impl Category {
-    pub const ALL: [Category; 13] = [
-        Category::Authentication,
-        Category::Permission,
-        Category::Throttling,
-        Category::Integrity,
-        Category::Template,
-        Category::Registration,
-        Category::Request,
-        Category::Delivery,
-        Category::Flows,
-        Category::Payment,
-        Category::MarketingMessages,
-        Category::Server,
-        Category::Other,
-    ];
-
-    /// Stable machine name, as serialised.
-    pub fn id(self) -> &'static str {
-        match self {
-            Category::Authentication => "authentication",
-            Category::Permission => "permission",
-            Category::Throttling => "throttling",
-            Category::Integrity => "integrity",
-            Category::Template => "template",
-            Category::Registration => "registration",
-            Category::Request => "request",
-            Category::Delivery => "delivery",
-            Category::Flows => "flows",
-            Category::Payment => "payment",
-            Category::MarketingMessages => "marketing_messages",
-            Category::Server => "server",
-            Category::Other => "other",
-        }
-    }
-
     /// Human title for headings.
     pub fn title(self) -> &'static str {
         match self {
@@ -89,18 +57,20 @@ impl Category {
     }
 }
 
-/// Who can make the error go away.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum FixableBy {
-    /// A code or configuration change by the integrating developer.
-    Developer,
-    /// An action in Business Manager / WhatsApp Manager by the business (billing, policy appeal, verification).
-    BusinessOwner,
-    /// Only the recipient or end user can change it (update WhatsApp, accept terms, reply).
-    EndUser,
-    /// Nobody: wait and retry.
-    Nobody,
+named_enum! {
+    /// Who can make the error go away.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum FixableBy {
+        /// A code or configuration change by the integrating developer.
+        Developer = "developer",
+        /// An action in Business Manager / WhatsApp Manager by the business (billing, policy appeal, verification).
+        BusinessOwner = "business_owner",
+        /// Only the recipient or end user can change it (update WhatsApp, accept terms, reply).
+        EndUser = "end_user",
+        /// Nobody: wait and retry.
+        Nobody = "nobody",
+    }
 }
 
 impl FixableBy {
@@ -114,18 +84,20 @@ impl FixableBy {
     }
 }
 
-/// Whether and how to retry the failed request.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Retry {
-    /// Retrying the same request will fail the same way.
-    Never,
-    /// Retry once the fix steps are done.
-    AfterFix,
-    /// Retry with exponential back-off.
-    Backoff,
-    /// Retry after the wait the error states (or a few minutes).
-    Later,
+named_enum! {
+    /// Whether and how to retry the failed request.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum Retry {
+        /// Retrying the same request will fail the same way.
+        Never = "never",
+        /// Retry once the fix steps are done.
+        AfterFix = "after_fix",
+        /// Retry with exponential back-off.
+        Backoff = "backoff",
+        /// Retry after the wait the error states (or a few minutes).
+        Later = "later",
+    }
 }
 
 impl Retry {

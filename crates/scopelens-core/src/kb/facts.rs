@@ -8,46 +8,22 @@
 //! every page, and `disagreement` says how they differ.
 
 use super::sources::*;
+use crate::names::named_enum;
 use serde::Serialize;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Topic {
-    SystemUserTokens,
-    Tokens,
-    Access,
-    Webhooks,
-    EmbeddedSignup,
-    AccountModel,
-    Partners,
-}
-
-impl Topic {
-    pub const ALL: [Topic; 7] = [
-        Topic::SystemUserTokens,
-        Topic::Tokens,
-        Topic::Access,
-        Topic::Webhooks,
-        Topic::EmbeddedSignup,
-        Topic::AccountModel,
-        Topic::Partners,
-    ];
-
-    /// The word the guide's `facts` directive takes.
-    pub fn id(self) -> &'static str {
-        match self {
-            Topic::SystemUserTokens => "system-user-tokens",
-            Topic::Tokens => "tokens",
-            Topic::Access => "access",
-            Topic::Webhooks => "webhooks",
-            Topic::EmbeddedSignup => "embedded-signup",
-            Topic::AccountModel => "account-model",
-            Topic::Partners => "partners",
-        }
-    }
-
-    pub fn parse(id: &str) -> Option<Topic> {
-        Topic::ALL.into_iter().find(|t| t.id() == id)
+named_enum! {
+    /// A group of facts. The name is the word the guide's `facts` directive
+    /// takes; serde writes the snake_case form of the variant instead.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum Topic {
+        SystemUserTokens = "system-user-tokens",
+        Tokens = "tokens",
+        Access = "access",
+        Webhooks = "webhooks",
+        EmbeddedSignup = "embedded-signup",
+        AccountModel = "account-model",
+        Partners = "partners",
     }
 }
 
@@ -295,8 +271,8 @@ mod tests {
     fn every_topic_has_facts_and_reads_back() {
         for t in Topic::ALL {
             assert!(by_topic(t).next().is_some(), "{t:?}");
-            assert_eq!(Topic::parse(t.id()), Some(t));
+            assert_eq!(Topic::from_id(t.id()), Some(t));
         }
-        assert_eq!(Topic::parse("nope"), None);
+        assert_eq!(Topic::from_id("nope"), None);
     }
 }

@@ -1,0 +1,51 @@
+//! Start-up, keystroke and memory in headless Chromium, and a check that the
+//! sizes count exactly what the browser fetched.
+
+use super::sizes::FileSize;
+use crate::{root, run, server, tools, Step};
+use serde_json::Value;
+use std::path::Path;
+use std::process::Command;
+
+/// Start-up, keystroke and memory figures from headless Chromium.
+pub fn browser(dist: &Path, app_bytes: u64) -> Result<Value, String> {
+    let addr = server::start(dist.to_path_buf(), "127.0.0.1:0").map_err(|e| e.to_string())?;
+    let out_dir = root().join("target").join("bench");
+    std::fs::create_dir_all(&out_dir).map_err(|e| format!("{}: {e}", out_dir.display()))?;
+    let out_file = out_dir.join("browser.json");
+    run(Command::new("node")
+        .arg(root().join("tests").join("bench").join("browser.mjs"))
+        .env("SCOPELENS_BENCH_URL", format!("http://{addr}/"))
+        .env("SCOPELENS_BENCH_OUT", &out_file)
+        .env("SCOPELENS_BENCH_APP_BYTES", app_bytes.to_string())
+        .env("NODE_PATH", tools::node_modules())
+        .current_dir(root()))?;
+    let text = std::fs::read_to_string(&out_file).map_err(|e| e.to_string())?;
+    serde_json::from_str(&text).map_err(|e| e.to_string())
+}
+
+/// The sizes are only right if they count what the browser really fetched.
+pub fn same_files_as_counted(browser: &Value, counted: &[FileSize]) -> Step {
+    let mut fetched: Vec<String> = browser["app_first_load_requests"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_str)
+        .map(|p| match p.trim_start_matches('/') {
+            "" => "index.html".to_string(),
+            file => file.to_string(),
+        })
+        .collect();
+    fetched.sort();
+    let counted: Vec<String> = counted.iter().map(|f| f.path.clone()).collect();
+    if fetched != counted {
+        return Err(format!(
+            "the first load fetched {fetched:?} but the sizes count {counted:?}"
+        ));
+    }
+    println!(
+        "  (the browser fetched exactly the {} files counted above)",
+        fetched.len()
+    );
+    Ok(())
+}

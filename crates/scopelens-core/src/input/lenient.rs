@@ -31,6 +31,9 @@ const VALUE_EXPECTED: &str = "a value (object, array, string, number, true, fals
 /// What the secret filter leaves in place of a secret.
 const REDACTION_MARKER: &str = crate::secrets::REDACTED;
 
+/// How many complete objects a failed read hands back.
+const MAX_SALVAGED: usize = 64;
+
 /// Longest stretch any lookahead examines, which keeps rewinds linear.
 const LOOKAHEAD: usize = 64;
 
@@ -110,6 +113,35 @@ pub fn parse_prefix(text: &str, start: usize) -> Result<(Value, usize, Dialect),
     parser.skip_trivia();
     let value = parser.value(0, false)?;
     Ok((value, parser.pos, parser.dialect))
+}
+
+/// A read from a start that failed, with the complete objects read on the
+/// way (innermost first). A scan over free text tries these and goes on from
+/// `error.offset` instead of reading the same bytes again from every `{`
+/// inside, which keeps scanning linear.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Failure {
+    pub error: ParseError,
+    pub salvaged: Vec<Value>,
+    /// What the failed read had seen, for the form of a salvaged object.
+    pub dialect: Dialect,
+}
+
+/// [`parse_prefix`], handing back what a failed read completed.
+pub fn parse_prefix_salvaging(
+    text: &str,
+    start: usize,
+) -> Result<(Value, usize, Dialect), Box<Failure>> {
+    let mut parser = Parser::new(text, start);
+    parser.skip_trivia();
+    match parser.value(0, false) {
+        Ok(value) => Ok((value, parser.pos, parser.dialect)),
+        Err(error) => Err(Box::new(Failure {
+            error,
+            salvaged: parser.salvaged,
+            dialect: parser.dialect,
+        })),
+    }
 }
 
 /// Reads the whole text as one value; anything but whitespace after it is an error.
@@ -268,6 +300,8 @@ struct Parser<'a> {
     /// The last placeholder read stood for a gap (an elision, `... 3 more
     /// items`), not for a value the dump would not show (`[Object]`).
     gap: bool,
+    /// Complete objects inside a container that failed, innermost first.
+    salvaged: Vec<Value>,
     /// Bytes examined without being consumed (lookaheads and rewinds), to
     /// show that reading stays linear.
     work: usize,
@@ -300,6 +334,7 @@ impl<'a> Parser<'a> {
             line_prefix,
             php_strings: false,
             gap: false,
+            salvaged: Vec::new(),
             work: 0,
         }
     }
@@ -559,6 +594,36 @@ impl<'a> Parser<'a> {
         loose: bool,
         depth: usize,
     ) -> Result<Value, ParseError> {
+        let mut entries = Vec::new();
+        match self.entries(close, flavor, loose, depth, &mut entries) {
+            Ok((keyed, all_unquoted, go_style)) => {
+                Ok(self.build(entries, keyed, flavor, close, all_unquoted, go_style))
+            }
+            Err(e) => {
+                // Keep the complete objects read before the failure, so a
+                // scan need not read them again from a later start.
+                for (_, value) in entries {
+                    if value.as_object().is_some_and(|o| !o.is_empty())
+                        && self.salvaged.len() < MAX_SALVAGED
+                    {
+                        self.salvaged.push(value);
+                    }
+                }
+                Err(e)
+            }
+        }
+    }
+
+    /// The entries of a container; returns whether it had keys, whether all
+    /// were unquoted, and whether it was a Go struct or map.
+    fn entries(
+        &mut self,
+        close: u8,
+        flavor: Flavor,
+        loose: bool,
+        depth: usize,
+        entries: &mut Vec<(Option<String>, Value)>,
+    ) -> Result<(bool, bool, bool), ParseError> {
         if depth >= MAX_DEPTH {
             return Err(self.error(DEPTH_EXPECTED));
         }
@@ -576,7 +641,6 @@ impl<'a> Parser<'a> {
                 self.pos += 1;
             }
         }
-        let mut entries: Vec<(Option<String>, Value)> = Vec::new();
         let mut keyed = false;
         let mut all_unquoted = true;
         let mut boundary = Boundary {
@@ -588,7 +652,13 @@ impl<'a> Parser<'a> {
         let mut go_style = false;
         let mut index = 0usize;
         let mut need_separator = false;
+        let mut last_round = None;
         loop {
+            // Every round consumes something; one that did not would repeat forever.
+            if last_round == Some(self.pos) {
+                return Err(self.error(after_item));
+            }
+            last_round = Some(self.pos);
             let gap_start = self.pos;
             self.skip_trivia();
             let had_space = self.pos > gap_start
@@ -749,7 +819,7 @@ impl<'a> Parser<'a> {
                 Err(e) => return Err(e),
             }
         }
-        Ok(self.build(entries, keyed, flavor, close, all_unquoted, go_style))
+        Ok((keyed, all_unquoted, go_style))
     }
 
     /// An item of a list: `None` when it was a placeholder (dropped).
@@ -913,6 +983,10 @@ impl<'a> Parser<'a> {
                         break;
                     }
                     balance -= 1;
+                }
+                // Quoted JSON after unquoted text is a payload of its own.
+                b'{' | b'[' if balance == 0 && matches!(self.peek_at(1), Some(b'"' | b'\'')) => {
+                    break
                 }
                 b',' if balance == 0
                     && (boundary.item || self.key_ahead_at(self.pos + 1, boundary.sep)) =>
@@ -1937,7 +2011,12 @@ impl<'a> Parser<'a> {
 /// A key as written (`"error"`, `:error`, `@error`, `[error:protected]`,
 /// `["error"]`), as a path names it.
 fn key_name(token: &str) -> &str {
-    let name = token.trim_matches(|c| matches!(c, '[' | ']' | '"' | '\'' | '`' | '@' | ':' | '+' | '#' | '-'));
+    let name = token.trim_matches(|c| {
+        matches!(
+            c,
+            '[' | ']' | '"' | '\'' | '`' | '@' | ':' | '+' | '#' | '-'
+        )
+    });
     match name.find(['"', ':']) {
         Some(end) if end > 0 => &name[..end],
         _ => name,

@@ -246,7 +246,7 @@ fn scan_for_payload(text: &str, kind: Option<InputKind>) -> Result<Found, InputE
         if attempts > MAX_CANDIDATES {
             break;
         }
-        match lenient::parse_prefix(text, start) {
+        match lenient::parse_prefix_salvaging(text, start) {
             Ok((value, end, dialect)) => {
                 if let Some(payload) = recognise_kind(&value, kind) {
                     return Ok(Found {
@@ -261,7 +261,22 @@ fn scan_for_payload(text: &str, kind: Option<InputKind>) -> Result<Found, InputE
                 }
                 pos = end;
             }
-            Err(err) => {
+            Err(failure) => {
+                let lenient::Failure {
+                    error: err,
+                    salvaged,
+                    dialect,
+                } = *failure;
+                if let Some(payload) = salvaged.iter().find_map(|v| recognise_kind(v, kind)) {
+                    return Ok(Found {
+                        payload,
+                        form: form_of(dialect),
+                        embedded: true,
+                    });
+                }
+                // Starts inside the failed read would fail where it failed:
+                // go on from there, which keeps the scan linear.
+                let resume = err.offset.max(start + 1);
                 // A failed object start is a better clue than a stray `[`.
                 let better = first_error.is_none()
                     || (text.as_bytes()[start] == b'{'
@@ -269,7 +284,7 @@ fn scan_for_payload(text: &str, kind: Option<InputKind>) -> Result<Found, InputE
                 if better && (text.as_bytes()[start] == b'{' || first_error.is_none()) {
                     first_error = Some(err);
                 }
-                pos = start + 1;
+                pos = resume;
             }
         }
     }

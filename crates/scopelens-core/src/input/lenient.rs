@@ -144,6 +144,58 @@ pub fn parse_prefix_salvaging(
     }
 }
 
+/// Reads `key: value` lines whose opening brace was not copied (`message:
+/// 'x',\n type: 'y',\n code: 1\n }`), starting at the first line that
+/// begins with a key, up to a stray `}` or the end. At least two members, or
+/// `None`. Tries at most a few line starts, each after the last read.
+pub fn parse_members(text: &str) -> Option<(Value, Dialect)> {
+    let bytes = text.as_bytes();
+    let mut line = 0;
+    for _ in 0..16 {
+        let start = members_line(bytes, line)?;
+        let mut parser = Parser::new(text, start);
+        let read = parser.container(b'}', Flavor::Plain, false, 0);
+        match read {
+            Ok(value) if value.as_object().is_some_and(|o| o.len() >= 2) => {
+                return Some((value, parser.dialect));
+            }
+            _ => {}
+        }
+        let end = parser.pos.max(start + 1);
+        line = text[end..].find('\n').map(|at| end + at + 1)?;
+    }
+    None
+}
+
+/// The first line at or after `from` that starts (after spaces) with a
+/// name and `:` or `=` and a value on the same line.
+fn members_line(bytes: &[u8], from: usize) -> Option<usize> {
+    let mut at = from;
+    while at < bytes.len() {
+        let mut i = at;
+        while matches!(bytes.get(i), Some(b' ' | b'\t')) {
+            i += 1;
+        }
+        let name_start = i;
+        while bytes.get(i).is_some_and(|b| is_ident_continue(*b)) {
+            i += 1;
+        }
+        let named = i > name_start && is_ident_start(bytes[name_start]);
+        if named
+            && matches!(bytes.get(i), Some(b':' | b'='))
+            && matches!(bytes.get(i + 1), Some(b' ' | b'\t'))
+            && !matches!(bytes.get(i + 2), None | Some(b'\n' | b'\r'))
+        {
+            return Some(name_start);
+        }
+        at = bytes[at..]
+            .iter()
+            .position(|b| *b == b'\n')
+            .map(|p| at + p + 1)?;
+    }
+    None
+}
+
 /// Reads the whole text as one value; anything but whitespace after it is an error.
 pub fn parse_all(text: &str) -> Result<(Value, Dialect), ParseError> {
     let mut parser = Parser::new(text, 0);

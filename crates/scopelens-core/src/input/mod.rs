@@ -288,6 +288,16 @@ fn scan_for_payload(text: &str, kind: Option<InputKind>) -> Result<Found, InputE
             }
         }
     }
+    // `key: value` lines whose opening brace was not copied.
+    if let Some((value, dialect)) = lenient::parse_members(text) {
+        if let Some(payload) = recognise_kind(&value, kind) {
+            return Ok(Found {
+                payload,
+                form: form_of(dialect),
+                embedded: true,
+            });
+        }
+    }
     if let Some(value) = first_unrecognised {
         return Err(not_recognised(&value, kind));
     }

@@ -731,7 +731,9 @@ proptest! {
     fn json_values_replaced_by_placeholders_are_counted(v in quoted_document(), which in 0usize..9) {
         let placeholders = ["...", "…", "<redacted>", "REDACTED", "xxx", "***", "{...}", "[...]", "<TOKEN>"];
         let Value::Object(map) = &v else { unreachable!() };
-        prop_assume!(!map.is_empty());
+        if map.is_empty() {
+            return Ok(());
+        }
         let mut text = String::from("{");
         for (i, (k, item)) in map.iter().enumerate() {
             if i > 0 {

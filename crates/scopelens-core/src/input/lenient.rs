@@ -646,7 +646,7 @@ impl<'a> Parser<'a> {
         loose: bool,
         depth: usize,
     ) -> Result<Value, ParseError> {
-        let mut entries = Vec::new();
+        let mut entries = Vec::with_capacity(8);
         match self.entries(close, flavor, loose, depth, &mut entries) {
             Ok((keyed, all_unquoted, go_style)) => {
                 Ok(self.build(entries, keyed, flavor, close, all_unquoted, go_style))
@@ -2110,7 +2110,13 @@ fn snake_case(name: &str) -> String {
 }
 
 fn number_from(raw: &str) -> Option<Number> {
-    let raw: String = raw.chars().filter(|c| *c != '_' && *c != '+').collect();
+    let cleaned: String;
+    let raw = if raw.contains(['_', '+']) {
+        cleaned = raw.chars().filter(|c| *c != '_' && *c != '+').collect();
+        cleaned.as_str()
+    } else {
+        raw
+    };
     if raw.is_empty() || raw.ends_with('.') && raw.len() == 1 {
         return None;
     }

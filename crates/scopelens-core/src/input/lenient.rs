@@ -238,7 +238,9 @@ pub fn next_start(text: &str, from: usize) -> Option<usize> {
     let bytes = text.as_bytes();
     let mut at = from;
     while at < bytes.len() {
-        let rel = text.get(at..)?.find(['{', '[', '"', '\'', '#', '('])?;
+        let rel = bytes[at..]
+            .iter()
+            .position(|b| matches!(b, b'{' | b'[' | b'"' | b'\'' | b'#' | b'('))?;
         let pos = at + rel;
         at = pos + 1;
         match bytes[pos] {

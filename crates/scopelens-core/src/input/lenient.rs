@@ -12,7 +12,10 @@
 //!   values are unquoted and end at the next `, key=`;
 //! - Go's `%+v` (`&{Key:value Key:value}`, `map[k:v]`, `<nil>`);
 //! - placeholders people put in place of values (`...`, `…`, `<redacted>`,
-//!   `xxx`, `***`) and JSON cut off at the end (closed where it stops).
+//!   `xxx`, `***`) and JSON cut off at the end (closed where it stops);
+//! - a log prefix repeated on every line of the value (Heroku's
+//!   `2017-01-11T17:24:45+00:00 app[web.1]: `), and `key: value` lines
+//!   whose opening brace was not copied ([`parse_members`]).
 //!
 //! Everything becomes one `serde_json::Value`, so recognising a payload does
 //! not depend on how it was written; the [`Dialect`] says what was read and

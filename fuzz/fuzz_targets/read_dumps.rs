@@ -39,5 +39,6 @@ fuzz_target!(|data: &[u8]| {
             break;
         }
     }
+    let _ = lenient::parse_members(&text);
     let _ = MAX_DEPTH;
 });

@@ -12,7 +12,10 @@
 //!   values are unquoted and end at the next `, key=`;
 //! - Go's `%+v` (`&{Key:value Key:value}`, `map[k:v]`, `<nil>`);
 //! - placeholders people put in place of values (`...`, `…`, `<redacted>`,
-//!   `xxx`, `***`) and JSON cut off at the end (closed where it stops).
+//!   `xxx`, `***`) and JSON cut off at the end (closed where it stops);
+//! - a log prefix repeated on every line of the value (Heroku's
+//!   `2017-01-11T17:24:45+00:00 app[web.1]: `), and `key: value` lines
+//!   whose opening brace was not copied ([`parse_members`]).
 //!
 //! Everything becomes one `serde_json::Value`, so recognising a payload does
 //! not depend on how it was written; the [`Dialect`] says what was read and
@@ -30,6 +33,9 @@ const VALUE_EXPECTED: &str = "a value (object, array, string, number, true, fals
 
 /// What the secret filter leaves in place of a secret.
 const REDACTION_MARKER: &str = crate::secrets::REDACTED;
+
+/// How many complete objects a failed read hands back.
+const MAX_SALVAGED: usize = 64;
 
 /// Longest stretch any lookahead examines, which keeps rewinds linear.
 const LOOKAHEAD: usize = 64;
@@ -106,10 +112,113 @@ pub struct ParseError {
 /// Reads one value starting at `start` (after optional whitespace) and returns
 /// it with the offset just past it. Text after the value is left alone.
 pub fn parse_prefix(text: &str, start: usize) -> Result<(Value, usize, Dialect), ParseError> {
+    if let Some((value, end)) = strict_prefix(text, start) {
+        return Ok((value, end, Dialect::default()));
+    }
     let mut parser = Parser::new(text, start);
     parser.skip_trivia();
     let value = parser.value(0, false)?;
     Ok((value, parser.pos, parser.dialect))
+}
+
+/// A read from a start that failed, with the complete objects read on the
+/// way (innermost first). A scan over free text tries these and goes on from
+/// `error.offset` instead of reading the same bytes again from every `{`
+/// inside, which keeps scanning linear.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Failure {
+    pub error: ParseError,
+    pub salvaged: Vec<Value>,
+    /// What the failed read had seen, for the form of a salvaged object.
+    pub dialect: Dialect,
+}
+
+/// [`parse_prefix`], handing back what a failed read completed.
+pub fn parse_prefix_salvaging(
+    text: &str,
+    start: usize,
+) -> Result<(Value, usize, Dialect), Box<Failure>> {
+    if let Some((value, end)) = strict_prefix(text, start) {
+        return Ok((value, end, Dialect::default()));
+    }
+    let mut parser = Parser::new(text, start);
+    parser.skip_trivia();
+    match parser.value(0, false) {
+        Ok(value) => Ok((value, parser.pos, parser.dialect)),
+        Err(error) => Err(Box::new(Failure {
+            error,
+            salvaged: parser.salvaged,
+            dialect: parser.dialect,
+        })),
+    }
+}
+
+/// Reads `key: value` lines whose opening brace was not copied (`message:
+/// 'x',\n type: 'y',\n code: 1\n }`), starting at the first line that
+/// begins with a key, up to a stray `}` or the end. At least two members, or
+/// `None`. Tries at most a few line starts, each after the last read.
+pub fn parse_members(text: &str) -> Option<(Value, Dialect)> {
+    let bytes = text.as_bytes();
+    let mut line = 0;
+    for _ in 0..16 {
+        let start = members_line(bytes, line)?;
+        let mut parser = Parser::new(text, start);
+        let read = parser.container(b'}', Flavor::Plain, false, 0);
+        match read {
+            Ok(value) if value.as_object().is_some_and(|o| o.len() >= 2) => {
+                return Some((value, parser.dialect));
+            }
+            _ => {}
+        }
+        let end = parser.pos.max(start + 1);
+        line = text[end..].find('\n').map(|at| end + at + 1)?;
+    }
+    None
+}
+
+/// The first line at or after `from` that starts (after spaces) with a
+/// name and `:` or `=` and a value on the same line.
+fn members_line(bytes: &[u8], from: usize) -> Option<usize> {
+    let mut at = from;
+    while at < bytes.len() {
+        let mut i = at;
+        while matches!(bytes.get(i), Some(b' ' | b'\t')) {
+            i += 1;
+        }
+        let name_start = i;
+        while bytes.get(i).is_some_and(|b| is_ident_continue(*b)) {
+            i += 1;
+        }
+        let named = i > name_start && is_ident_start(bytes[name_start]);
+        if named
+            && matches!(bytes.get(i), Some(b':' | b'='))
+            && matches!(bytes.get(i + 1), Some(b' ' | b'\t'))
+            && !matches!(bytes.get(i + 2), None | Some(b'\n' | b'\r'))
+        {
+            return Some(name_start);
+        }
+        at = bytes[at..]
+            .iter()
+            .position(|b| *b == b'\n')
+            .map(|p| at + p + 1)?;
+    }
+    None
+}
+
+/// Strict JSON at `start` (an object or array, as in curl output or a log
+/// line) goes through serde_json, several times faster; it reads strict JSON
+/// exactly as the forgiving reader would.
+fn strict_prefix(text: &str, start: usize) -> Option<(Value, usize)> {
+    let rest = text.get(start..)?;
+    let body = rest.trim_start_matches([' ', '\t', '\n', '\r']);
+    if !body.starts_with(['{', '[']) {
+        return None;
+    }
+    let mut stream = serde_json::Deserializer::from_str(rest).into_iter::<Value>();
+    match stream.next() {
+        Some(Ok(value)) => Some((value, start + stream.byte_offset())),
+        _ => None,
+    }
 }
 
 /// Reads the whole text as one value; anything but whitespace after it is an error.
@@ -132,7 +241,9 @@ pub fn next_start(text: &str, from: usize) -> Option<usize> {
     let bytes = text.as_bytes();
     let mut at = from;
     while at < bytes.len() {
-        let rel = text.get(at..)?.find(['{', '[', '"', '\'', '#', '('])?;
+        let rel = bytes[at..]
+            .iter()
+            .position(|b| matches!(b, b'{' | b'[' | b'"' | b'\'' | b'#' | b'('))?;
         let pos = at + rel;
         at = pos + 1;
         match bytes[pos] {
@@ -268,6 +379,8 @@ struct Parser<'a> {
     /// The last placeholder read stood for a gap (an elision, `... 3 more
     /// items`), not for a value the dump would not show (`[Object]`).
     gap: bool,
+    /// Complete objects inside a container that failed, innermost first.
+    salvaged: Vec<Value>,
     /// Bytes examined without being consumed (lookaheads and rewinds), to
     /// show that reading stays linear.
     work: usize,
@@ -300,6 +413,7 @@ impl<'a> Parser<'a> {
             line_prefix,
             php_strings: false,
             gap: false,
+            salvaged: Vec::new(),
             work: 0,
         }
     }
@@ -559,6 +673,36 @@ impl<'a> Parser<'a> {
         loose: bool,
         depth: usize,
     ) -> Result<Value, ParseError> {
+        let mut entries = Vec::with_capacity(8);
+        match self.entries(close, flavor, loose, depth, &mut entries) {
+            Ok((keyed, all_unquoted, go_style)) => {
+                Ok(self.build(entries, keyed, flavor, close, all_unquoted, go_style))
+            }
+            Err(e) => {
+                // Keep the complete objects read before the failure, so a
+                // scan need not read them again from a later start.
+                for (_, value) in entries {
+                    if value.as_object().is_some_and(|o| !o.is_empty())
+                        && self.salvaged.len() < MAX_SALVAGED
+                    {
+                        self.salvaged.push(value);
+                    }
+                }
+                Err(e)
+            }
+        }
+    }
+
+    /// The entries of a container; returns whether it had keys, whether all
+    /// were unquoted, and whether it was a Go struct or map.
+    fn entries(
+        &mut self,
+        close: u8,
+        flavor: Flavor,
+        loose: bool,
+        depth: usize,
+        entries: &mut Vec<(Option<String>, Value)>,
+    ) -> Result<(bool, bool, bool), ParseError> {
         if depth >= MAX_DEPTH {
             return Err(self.error(DEPTH_EXPECTED));
         }
@@ -576,7 +720,6 @@ impl<'a> Parser<'a> {
                 self.pos += 1;
             }
         }
-        let mut entries: Vec<(Option<String>, Value)> = Vec::new();
         let mut keyed = false;
         let mut all_unquoted = true;
         let mut boundary = Boundary {
@@ -588,7 +731,13 @@ impl<'a> Parser<'a> {
         let mut go_style = false;
         let mut index = 0usize;
         let mut need_separator = false;
+        let mut last_round = None;
         loop {
+            // Every round consumes something; one that did not would repeat forever.
+            if last_round == Some(self.pos) {
+                return Err(self.error(after_item));
+            }
+            last_round = Some(self.pos);
             let gap_start = self.pos;
             self.skip_trivia();
             let had_space = self.pos > gap_start
@@ -749,7 +898,7 @@ impl<'a> Parser<'a> {
                 Err(e) => return Err(e),
             }
         }
-        Ok(self.build(entries, keyed, flavor, close, all_unquoted, go_style))
+        Ok((keyed, all_unquoted, go_style))
     }
 
     /// An item of a list: `None` when it was a placeholder (dropped).
@@ -913,6 +1062,10 @@ impl<'a> Parser<'a> {
                         break;
                     }
                     balance -= 1;
+                }
+                // Quoted JSON after unquoted text is a payload of its own.
+                b'{' | b'[' if balance == 0 && matches!(self.peek_at(1), Some(b'"' | b'\'')) => {
+                    break
                 }
                 b',' if balance == 0
                     && (boundary.item || self.key_ahead_at(self.pos + 1, boundary.sep)) =>
@@ -1984,7 +2137,13 @@ fn snake_case(name: &str) -> String {
 }
 
 fn number_from(raw: &str) -> Option<Number> {
-    let raw: String = raw.chars().filter(|c| *c != '_' && *c != '+').collect();
+    let cleaned: String;
+    let raw = if raw.contains(['_', '+']) {
+        cleaned = raw.chars().filter(|c| *c != '_' && *c != '+').collect();
+        cleaned.as_str()
+    } else {
+        raw
+    };
     if raw.is_empty() || raw.ends_with('.') && raw.len() == 1 {
         return None;
     }

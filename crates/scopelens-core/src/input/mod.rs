@@ -408,10 +408,10 @@ fn scan_for_payload(text: &str, kind: Option<InputKind>) -> Result<Found, InputE
         if attempts > MAX_CANDIDATES {
             break;
         }
-        let parsed = lenient::parse_prefix(text, start);
+        let parsed = lenient::parse_prefix_salvaging(text, start);
         let read = match &parsed {
             Ok((_, end, _)) => end - start,
-            Err(err) => err.offset.saturating_sub(start),
+            Err(failure) => failure.error.offset.saturating_sub(start),
         };
         budget = budget.saturating_sub(read);
         if budget == 0 {
@@ -434,7 +434,26 @@ fn scan_for_payload(text: &str, kind: Option<InputKind>) -> Result<Found, InputE
                 }
                 pos = end;
             }
-            Err(err) => {
+            Err(failure) => {
+                let lenient::Failure {
+                    error: err,
+                    salvaged,
+                    dialect,
+                } = *failure;
+                for value in &salvaged {
+                    if let Some((payload, envelope)) = recognise_kind(value, kind) {
+                        return Ok(Found {
+                            payload,
+                            form: form_of(&dialect),
+                            gaps: Gaps::of(&dialect, value),
+                            embedded: true,
+                            envelope,
+                        });
+                    }
+                }
+                // Starts inside the failed read would fail where it failed:
+                // go on from there, which keeps the scan linear.
+                let resume = err.offset.max(start + 1);
                 // A failed object start is a better clue than a stray `[`.
                 let better = first_error.is_none()
                     || (text.as_bytes()[start] == b'{'
@@ -442,8 +461,20 @@ fn scan_for_payload(text: &str, kind: Option<InputKind>) -> Result<Found, InputE
                 if better && (text.as_bytes()[start] == b'{' || first_error.is_none()) {
                     first_error = Some(err);
                 }
-                pos = start + 1;
+                pos = resume;
             }
+        }
+    }
+    // `key: value` lines whose opening brace was not copied.
+    if let Some((value, dialect)) = lenient::parse_members(text) {
+        if let Some((payload, envelope)) = recognise_kind(&value, kind) {
+            return Ok(Found {
+                payload,
+                form: form_of(&dialect),
+                gaps: Gaps::of(&dialect, &value),
+                embedded: true,
+                envelope,
+            });
         }
     }
     if let Some(value) = first_unrecognised {

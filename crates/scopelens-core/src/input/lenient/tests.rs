@@ -500,3 +500,22 @@ fn snake_case_follows_go_and_java_conventions() {
         assert_eq!(snake_case(name), snake);
     }
 }
+
+#[test]
+fn members_whose_opening_brace_was_not_copied_are_read() {
+    let text = "I get error as below from meta :\n   message: '(#132001) Template name does not exist in the translation',\n    type: 'OAuthException',\n    code: 132001,\n    error_data: {\n      messaging_product: 'whatsapp',\n      details: 'template name (cg_quest_text) does not exist in en_US'\n    },\n    fbtrace_id: 'A5Ld_C-mecwFT9GzebFGU0m'\n  }\n\nPlease guide as to what could be the issue.";
+    let (v, _) = parse_members(text).unwrap();
+    assert_eq!(v["code"], json!(132001));
+    assert_eq!(
+        v["error_data"]["details"],
+        json!("template name (cg_quest_text) does not exist in en_US")
+    );
+    assert_eq!(v.as_object().unwrap().len(), 5);
+    let (v, _) = parse_members("type: OAuthException, code: 190, error_subcode: 463, message: Error validating access token: Session has expired [HTTP 400]").unwrap();
+    assert_eq!(v["error_subcode"], json!(463));
+    assert_eq!(
+        v["message"],
+        json!("Error validating access token: Session has expired [HTTP 400]")
+    );
+    assert!(parse_members("it does not work: help\nplease").is_none());
+}

@@ -430,15 +430,18 @@ async function checkAppLinks() {
     const w = page.locator(`.scopelens-widget[data-widget="${kind}"]`).first();
     await w.scrollIntoViewIfNeeded();
     await w.locator("a.sl-open-link").waitFor({ timeout: 30000 });
-    const input = kind === "decoder" ? await w.locator("textarea").first().inputValue() : null;
+    // A link carries the allow-listed payload, not the text typed: the app
+    // must reach the widget's verdict from it.
+    const verdict = kind === "decoder" ? await w.locator("[data-verdict]").first().getAttribute("data-verdict") : null;
     await w.locator("a.sl-open-link").click();
     try {
       await page.waitForSelector("main[data-view]", { timeout: 30000 });
       const got = await page.locator("main[data-view]").getAttribute("data-view");
       check(got === view, `app link from the ${kind} in ${path} opens view ${got}, expected ${view}`);
-      if (input !== null) {
+      if (verdict !== null) {
         const there = await page.locator("textarea").first().inputValue();
-        check(there === input, `app link from the ${kind} in ${path} does not carry its input`);
+        const appVerdict = await page.locator("[data-verdict]").first().getAttribute("data-verdict");
+        check(there.trim() !== "" && appVerdict === verdict, `app link from the ${kind} in ${path} gives verdict ${appVerdict}, the widget ${verdict}`);
       }
     } catch (e) {
       check(false, `app link from the ${kind} in ${path}: the app did not start (${e.message.split("\n")[0]})`);

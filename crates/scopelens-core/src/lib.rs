@@ -25,6 +25,8 @@ pub mod share;
 pub mod time;
 pub mod triage;
 
-pub use diagnose::{diagnose, Context, Diagnosis, Finding, Severity, Verdict};
+pub use diagnose::{
+    diagnose, headline, retry_label, Context, Diagnosis, Finding, Severity, Verdict,
+};
 pub use model::InputKind;
 pub use share::{decode_share, encode_share, ShareError, ShareState};

@@ -297,6 +297,15 @@ pub fn update_part(name: &str, props: &str) {
     });
 }
 
+/// The share link's fragment (without `#`) for the share state `state`
+/// (as `state_json` writes it): "Copy link" and "Copy as Markdown" in the
+/// diagnose view, whose module does not carry the encoder.
+#[wasm_bindgen]
+pub fn share_fragment(state: &str) -> Result<String, JsError> {
+    let state = read_state(state).ok_or_else(|| JsError::new("the share state could not be read"))?;
+    scopelens_core::encode_share(&state).map_err(|e| JsError::new(&e.to_string()))
+}
+
 /// Removes the part `name`, if shown (the live check's token goes with it).
 #[wasm_bindgen]
 pub fn unmount_part(name: &str) {

@@ -36,6 +36,8 @@ struct AppState {
     notice: Option<String>,
     /// The diagnose view shows a shared diagnosis nobody has edited yet.
     shared: bool,
+    /// The live check is open: it uses the scope check's intents and IDs.
+    live_open: bool,
 }
 
 impl AppState {
@@ -49,6 +51,7 @@ impl AppState {
             link: None,
             notice: None,
             shared: false,
+            live_open: false,
         }
     }
 
@@ -79,6 +82,7 @@ impl AppState {
                             .to_string()
                     }),
                     shared: !view.is_tool(),
+                    live_open: false,
                 }
             }
             Err(e) => AppState {
@@ -108,6 +112,8 @@ enum Action {
     DismissNotice,
     /// "Edit a copy" of a shared diagnosis.
     EditCopy,
+    /// The live check was opened or closed.
+    LiveOpen(bool),
 }
 
 impl Reducible for AppState {
@@ -128,6 +134,7 @@ impl Reducible for AppState {
             }
             Action::DismissNotice => next.notice = None,
             Action::EditCopy => next.shared = false,
+            Action::LiveOpen(open) => next.live_open = open,
         }
         Rc::new(next)
     }
@@ -276,6 +283,8 @@ struct LiveHostProps {
     /// The diagnose view's scope check (`live_context` JSON).
     context: AttrValue,
     on_context: Callback<String>,
+    /// Told when the panel is opened or closed.
+    on_open: Callback<bool>,
 }
 
 /// The opt-in live check: a closed `<details>` whose body the tools module
@@ -287,6 +296,7 @@ fn LiveHost(props: &LiveHostProps) -> Html {
     let opened = use_state(|| false);
     let ontoggle = {
         let opened = opened.clone();
+        let on_open = props.on_open.clone();
         Callback::from(move |e: Event| {
             let open = e
                 .target_dyn_into::<web_sys::Element>()
@@ -294,6 +304,7 @@ fn LiveHost(props: &LiveHostProps) -> Html {
             if open && !*opened {
                 opened.set(true);
             }
+            on_open.emit(open);
         })
     };
     use_tools_part(
@@ -456,6 +467,10 @@ fn App() -> Html {
             d.dispatch(Action::LiveContext(json))
         })
     };
+    let on_live_open = {
+        let d = state.dispatcher();
+        Callback::from(move |open: bool| d.dispatch(Action::LiveOpen(open)))
+    };
     let on_edit_copy = {
         let d = state.dispatcher();
         Callback::from(move |()| {
@@ -486,9 +501,10 @@ fn App() -> Html {
         View::Diagnose => html! {
             <>
                 <Diagnoser state={state.diag.clone()} on_change={on_diag.clone()} guide_base={guide.clone()}
-                    share={Some(share)} shared={state.shared} {on_edit_copy} />
+                    share={Some(share)} shared={state.shared} {on_edit_copy}
+                    scope_check_wanted={state.live_open} />
                 // Opt-in: the only place the page makes requests, to the Graph API only.
-                <LiveHost context={live_context(&state.diag)} {on_context} />
+                <LiveHost context={live_context(&state.diag)} {on_context} on_open={on_live_open} />
             </>
         },
         _ => html! { <ToolHost request={state.tool_request()} /> },

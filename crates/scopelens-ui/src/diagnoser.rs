@@ -122,6 +122,14 @@ pub struct DiagnoserProps {
     /// "Edit a copy" was chosen (the host drops the link from the address).
     #[prop_or_default]
     pub on_edit_copy: Callback<()>,
+    /// Show the scope check whatever the input: something else uses its
+    /// intents and IDs (the web app's live check, while open).
+    #[prop_or_default]
+    pub scope_check_wanted: bool,
+    /// A small version for embedding (the guide's widgets): the input, the
+    /// verdict and the top finding only; the host links to the full view.
+    #[prop_or_default]
+    pub compact: bool,
 }
 
 /// Whether the input calls for the scope check: it lists permissions
@@ -181,7 +189,10 @@ pub fn Diagnoser(props: &DiagnoserProps) -> Html {
         let deps = (state.input.clone(), state.context());
         (*use_memo(deps, |(input, ctx)| Rc::new(diagnose(input, ctx)))).clone()
     };
-    let findings = use_memo(diagnosis.clone(), |d| Rc::new(d.findings.clone()));
+    let findings = use_memo((diagnosis.clone(), props.compact), |(d, compact)| {
+        let shown = if *compact { 1 } else { d.findings.len() };
+        Rc::new(d.findings.iter().take(shown).cloned().collect::<Vec<_>>())
+    });
     // Set by a paste, drop or file; the next render brings the verdict into view.
     let reveal_pending = use_mut_ref(|| false);
     let result_ref = use_node_ref();
@@ -269,7 +280,9 @@ pub fn Diagnoser(props: &DiagnoserProps) -> Html {
         diagnosis.payload,
         Some(Payload::DebugToken(_)) | Some(Payload::Permissions(_))
     );
-    let scope_check = if !empty && wants_scope_check(&diagnosis) {
+    let scope_check = if !props.compact
+        && (props.scope_check_wanted || (!empty && wants_scope_check(&diagnosis)))
+    {
         html! {
             <ScopeMatrix rows={diagnosis.scopes.clone()} {has_scopes} intents={state.intents.clone()}
                 waba_id={state.waba_id.clone()} app_id={state.app_id.clone()}
@@ -291,7 +304,7 @@ pub fn Diagnoser(props: &DiagnoserProps) -> Html {
             <div class="diagnoser-input">
                 <InputBox value={state.input.clone()} kind={state.kind} {detected}
                     {on_input} {on_kind} {on_load} {on_arrival} />
-                if state.now_pinned && !props.shared {
+                if state.now_pinned && !props.shared && !props.compact {
                     <p class="pinned-time">
                         { format!("Times are as of {} (from the shared link). ", scopelens_core::time::utc(state.now)) }
                         <button type="button" class="use-now" onclick={use_current_time}>{ "Use the current time" }</button>
@@ -310,6 +323,7 @@ pub fn Diagnoser(props: &DiagnoserProps) -> Html {
                 }
                 if empty {
                     <p class="empty-hint">{ "The diagnosis appears here as you paste or type. Nothing you paste leaves this page." }</p>
+                    { scope_check }
                 } else {
                     <VerdictBanner diagnosis={diagnosis.clone()} />
                     { scope_check }
@@ -317,11 +331,13 @@ pub fn Diagnoser(props: &DiagnoserProps) -> Html {
                         { share.emit((state.to_share(), diagnosis.clone())) }
                     }
                     <section class="findings-section" aria-label="Findings">
-                        <h2>{ "Findings" }</h2>
+                        <h2>{ if props.compact { "Top finding" } else { "Findings" } }</h2>
                         <FindingList findings={(*findings).clone()} guide_base={props.guide_base.clone()} />
                     </section>
-                    { timeline }
-                    <PayloadTable payload={diagnosis.payload.clone()} now={state.now} />
+                    if !props.compact {
+                        { timeline }
+                        <PayloadTable payload={diagnosis.payload.clone()} now={state.now} />
+                    }
                 }
             </div>
         </div>

@@ -57,7 +57,10 @@ fn checking_for(intents: &[IntentId], waba: &str) -> String {
             .join(", ")
     };
     if !waba.is_empty() {
-        what.push_str(&format!(" on WABA {}", clip(&scopelens_core::secrets::redact(waba).text)));
+        what.push_str(&format!(
+            " on WABA {}",
+            clip(&scopelens_core::secrets::redact(waba).text)
+        ));
     }
     what
 }

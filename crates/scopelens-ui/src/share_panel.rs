@@ -97,7 +97,9 @@ pub fn ShareButtons(props: &ShareButtonsProps) -> Html {
                         "Could not copy the link: open the preview and copy it from there.",
                     ),
                 ),
-                None => copy_status.set("No link could be made: open the preview to see why.".into()),
+                None => {
+                    copy_status.set("No link could be made: open the preview to see why.".into())
+                }
             }));
         })
     });

@@ -302,7 +302,8 @@ pub fn update_part(name: &str, props: &str) {
 /// diagnose view, whose module does not carry the encoder.
 #[wasm_bindgen]
 pub fn share_fragment(state: &str) -> Result<String, JsError> {
-    let state = read_state(state).ok_or_else(|| JsError::new("the share state could not be read"))?;
+    let state =
+        read_state(state).ok_or_else(|| JsError::new("the share state could not be read"))?;
     scopelens_core::encode_share(&state).map_err(|e| JsError::new(&e.to_string()))
 }
 

@@ -329,49 +329,64 @@ struct ShareBarProps {
     diagnosis: Rc<Diagnosis>,
 }
 
-/// Makes a share link for `state`: the address when it already is one,
-/// else the tools module's encoder (loaded now if need be), and puts a new
-/// link in the address bar as the preview does.
-fn make_link(state: &ShareState, reply: Callback<Option<String>>) {
+/// Calls the tools module's export `name` with `args` (loading the module
+/// first if need be) and gives `reply` its string answer, `None` on failure.
+fn run_in_tools(name: &str, args: &[&str], reply: Callback<Option<String>>) {
     use wasm_bindgen::closure::Closure;
     use wasm_bindgen::JsCast;
-    if let Some(link) = link_in_address() {
-        reply.emit(Some(link));
-        return;
-    }
     let function = js_sys::Reflect::get(&window(), &JsValue::from_str("scopelensTools"))
         .and_then(|tools| js_sys::Reflect::get(&tools, &JsValue::from_str("run")))
         .ok()
         .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
-    let args = [
-        JsValue::from_str("share_fragment"),
-        JsValue::from_str(&state_json(state)),
+    let list: js_sys::Array = args.iter().map(|a| JsValue::from_str(a)).collect();
+    let call = [
+        JsValue::from_str(name),
+        list.into(),
         JsValue::from_str(TOOLS_SCRIPT),
         JsValue::from_str(TOOLS_WASM),
     ];
     let promise = function
-        .and_then(|f| f.apply(&JsValue::NULL, &args.iter().collect()).ok())
+        .and_then(|f| f.apply(&JsValue::NULL, &call.iter().collect()).ok())
         .and_then(|p| p.dyn_into::<js_sys::Promise>().ok());
-    let Some(promise) = promise else {
+    let then = promise.as_ref().and_then(|p| {
+        js_sys::Reflect::get(p, &JsValue::from_str("then"))
+            .ok()
+            .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+    });
+    let (Some(promise), Some(then)) = (promise, then) else {
         reply.emit(None);
         return;
     };
     let failed = reply.clone();
-    let done = Closure::once_into_js(move |fragment: JsValue| {
-        let link = fragment.as_string().map(|fragment| {
+    // The closures free themselves when called (`once_into_js`).
+    let done = Closure::once_into_js(move |answer: JsValue| reply.emit(answer.as_string()));
+    let error = Closure::once_into_js(move |_: JsValue| failed.emit(None));
+    let _ = then.call2(&promise, &done, &error);
+}
+
+/// Makes a share link for `state`: the address when it already is one,
+/// else the tools module's encoder, and puts a new link in the address bar
+/// as the preview does.
+fn make_link(state: &ShareState, reply: Callback<Option<String>>) {
+    if let Some(link) = link_in_address() {
+        reply.emit(Some(link));
+        return;
+    }
+    let answer = Callback::from(move |fragment: Option<String>| {
+        reply.emit(fragment.map(|fragment| {
             scopelens_site::show_link(fragment.clone());
             format!("{}#{fragment}", scopelens_site::base_url())
-        });
-        reply.emit(link);
+        }))
     });
-    let error = Closure::once_into_js(move |_: JsValue| failed.emit(None));
-    // The closures free themselves when called (`once_into_js`).
-    let then = js_sys::Reflect::get(&promise, &JsValue::from_str("then"))
-        .ok()
-        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
-    if let Some(then) = then {
-        let _ = then.call2(&promise, &done, &error);
-    }
+    run_in_tools("share_fragment", &[&state_json(state)], answer);
+}
+
+/// Makes the Markdown for a ticket in the tools module (which has the
+/// Markdown writer and the link encoder), with the link in the address or
+/// a new one, which then goes in the address bar.
+fn make_markdown(state: &ShareState, reply: Callback<Option<String>>) {
+    let link = link_in_address().unwrap_or_default();
+    run_in_tools("ticket_markdown", &[&state_json(state), &link], reply);
 }
 
 /// The diagnose view's sharing: the buttons are here; the preview, which
@@ -389,11 +404,14 @@ fn ShareBar(props: &ShareBarProps) -> Html {
         let state = props.state.clone();
         Callback::from(move |reply| make_link(&state, reply))
     };
+    let markdown = {
+        let state = props.state.clone();
+        Callback::from(move |reply| make_markdown(&state, reply))
+    };
     html! {
         <section class="share" aria-label="Share">
             <ShareButtons open={*open} {on_toggle} diagnosis={Some(props.diagnosis.clone())}
-                input={AttrValue::from(props.state.input.clone())} kind={props.state.kind}
-                make_link={Some(maker)} />
+                make_link={Some(maker)} make_markdown={Some(markdown)} />
             if *open {
                 <SharePreviewHost state={props.state.clone()} />
             }

@@ -43,6 +43,20 @@ fn secrets_in(state: &ShareState) -> usize {
     .sum()
 }
 
+/// The Markdown for a ticket about `d`: with `link`, and with what was read
+/// cut to what a link may carry.
+pub fn ticket_markdown(d: &Diagnosis, state: &ShareState, link: Option<&str>) -> String {
+    let payload = (!state.input.trim().is_empty())
+        .then(|| scopelens_core::share::shareable_input(&state.input, state.kind));
+    to_ticket(
+        d,
+        &Ticket {
+            link,
+            payload: payload.as_deref(),
+        },
+    )
+}
+
 /// Asks for a link that reopens what is shown; the answer (`None` when
 /// none could be made) may come later, after a module has loaded.
 pub type LinkMaker = Callback<Callback<Option<String>>>;
@@ -58,16 +72,13 @@ pub struct ShareButtonsProps {
     /// The diagnosis, for "Copy as Markdown"; `None` hides that button.
     #[prop_or_default]
     pub diagnosis: Option<Rc<Diagnosis>>,
-    /// What was read and the kind it was read as: cut to what a link may
-    /// carry (when copied, not on every keystroke), it is the Markdown's
-    /// folded block.
-    #[prop_or_default]
-    pub input: AttrValue,
-    #[prop_or_default]
-    pub kind: Option<scopelens_core::InputKind>,
-    /// Makes the link for "Copy link" and the Markdown; `None` hides "Copy link".
+    /// Makes the link for "Copy link"; `None` hides "Copy link".
     #[prop_or_default]
     pub make_link: Option<LinkMaker>,
+    /// Makes the Markdown for "Copy as Markdown" (with its link); `None`
+    /// hides that button. A host can make it in a module loaded later.
+    #[prop_or_default]
+    pub make_markdown: Option<LinkMaker>,
 }
 
 #[component]
@@ -103,34 +114,25 @@ pub fn ShareButtons(props: &ShareButtonsProps) -> Html {
             }));
         })
     });
-    let copy_markdown = props.diagnosis.clone().map(|d| {
+    let copy_markdown = props.make_markdown.clone().map(|make_markdown| {
         let copy_status = copy_status.clone();
-        let input = props.input.clone();
-        let kind = props.kind;
-        let make_link = props.make_link.clone();
         Callback::from(move |_: MouseEvent| {
             let copy_status = copy_status.clone();
-            let d = d.clone();
-            let payload = (!input.trim().is_empty())
-                .then(|| scopelens_core::share::shareable_input(&input, kind));
-            let copy = Callback::from(move |link: Option<String>| {
-                let ticket = Ticket {
-                    link: link.as_deref(),
-                    payload: payload.as_deref(),
-                };
-                copy_to_clipboard(
-                    to_ticket(&d, &ticket),
-                    report(
-                        copy_status.clone(),
-                        "Markdown copied: paste it into a ticket or chat.",
-                        "Could not copy the Markdown: your browser blocked the clipboard.",
+            make_markdown.emit(Callback::from(
+                move |markdown: Option<String>| match markdown {
+                    Some(markdown) => copy_to_clipboard(
+                        markdown,
+                        report(
+                            copy_status.clone(),
+                            "Markdown copied: paste it into a ticket or chat.",
+                            "Could not copy the Markdown: your browser blocked the clipboard.",
+                        ),
                     ),
-                );
-            });
-            match &make_link {
-                Some(make_link) => make_link.emit(copy),
-                None => copy.emit(None),
-            }
+                    None => copy_status.set(
+                        "The Markdown could not be made: reload the page and try again.".into(),
+                    ),
+                },
+            ));
         })
     });
     html! {
@@ -270,18 +272,28 @@ pub fn SharePreview(props: &SharePreviewProps) -> Html {
 #[component]
 pub fn SharePanel(props: &SharePanelProps) -> Html {
     let open = use_state(|| false);
-    let make_link = {
+    let link = {
         let state = props.state.clone();
         let base = props.base_url.to_string();
         let on_share = props.on_share.clone();
-        Callback::from(move |reply: Callback<Option<String>>| {
+        move || {
             let fragment = encode_share(&state).ok();
             if let Some(fragment) = &fragment {
                 on_share.emit(fragment.clone());
             }
-            reply.emit(fragment.map(|f| format!("{base}#{f}")));
-        })
+            fragment.map(|f| format!("{base}#{f}"))
+        }
     };
+    let make_link = {
+        let link = link.clone();
+        Callback::from(move |reply: Callback<Option<String>>| reply.emit(link()))
+    };
+    let make_markdown = props.diagnosis.clone().map(|d| {
+        let state = props.state.clone();
+        Callback::from(move |reply: Callback<Option<String>>| {
+            reply.emit(Some(ticket_markdown(&d, &state, link().as_deref())))
+        })
+    });
 
     let on_toggle = {
         let open = open.clone();
@@ -290,8 +302,7 @@ pub fn SharePanel(props: &SharePanelProps) -> Html {
     html! {
         <section class="share" aria-label="Share">
             <ShareButtons open={*open} {on_toggle} diagnosis={props.diagnosis.clone()}
-                input={AttrValue::from(props.state.input.clone())} kind={props.state.kind}
-                make_link={Some(make_link)} />
+                make_link={Some(make_link)} {make_markdown} />
             if *open {
                 <SharePreview state={props.state.clone()} base_url={props.base_url.clone()}
                     on_share={props.on_share.clone()} />

@@ -28,7 +28,11 @@ pub fn to_markdown(d: &Diagnosis) -> String {
 /// permission table, and what was read, folded.
 pub fn to_ticket(d: &Diagnosis, ticket: &Ticket) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "## {}", prose(&crate::diagnose::headline(d)));
+    let _ = writeln!(
+        out,
+        "## scopelens diagnosis: {}",
+        prose(&crate::diagnose::headline(d))
+    );
     let _ = writeln!(out);
     let _ = writeln!(
         out,
@@ -138,49 +142,55 @@ fn is_identifier(word: &str) -> bool {
             || (word.starts_with('/') && word[1..].starts_with(|c: char| c.is_ascii_alphabetic())))
 }
 
-/// Text with its identifiers and `backticked` parts as code spans and the
-/// rest through [`markdown_text`]: one inert line either way.
+/// Text with its identifiers (`whatsapp_business_messaging`, `/me/permissions`,
+/// also when written between backticks) as code spans and the rest through
+/// [`markdown_text`]: one inert line either way.
 pub fn prose(text: &str) -> String {
     let flat = one_line(text);
     let mut out = String::with_capacity(flat.len() + 16);
     let mut plain = String::new();
-    let parts: Vec<&str> = flat.split('`').collect();
-    // With an odd number of backticks the last one has no partner: the part
-    // after it is plain text.
-    let paired_until = if parts.len().is_multiple_of(2) {
-        parts.len() - 1
-    } else {
-        parts.len()
-    };
-    for (i, part) in parts.iter().enumerate() {
-        if i % 2 == 1 && i < paired_until {
-            flush_plain(&mut out, &mut plain);
-            out.push_str(&markdown_code(part));
+    for (j, word) in flat.split(' ').enumerate() {
+        if j > 0 {
+            plain.push(' ');
+        }
+        let body = word.trim_end_matches(['.', ',', ';', ':', ')', '?', '!']);
+        let after = &word[body.len()..];
+        let (before, body) = match body.strip_prefix('(') {
+            Some(rest) => ("(", rest),
+            None => ("", body),
+        };
+        let inner = body
+            .strip_prefix('`')
+            .and_then(|b| b.strip_suffix('`'))
+            .unwrap_or(body);
+        if !is_identifier(inner) {
+            plain.push_str(word);
             continue;
         }
-        if i % 2 == 1 {
-            plain.push('`');
-        }
-        for (j, word) in part.split(' ').enumerate() {
-            if j > 0 {
-                plain.push(' ');
-            }
-            let core = word.trim_end_matches(['.', ',', ';', ':', ')', '?', '!']);
-            let core = core.strip_prefix('(').unwrap_or(core);
-            if !is_identifier(core) {
-                plain.push_str(word);
-                continue;
-            }
-            let at = word.find(core).unwrap_or(0);
-            plain.push_str(&word[..at]);
-            flush_plain(&mut out, &mut plain);
-            out.push_str(&markdown_code(core));
-            // The punctuation after it, if any.
-            out.push_str(&markdown_text(&word[at + core.len()..]));
-        }
+        plain.push_str(before);
+        flush_plain(&mut out, &mut plain);
+        join_piece(&mut out, &markdown_code(inner));
+        join_piece(&mut out, &markdown_text(after));
     }
     flush_plain(&mut out, &mut plain);
     out.trim().to_string()
+}
+
+/// Appends `piece`, with a zero-width space where it touches the text
+/// before it: each piece breaks link patterns only within itself, and one
+/// could otherwise complete a pattern the other began (`x` then `.com`).
+fn join_piece(out: &mut String, piece: &str) {
+    if piece.is_empty() {
+        return;
+    }
+    // Closing punctuation completes no pattern.
+    let closing = piece
+        .trim_start_matches('\\')
+        .starts_with([')', ',', ';', '!', '?']);
+    if !out.is_empty() && !out.ends_with([' ', '(']) && !piece.starts_with(' ') && !closing {
+        out.push(BREAK);
+    }
+    out.push_str(piece);
 }
 
 /// Appends `plain` through [`markdown_text`], keeping a space on either
@@ -194,7 +204,7 @@ fn flush_plain(out: &mut String, plain: &mut String) {
         if plain.starts_with(' ') && !out.is_empty() && !out.ends_with(' ') {
             out.push(' ');
         }
-        out.push_str(&markdown_text(plain));
+        join_piece(out, &markdown_text(plain));
         if plain.ends_with(' ') {
             out.push(' ');
         }
@@ -813,7 +823,10 @@ mod tests {
         let first = md.lines().next().unwrap_or_default();
         assert_eq!(
             first,
-            format!("## {}", prose(&crate::diagnose::headline(&d)))
+            format!(
+                "## scopelens diagnosis: {}",
+                prose(&crate::diagnose::headline(&d))
+            )
         );
         assert!(!md.contains("action_required"), "{md}");
         assert!(
@@ -852,6 +865,7 @@ mod tests {
             "needs `whatsapp_business_messaging`, then retry"
         );
         assert_eq!(prose("an odd ` backtick"), "an odd \\` backtick");
+        assert_eq!(prose("`a b`"), "\\`a b\\`");
         assert_eq!(prose("a/b and 1/2"), "a/b and 1/2");
     }
 

@@ -297,9 +297,9 @@ async fn share_panel_previews_the_redacted_content() {
         .unwrap();
     toggle.click();
     yew::scheduler::flush().await;
-    let shown = text(&root, ".share-input");
-    assert!(shown.contains("[REDACTED]"), "{shown}");
-    assert!(!shown.contains(&token[..20]));
+    // A link carries only the allow-listed payload: the token is nowhere.
+    let shown = text(&root, ".share-preview");
+    assert!(!shown.contains(&token[..20]), "{shown}");
     assert!(text(&root, ".share-secrets").contains("1 token or secret was removed"));
 }
 
@@ -319,6 +319,7 @@ async fn diagnoser_wires_input_to_the_views() {
         shared: false,
         on_edit_copy: Callback::noop(),
         scope_check_wanted: false,
+        compact: false,
     })
     .await;
     assert_eq!(

@@ -91,6 +91,12 @@ window.scopelensTools = {
     part.props = props; // used if the module is still loading
     tools?.update_part(name, props);
   },
+  // Calls the module's export `name` with the strings `args` (loading the
+  // module first if need be); resolves to what it returns.
+  run(name, args, script, wasm) {
+    const ready = tools ? Promise.resolve(tools) : loadTools(script, wasm).then((exports) => (tools = exports));
+    return ready.then((exports) => exports[name](...args));
+  },
   unmountPart(name) {
     delete parts[name];
     tools?.unmount_part(name);

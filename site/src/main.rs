@@ -6,7 +6,9 @@
 //!
 //! Share links (`#v2=…`) are read once on load (and when a new one is
 //! pasted into the address bar). Nothing is written to the URL until the
-//! user makes a share link; pasted text never goes there on its own. No
+//! user makes a share link, and an edit takes a link out of it again, so
+//! a reload never brings back something other than what was shown; pasted
+//! text never goes there on its own. No
 //! storage, no cookies, no network requests but the page's own files:
 //! everything runs in the page, except the opt-in live check (`LiveHost`
 //! here, `scopelens_ui::LivePanel` in the tools module), which calls the
@@ -32,6 +34,10 @@ struct AppState {
     link: Option<(View, String)>,
     /// A message about the link the page was opened with.
     notice: Option<String>,
+    /// The diagnose view shows a shared diagnosis nobody has edited yet.
+    shared: bool,
+    /// The live check is open: it uses the scope check's intents and IDs.
+    live_open: bool,
 }
 
 impl AppState {
@@ -44,6 +50,8 @@ impl AppState {
             },
             link: None,
             notice: None,
+            shared: false,
+            live_open: false,
         }
     }
 
@@ -68,10 +76,13 @@ impl AppState {
                     link: view
                         .is_tool()
                         .then(|| (view, share.extra.unwrap_or_default())),
-                    notice: Some(
+                    // The diagnose view says so in its own header.
+                    notice: view.is_tool().then(|| {
                         "Opened from a share link: tokens were removed before it was made."
-                            .to_string(),
-                    ),
+                            .to_string()
+                    }),
+                    shared: !view.is_tool(),
+                    live_open: false,
                 }
             }
             Err(e) => AppState {
@@ -94,10 +105,15 @@ impl AppState {
 enum Action {
     Load(Box<AppState>),
     View(View),
+    /// An edit: the diagnosis is no longer the shared one.
     Diag(DiagnoserState),
     /// The live check's scope check changed the context (`live_context` JSON).
     LiveContext(String),
     DismissNotice,
+    /// "Edit a copy" of a shared diagnosis.
+    EditCopy,
+    /// The live check was opened or closed.
+    LiveOpen(bool),
 }
 
 impl Reducible for AppState {
@@ -108,12 +124,43 @@ impl Reducible for AppState {
         match action {
             Action::Load(state) => return Rc::new(*state),
             Action::View(v) => next.view = v,
-            Action::Diag(d) => next.diag = d,
-            Action::LiveContext(json) => next.diag = with_live_context(&next.diag, &json),
+            Action::Diag(d) => {
+                next.diag = d;
+                next.shared = false;
+            }
+            Action::LiveContext(json) => {
+                next.diag = with_live_context(&next.diag, &json);
+                next.shared = false;
+            }
             Action::DismissNotice => next.notice = None,
+            Action::EditCopy => next.shared = false,
+            Action::LiveOpen(open) => next.live_open = open,
         }
         Rc::new(next)
     }
+}
+
+/// After an edit the address must not point at a link that shows something
+/// else (a reload would bring the old diagnosis back): its fragment goes.
+/// Replaces the history entry, so no `hashchange`.
+fn drop_link_from_address() {
+    if !current_fragment().contains('=') {
+        return;
+    }
+    let location = window().location();
+    let path = location.pathname().unwrap_or_default() + &location.search().unwrap_or_default();
+    if let Ok(history) = window().history() {
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&path));
+    }
+}
+
+/// The address, when it is a share link: it shows what is on the page,
+/// since every edit drops it ([`drop_link_from_address`]).
+fn link_in_address() -> Option<String> {
+    current_fragment()
+        .contains('=')
+        .then(|| window().location().href().ok())
+        .flatten()
 }
 
 fn current_fragment() -> String {
@@ -236,6 +283,8 @@ struct LiveHostProps {
     /// The diagnose view's scope check (`live_context` JSON).
     context: AttrValue,
     on_context: Callback<String>,
+    /// Told when the panel is opened or closed.
+    on_open: Callback<bool>,
 }
 
 /// The opt-in live check: a closed `<details>` whose body the tools module
@@ -247,6 +296,7 @@ fn LiveHost(props: &LiveHostProps) -> Html {
     let opened = use_state(|| false);
     let ontoggle = {
         let opened = opened.clone();
+        let on_open = props.on_open.clone();
         Callback::from(move |e: Event| {
             let open = e
                 .target_dyn_into::<web_sys::Element>()
@@ -254,6 +304,7 @@ fn LiveHost(props: &LiveHostProps) -> Html {
             if open && !*opened {
                 opened.set(true);
             }
+            on_open.emit(open);
         })
     };
     use_tools_part(
@@ -278,10 +329,70 @@ struct ShareBarProps {
     diagnosis: Rc<Diagnosis>,
 }
 
+/// Calls the tools module's export `name` with `args` (loading the module
+/// first if need be) and gives `reply` its string answer, `None` on failure.
+fn run_in_tools(name: &str, args: &[&str], reply: Callback<Option<String>>) {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    let function = js_sys::Reflect::get(&window(), &JsValue::from_str("scopelensTools"))
+        .and_then(|tools| js_sys::Reflect::get(&tools, &JsValue::from_str("run")))
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    let list: js_sys::Array = args.iter().map(|a| JsValue::from_str(a)).collect();
+    let call = [
+        JsValue::from_str(name),
+        list.into(),
+        JsValue::from_str(TOOLS_SCRIPT),
+        JsValue::from_str(TOOLS_WASM),
+    ];
+    let promise = function
+        .and_then(|f| f.apply(&JsValue::NULL, &call.iter().collect()).ok())
+        .and_then(|p| p.dyn_into::<js_sys::Promise>().ok());
+    let then = promise.as_ref().and_then(|p| {
+        js_sys::Reflect::get(p, &JsValue::from_str("then"))
+            .ok()
+            .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+    });
+    let (Some(promise), Some(then)) = (promise, then) else {
+        reply.emit(None);
+        return;
+    };
+    let failed = reply.clone();
+    // The closures free themselves when called (`once_into_js`).
+    let done = Closure::once_into_js(move |answer: JsValue| reply.emit(answer.as_string()));
+    let error = Closure::once_into_js(move |_: JsValue| failed.emit(None));
+    let _ = then.call2(&promise, &done, &error);
+}
+
+/// Makes a share link for `state`: the address when it already is one,
+/// else the tools module's encoder, and puts a new link in the address bar
+/// as the preview does.
+fn make_link(state: &ShareState, reply: Callback<Option<String>>) {
+    if let Some(link) = link_in_address() {
+        reply.emit(Some(link));
+        return;
+    }
+    let answer = Callback::from(move |fragment: Option<String>| {
+        reply.emit(fragment.map(|fragment| {
+            scopelens_site::show_link(fragment.clone());
+            format!("{}#{fragment}", scopelens_site::base_url())
+        }))
+    });
+    run_in_tools("share_fragment", &[&state_json(state)], answer);
+}
+
+/// Makes the Markdown for a ticket in the tools module (which has the
+/// Markdown writer and the link encoder), with the link in the address or
+/// a new one, which then goes in the address bar.
+fn make_markdown(state: &ShareState, reply: Callback<Option<String>>) {
+    let link = link_in_address().unwrap_or_default();
+    run_in_tools("ticket_markdown", &[&state_json(state), &link], reply);
+}
+
 /// The diagnose view's sharing: the buttons are here; the preview, which
-/// makes the link, is the tools module's, shown while "Share…" is open.
-/// `scopelens_ui::SharePanel` with its preview swapped for that host: kept
-/// apart so that this module does not link `SharePreview` and the encoder.
+/// shows what the link carries, is the tools module's, shown while
+/// "Preview link…" is open. `scopelens_ui::SharePanel` with its preview and
+/// encoder swapped for the tools module's, so that this module links neither.
 #[component]
 fn ShareBar(props: &ShareBarProps) -> Html {
     let open = use_state(|| false);
@@ -289,9 +400,18 @@ fn ShareBar(props: &ShareBarProps) -> Html {
         let open = open.clone();
         Callback::from(move |()| open.set(!*open))
     };
+    let maker = {
+        let state = props.state.clone();
+        Callback::from(move |reply| make_link(&state, reply))
+    };
+    let markdown = {
+        let state = props.state.clone();
+        Callback::from(move |reply| make_markdown(&state, reply))
+    };
     html! {
         <section class="share" aria-label="Share">
-            <ShareButtons open={*open} {on_toggle} diagnosis={Some(props.diagnosis.clone())} />
+            <ShareButtons open={*open} {on_toggle} diagnosis={Some(props.diagnosis.clone())}
+                make_link={Some(maker)} make_markdown={Some(markdown)} />
             if *open {
                 <SharePreviewHost state={props.state.clone()} />
             }
@@ -353,11 +473,38 @@ fn App() -> Html {
 
     let on_diag = {
         let d = state.dispatcher();
-        Callback::from(move |s: DiagnoserState| d.dispatch(Action::Diag(s)))
+        Callback::from(move |s: DiagnoserState| {
+            drop_link_from_address();
+            d.dispatch(Action::Diag(s))
+        })
     };
     let on_context = {
         let d = state.dispatcher();
-        Callback::from(move |json: String| d.dispatch(Action::LiveContext(json)))
+        Callback::from(move |json: String| {
+            drop_link_from_address();
+            d.dispatch(Action::LiveContext(json))
+        })
+    };
+    let on_live_open = {
+        let d = state.dispatcher();
+        Callback::from(move |open: bool| d.dispatch(Action::LiveOpen(open)))
+    };
+    let on_edit_copy = {
+        let d = state.dispatcher();
+        Callback::from(move |()| {
+            drop_link_from_address();
+            d.dispatch(Action::EditCopy);
+            // The copy is for editing: the caret goes to the box.
+            let area = window()
+                .document()
+                .and_then(|doc| doc.query_selector("textarea.sl-input").ok().flatten());
+            if let Some(area) = area {
+                let _ = js_sys::Reflect::get(&area, &JsValue::from_str("focus"))
+                    .ok()
+                    .and_then(|f| wasm_bindgen::JsCast::dyn_into::<js_sys::Function>(f).ok())
+                    .map(|f| f.call0(&area));
+            }
+        })
     };
     let dismiss = {
         let d = state.dispatcher();
@@ -372,9 +519,10 @@ fn App() -> Html {
         View::Diagnose => html! {
             <>
                 <Diagnoser state={state.diag.clone()} on_change={on_diag.clone()} guide_base={guide.clone()}
-                    share={Some(share)} />
+                    share={Some(share)} shared={state.shared} {on_edit_copy}
+                    scope_check_wanted={state.live_open} />
                 // Opt-in: the only place the page makes requests, to the Graph API only.
-                <LiveHost context={live_context(&state.diag)} {on_context} />
+                <LiveHost context={live_context(&state.diag)} {on_context} on_open={on_live_open} />
             </>
         },
         _ => html! { <ToolHost request={state.tool_request()} /> },

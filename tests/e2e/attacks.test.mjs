@@ -19,7 +19,7 @@
 //
 // Run: node tests/e2e/run.mjs attacks   (after `cargo xtask dist`)
 
-import { open, finish, test, assert, eq, BASE } from "./harness.mjs";
+import { open, finish, test, assert, eq, openScopeCheck, BASE } from "./harness.mjs";
 import { ATTACKS, PLACES, shareFragment, allowedHref, PWN } from "./attack-corpus.mjs";
 
 // ---------------------------------------------------------------------------
@@ -362,8 +362,11 @@ test("attacks: a link made by the app from hostile input opens safely", async ()
   for (const a of evil) {
     const p = await open();
     await instrument(p.page);
-    await p.page.fill("textarea.sl-input", PLACES.find((x) => x.name === "webhook_error: " + "entry.0.changes.0.value.statuses.0.errors.0.href").make(a));
+    // The WABA ID is typed in the scope check of a token first; it stays for the webhook.
+    await p.page.fill("textarea.sl-input", PLACES[0].make({ text: "Lucky Shrub" }));
+    await openScopeCheck(p.page);
     await p.page.fill("input.sl-waba", a.text);
+    await p.page.fill("textarea.sl-input", PLACES.find((x) => x.name === "webhook_error: " + "entry.0.changes.0.value.statuses.0.errors.0.href").make(a));
     await p.page.click("button.share-toggle");
     await p.page.click("button.make-link");
     const link = await p.page.inputValue("input.sl-link");

@@ -117,8 +117,25 @@ export const verdict = (page) => page.getAttribute("[data-verdict]", "data-verdi
 export const kind = (page) => page.getAttribute(".detected-kind", "data-kind");
 export const findingIds = (page) => page.$$eval(".finding", (els) => els.map((e) => e.dataset.id));
 
+/** Opens the scope check's "Checking for: … (change)" disclosure(s), where the intents and IDs are. */
+export async function openScopeCheck(page) {
+  await page.locator(".scope-matrix details.scope-intents").first().waitFor();
+  await page.evaluate(() => document.querySelectorAll(".scope-matrix details.scope-intents").forEach((d) => (d.open = true)));
+}
+
+/**
+ * Sets the intents and IDs in the scope check. The check is shown only for
+ * pastes that carry permissions: without it nothing is set, and a context
+ * that is not the default then fails the test (paste first).
+ */
 export async function setContext(page, ctx) {
   const wanted = new Set(ctx.intents || []);
+  if (!(await page.$(".scope-matrix"))) {
+    const plain = wanted.size === 0 && !ctx.waba_id && !ctx.app_id;
+    assert(plain, `no scope check on the page to set ${JSON.stringify(ctx)} in: paste something with permissions first`);
+    return;
+  }
+  await openScopeCheck(page);
   for (const box of await page.$$(".scope-matrix input[data-intent]")) {
     const slug = await box.getAttribute("data-intent");
     if ((await box.isChecked()) !== wanted.has(slug)) await box.click();

@@ -10,7 +10,7 @@
 
 import { readFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
-import { ROOT, assert, eq, open, finish, findingIds, BASE, test } from "./harness.mjs";
+import { ROOT, assert, eq, open, finish, findingIds, openScopeCheck, BASE, test } from "./harness.mjs";
 import { decodeLink } from "./attack-corpus.mjs";
 
 const FAKE = process.env.SCOPELENS_FAKE_GRAPH;
@@ -204,6 +204,8 @@ if (!FAKE) {
     // An older version than the default is used for every call.
     const v = (await p.page.$$eval("select.sl-live-version option", (o) => o.map((x) => x.value)))[1];
     await p.page.selectOption("select.sl-live-version", v);
+    // The open live check brings the scope check, whose WABA ID it uses.
+    await openScopeCheck(p.page);
     await p.page.fill("input.sl-waba", "102290129340398");
     const got = await runLive(p, token("good"), { appToken: APP_TOKEN });
     eq(got.verdict, "ok", "verdict with an app token");
@@ -230,15 +232,16 @@ if (!FAKE) {
 
   test("live: the result shares like a paste, without the token; a reload forgets the token", async () => {
     const p = await openLive();
-    await p.page.check(".scope-matrix input[data-intent=send_messages]");
     const got = await runLive(p, token("unsub"));
     assert(got.ids.includes("live.app_not_subscribed"), `findings ${got.ids}`);
     // The live result's scope matrix and timeline are the pasted diagnosis's components.
     assert(await p.page.isVisible(".live-result .scope-matrix .scope-row"), "no scope rows in the live result");
     assert(await p.page.isVisible(".live-result .timeline-text"), "no timeline in the live result");
-    assert(await p.page.isChecked(".live-result .scope-matrix input[data-intent=send_messages]"), "intent not carried over");
     // Changing the context re-reads the answers without calling again.
     const calls = p.requests.length;
+    await openScopeCheck(p.page);
+    await p.page.check(".live-result .scope-matrix input[data-intent=send_messages]");
+    assert(await p.page.isChecked(".live-result .scope-matrix input[data-intent=send_messages]"), "intent not kept");
     await p.page.fill(".live-result input.sl-app", "111111111111111");
     await p.page.waitForFunction(() => ![...document.querySelectorAll(".live-result .finding")].some((f) => f.dataset.id === "live.app_not_subscribed"));
     eq(p.requests.length, calls, "requests after a context change");

@@ -14,7 +14,7 @@
 //
 // Run: node tests/e2e/run.mjs secrets   (after `cargo xtask dist`)
 
-import { BASE, browser, problems, fixture, test, assert, eq } from "./harness.mjs";
+import { BASE, browser, problems, fixture, test, assert, eq, openScopeCheck } from "./harness.mjs";
 import * as corpus from "./attack-corpus.mjs";
 
 const { shareFragment, SECRETS, secretNeedle: needle } = corpus;
@@ -244,7 +244,10 @@ test("secrets: dropped as a file on the diagnose box", async () => {
 test("secrets: typed into the WABA ID and app ID boxes", async () => {
   for (const box of ["input.sl-waba", "input.sl-app"]) {
     const failures = await throughPlace(box, "", (page, text) => page.fill(box, text), {
-      prepare: (page) => page.fill("textarea.sl-input", fixture("debug_token/system_user_never.json")),
+      prepare: async (page) => {
+        await page.fill("textarea.sl-input", fixture("debug_token/system_user_never.json"));
+        await openScopeCheck(page);
+      },
     });
     assert(failures.length === 0, failures.join("\n  "));
   }

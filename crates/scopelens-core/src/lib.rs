@@ -28,6 +28,8 @@ pub mod time;
 pub mod triage;
 pub mod units;
 
-pub use diagnose::{diagnose, Context, Diagnosis, Finding, Severity, Verdict};
+pub use diagnose::{
+    diagnose, headline, retry_label, Context, Diagnosis, Finding, Severity, Verdict,
+};
 pub use model::InputKind;
 pub use share::{decode_share, encode_share, ShareError, ShareState};

@@ -5,23 +5,50 @@ use crate::diagnose::ScopeState;
 use crate::diagnose::{Diagnosis, Severity};
 use std::fmt::Write;
 
+/// What a copy for a ticket carries besides the diagnosis.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Ticket<'a> {
+    /// The share link that reopens the diagnosis (made by scopelens).
+    pub link: Option<&'a str>,
+    /// What was read, already cut to what a share link may carry
+    /// (`share::shareable_input`); shown in a collapsed block.
+    pub payload: Option<&'a str>,
+}
+
 /// A ticket-ready summary of a diagnosis. Secrets were removed at reading,
 /// and every string that can carry payload text goes through
-/// [`markdown_text`], so none can become markup, a link or a mention.
+/// [`markdown_text`] or [`markdown_code`] (or, for the payload block,
+/// [`code_block`]), so none can become markup, a link or a mention.
 pub fn to_markdown(d: &Diagnosis) -> String {
+    to_ticket(d, &Ticket::default())
+}
+
+/// [`to_markdown`] with the share link and the payload: titled by the top
+/// finding, then the verdict, the findings in order, the complete
+/// permission table, and what was read, folded.
+pub fn to_ticket(d: &Diagnosis, ticket: &Ticket) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "## scopelens diagnosis: {}", d.input.kind.title());
+    let _ = writeln!(
+        out,
+        "## scopelens diagnosis: {}",
+        prose(&crate::diagnose::headline(d))
+    );
     let _ = writeln!(out);
     let _ = writeln!(
         out,
-        "**Verdict:** {} ({})",
+        "**Verdict:** {} {}",
         d.verdict.headline(),
-        d.verdict.id()
+        crate::diagnose::retry_label(d)
     );
+    let mut read_as = d.input.kind.title().to_string();
     if let Some(status) = d.input.http_status {
-        let _ = writeln!(out, "**HTTP status:** {status}");
+        let _ = write!(read_as, ", HTTP {status}");
     }
-    let _ = writeln!(out, "**As of:** {}", crate::time::utc(d.now));
+    let _ = writeln!(out, "**Read as:** {read_as}  ");
+    let _ = writeln!(out, "**As of:** {}  ", crate::time::utc(d.now));
+    if let Some(link) = ticket.link.filter(|l| !l.trim().is_empty()) {
+        let _ = writeln!(out, "**Share link:** {}", link_markdown(link));
+    }
     let _ = writeln!(out);
     for (i, f) in d.findings.iter().enumerate() {
         let marker = match f.severity {
@@ -29,13 +56,13 @@ pub fn to_markdown(d: &Diagnosis) -> String {
             Severity::Warning => "⚠️",
             Severity::Info => "ℹ️",
         };
-        let _ = writeln!(out, "### {}. {marker} {}", i + 1, markdown_text(&f.title));
+        let _ = writeln!(out, "### {}. {marker} {}", i + 1, prose(&f.title));
         let _ = writeln!(out);
-        let _ = writeln!(out, "{}", markdown_text(&f.explanation));
+        let _ = writeln!(out, "{}", prose(&f.explanation));
         if !f.fix.is_empty() {
             let _ = writeln!(out);
             for (n, step) in f.fix.iter().enumerate() {
-                let _ = writeln!(out, "{}. {}", n + 1, markdown_text(step));
+                let _ = writeln!(out, "{}. {}", n + 1, prose(step));
             }
         }
         if !f.sources.is_empty() {
@@ -45,24 +72,163 @@ pub fn to_markdown(d: &Diagnosis) -> String {
         }
         let _ = writeln!(out);
     }
-    let rows: Vec<_> = d.scopes.iter().filter(|r| r.needed).collect();
-    if !rows.is_empty() {
-        let _ = writeln!(out, "| Permission | Status |");
-        let _ = writeln!(out, "|---|---|");
-        for row in rows {
+    if !d.scopes.is_empty() {
+        let _ = writeln!(out, "| Permission | Needed | Status | Granted for |");
+        let _ = writeln!(out, "|---|---|---|---|");
+        for row in &d.scopes {
+            let granted = matches!(row.state, ScopeState::Granted | ScopeState::NotForWaba);
+            let targets = match (&row.target_ids, granted) {
+                (_, false) => "none".to_string(),
+                (None, true) => "every asset the token reaches".to_string(),
+                (Some(ids), true) if ids.is_empty() => "no assets".to_string(),
+                (Some(ids), true) => ids
+                    .iter()
+                    .map(|id| markdown_code(id))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            };
             let _ = writeln!(
                 out,
-                "| {} | {} |",
+                "| {} | {} | {} | {} |",
                 markdown_code(&row.permission),
-                state_words(row.state)
+                if row.needed { "needed" } else { "not needed" },
+                state_words(row.state),
+                targets
             );
         }
+        let _ = writeln!(out);
+    }
+    if let Some(payload) = ticket.payload.filter(|p| !p.trim().is_empty()) {
+        let _ = writeln!(
+            out,
+            "<details><summary>What was read (tokens removed)</summary>"
+        );
+        let _ = writeln!(out);
+        out.push_str(&code_block(payload));
+        let _ = writeln!(out);
+        let _ = writeln!(out, "</details>");
         let _ = writeln!(out);
     }
     let _ = writeln!(
         out,
         "_Tokens and secrets were removed from this summary by scopelens._"
     );
+    out
+}
+
+/// A share link as an autolink when it is a plain http(s) URL (which is
+/// what scopelens makes), else as inert code.
+fn link_markdown(link: &str) -> String {
+    let link = link.trim();
+    let plain = (link.starts_with("https://") || link.starts_with("http://"))
+        && link
+            .chars()
+            .all(|c| c.is_ascii_graphic() && !matches!(c, '<' | '>' | '`' | '\\' | '|'));
+    if plain {
+        format!("<{link}>")
+    } else {
+        markdown_code(link)
+    }
+}
+
+/// A word that reads best verbatim: an identifier such as
+/// `whatsapp_business_messaging`, `debug_token` or `/me/permissions`.
+fn is_identifier(word: &str) -> bool {
+    let allowed =
+        |c: char| c.is_ascii_alphanumeric() || matches!(c, '_' | '/' | '.' | '{' | '}' | '-');
+    word.len() > 1
+        && word.chars().all(allowed)
+        && (word.contains('_')
+            || (word.starts_with('/') && word[1..].starts_with(|c: char| c.is_ascii_alphabetic())))
+}
+
+/// Text with its identifiers (`whatsapp_business_messaging`, `/me/permissions`,
+/// also when written between backticks) as code spans and the rest through
+/// [`markdown_text`]: one inert line either way.
+pub fn prose(text: &str) -> String {
+    let flat = one_line(text);
+    let mut out = String::with_capacity(flat.len() + 16);
+    let mut plain = String::new();
+    for (j, word) in flat.split(' ').enumerate() {
+        if j > 0 {
+            plain.push(' ');
+        }
+        let body = word.trim_end_matches(['.', ',', ';', ':', ')', '?', '!']);
+        let after = &word[body.len()..];
+        let (before, body) = match body.strip_prefix('(') {
+            Some(rest) => ("(", rest),
+            None => ("", body),
+        };
+        let inner = body
+            .strip_prefix('`')
+            .and_then(|b| b.strip_suffix('`'))
+            .unwrap_or(body);
+        if !is_identifier(inner) {
+            plain.push_str(word);
+            continue;
+        }
+        plain.push_str(before);
+        flush_plain(&mut out, &mut plain);
+        join_piece(&mut out, &markdown_code(inner));
+        join_piece(&mut out, &markdown_text(after));
+    }
+    flush_plain(&mut out, &mut plain);
+    out.trim().to_string()
+}
+
+/// Appends `piece`, with a zero-width space where it touches the text
+/// before it: each piece breaks link patterns only within itself, and one
+/// could otherwise complete a pattern the other began (`x` then `.com`).
+fn join_piece(out: &mut String, piece: &str) {
+    if piece.is_empty() {
+        return;
+    }
+    // Closing punctuation completes no pattern.
+    let closing = piece
+        .trim_start_matches('\\')
+        .starts_with([')', ',', ';', '!', '?']);
+    if !out.is_empty() && !out.ends_with([' ', '(']) && !piece.starts_with(' ') && !closing {
+        out.push(BREAK);
+    }
+    out.push_str(piece);
+}
+
+/// Appends `plain` through [`markdown_text`], keeping a space on either
+/// side where there was one, and empties it.
+fn flush_plain(out: &mut String, plain: &mut String) {
+    if plain.trim().is_empty() {
+        if !plain.is_empty() && !out.is_empty() && !out.ends_with(' ') {
+            out.push(' ');
+        }
+    } else {
+        if plain.starts_with(' ') && !out.is_empty() && !out.ends_with(' ') {
+            out.push(' ');
+        }
+        join_piece(out, &markdown_text(plain));
+        if plain.ends_with(' ') {
+            out.push(' ');
+        }
+    }
+    plain.clear();
+}
+
+/// Text as a fenced code block: each line with visible controls and broken
+/// link patterns (as in [`markdown_code`]), and a fence longer than any run
+/// of backticks inside, so no line can close it.
+pub fn code_block(text: &str) -> String {
+    let longest_run = text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+    let fence = "`".repeat((longest_run + 1).max(3));
+    let mut out = format!("{fence}\n");
+    for line in text.lines() {
+        let line = visible_controls(line.trim_end_matches('\r'));
+        let chars: Vec<char> = line.chars().collect();
+        for i in 0..chars.len() {
+            push_breaking_links(&mut out, &chars, i);
+        }
+        out.push('\n');
+    }
+    out.push_str(&fence);
+    out.push('\n');
     out
 }
 
@@ -441,9 +607,11 @@ mod tests {
             let error = serde_json::json!({"error": {"message": message, "type": kind, "code": 100, "error_user_title": kind, "fbtrace_id": message}});
             let md = to_markdown(&diagnose(&error.to_string(), &Context::at(1_760_000_000)));
             for line in md.lines() {
+                // A line may start with one of the copy's own code spans.
                 let ours = ["## ", "### ", "**", "Sources: ", "| ", "|---", "_Tokens"]
                     .iter()
                     .any(|p| line.starts_with(p))
+                    || (line.starts_with('`') && !line.starts_with("``"))
                     || line.split_once(". ").is_some_and(|(n, _)| n.chars().all(|c| c.is_ascii_digit()) && !n.is_empty());
                 if !ours {
                     prop_assert!(!starts_block(line), "{line:?}");
@@ -463,12 +631,30 @@ mod tests {
     /// autolinks, its permission table and code spans, and plain text in
     /// which no link, mention or reference pattern survives.
     fn assert_only_own_structure(md: &str, d: &Diagnosis) -> Result<(), TestCaseError> {
-        use pulldown_cmark::{Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
-        let sources: Vec<&str> = d
+        assert_only_own_structure_with(md, d, None)
+    }
+
+    /// The copy's own HTML: the fold around the payload.
+    const OWN_HTML: [&str; 2] = [
+        "<details><summary>What was read (tokens removed)</summary>",
+        "</details>",
+    ];
+
+    fn assert_only_own_structure_with(
+        md: &str,
+        d: &Diagnosis,
+        link: Option<&str>,
+    ) -> Result<(), TestCaseError> {
+        use pulldown_cmark::{
+            CodeBlockKind, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd,
+        };
+        let mut sources: Vec<&str> = d
             .findings
             .iter()
             .flat_map(|f| f.sources.iter().map(|s| s.as_ref()))
             .collect();
+        sources.extend(link);
+        let mut code_blocks = 0;
         let mut text = String::new();
         let mut in_link = false;
         let (mut h2, mut h3) = (0, 0);
@@ -502,14 +688,23 @@ mod tests {
                     | Tag::TableRow
                     | Tag::TableCell,
                 ) => {}
+                // Code is shown verbatim, never acted on; it still breaks
+                // link patterns and shows controls.
                 Event::Code(code) => {
-                    prop_assert!(
-                        d.scopes.iter().any(|r| r.permission == code.as_ref()),
-                        "code {code:?}"
-                    );
+                    prop_assert_eq!(link_pattern(&code), None, "code {:?}", code);
+                    prop_assert!(!code.chars().any(is_unsafe_control), "code {code:?}");
                 }
+                Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) => {
+                    prop_assert_eq!(info.as_ref(), "");
+                    code_blocks += 1;
+                }
+                Event::End(TagEnd::CodeBlock) => {}
+                Event::Html(html) | Event::InlineHtml(html) => {
+                    prop_assert!(OWN_HTML.contains(&html.trim_end()), "HTML {html:?}");
+                }
+                Event::End(TagEnd::HtmlBlock) | Event::Start(Tag::HtmlBlock) => {}
                 Event::Text(t) if !in_link => text.push_str(&t),
-                Event::Text(_) | Event::SoftBreak => text.push(' '),
+                Event::Text(_) | Event::SoftBreak | Event::HardBreak => text.push(' '),
                 Event::End(_) => {
                     prop_assert_eq!(link_pattern(&text), None, "in {:?}", text);
                     prop_assert!(!text.chars().any(is_unsafe_control), "{text:?}");
@@ -519,6 +714,7 @@ mod tests {
             }
         }
         prop_assert_eq!((h2, h3), (1, d.findings.len()));
+        prop_assert!(code_blocks <= 1);
         Ok(())
     }
 
@@ -547,6 +743,104 @@ mod tests {
             let d = diagnose(&webhook.to_string(), &now);
             assert_only_own_structure(&to_markdown(&d), &d)?;
         }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+
+        #[test]
+        fn a_ticket_with_a_hostile_payload_and_a_link_parses_to_its_own_structure(
+            message in payload_text(),
+            other in payload_text(),
+        ) {
+            let error = serde_json::json!({"error": {"message": message, "type": other, "code": 200,
+                "error_user_msg": message, "fbtrace_id": other}});
+            let text = format!("{error}\n```\n</details>\n{message}");
+            let d = diagnose(&text, &Context::at(1_760_000_000));
+            let link = "https://scopelens.example/#v2=eJyrVkrOz1Wy";
+            let md = to_ticket(&d, &Ticket { link: Some(link), payload: Some(&text) });
+            assert_only_own_structure_with(&md, &d, Some(link))?;
+            let autolink = format!("<{link}>");
+            prop_assert!(md.contains(&autolink));
+        }
+
+        #[test]
+        fn prose_is_one_inert_paragraph(text in payload_text()) {
+            use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+            let line = prose(&text);
+            prop_assert!(!line.contains('\n') && !line.chars().any(is_unsafe_control));
+            for event in Parser::new_ext(&line, Options::all()) {
+                match event {
+                    Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph) => {}
+                    Event::Text(t) | Event::Code(t) => {
+                        prop_assert_eq!(link_pattern(&t), None, "{:?}", line);
+                    }
+                    other => prop_assert!(false, "{other:?} in {line:?}"),
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_ticket_is_titled_by_the_top_finding_and_writes_identifiers_as_code() {
+        let token = serde_json::json!({"data": {"app_id": "1", "type": "SYSTEM_USER", "application": "A",
+            "is_valid": true, "expires_at": 0, "scopes": ["whatsapp_business_management", "public_profile"],
+            "granular_scopes": [{"scope": "whatsapp_business_management", "target_ids": ["102290129340398"]}]}});
+        let d = diagnose(&token.to_string(), &Context::at(1_760_000_000));
+        let md = to_ticket(
+            &d,
+            &Ticket {
+                link: Some("https://x.example/#v2=abc"),
+                payload: Some("{\"a\": 1}"),
+            },
+        );
+        let first = md.lines().next().unwrap_or_default();
+        assert_eq!(
+            first,
+            format!(
+                "## scopelens diagnosis: {}",
+                prose(&crate::diagnose::headline(&d))
+            )
+        );
+        assert!(!md.contains("action_required"), "{md}");
+        assert!(
+            !md.contains("\\_"),
+            "an identifier written with escapes: {md}"
+        );
+        assert!(md.contains("`whatsapp_business_messaging`"), "{md}");
+        // Every row of the scope check, needed or not, with what it is granted for.
+        for row in &d.scopes {
+            assert!(
+                md.contains(&format!("| `{}` |", row.permission)),
+                "{} missing in {md}",
+                row.permission
+            );
+        }
+        assert!(
+            md.contains("| `whatsapp_business_messaging` | needed | missing | none |"),
+            "{md}"
+        );
+        assert!(md.contains("`102290129340398`"), "{md}");
+        assert!(
+            md.contains("**Share link:** <https://x.example/#v2=abc>"),
+            "{md}"
+        );
+        assert!(md.contains("<details><summary>What was read (tokens removed)</summary>\n\n```\n{\"a\": 1}\n```\n\n</details>"), "{md}");
+    }
+
+    #[test]
+    fn prose_writes_backticked_words_and_identifiers_as_code() {
+        assert_eq!(
+            prose("Call `debug_token` (see /me/permissions)."),
+            "Call `debug_token` (see `/me/permissions`)."
+        );
+        assert_eq!(
+            prose("needs whatsapp_business_messaging, then retry"),
+            "needs `whatsapp_business_messaging`, then retry"
+        );
+        assert_eq!(prose("an odd ` backtick"), "an odd \\` backtick");
+        assert_eq!(prose("`a b`"), "\\`a b\\`");
+        assert_eq!(prose("a/b and 1/2"), "a/b and 1/2");
     }
 
     #[test]

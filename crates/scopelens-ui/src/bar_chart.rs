@@ -135,7 +135,9 @@ pub fn BarChart(props: &BarChartProps) -> Html {
                             <title>{ name }</title>
                             <rect class="bar-hit" x="0" y={fixed(y, 1)} width={fixed(WIDTH, 1)} height={fixed(ROW, 1)} />
                             <text class="bar-label" x={fixed(LABEL_RIGHT, 1)} y={fixed(y + 18.0, 1)} text-anchor="end">
-                                { short(&bar.chart_label, 38) }
+                                // Ends at LABEL_RIGHT: about 7 px a character at
+                                // 13 px, so 30 fit whole, the code first.
+                                { short(&bar.chart_label, 30) }
                             </text>
                             <rect class="bar-fill" x={fixed(BAR_LEFT, 1)} y={fixed(y + 4.0, 1)}
                                 width={fixed(w, 1)} height={fixed(BAR_HEIGHT, 1)} rx="3" />

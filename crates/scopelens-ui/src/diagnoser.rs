@@ -115,6 +115,71 @@ pub struct DiagnoserProps {
     /// panel, the link encoder and the Markdown export.
     #[prop_or_default]
     pub share: Option<Callback<(ShareState, Rc<Diagnosis>), Html>>,
+    /// The page shows a diagnosis someone shared and nobody has edited: a
+    /// header says so above the verdict, with "Edit a copy".
+    #[prop_or_default]
+    pub shared: bool,
+    /// "Edit a copy" was chosen (the host drops the link from the address).
+    #[prop_or_default]
+    pub on_edit_copy: Callback<()>,
+    /// Show the scope check whatever the input: something else uses its
+    /// intents and IDs (the web app's live check, while open).
+    #[prop_or_default]
+    pub scope_check_wanted: bool,
+    /// A small version for embedding (the guide's widgets): the input, the
+    /// verdict and the top finding only; the host links to the full view.
+    #[prop_or_default]
+    pub compact: bool,
+}
+
+/// Whether the input calls for the scope check: it lists permissions
+/// (debug_token, /me/permissions) or a finding is about one (a permission error).
+pub fn wants_scope_check(d: &Diagnosis) -> bool {
+    matches!(
+        d.payload,
+        Some(Payload::DebugToken(_)) | Some(Payload::Permissions(_))
+    ) || d.findings.iter().any(|f| f.permission.is_some())
+}
+
+/// Brings `element` into view if it is not, without moving the focus (the
+/// caret stays in the box the text went into).
+fn reveal(element: &web_sys::Element) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::JsValue;
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let height = window
+            .inner_height()
+            .ok()
+            .and_then(|h| h.as_f64())
+            .unwrap_or(0.0);
+        let rect = js_sys::Reflect::get(element, &"getBoundingClientRect".into())
+            .ok()
+            .and_then(|f| wasm_bindgen::JsCast::dyn_into::<js_sys::Function>(f).ok())
+            .and_then(|f| f.call0(element).ok());
+        let edge = |name: &str| {
+            rect.as_ref()
+                .and_then(|r| js_sys::Reflect::get(r, &name.into()).ok())
+                .and_then(|v| v.as_f64())
+        };
+        let (Some(top), Some(bottom)) = (edge("top"), edge("bottom")) else {
+            return;
+        };
+        if top >= 0.0 && bottom <= height {
+            return;
+        }
+        let options = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&options, &"block".into(), &"start".into());
+        if let Ok(scroll) = js_sys::Reflect::get(element, &"scrollIntoView".into()) {
+            if let Ok(scroll) = wasm_bindgen::JsCast::dyn_into::<js_sys::Function>(scroll) {
+                let _ = scroll.call1(element, &JsValue::from(options));
+            }
+        }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = element;
 }
 
 #[component]
@@ -124,7 +189,29 @@ pub fn Diagnoser(props: &DiagnoserProps) -> Html {
         let deps = (state.input.clone(), state.context());
         (*use_memo(deps, |(input, ctx)| Rc::new(diagnose(input, ctx)))).clone()
     };
-    let findings = use_memo(diagnosis.clone(), |d| Rc::new(d.findings.clone()));
+    let findings = use_memo((diagnosis.clone(), props.compact), |(d, compact)| {
+        let shown = if *compact { 1 } else { d.findings.len() };
+        Rc::new(d.findings.iter().take(shown).cloned().collect::<Vec<_>>())
+    });
+    // Set by a paste, drop or file; the next render brings the verdict into view.
+    let reveal_pending = use_mut_ref(|| false);
+    let result_ref = use_node_ref();
+    {
+        let reveal_pending = reveal_pending.clone();
+        let result_ref = result_ref.clone();
+        use_effect(move || {
+            if std::mem::take(&mut *reveal_pending.borrow_mut()) {
+                if let Some(result) = result_ref.cast::<web_sys::Element>() {
+                    reveal(&result);
+                }
+            }
+        });
+    }
+    let on_arrival = {
+        let reveal_pending = reveal_pending.clone();
+        Callback::from(move |()| *reveal_pending.borrow_mut() = true)
+    };
+    let edit_copy = props.on_edit_copy.reform(|_: MouseEvent| ());
 
     // Each callback derives the next state from the current one.
     let change = |f: fn(&mut DiagnoserState, String)| {
@@ -193,6 +280,17 @@ pub fn Diagnoser(props: &DiagnoserProps) -> Html {
         diagnosis.payload,
         Some(Payload::DebugToken(_)) | Some(Payload::Permissions(_))
     );
+    let scope_check = if !props.compact
+        && (props.scope_check_wanted || (!empty && wants_scope_check(&diagnosis)))
+    {
+        html! {
+            <ScopeMatrix rows={diagnosis.scopes.clone()} {has_scopes} intents={state.intents.clone()}
+                waba_id={state.waba_id.clone()} app_id={state.app_id.clone()}
+                {on_intents} {on_waba_id} {on_app_id} />
+        }
+    } else {
+        Html::default()
+    };
     let timeline = match &diagnosis.payload {
         Some(Payload::DebugToken(t)) => html! {
             <TokenTimeline issued_at={t.issued_at} expires_at={t.expires_at}
@@ -202,35 +300,45 @@ pub fn Diagnoser(props: &DiagnoserProps) -> Html {
     };
 
     html! {
-        <div class="diagnoser">
+        <div class={classes!("diagnoser", props.shared.then_some("diagnoser-shared"))}>
             <div class="diagnoser-input">
                 <InputBox value={state.input.clone()} kind={state.kind} {detected}
-                    {on_input} {on_kind} {on_load} />
-                if state.now_pinned {
+                    {on_input} {on_kind} {on_load} {on_arrival} />
+                if state.now_pinned && !props.shared && !props.compact {
                     <p class="pinned-time">
                         { format!("Times are as of {} (from the shared link). ", scopelens_core::time::utc(state.now)) }
                         <button type="button" class="use-now" onclick={use_current_time}>{ "Use the current time" }</button>
                     </p>
                 }
             </div>
-            <div class="diagnoser-result">
+            <div class="diagnoser-result" ref={result_ref}>
+                if props.shared {
+                    <header class="shared-header notice" role="status">
+                        <p class="shared-made">
+                            <strong>{ "Shared diagnosis" }</strong>
+                            { format!(", made {}. Tokens were removed before the link was made.", scopelens_core::time::utc(state.now)) }
+                        </p>
+                        <button type="button" class="edit-copy" onclick={edit_copy}>{ "Edit a copy" }</button>
+                    </header>
+                }
                 if empty {
                     <p class="empty-hint">{ "The diagnosis appears here as you paste or type. Nothing you paste leaves this page." }</p>
+                    { scope_check }
                 } else {
                     <VerdictBanner diagnosis={diagnosis.clone()} />
+                    { scope_check }
                     if let Some(share) = &props.share {
                         { share.emit((state.to_share(), diagnosis.clone())) }
                     }
                     <section class="findings-section" aria-label="Findings">
-                        <h2>{ "Findings" }</h2>
+                        <h2>{ if props.compact { "Top finding" } else { "Findings" } }</h2>
                         <FindingList findings={(*findings).clone()} guide_base={props.guide_base.clone()} />
                     </section>
-                    { timeline }
-                    <PayloadTable payload={diagnosis.payload.clone()} now={state.now} />
+                    if !props.compact {
+                        { timeline }
+                        <PayloadTable payload={diagnosis.payload.clone()} now={state.now} />
+                    }
                 }
-                <ScopeMatrix rows={diagnosis.scopes.clone()} {has_scopes} intents={state.intents.clone()}
-                    waba_id={state.waba_id.clone()} app_id={state.app_id.clone()}
-                    {on_intents} {on_waba_id} {on_app_id} />
             </div>
         </div>
     }

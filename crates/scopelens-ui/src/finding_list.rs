@@ -1,7 +1,7 @@
 //! Findings, most severe first: explanation, numbered fix steps, sources
 //! (knowledge-base links only) and the guide chapter that explains them.
 
-use crate::util::{clip, guide_href, guide_title, source_links};
+use crate::util::{clip, guide_href, guide_title, source_links, with_code_spans};
 use scopelens_core::{Finding, Severity};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -44,12 +44,13 @@ pub fn FindingList(props: &FindingListProps) -> Html {
                     <h3 class="finding-title">
                         <span class="sev">{ severity_word(f.severity) }</span>
                         { " " }
-                        { clip(&f.title) }
-                        if let Some(code) = code_label(f) {
+                        { with_code_spans(&f.title) }
+                        // A title that names its code already is not followed by it again.
+                        if let Some(code) = code_label(f).filter(|c| !f.title.contains(c.as_str())) {
                             { " " }<span class="code">{ code }</span>
                         }
                     </h3>
-                    <p class="explanation">{ clip(&f.explanation) }</p>
+                    <p class="explanation">{ with_code_spans(&f.explanation) }</p>
                     if let Some(p) = &f.permission {
                         <p class="permission">{ "Permission: " }<code>{ clip(p) }</code></p>
                     }
@@ -57,7 +58,7 @@ pub fn FindingList(props: &FindingListProps) -> Html {
                         <p class="fix-heading">{ "How to fix:" }</p>
                         <ol class="fix">
                             for step in f.fix.iter() {
-                                <li>{ clip(step) }</li>
+                                <li>{ with_code_spans(step) }</li>
                             }
                         </ol>
                     }

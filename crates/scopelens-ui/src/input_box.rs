@@ -20,6 +20,10 @@ pub struct InputBoxProps {
     pub on_kind: Callback<Option<InputKind>>,
     /// Replaces the text and goes back to automatic detection (examples, Clear).
     pub on_load: Callback<String>,
+    /// Told when text arrives all at once (a paste, a drop, a file), just
+    /// before `on_input`: the moment to bring the verdict into view.
+    #[prop_or_default]
+    pub on_arrival: Callback<()>,
     #[prop_or(EXAMPLES)]
     pub examples: &'static [Example],
 }
@@ -128,6 +132,7 @@ pub fn InputBox(props: &InputBoxProps) -> Html {
     };
     let onpaste = {
         let on_error = on_error.clone();
+        let on_arrival = props.on_arrival.clone();
         Callback::from(move |e: Event| {
             // Refused before the browser inserts it: laying out tens of
             // megabytes in the box alone would freeze the page for a minute.
@@ -137,7 +142,18 @@ pub fn InputBox(props: &InputBoxProps) -> Html {
             {
                 e.prevent_default();
                 on_error.emit(message);
+            } else {
+                on_arrival.emit(());
             }
+        })
+    };
+    // Text from a file or a drop arrives whole.
+    let on_arrived_text = {
+        let on_input = props.on_input.clone();
+        let on_arrival = props.on_arrival.clone();
+        Callback::from(move |text: String| {
+            on_arrival.emit(());
+            on_input.emit(text);
         })
     };
     let onkind = {
@@ -152,7 +168,7 @@ pub fn InputBox(props: &InputBoxProps) -> Html {
         })
     };
     let onfile = {
-        let on_input = props.on_input.clone();
+        let on_input = on_arrived_text.clone();
         let on_error = on_error.clone();
         Callback::from(move |e: Event| {
             if let Some(file) = crate::util::chosen_file(&e) {
@@ -162,7 +178,7 @@ pub fn InputBox(props: &InputBoxProps) -> Html {
     };
     let (ondragover, ondragleave) = crate::util::drag_highlight(&dragging);
     let ondrop = {
-        let on_input = props.on_input.clone();
+        let on_input = on_arrived_text;
         let dragging = dragging.clone();
         Callback::from(move |e: DragEvent| {
             e.prevent_default();
@@ -181,6 +197,24 @@ pub fn InputBox(props: &InputBoxProps) -> Html {
                         }
                     }
                 }
+            }
+        })
+    };
+    let onexample = {
+        let on_load = props.on_load.clone();
+        let examples = props.examples;
+        Callback::from(move |e: Event| {
+            use wasm_bindgen::JsCast;
+            let chosen = event_value(&e);
+            if let Some(ex) = examples.iter().find(|ex| ex.id == chosen) {
+                on_load.emit(ex.text.to_string());
+            }
+            // The menu goes back to its prompt, ready for another example.
+            if let Some(select) = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
+            {
+                select.set_value("");
             }
         })
     };
@@ -207,6 +241,15 @@ pub fn InputBox(props: &InputBoxProps) -> Html {
                     placeholder="{\"error\": {\"message\": \"…\", \"code\": 190, …}}" />
             </label>
             <div class="input-tools">
+                <label class="examples">
+                    <span class="visually-hidden">{ "Load an example" }</span>
+                    <select class="sl-example" onchange={onexample}>
+                        <option value="" selected=true>{ "Try an example…" }</option>
+                        for ex in props.examples.iter() {
+                            <option value={ex.id} data-example={ex.id}>{ ex.title }</option>
+                        }
+                    </select>
+                </label>
                 <label class="kind-select">
                     { "Read as " }
                     <select class="sl-kind" onchange={onkind}>
@@ -217,27 +260,14 @@ pub fn InputBox(props: &InputBoxProps) -> Html {
                     </select>
                 </label>
                 <label class="file-pick">
-                    { "Open a file " }
-                    <input type="file" class="sl-file" accept=".json,.txt,.log,application/json,text/plain" onchange={onfile} />
+                    { "Open a file" }
+                    <input type="file" class="sl-file visually-hidden" accept=".json,.txt,.log,application/json,text/plain" onchange={onfile} />
                 </label>
                 <button type="button" class="sl-clear" onclick={onclear}>{ "Clear" }</button>
             </div>
             if !file_error.is_empty() {
                 <p class="error-message" role="alert">{ (*file_error).clone() }</p>
             }
-            <div class="examples" role="group" aria-label="Examples">
-                <span class="examples-label">{ "Try an example: " }</span>
-                for ex in props.examples.iter() {
-                    <button type="button" class="example" data-example={ex.id}
-                        onclick={
-                            let on_load = props.on_load.clone();
-                            let text = ex.text;
-                            Callback::from(move |_: MouseEvent| on_load.emit(text.to_string()))
-                        }>
-                        { ex.title }
-                    </button>
-                }
-            </div>
         </section>
     }
 }

@@ -44,6 +44,27 @@ fn state_class(s: ScopeState) -> &'static str {
     }
 }
 
+/// What the check is against, in words, for the disclosure's summary.
+fn checking_for(intents: &[IntentId], waba: &str) -> String {
+    let mut what = if intents.is_empty() {
+        "production integration".to_string()
+    } else {
+        INTENTS
+            .iter()
+            .filter(|i| intents.contains(&i.id))
+            .map(|i| i.title.to_lowercase())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    if !waba.is_empty() {
+        what.push_str(&format!(
+            " on WABA {}",
+            clip(&scopelens_core::secrets::redact(waba).text)
+        ));
+    }
+    what
+}
+
 #[component]
 pub fn ScopeMatrix(props: &ScopeMatrixProps) -> Html {
     let effective: &[IntentId] = if props.intents.is_empty() {
@@ -64,6 +85,10 @@ pub fn ScopeMatrix(props: &ScopeMatrixProps) -> Html {
         Callback::from(move |e: InputEvent| cb.emit(event_value(&e)))
     };
     let targets_cell = |row: &ScopeRow| -> Html {
+        // Nothing is granted for a permission the token lacks.
+        if !matches!(row.state, ScopeState::Granted | ScopeState::NotForWaba) {
+            return html! { <span class="no-grant">{ "none" }</span> };
+        }
         match &row.target_ids {
             None => html! { <span class="all-assets">{ "every asset the token reaches" }</span> },
             Some(ids) if ids.is_empty() => html! { <span>{ "no assets" }</span> },
@@ -79,9 +104,52 @@ pub fn ScopeMatrix(props: &ScopeMatrixProps) -> Html {
             },
         }
     };
+    let checking_for = checking_for(&props.intents, &waba);
     html! {
         <section class="scope-matrix" aria-label="Scope check">
             <h2>{ "Scope check" }</h2>
+            if props.has_scopes {
+                <div class="table-wrap">
+                    <table class="matrix">
+                        <caption>{ "Needed permissions versus what the input grants" }</caption>
+                        <thead>
+                            <tr>
+                                <th scope="col">{ "Permission" }</th>
+                                <th scope="col">{ "Needed?" }</th>
+                                <th scope="col">{ "Status" }</th>
+                                <th scope="col">{ "Granted for" }</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            for row in props.rows.iter() {
+                                <tr class={classes!("scope-row", format!("state-{}", state_class(row.state)), row.needed.then_some("needed"))}
+                                    data-permission={row.permission.clone()} data-state={state_class(row.state)}>
+                                    <th scope="row">
+                                        <code title={permission(&row.permission).map(|p| p.summary).unwrap_or("")}>{ clip(&row.permission) }</code>
+                                    </th>
+                                    <td>{ if row.needed { "needed" } else { "not needed" } }</td>
+                                    <td class="state">{ state_words(row.state) }</td>
+                                    <td>{ targets_cell(row) }</td>
+                                </tr>
+                            }
+                        </tbody>
+                    </table>
+                </div>
+            } else {
+                <p class="needed-list">
+                    { "Needed for this: " }
+                    for (i, p) in needed.iter().enumerate() {
+                        if i > 0 { { ", " } }
+                        <code>{ *p }</code>
+                    }
+                    { ". Paste a debug_token or /me/permissions response to compare with what a token grants." }
+                </p>
+            }
+            <details class="scope-intents">
+            <summary class="checking-for">
+                { "Checking for: " }<span class="checking-for-what">{ checking_for }</span>
+                { " " }<span class="change">{ "(change)" }</span>
+            </summary>
             <fieldset class="intents">
                 <legend>{ "What must the token do?" }</legend>
                 if props.intents.is_empty() {
@@ -120,45 +188,9 @@ pub fn ScopeMatrix(props: &ScopeMatrixProps) -> Html {
                         value={props.app_id.clone()} oninput={on_app} placeholder="e.g. 634974688087057" />
                 </label>
             </div>
+            </details>
             if let Some(m) = waba_problem { <p class="error-message" role="alert">{ m }</p> }
             if let Some(m) = app_problem { <p class="error-message" role="alert">{ m }</p> }
-            if props.has_scopes {
-                <div class="table-wrap">
-                    <table class="matrix">
-                        <caption>{ "Needed permissions versus what the input grants" }</caption>
-                        <thead>
-                            <tr>
-                                <th scope="col">{ "Permission" }</th>
-                                <th scope="col">{ "Needed?" }</th>
-                                <th scope="col">{ "Status" }</th>
-                                <th scope="col">{ "Granted for" }</th>
-                            </tr>
-                        </thead>
-                        <tbody>
-                            for row in props.rows.iter() {
-                                <tr class={classes!("scope-row", format!("state-{}", state_class(row.state)), row.needed.then_some("needed"))}
-                                    data-permission={row.permission.clone()} data-state={state_class(row.state)}>
-                                    <th scope="row">
-                                        <code title={permission(&row.permission).map(|p| p.summary).unwrap_or("")}>{ clip(&row.permission) }</code>
-                                    </th>
-                                    <td>{ if row.needed { "needed" } else { "not needed" } }</td>
-                                    <td class="state">{ state_words(row.state) }</td>
-                                    <td>{ targets_cell(row) }</td>
-                                </tr>
-                            }
-                        </tbody>
-                    </table>
-                </div>
-            } else {
-                <p class="needed-list">
-                    { "Needed for this: " }
-                    for (i, p) in needed.iter().enumerate() {
-                        if i > 0 { { ", " } }
-                        <code>{ *p }</code>
-                    }
-                    { ". Paste a debug_token or /me/permissions response to compare with what a token grants." }
-                </p>
-            }
         </section>
     }
 }

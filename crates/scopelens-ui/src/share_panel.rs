@@ -3,14 +3,14 @@
 //! only when asked. Also "Copy as Markdown" for tickets.
 //!
 //! Two parts, so that a host can load the second later: [`ShareButtons`]
-//! ("Share…" and "Copy as Markdown") and [`SharePreview`] (what the link
+//! ("Copy link", "Preview link…" and "Copy as Markdown") and [`SharePreview`] (what the link
 //! carries, and making it, with the link encoder). [`SharePanel`] is both
 //! together; the web app's diagnose view shows the buttons itself and has
-//! the tools module mount the preview when "Share…" is pressed.
+//! the tools module mount the preview when "Preview link…" is pressed.
 
 use crate::copy::copy_to_clipboard;
 use crate::util::clip;
-use scopelens_core::render::to_markdown;
+use scopelens_core::render::{to_ticket, Ticket};
 use scopelens_core::secrets::redact;
 use scopelens_core::{encode_share, Diagnosis, ShareState};
 use std::rc::Rc;
@@ -43,8 +43,27 @@ fn secrets_in(state: &ShareState) -> usize {
     .sum()
 }
 
-/// "Share…" (opens or closes the preview, which the host shows) and "Copy
-/// as Markdown" (when there is a diagnosis), with what the copy did.
+/// The Markdown for a ticket about `d`: with `link`, and with what was read
+/// cut to what a link may carry.
+pub fn ticket_markdown(d: &Diagnosis, state: &ShareState, link: Option<&str>) -> String {
+    let payload = (!state.input.trim().is_empty())
+        .then(|| scopelens_core::share::shareable_input(&state.input, state.kind));
+    to_ticket(
+        d,
+        &Ticket {
+            link,
+            payload: payload.as_deref(),
+        },
+    )
+}
+
+/// Asks for a link that reopens what is shown; the answer (`None` when
+/// none could be made) may come later, after a module has loaded.
+pub type LinkMaker = Callback<Callback<Option<String>>>;
+
+/// "Copy link" (when a host can make links), "Preview link…" (opens or
+/// closes the preview, which the host shows) and "Copy as Markdown" (when
+/// there is a diagnosis), with what the last copy did on the same row.
 #[derive(Properties, PartialEq)]
 pub struct ShareButtonsProps {
     /// Whether the preview is shown.
@@ -53,6 +72,13 @@ pub struct ShareButtonsProps {
     /// The diagnosis, for "Copy as Markdown"; `None` hides that button.
     #[prop_or_default]
     pub diagnosis: Option<Rc<Diagnosis>>,
+    /// Makes the link for "Copy link"; `None` hides "Copy link".
+    #[prop_or_default]
+    pub make_link: Option<LinkMaker>,
+    /// Makes the Markdown for "Copy as Markdown" (with its link); `None`
+    /// hides that button. A host can make it in a module loaded later.
+    #[prop_or_default]
+    pub make_markdown: Option<LinkMaker>,
 }
 
 #[component]
@@ -66,34 +92,62 @@ pub fn ShareButtons(props: &ShareButtonsProps) -> Html {
         });
     }
     let toggle = props.on_toggle.reform(|_: MouseEvent| ());
-    let copy_markdown = props.diagnosis.clone().map(|d| {
+    let report = |copy_status: UseStateHandle<String>, done: &'static str, failed: &'static str| {
+        Callback::from(move |ok: bool| copy_status.set(if ok { done } else { failed }.into()))
+    };
+    let copy_link = props.make_link.clone().map(|make_link| {
         let copy_status = copy_status.clone();
         Callback::from(move |_: MouseEvent| {
             let copy_status = copy_status.clone();
-            copy_to_clipboard(
-                to_markdown(&d),
-                Callback::from(move |ok: bool| {
-                    copy_status.set(if ok {
-                        "Markdown copied: paste it into a ticket or chat.".into()
-                    } else {
-                        "Could not copy the Markdown: your browser blocked the clipboard.".into()
-                    })
-                }),
-            );
+            make_link.emit(Callback::from(move |link: Option<String>| match link {
+                Some(link) => copy_to_clipboard(
+                    link,
+                    report(
+                        copy_status.clone(),
+                        "Link copied.",
+                        "Could not copy the link: open the preview and copy it from there.",
+                    ),
+                ),
+                None => {
+                    copy_status.set("No link could be made: open the preview to see why.".into())
+                }
+            }));
+        })
+    });
+    let copy_markdown = props.make_markdown.clone().map(|make_markdown| {
+        let copy_status = copy_status.clone();
+        Callback::from(move |_: MouseEvent| {
+            let copy_status = copy_status.clone();
+            make_markdown.emit(Callback::from(
+                move |markdown: Option<String>| match markdown {
+                    Some(markdown) => copy_to_clipboard(
+                        markdown,
+                        report(
+                            copy_status.clone(),
+                            "Markdown copied: paste it into a ticket or chat.",
+                            "Could not copy the Markdown: your browser blocked the clipboard.",
+                        ),
+                    ),
+                    None => copy_status.set(
+                        "The Markdown could not be made: reload the page and try again.".into(),
+                    ),
+                },
+            ));
         })
     });
     html! {
-        <>
-            <div class="share-buttons">
-                <button type="button" class="share-toggle" aria-expanded={props.open.to_string()} onclick={toggle}>
-                    { if props.open { "Hide sharing" } else { "Share…" } }
-                </button>
-                if let Some(onclick) = copy_markdown {
-                    <button type="button" class="copy-markdown" {onclick}>{ "Copy as Markdown" }</button>
-                }
-            </div>
-            <p class="copy-status" role="status">{ (*copy_status).clone() }</p>
-        </>
+        <div class="share-buttons">
+            if let Some(onclick) = copy_link {
+                <button type="button" class="copy-link" {onclick}>{ "Copy link" }</button>
+            }
+            <button type="button" class="share-toggle" aria-expanded={props.open.to_string()} onclick={toggle}>
+                { if props.open { "Hide link preview" } else { "Preview link…" } }
+            </button>
+            if let Some(onclick) = copy_markdown {
+                <button type="button" class="copy-markdown" {onclick}>{ "Copy as Markdown" }</button>
+            }
+            <span class="copy-status" role="status">{ (*copy_status).clone() }</span>
+        </div>
     }
 }
 
@@ -214,17 +268,41 @@ pub fn SharePreview(props: &SharePreviewProps) -> Html {
     }
 }
 
-/// The buttons and, once "Share…" is pressed, the preview.
+/// The buttons and, once "Preview link…" is pressed, the preview.
 #[component]
 pub fn SharePanel(props: &SharePanelProps) -> Html {
     let open = use_state(|| false);
+    let link = {
+        let state = props.state.clone();
+        let base = props.base_url.to_string();
+        let on_share = props.on_share.clone();
+        move || {
+            let fragment = encode_share(&state).ok();
+            if let Some(fragment) = &fragment {
+                on_share.emit(fragment.clone());
+            }
+            fragment.map(|f| format!("{base}#{f}"))
+        }
+    };
+    let make_link = {
+        let link = link.clone();
+        Callback::from(move |reply: Callback<Option<String>>| reply.emit(link()))
+    };
+    let make_markdown = props.diagnosis.clone().map(|d| {
+        let state = props.state.clone();
+        Callback::from(move |reply: Callback<Option<String>>| {
+            reply.emit(Some(ticket_markdown(&d, &state, link().as_deref())))
+        })
+    });
+
     let on_toggle = {
         let open = open.clone();
         Callback::from(move |()| open.set(!*open))
     };
     html! {
         <section class="share" aria-label="Share">
-            <ShareButtons open={*open} {on_toggle} diagnosis={props.diagnosis.clone()} />
+            <ShareButtons open={*open} {on_toggle} diagnosis={props.diagnosis.clone()}
+                make_link={Some(make_link)} {make_markdown} />
             if *open {
                 <SharePreview state={props.state.clone()} base_url={props.base_url.clone()}
                     on_share={props.on_share.clone()} />

@@ -120,11 +120,14 @@ pub fn TokenTimeline(props: &TokenTimelineProps) -> Html {
                             Some(at) if m.class == "now" => format!("Now ({})", &utc(at)[..10]),
                             Some(at) => format!("{}: {}", m.label, relative(now, at)),
                         };
+                        // "Never" is no moment: it labels the dashed open end, without a point.
                         html! {
-                            <g class={classes!("mark", m.class)}>
-                                <line class="tick" x1={fixed(x, 1)} x2={fixed(x, 1)}
-                                    y1={fixed(y + 4.0, 1)} y2={fixed(axis_y, 1)} />
-                                <circle cx={fixed(x, 1)} cy={fixed(axis_y, 1)} r="5" />
+                            <g class={classes!("mark", m.class, m.at.is_none().then_some("never"))}>
+                                if m.at.is_some() {
+                                    <line class="tick" x1={fixed(x, 1)} x2={fixed(x, 1)}
+                                        y1={fixed(y + 4.0, 1)} y2={fixed(axis_y, 1)} />
+                                    <circle cx={fixed(x, 1)} cy={fixed(axis_y, 1)} r="5" />
+                                }
                                 <text x={fixed(x, 1)} y={fixed(y, 1)} text-anchor={anchor}>{ label }</text>
                             </g>
                         }

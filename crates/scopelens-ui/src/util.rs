@@ -88,6 +88,29 @@ pub fn event_checked(e: &Event) -> bool {
         .is_some_and(|el| el.checked())
 }
 
+/// Text whose `backticked` parts are shown as code, as the knowledge
+/// base writes identifiers; an unpaired backtick stays as it is. Clipped
+/// like [`clip`]; every part is a text node.
+pub fn with_code_spans(text: &str) -> Html {
+    let text = clip(text);
+    let parts: Vec<&str> = text.split('`').collect();
+    // An even number of parts means the last backtick has no partner: the
+    // part after it is shown as text, backtick included.
+    let unpaired_last = parts.len().is_multiple_of(2);
+    let last = parts.len() - 1;
+    html! {
+        for (i, part) in parts.iter().enumerate() {
+            if i % 2 == 0 {
+                { part.to_string() }
+            } else if unpaired_last && i == last {
+                { format!("`{part}") }
+            } else {
+                <code>{ part.to_string() }</code>
+            }
+        }
+    }
+}
+
 /// Longest pasted text shown in full in one place. Browsers take time that
 /// grows with the square of a line's length to wrap a long unbroken word
 /// (Chromium spent minutes on a 1 MB error message), so longer text is cut.

@@ -1,6 +1,8 @@
-//! The verdict in words, with what was read and when.
+//! The answer first: the top finding's cause and first step, whether a
+//! retry helps, and what was read.
 
-use scopelens_core::{Diagnosis, Severity};
+use crate::util::with_code_spans;
+use scopelens_core::{headline, retry_label, Diagnosis, Severity};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -32,9 +34,10 @@ pub fn VerdictBanner(props: &VerdictBannerProps) -> Html {
     html! {
         <section class={classes!("verdict", format!("verdict-{}", d.verdict.id()))}
             role="status" aria-live="polite" aria-atomic="true" data-verdict={d.verdict.id()}>
-            <p class="verdict-headline">{ d.verdict.headline() }</p>
+            <p class="verdict-headline">{ with_code_spans(&headline(d)) }</p>
             <p class="verdict-meta">
-                { "Read as: " }
+                <span class="retry-label" data-retry={retry_label(d)}>{ retry_label(d) }</span>
+                { " Read as: " }
                 <strong class="detected-kind" data-kind={d.kind().id()}>{ d.kind().title() }</strong>
                 { format!(" · {}", facts.join(" · ")) }
             </p>

@@ -115,6 +115,9 @@ async fn timeline_says_never_and_is_accessible() {
     assert!(list.contains("Issued: 3 days ago"), "{list}");
     assert!(list.contains("Data access expires: in 10 days"), "{list}");
     assert!(text(&root, "svg title").contains("never"));
+    // "Never" labels the open end of the axis; it is not plotted as a moment.
+    assert!(all(&root, ".mark.never circle").is_empty());
+    assert_eq!(all(&root, ".mark circle").len(), 3);
 }
 
 #[wasm_bindgen_test]
@@ -146,6 +149,47 @@ async fn scope_matrix_shows_missing_and_waba_targets() {
         Some("not-for-waba")
     );
     assert!(text(&root, ".targets").contains("111"));
+    // The intents wait behind a one-line summary that names what is checked.
+    assert!(text(&root, "details.scope-intents > summary")
+        .contains("Checking for: production integration on WABA 222"));
+    assert!(attr(&root, "details.scope-intents", "open").is_none());
+}
+
+#[wasm_bindgen_test]
+async fn a_missing_permission_is_granted_for_nothing() {
+    let input = r#"{"data":{"app_id":"1","type":"SYSTEM_USER","is_valid":true,"expires_at":0,"scopes":["whatsapp_business_management"]}}"#;
+    let d = diagnose(input, &Context::at(NOW));
+    let root = mount::<ScopeMatrix>(scope_matrix::ScopeMatrixProps {
+        rows: d.scopes.clone(),
+        has_scopes: true,
+        intents: vec![],
+        waba_id: "".into(),
+        app_id: "".into(),
+        on_intents: Callback::noop(),
+        on_waba_id: Callback::noop(),
+        on_app_id: Callback::noop(),
+    })
+    .await;
+    let missing = ".scope-row[data-permission=whatsapp_business_messaging]";
+    assert_eq!(
+        attr(&root, missing, "data-state").as_deref(),
+        Some("missing")
+    );
+    assert_eq!(text(&root, &format!("{missing} td:last-child")), "none");
+}
+
+#[wasm_bindgen_test]
+async fn the_verdict_leads_with_the_cause_and_the_first_step() {
+    let input = include_str!("../../../tests/fixtures/messy/curl_i_190_expired.txt");
+    let d = std::rc::Rc::new(diagnose(input, &Context::at(NOW)));
+    let root = mount::<VerdictBanner>(verdict_banner::VerdictBannerProps {
+        diagnosis: d.clone(),
+    })
+    .await;
+    let headline = text(&root, ".verdict-headline");
+    assert_eq!(headline, scopelens_core::headline(&d).replace('`', ""));
+    assert_ne!(headline, d.verdict.headline());
+    assert_eq!(text(&root, ".retry-label"), scopelens_core::retry_label(&d));
 }
 
 #[wasm_bindgen_test]
@@ -253,9 +297,9 @@ async fn share_panel_previews_the_redacted_content() {
         .unwrap();
     toggle.click();
     yew::scheduler::flush().await;
-    let shown = text(&root, ".share-input");
-    assert!(shown.contains("[REDACTED]"), "{shown}");
-    assert!(!shown.contains(&token[..20]));
+    // A link carries only the allow-listed payload: the token is nowhere.
+    let shown = text(&root, ".share-preview");
+    assert!(!shown.contains(&token[..20]), "{shown}");
     assert!(text(&root, ".share-secrets").contains("1 token or secret was removed"));
 }
 
@@ -272,6 +316,10 @@ async fn diagnoser_wires_input_to_the_views() {
         on_change: Callback::noop(),
         guide_base: "./guide/".into(),
         share: None,
+        shared: false,
+        on_edit_copy: Callback::noop(),
+        scope_check_wanted: false,
+        compact: false,
     })
     .await;
     assert_eq!(

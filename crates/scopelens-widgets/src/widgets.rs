@@ -265,7 +265,7 @@ pub fn Widget(props: &WidgetProps) -> Html {
                 let spec = spec.clone();
                 Callback::from(move |s: DiagnoserState| spec.set(Spec::Decoder(s)))
             };
-            html! { <Diagnoser state={state.clone()} {on_change} guide_base={base.clone()} /> }
+            html! { <Diagnoser state={state.clone()} {on_change} guide_base={base.clone()} compact=true /> }
         }
         #[cfg(feature = "diagnose")]
         Spec::Endpoint { request, example } => {

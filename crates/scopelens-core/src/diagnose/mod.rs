@@ -112,6 +112,66 @@ impl Verdict {
     }
 }
 
+/// The answer in one line: the top finding's cause and its first step
+/// ("The token expired 2 days ago: generate a new token …"), or the
+/// verdict's words when nothing needs doing. The web app's banner, the
+/// CLI and a Markdown copy's title all lead with it.
+pub fn headline(d: &Diagnosis) -> String {
+    let top = match d.verdict {
+        Verdict::Ok => None,
+        _ => d.findings.first(),
+    };
+    let Some(top) = top else {
+        return d.verdict.headline().to_string();
+    };
+    let cause = top.title.trim().trim_end_matches(['.', ':']).trim_end();
+    match top
+        .fix
+        .first()
+        .map(|step| step.trim())
+        .filter(|s| !s.is_empty())
+    {
+        Some(step) => format!("{cause}: {}", lower_first(step)),
+        None => format!("{cause}."),
+    }
+}
+
+/// Whether retrying the failed request helps, in a few words: from the
+/// error catalogue when the top finding carries a code, else from the verdict.
+pub fn retry_label(d: &Diagnosis) -> &'static str {
+    use crate::kb::{lookup_error, ErrorLookup, Retry};
+    let code = d.findings.first().and_then(|f| Some((f.code?, f.subcode)));
+    if let Some((code, subcode)) = code {
+        if let ErrorLookup::Known { entry, .. } = lookup_error(code, subcode) {
+            return match entry.retry {
+                Retry::Never => "Retrying will fail the same way",
+                Retry::AfterFix => "Retry only after the fix",
+                Retry::Backoff => "Safe to retry with back-off",
+                Retry::Later => "Retry after a wait",
+            };
+        }
+    }
+    match d.verdict {
+        Verdict::Ok => "Nothing to fix",
+        Verdict::Warning => "Works for now",
+        Verdict::ActionRequired => "Fails until fixed",
+        Verdict::InvalidInput => "Nothing was diagnosed",
+    }
+}
+
+/// `step` with its first letter in lower case, to follow a colon, unless
+/// the first word is an acronym or a name written in capitals ("WABA", "API").
+fn lower_first(step: &str) -> String {
+    let mut chars = step.chars();
+    match (chars.next(), chars.next()) {
+        (Some(first), Some(second)) if first.is_uppercase() && !second.is_uppercase() => first
+            .to_lowercase()
+            .chain(step[first.len_utf8()..].chars())
+            .collect(),
+        _ => step.to_string(),
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Finding {
     pub id: &'static str,
@@ -540,5 +600,72 @@ pub fn token_family_title(family: TokenFamily) -> &'static str {
     match family {
         TokenFamily::UserOrSystem => "user or system user access token",
         TokenFamily::App => "app access token (APP_ID|APP_SECRET)",
+    }
+}
+
+#[cfg(test)]
+mod headline_tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn fixture(path: &str) -> String {
+        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/");
+        std::fs::read_to_string(format!("{root}{path}")).expect("fixture exists")
+    }
+
+    fn diagnosis_of(path: &str) -> Diagnosis {
+        diagnose(&fixture(path), &Context::at(1_760_000_000))
+    }
+
+    #[test]
+    fn different_causes_get_different_headlines_that_name_the_cause_and_the_first_step() {
+        let paths = [
+            "messy/curl_i_190_expired.txt",
+            "graph_error/perm_200_requires_messaging.json",
+            "webhook_error/status_failed_131047.json",
+        ];
+        let lines: Vec<String> = paths.iter().map(|p| headline(&diagnosis_of(p))).collect();
+        for (path, line) in paths.iter().zip(&lines) {
+            let d = diagnosis_of(path);
+            let top = &d.findings[0];
+            assert!(line.starts_with(top.title.trim_end_matches('.')), "{line}");
+            let step = top.fix.first().expect("the top finding has a step");
+            assert!(line.ends_with(&step[1..]), "{line} / {step}");
+            assert_ne!(line, d.verdict.headline());
+        }
+        assert_ne!(lines[0], lines[1]);
+        assert_ne!(lines[1], lines[2]);
+    }
+
+    #[test]
+    fn a_healthy_token_keeps_the_verdicts_words() {
+        let d = diagnosis_of("debug_token/system_user_never.json");
+        assert_eq!(d.verdict, Verdict::Ok);
+        assert_eq!(headline(&d), Verdict::Ok.headline());
+        assert_eq!(retry_label(&d), "Nothing to fix");
+    }
+
+    #[test]
+    fn a_first_word_in_capitals_keeps_its_case() {
+        assert_eq!(lower_first("Generate a token"), "generate a token");
+        assert_eq!(lower_first("WABA owners must"), "WABA owners must");
+        assert_eq!(lower_first("É"), "É");
+        assert_eq!(lower_first(""), "");
+    }
+
+    proptest! {
+        #[test]
+        fn any_input_gets_a_one_line_headline_and_a_retry_label(text in ".{0,300}") {
+            let d = diagnose(&text, &Context::at(1_760_000_000));
+            let line = headline(&d);
+            prop_assert!(!line.trim().is_empty());
+            prop_assert!(!retry_label(&d).is_empty());
+            if d.verdict != Verdict::Ok {
+                if let Some(top) = d.findings.first() {
+                    let cause = top.title.trim().trim_end_matches(['.', ':']).trim_end();
+                    prop_assert!(line.starts_with(cause));
+                }
+            }
+        }
     }
 }

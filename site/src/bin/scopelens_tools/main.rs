@@ -297,6 +297,39 @@ pub fn update_part(name: &str, props: &str) {
     });
 }
 
+/// The share link's fragment (without `#`) for the share state `state`
+/// (as `state_json` writes it): "Copy link" and "Copy as Markdown" in the
+/// diagnose view, whose module does not carry the encoder.
+#[wasm_bindgen]
+pub fn share_fragment(state: &str) -> Result<String, JsError> {
+    let state =
+        read_state(state).ok_or_else(|| JsError::new("the share state could not be read"))?;
+    scopelens_core::encode_share(&state).map_err(|e| JsError::new(&e.to_string()))
+}
+
+/// "Copy as Markdown" in the diagnose view: the Markdown for a ticket about
+/// the share state `state` (as `state_json` writes it), with `link`, or
+/// with a new link (then shown in the address bar) when `link` is empty.
+#[wasm_bindgen]
+pub fn ticket_markdown(state: &str, link: &str) -> Result<String, JsError> {
+    let state =
+        read_state(state).ok_or_else(|| JsError::new("the share state could not be read"))?;
+    let diagnosis = DiagnoserState::from_share(&state, scopelens_ui::util::now_unix()).diagnose();
+    let link = if link.is_empty() {
+        let fragment =
+            scopelens_core::encode_share(&state).map_err(|e| JsError::new(&e.to_string()))?;
+        show_link(fragment.clone());
+        format!("{}#{fragment}", base_url())
+    } else {
+        link.to_string()
+    };
+    Ok(scopelens_ui::share_panel::ticket_markdown(
+        &diagnosis,
+        &state,
+        Some(&link),
+    ))
+}
+
 /// Removes the part `name`, if shown (the live check's token goes with it).
 #[wasm_bindgen]
 pub fn unmount_part(name: &str) {

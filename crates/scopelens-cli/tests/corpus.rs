@@ -160,10 +160,25 @@ fn every_fixture_diagnoses_as_expected() {
         .map(|f| (f["form"].as_str().unwrap_or("own"), check(f)))
         .collect();
     eprintln!("{}", form_summary(&results));
-    let failures: Vec<String> = results
-        .into_iter()
-        .filter_map(|(_, result)| result.err())
-        .collect();
+    // A fixture marked `known_gap` is a real paste the reader does not yet
+    // read right, kept so the figure stays honest; it must still fail, so
+    // the mark is removed the day it passes.
+    let mut failures = Vec::new();
+    let mut gaps = Vec::new();
+    for (fixture, (_, result)) in fixtures.iter().zip(results) {
+        match (fixture["known_gap"].as_str(), result) {
+            (None, Err(problem)) => failures.push(problem),
+            (Some(why), Err(problem)) => gaps.push(format!("{problem} (known gap: {why})")),
+            (Some(_), Ok(())) => failures.push(format!(
+                "{}: passes now; remove its known_gap mark",
+                fixture["file"]
+            )),
+            (None, Ok(())) => {}
+        }
+    }
+    if !gaps.is_empty() {
+        eprintln!("known gaps ({}):\n{}", gaps.len(), gaps.join("\n"));
+    }
     assert!(
         failures.is_empty(),
         "{} of {} fixtures failed:\n{}",

@@ -144,7 +144,13 @@ pub fn count_in_text(text: &str) -> usize {
                 .count()
         })
         .sum::<usize>();
+    // A quoted ellipsis is a value left out (`u'...'`, `"…"`), not punctuation.
+    let quoted = ["'...'", "\"...\"", "'…'", "\"…\""]
+        .iter()
+        .map(|q| text.matches(q).count())
+        .sum::<usize>();
     bracketed
+        + quoted
         + text
             .split(|c: char| {
                 c.is_whitespace() || matches!(c, '"' | '\'' | '`' | ',' | ';' | '=' | ':')
@@ -220,5 +226,6 @@ mod tests {
         );
         assert_eq!(count_in_text("token=<TOKEN> phone <PHONE>"), 2);
         assert_eq!(count_in_text("Invalid token [the token] for APP-ID"), 2);
+        assert_eq!(count_in_text("{u'value': u'...', u'key': u'sig'}"), 1);
     }
 }

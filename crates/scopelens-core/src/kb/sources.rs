@@ -270,4 +270,6 @@ sources! {
     ISSUE_132000 = "https://github.com/chatwoot/chatwoot/issues/13142", checked "2026-12";
     /// Where Meta's fixed message text for an error was seen.
     ISSUE_132012 = "https://github.com/shridarpatil/frappe_whatsapp/issues/147", checked "2026-12";
+    /// Where Meta's fixed message text for an error was seen.
+    ISSUE_UNSUPPORTED_POST = "https://github.com/facebookarchive/php-graph-sdk/issues/216", checked "2026-12";
 }

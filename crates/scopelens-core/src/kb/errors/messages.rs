@@ -276,6 +276,9 @@ pub static MESSAGES: &[CanonicalMessage] = &[
     ),
     // Every 190 sentence starts so; matched after every specific one.
     m(190, None, "Error validating access token", BKRS_FIXTURES),
+    // The 100/33 sentence's opening, when nothing else of it was kept.
+    m(100, None, "Unsupported post request", ISSUE_UNSUPPORTED_POST),
+    m(100, None, "Unsupported get request", ISSUE_UNSUPPORTED_POST),
 ];
 
 #[cfg(test)]

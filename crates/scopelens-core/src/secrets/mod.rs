@@ -11,36 +11,12 @@
 //! first, so no output can carry a secret the user pasted. Redaction runs in
 //! time linear in the text, and redacting twice changes nothing.
 
+mod fields;
+mod shapes;
+mod view;
+
 /// What replaces a removed secret. Chosen so it can never look like a token.
 pub const REDACTED: &str = "[REDACTED]";
-
-/// Query parameters and field names whose values are secrets, lowercase
-/// (matched without regard to case, so `appSecret` is `appsecret`; a `-` in
-/// the text matches a `_` here, so `X-Access-Token` is `access_token`).
-const SECRET_NAMES: &[&str] = &[
-    "access_token",
-    "accesstoken",
-    "input_token",
-    "inputtoken",
-    "client_secret",
-    "clientsecret",
-    "app_secret",
-    "appsecret",
-    "appsecret_proof",
-    "appsecretproof",
-    "app_secret_proof",
-    "fb_exchange_token",
-    "fbexchangetoken",
-    "system_user_access_token",
-    "systemuseraccesstoken",
-    "authorization",
-    "password",
-];
-
-/// Every name in [`SECRET_NAMES`] ends in one of these. The text is searched
-/// for them and the name read back from there: five passes instead of one
-/// per name.
-const NAME_ENDINGS: &[&str] = &["token", "secret", "proof", "authorization", "password"];
 
 /// Schemes an `Authorization` value may start with; the credential after
 /// them is the secret.
@@ -69,10 +45,6 @@ const QUOTES: &[&[u8]] = &[
     b"`",
 ];
 
-/// Shortest run after `EAA` treated as a token: real ones are well over 100.
-const MIN_TOKEN_TAIL: usize = 20;
-/// Shortest app-secret part of an `APPID|SECRET` app token.
-const MIN_SECRET_LEN: usize = 16;
 /// Shortest value of a secret-named field that is removed.
 const MIN_VALUE_LEN: usize = 8;
 /// Shortest password of `curl -u user:password` or a URL's user
@@ -115,26 +87,37 @@ pub fn contains_secret(text: &str) -> bool {
     !secret_spans(text).is_empty()
 }
 
-/// Byte ranges of secrets. Every range starts and ends on an ASCII byte, so
-/// slicing at them is always valid UTF-8.
+/// Byte ranges of secrets. Every range starts and ends on a character
+/// boundary, so slicing at them is always valid UTF-8. The text is read as
+/// it is and, when it holds escapes, encodings, zero-width characters or
+/// look-alike letters, as it reads once they are undone; a secret found in
+/// that reading is removed from the raw text with the escapes around it.
 fn secret_spans(text: &str) -> Vec<(usize, usize)> {
     let mut spans = Vec::new();
-    user_token_spans(text, &mut spans);
-    app_token_spans(text, &mut spans);
-    let lower = text.to_ascii_lowercase();
-    bearer_spans(&lower, &mut spans);
-    named_value_spans(&lower, &mut spans);
-    curl_user_spans(&lower, &mut spans);
-    url_password_spans(text, &mut spans);
+    scan(text, &mut spans);
+    if let Some(view) = view::View::of(text) {
+        let mut found = Vec::new();
+        scan(&view.text, &mut found);
+        spans.extend(
+            found
+                .into_iter()
+                .filter(|(start, end)| start < end)
+                .map(|(start, end)| view.raw_range(start, end)),
+        );
+    }
+    spans.retain(|(start, end)| start < end);
     spans
 }
 
-fn is_token_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric()
-}
-
-fn is_secret_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_' || b == b'-'
+fn scan(text: &str, spans: &mut Vec<(usize, usize)>) {
+    let lower = text.to_ascii_lowercase();
+    shapes::token_spans(text, &lower, spans);
+    shapes::app_token_spans(text, spans);
+    shapes::encoded_json_spans(text, spans);
+    bearer_spans(&lower, spans);
+    fields::named_value_spans(text, &lower, spans);
+    curl_user_spans(&lower, spans);
+    url_password_spans(text, spans);
 }
 
 fn run_end(bytes: &[u8], from: usize, accept: fn(u8) -> bool) -> usize {
@@ -183,48 +166,6 @@ fn is_name_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_'
 }
 
-fn user_token_spans(text: &str, spans: &mut Vec<(usize, usize)>) {
-    let bytes = text.as_bytes();
-    let mut taken_until = 0;
-    for (at, _) in text.match_indices("EAA") {
-        if at < taken_until || !starts_word(bytes, at, is_token_byte) {
-            continue;
-        }
-        let end = run_end(bytes, at + 3, is_token_byte);
-        if end - at - 3 >= MIN_TOKEN_TAIL {
-            spans.push((at, end));
-            taken_until = end;
-        }
-    }
-}
-
-/// `APPID|SECRET`, also with the bar URL-encoded (`APPID%7CSECRET`).
-fn app_token_spans(text: &str, spans: &mut Vec<(usize, usize)>) {
-    let bytes = text.as_bytes();
-    for (bar, &b) in bytes.iter().enumerate() {
-        let bar_len = match b {
-            b'|' => 1,
-            b'%' if percent_decoded(bytes, bar) == Some(b'|') => 3,
-            _ => continue,
-        };
-        let digits = bytes[..bar]
-            .iter()
-            .rev()
-            .take_while(|b| b.is_ascii_digit())
-            .take(5)
-            .count();
-        if digits < 5 {
-            continue;
-        }
-        let start = bar + bar_len;
-        let end = run_end(bytes, start, is_secret_byte);
-        if end - start >= MIN_SECRET_LEN {
-            // The app ID before the bar is public; only the secret goes.
-            spans.push((start, end));
-        }
-    }
-}
-
 fn bearer_spans(lower: &str, spans: &mut Vec<(usize, usize)>) {
     let bytes = lower.as_bytes();
     for (at, word) in lower.match_indices("bearer") {
@@ -254,69 +195,6 @@ fn ends_bearer_value(bytes: &[u8], at: usize) -> bool {
         b.is_ascii_whitespace() || matches!(b, b'"' | b'\'' | b'`' | b',' | b'}' | b'&' | b'\\')
     };
     ends(bytes[at]) || percent_decoded(bytes, at).is_some_and(ends)
-}
-
-/// `name=value`, `"name": "value"`, `'name': 'value'`, `name: 'value'`, and
-/// the same escaped (`\"name\":\"value\"`) or URL-encoded (`name%3Dvalue`,
-/// `%22name%22%3A%22value%22`). For `Authorization`, a scheme (`Basic`,
-/// `Bearer`…) before the credential stays.
-fn named_value_spans(lower: &str, spans: &mut Vec<(usize, usize)>) {
-    let bytes = lower.as_bytes();
-    for ending in NAME_ENDINGS {
-        // Matches inside a value already taken are skipped, which keeps a line
-        // of repeated `access_token=access_token=…` linear.
-        let mut taken_until = 0;
-        for (hit, _) in lower.match_indices(ending) {
-            let mut i = hit + ending.len();
-            // The name that ends here and starts a word, if any.
-            let Some(name) = SECRET_NAMES.iter().find(|name| {
-                i.checked_sub(name.len()).is_some_and(|at| {
-                    at >= taken_until
-                        && same_name(&bytes[at..i], name)
-                        && starts_word(bytes, at, is_name_byte)
-                })
-            }) else {
-                continue;
-            };
-            if bytes.get(i).is_some_and(|b| is_name_byte(*b)) {
-                continue;
-            }
-            // Closing quote of a quoted key, spaces, then `=` or `:`.
-            let mut encoded = false;
-            if let Some(quote) = quote_at(bytes, i) {
-                encoded = quote[0] == b'%';
-                i += quote.len();
-            }
-            i = skip_spaces(bytes, i);
-            match bytes.get(i) {
-                // `=>` too, as in PHP and Ruby hashes.
-                Some(b'=') if bytes.get(i + 1) == Some(&b'>') => i += 2,
-                Some(b'=' | b':') => i += 1,
-                Some(b'%') if matches!(percent_decoded(bytes, i), Some(b'=' | b':')) => {
-                    encoded = true;
-                    i += 3;
-                }
-                _ => continue,
-            }
-            i = skip_spaces(bytes, i);
-            if *name == "authorization" {
-                i = skip_auth_scheme(bytes, i);
-            }
-            if let Some(span) = value_span(bytes, i, encoded) {
-                taken_until = span.1;
-                spans.push(span);
-            }
-        }
-    }
-}
-
-/// Whether `text` spells `name`, reading a `-` in the text as `_`.
-fn same_name(text: &[u8], name: &str) -> bool {
-    text.len() == name.len()
-        && text
-            .iter()
-            .zip(name.bytes())
-            .all(|(t, n)| *t == n || *t == b'-' && n == b'_')
 }
 
 /// The password of `curl -u user:password`, `--user user:password` and the same quoted (`-u "user:pass word"`). The
@@ -467,24 +345,9 @@ fn skip_spaces(bytes: &[u8], mut i: usize) -> usize {
     }
 }
 
-/// Past an authentication scheme and the spaces after it (`Basic `), if
-/// one starts at `at`.
-fn skip_auth_scheme(bytes: &[u8], at: usize) -> usize {
-    for scheme in AUTH_SCHEMES {
-        if bytes[at..].starts_with(scheme.as_bytes()) {
-            let after = at + scheme.len();
-            let past = skip_spaces(bytes, after);
-            if past > after {
-                return past;
-            }
-        }
-    }
-    at
-}
-
 /// The value starting at `start`: inside its quotes if quoted, otherwise up
 /// to the first character that ends a bare value (URL-encoded ones too when
-/// `encoded`). Too-short values and values already redacted are kept.
+/// `encoded`). Values already redacted are kept.
 fn value_span(bytes: &[u8], start: usize, encoded: bool) -> Option<(usize, usize)> {
     // Checked before looking for the end, so that a run of placeholders is
     // not scanned once per name in front of it.
@@ -503,7 +366,7 @@ fn value_span(bytes: &[u8], start: usize, encoded: bool) -> Option<(usize, usize
             end
         }
     };
-    (end - body >= MIN_VALUE_LEN).then_some((body, end))
+    Some((body, end))
 }
 
 /// Where a quoted value starting at `body` ends: at its closing quote, the
@@ -526,7 +389,11 @@ fn quoted_end(bytes: &[u8], body: usize, quote: &[u8]) -> usize {
 }
 
 fn ends_bare(b: u8) -> bool {
-    b.is_ascii_whitespace() || matches!(b, b'&' | b'"' | b'\'' | b',' | b'}' | b')' | b'#' | b'\\')
+    b.is_ascii_whitespace()
+        || matches!(
+            b,
+            b'&' | b'"' | b'\'' | b',' | b'}' | b')' | b'#' | b'\\' | b';' | b'<' | b'>' | b']'
+        )
 }
 
 fn ends_bare_value(bytes: &[u8], at: usize, encoded: bool) -> bool {
@@ -545,6 +412,57 @@ fn already_redacted(bytes: &[u8], at: usize) -> bool {
 pub fn describe_token(token: &str) -> String {
     let head: String = token.chars().take(6).collect();
     format!("{head}… ({} characters)", token.chars().count())
+}
+
+/// Whether `value` stands in for a secret rather than being one: empty or
+/// a few characters repeated (`xxx`, `***`, `...`, `EAAxxxx…`), a template
+/// (`<token>`, `{{token}}`, `${TOKEN}`, `$TOKEN`), a variable's name
+/// (`YOUR_ACCESS_TOKEN`, `process.env.WHATSAPP_TOKEN`), words asking for
+/// one (`your-app-secret-here`), or a redaction mark (`[REDACTED]`,
+/// `<redacted>`). Such values are left as they are and never counted.
+pub fn is_placeholder(value: &str) -> bool {
+    let value = value
+        .trim()
+        .trim_matches(|c| matches!(c, '"' | '\'' | '`'))
+        .trim();
+    let lower = value.to_ascii_lowercase();
+    let bytes = value.as_bytes();
+    let mut seen = [false; 128];
+    let mut distinct = 0;
+    for b in bytes.iter().filter(|b| b.is_ascii_alphanumeric()) {
+        if !std::mem::replace(&mut seen[usize::from(*b)], true) {
+            distinct += 1;
+        }
+    }
+    let identifier = |s: &str| {
+        !s.is_empty()
+            && s
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'-'))
+    };
+    let capitals_name = bytes.contains(&b'_')
+        && bytes.iter().any(u8::is_ascii_uppercase)
+        && bytes
+            .iter()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || *b == b'_');
+    distinct <= 3
+        || lower.contains("redacted")
+        || bytes.first() == Some(&b'<') && bytes.last() == Some(&b'>')
+        || lower.starts_with("{{") && lower.ends_with("}}")
+        || lower.starts_with("${") && lower.ends_with('}')
+        || lower.strip_prefix('$').is_some_and(identifier)
+        || lower.starts_with("process.env")
+        || lower.starts_with("os.environ")
+        || lower.starts_with("os.getenv")
+        || lower.starts_with("env(")
+        || lower.starts_with("your")
+        || lower.contains("_your_")
+        || lower.contains("-your-")
+        || lower.ends_with("_here")
+        || lower.ends_with("-here")
+        || lower.contains("placeholder")
+        || capitals_name
+        || matches!(lower.as_str(), "null" | "none" | "undefined" | "true" | "false" | "nil")
 }
 
 #[cfg(test)]
@@ -635,8 +553,24 @@ mod tests {
 
     #[test]
     fn every_secret_name_is_searched_for() {
-        for name in SECRET_NAMES {
-            assert!(NAME_ENDINGS.iter().any(|e| name.ends_with(e)), "{name}");
+        for name in [
+            "access_token",
+            "accesstoken",
+            "input_token",
+            "client_secret",
+            "appsecret",
+            "appsecret_proof",
+            "fb_exchange_token",
+            "system_user_access_token",
+            "authorization",
+            "password",
+            "refresh_token",
+            "hub.verify_token",
+            "x-hub-signature-256",
+            "meta_app_secret",
+            "graph_api_key",
+            "signed_request",
+        ] {
             let text = format!("{name}=opaque-Secret.value42");
             assert_eq!(clean(&text), format!("{name}=[REDACTED]"));
             let upper = format!("\\n{}: opaque-Secret.value42", name.to_ascii_uppercase());

@@ -1,0 +1,250 @@
+//! Secrets recognised by their shape alone, wherever they stand: user,
+//! page and system user tokens (`EAA…`), Instagram tokens (`IGQV…`,
+//! `IGAA…`), app tokens (`APPID|SECRET`), and base64-encoded JSON (JWTs,
+//! `signed_request`, `state` blobs carrying a token).
+
+use super::{percent_decoded, run_end, starts_word};
+
+/// Shortest run after a token prefix treated as a token: real ones are
+/// well over 100 characters.
+const MIN_TOKEN_TAIL: usize = 20;
+/// Shortest app-secret part of an `APPID|SECRET` app token.
+const MIN_SECRET_LEN: usize = 16;
+/// Shortest base64 JSON treated as a secret (`{"a":"b"}` is 12).
+const MIN_ENCODED_JSON: usize = 32;
+/// Lines at least this long may have been wrapped by a tool (most wrap at
+/// 64, 76 or 80 columns).
+const WRAP_COLUMN: usize = 60;
+/// Shortest start of a token before a line break that is read as a hard
+/// wrap (unless the line is long), so that a short word before a newline
+/// is never joined to the next line.
+const MIN_WRAPPED_PIECE: usize = 16;
+
+fn is_alnum(b: u8) -> bool {
+    b.is_ascii_alphanumeric()
+}
+
+fn is_url_safe(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_' || b == b'-'
+}
+
+/// Token prefixes, with the bytes that may follow them.
+const PREFIXES: &[(&str, fn(u8) -> bool)] =
+    &[("EAA", is_alnum), ("IGQ", is_url_safe), ("IGAA", is_alnum)];
+
+/// Whether a token may start at `at`: at the start of a word, or glued to
+/// the name in front of it (`access_tokenEAA…`).
+fn may_start(bytes: &[u8], at: usize, word: fn(u8) -> bool) -> bool {
+    starts_word(bytes, at, word)
+        || at >= 5 && bytes[at - 5..at].eq_ignore_ascii_case(b"token")
+}
+
+/// A run of a token's characters with too few different ones to be random
+/// (`EAAxxxxxxxx…`) is a placeholder.
+fn looks_random(run: &[u8]) -> bool {
+    let mut seen = [false; 128];
+    let mut distinct = 0;
+    for b in run {
+        let slot = &mut seen[usize::from(*b & 0x7F)];
+        if !*slot {
+            *slot = true;
+            distinct += 1;
+            if distinct > 4 {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+pub(super) fn token_spans(text: &str, lower: &str, spans: &mut Vec<(usize, usize)>) {
+    let bytes = text.as_bytes();
+    for (prefix, accept) in PREFIXES {
+        let needle = prefix.to_ascii_lowercase();
+        let mut taken_until = 0;
+        for (at, _) in lower.match_indices(needle.as_str()) {
+            if at < taken_until {
+                continue;
+            }
+            let written = &bytes[at..at + prefix.len()];
+            // Letters of the prefix in another case mean the text was
+            // lower-cased after the token was written (`eaag…`); a random
+            // word that starts with the prefix almost always has a capital.
+            let recased = written != prefix.as_bytes();
+            if !may_start(bytes, at, *accept) {
+                continue;
+            }
+            let tail_start = at + prefix.len();
+            let mut end = run_end(bytes, tail_start, *accept);
+            let mut length = end - tail_start;
+            while let Some((next_start, next_end)) = continuation(bytes, at, end, *accept) {
+                length += next_end - next_start;
+                end = next_end;
+            }
+            let tail = &bytes[tail_start..end];
+            if length < MIN_TOKEN_TAIL
+                || recased && tail.iter().any(u8::is_ascii_uppercase)
+                || !looks_random(tail)
+            {
+                continue;
+            }
+            spans.push((at, end));
+            taken_until = end;
+        }
+    }
+}
+
+/// The next piece of a token broken at `end`: by string concatenation
+/// (`"EAA…" + "…"`, also across lines, and Python's adjacent literals on
+/// separate lines) or by a hard wrap (a newline after a long piece, the
+/// next line going on with the token's characters up to where a value
+/// ends).
+pub(super) fn continuation(
+    bytes: &[u8],
+    token_start: usize,
+    end: usize,
+    accept: fn(u8) -> bool,
+) -> Option<(usize, usize)> {
+    let next_piece = |start: usize| {
+        let stop = run_end(bytes, start, accept);
+        (stop > start).then_some((start, stop))
+    };
+    match *bytes.get(end)? {
+        quote @ (b'"' | b'\'') => {
+            let mut i = end + 1;
+            let (mut plus, mut newline) = (false, false);
+            let mut steps = 0;
+            while let Some(b) = bytes.get(i) {
+                steps += 1;
+                match b {
+                    b'+' if !plus => plus = true,
+                    b'\n' => newline = true,
+                    b' ' | b'\t' | b'\r' | b'\\' => {}
+                    _ => break,
+                }
+                if steps > 32 {
+                    return None;
+                }
+                i += 1;
+            }
+            let joined = plus || newline;
+            (joined && bytes.get(i) == Some(&quote))
+                .then(|| next_piece(i + 1))
+                .flatten()
+        }
+        b'\n' | b'\r' if end - token_start >= MIN_WRAPPED_PIECE || long_line_ends_at(bytes, end) => {
+            wrapped_piece(bytes, end, accept)
+        }
+        _ => None,
+    }
+}
+
+/// The piece of a value on the line after a hard wrap at `end`: the next
+/// line's run of `accept` bytes, if it ends where a value ends.
+fn wrapped_piece(bytes: &[u8], end: usize, accept: fn(u8) -> bool) -> Option<(usize, usize)> {
+    let mut i = end + 1;
+    if bytes[end] == b'\r' && bytes.get(i) == Some(&b'\n') {
+        i += 1;
+    }
+    let stop = run_end(bytes, i, accept);
+    (stop > i && ends_value(bytes.get(stop).copied())).then_some((i, stop))
+}
+
+/// Whether the line ending at `end` is as long as lines that tools wrap.
+fn long_line_ends_at(bytes: &[u8], end: usize) -> bool {
+    let floor = end.saturating_sub(WRAP_COLUMN);
+    floor > 0 && !bytes[floor..end].contains(&b'\n')
+}
+
+/// Whether a byte (or the end of the text) can follow the last piece of a
+/// wrapped token. A name or a path goes on with `_`, `:`, `=`, `.` or `/`.
+fn ends_value(b: Option<u8>) -> bool {
+    match b {
+        None => true,
+        Some(b) => {
+            b.is_ascii_whitespace()
+                || matches!(
+                    b,
+                    b'"' | b'\'' | b'`' | b',' | b'&' | b'}' | b']' | b')' | b'<' | b'>' | b';' | b'\\'
+                )
+        }
+    }
+}
+
+/// `APPID|SECRET`, also with the bar URL-encoded (`APPID%7CSECRET`).
+pub(super) fn app_token_spans(text: &str, spans: &mut Vec<(usize, usize)>) {
+    let bytes = text.as_bytes();
+    for (bar, &b) in bytes.iter().enumerate() {
+        let bar_len = match b {
+            b'|' => 1,
+            b'%' if percent_decoded(bytes, bar) == Some(b'|') => 3,
+            _ => continue,
+        };
+        let digits = bytes[..bar]
+            .iter()
+            .rev()
+            .take_while(|b| b.is_ascii_digit())
+            .take(5)
+            .count();
+        if digits < 5 {
+            continue;
+        }
+        let start = bar + bar_len;
+        let mut end = run_end(bytes, start, is_url_safe);
+        let mut length = end - start;
+        let token_start = bar - digits;
+        while let Some((next_start, next_end)) = continuation(bytes, token_start, end, is_url_safe)
+        {
+            length += next_end - next_start;
+            end = next_end;
+        }
+        if length >= MIN_SECRET_LEN {
+            // The app ID before the bar is public; only the secret goes.
+            spans.push((start, end));
+        }
+    }
+}
+
+/// How base64 of a JSON object or array starts: `{"`, `{ "`, `{` and a
+/// newline, `[{"`.
+const ENCODED_JSON_STARTS: &[&str] = &["eyJ", "eyAi", "ewog", "ewoJ", "W3si"];
+
+fn is_base64_byte(b: u8) -> bool {
+    is_url_safe(b) || matches!(b, b'+' | b'/' | b'=' | b'.')
+}
+
+/// Base64 JSON: a JWT (`eyJ….eyJ….sig`), a `signed_request`
+/// (`sig.eyJ…`), or any long base64 object. What it holds cannot be read
+/// without decoding, and it often holds a token; it is removed whole.
+pub(super) fn encoded_json_spans(text: &str, spans: &mut Vec<(usize, usize)>) {
+    let bytes = text.as_bytes();
+    for start_marker in ENCODED_JSON_STARTS {
+        let mut taken_until = 0;
+        for (hit, _) in text.match_indices(start_marker) {
+            if hit < taken_until {
+                continue;
+            }
+            let start = if hit > 0 && bytes[hit - 1] == b'.' {
+                // The signature in front of a signed request's payload.
+                let before = bytes[..hit - 1]
+                    .iter()
+                    .rev()
+                    .take_while(|b| is_url_safe(**b))
+                    .count();
+                hit - 1 - before
+            } else if may_start(bytes, hit, is_url_safe) {
+                hit
+            } else {
+                continue;
+            };
+            let mut end = run_end(bytes, hit, is_base64_byte);
+            while end > hit && bytes[end - 1] == b'.' {
+                end -= 1;
+            }
+            if end - hit >= MIN_ENCODED_JSON {
+                spans.push((start, end));
+                taken_until = end;
+            }
+        }
+    }
+}

@@ -1,0 +1,347 @@
+//! A decoded reading of a paste: JSON, Python and shell backslash escapes,
+//! URL-encoding and HTML character references undone (repeatedly, for text
+//! escaped twice), zero-width characters dropped and look-alike letters
+//! read as the ASCII letters they imitate. Every byte of the reading
+//! remembers the raw bytes it came from, so that a secret found in the
+//! reading is removed from the raw text, escapes and all.
+
+/// How many times escapes are undone: enough for a value escaped inside a
+/// string inside a string inside a JSON document, with an escape of its
+/// own (`\\\\\\\\u0045AA…`).
+const MAX_LAYERS: usize = 4;
+
+pub(super) struct View {
+    pub text: String,
+    /// For each byte of `text`, the raw byte range it was decoded from.
+    origin: Vec<(u32, u32)>,
+}
+
+impl View {
+    /// The decoded reading of `raw`, or `None` when decoding changes
+    /// nothing (most pastes), so that they are read once.
+    pub fn of(raw: &str) -> Option<View> {
+        // Offsets are stored in 32 bits; inputs are capped far below that.
+        if u32::try_from(raw.len()).is_err() {
+            return None;
+        }
+        let mut view: Option<View> = None;
+        for _ in 0..MAX_LAYERS {
+            let current = view.as_ref().map_or(raw, |v| v.text.as_str());
+            let Some(next) = decode(current) else {
+                break;
+            };
+            view = Some(match view {
+                None => next,
+                Some(previous) => next.through(&previous),
+            });
+        }
+        view
+    }
+
+    /// The raw byte range behind `start..end` of the reading. Both ends fall
+    /// on character boundaries of the raw text, because every reading byte
+    /// stands for a whole raw character or escape.
+    pub fn raw_range(&self, start: usize, end: usize) -> (usize, usize) {
+        let first = self.origin[start].0 as usize;
+        let last = self.origin[end - 1].1 as usize;
+        (first, last)
+    }
+
+    /// This reading of `previous.text`, expressed in `previous`'s raw offsets.
+    fn through(self, previous: &View) -> View {
+        let origin = self
+            .origin
+            .iter()
+            .map(|(start, end)| {
+                (
+                    previous.origin[*start as usize].0,
+                    previous.origin[*end as usize - 1].1,
+                )
+            })
+            .collect();
+        View {
+            text: self.text,
+            origin,
+        }
+    }
+}
+
+/// One layer of decoding, or `None` if there is nothing to decode.
+fn decode(text: &str) -> Option<View> {
+    let bytes = text.as_bytes();
+    if !bytes
+        .iter()
+        .any(|b| matches!(b, b'\\' | b'%' | b'&') || *b >= 0x80)
+    {
+        return None;
+    }
+    let mut view = View {
+        text: String::with_capacity(text.len()),
+        origin: Vec::with_capacity(text.len()),
+    };
+    let mut changed = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        let escape = match bytes[i] {
+            b'\\' => backslash_escape(bytes, i),
+            b'%' => percent_escape(bytes, i),
+            b'&' => character_reference(bytes, i),
+            b if b >= 0x80 => text[i..].chars().next().map(|c| (Some(c), c.len_utf8())),
+            _ => None,
+        };
+        match escape {
+            Some((decoded, used)) => {
+                let folded = decoded.and_then(fold);
+                // A character beyond ASCII that reads as itself changes nothing.
+                changed |= bytes[i] < 0x80 || folded != decoded;
+                if let Some(c) = folded {
+                    push(&mut view, c, i, i + used);
+                }
+                i += used;
+            }
+            None => {
+                push(&mut view, char::from(bytes[i]), i, i + 1);
+                i += 1;
+            }
+        }
+    }
+    changed.then_some(view)
+}
+
+fn push(view: &mut View, c: char, from: usize, to: usize) {
+    view.text.push(c);
+    for _ in 0..c.len_utf8() {
+        view.origin.push((from as u32, to as u32));
+    }
+}
+
+fn hex(b: u8) -> Option<u32> {
+    char::from(b).to_digit(16)
+}
+
+fn hex_number(bytes: &[u8]) -> Option<u32> {
+    bytes.iter().try_fold(0u32, |acc, b| Some(acc * 16 + hex(*b)?))
+}
+
+/// A backslash escape at `at`: what it stands for (`None` for a line
+/// continuation, which stands for nothing) and how many bytes it takes.
+fn backslash_escape(bytes: &[u8], at: usize) -> Option<(Option<char>, usize)> {
+    let next = *bytes.get(at + 1)?;
+    let simple = match next {
+        b'n' => Some('\n'),
+        b't' => Some('\t'),
+        b'r' => Some('\r'),
+        b'f' => Some('\u{c}'),
+        b'b' => Some('\u{8}'),
+        b'v' => Some('\u{b}'),
+        b'0' => Some('\0'),
+        b'"' | b'\'' | b'\\' | b'/' | b'`' => Some(char::from(next)),
+        b'\n' => return Some((None, 2)),
+        _ => None,
+    };
+    if let Some(c) = simple {
+        return Some((Some(c), 2));
+    }
+    match next {
+        b'u' => {
+            let unit = hex_number(bytes.get(at + 2..at + 6)?)?;
+            if (0xD800..0xDC00).contains(&unit) {
+                // A surrogate pair written as two escapes.
+                let low = bytes
+                    .get(at + 6..at + 12)
+                    .filter(|b| b.starts_with(b"\\u"))
+                    .and_then(|b| hex_number(&b[2..]))
+                    .filter(|low| (0xDC00..0xE000).contains(low));
+                if let Some(low) = low {
+                    let c = char::from_u32(0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00));
+                    return Some((c, 12));
+                }
+            }
+            Some((Some(char::from_u32(unit).unwrap_or('\u{FFFD}')), 6))
+        }
+        b'x' => {
+            let byte = hex_number(bytes.get(at + 2..at + 4)?)?;
+            Some((char::from_u32(byte), 4))
+        }
+        _ => None,
+    }
+}
+
+/// A `%XX` escape at `at`, with the escapes after it when they complete a
+/// UTF-8 sequence (`%E2%80%8B` is one zero-width space).
+fn percent_escape(bytes: &[u8], at: usize) -> Option<(Option<char>, usize)> {
+    let byte_at = |i: usize| -> Option<u8> {
+        match bytes.get(i..i + 3)? {
+            [b'%', hi, lo] => Some((hex(*hi)? * 16 + hex(*lo)?) as u8),
+            _ => None,
+        }
+    };
+    let lead = byte_at(at)?;
+    let len = match lead {
+        0x00..=0x7F => return Some((Some(char::from(lead)), 3)),
+        0xC0..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        0xF0..=0xF7 => 4,
+        _ => return Some((Some('\u{FFFD}'), 3)),
+    };
+    let mut sequence = vec![lead];
+    for k in 1..len {
+        match byte_at(at + 3 * k) {
+            Some(b) if b & 0xC0 == 0x80 => sequence.push(b),
+            _ => return Some((Some('\u{FFFD}'), 3)),
+        }
+    }
+    match std::str::from_utf8(&sequence) {
+        Ok(s) => Some((s.chars().next(), 3 * len)),
+        Err(_) => Some((Some('\u{FFFD}'), 3)),
+    }
+}
+
+/// An HTML character reference at `at` (`&#69;`, `&#x45;`, `&quot;`…).
+fn character_reference(bytes: &[u8], at: usize) -> Option<(Option<char>, usize)> {
+    let rest = bytes.get(at + 1..)?;
+    let semicolon = rest.iter().take(12).position(|b| *b == b';')?;
+    let body = &rest[..semicolon];
+    let used = semicolon + 2;
+    let c = match body {
+        [b'#', b'x' | b'X', digits @ ..] if !digits.is_empty() && digits.len() <= 6 => {
+            char::from_u32(hex_number(digits)?)
+        }
+        [b'#', digits @ ..] if !digits.is_empty() && digits.len() <= 7 => {
+            let n = digits.iter().try_fold(0u32, |acc, b| {
+                Some(acc * 10 + char::from(*b).to_digit(10)?)
+            })?;
+            char::from_u32(n)
+        }
+        _ => {
+            let named = match body.to_ascii_lowercase().as_slice() {
+                b"quot" => '"',
+                b"apos" => '\'',
+                b"amp" => '&',
+                b"lt" => '<',
+                b"gt" => '>',
+                b"nbsp" => ' ',
+                b"equals" => '=',
+                b"colon" => ':',
+                b"lowbar" => '_',
+                b"vert" | b"verbar" => '|',
+                b"sol" => '/',
+                b"period" => '.',
+                b"num" => '#',
+                b"quest" => '?',
+                _ => return None,
+            };
+            Some(named)
+        }
+    };
+    Some((Some(c.unwrap_or('\u{FFFD}')), used))
+}
+
+/// What a character reads as: `None` for characters that take no space
+/// (zero-width spaces and joiners, the soft hyphen, the byte-order mark),
+/// the ASCII letter a look-alike imitates, or the character itself.
+fn fold(c: char) -> Option<char> {
+    if matches!(
+        c,
+        '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}' | '\u{00AD}' | '\u{180E}'
+    ) {
+        return None;
+    }
+    if ('\u{FF01}'..='\u{FF5E}').contains(&c) {
+        return char::from_u32(c as u32 - 0xFEE0);
+    }
+    let ascii = match c {
+        // Cyrillic.
+        'А' => 'A',
+        'В' => 'B',
+        'Е' => 'E',
+        'К' => 'K',
+        'М' => 'M',
+        'Н' => 'H',
+        'О' => 'O',
+        'Р' => 'P',
+        'С' => 'C',
+        'Т' => 'T',
+        'Х' => 'X',
+        'І' => 'I',
+        'Ј' => 'J',
+        'Ѕ' => 'S',
+        'а' => 'a',
+        'е' => 'e',
+        'о' => 'o',
+        'р' => 'p',
+        'с' => 'c',
+        'у' => 'y',
+        'х' => 'x',
+        'і' => 'i',
+        'ј' => 'j',
+        'ѕ' => 's',
+        'ԁ' => 'd',
+        // Greek.
+        'Α' => 'A',
+        'Β' => 'B',
+        'Ε' => 'E',
+        'Ζ' => 'Z',
+        'Η' => 'H',
+        'Ι' => 'I',
+        'Κ' => 'K',
+        'Μ' => 'M',
+        'Ν' => 'N',
+        'Ο' => 'O',
+        'Ρ' => 'P',
+        'Τ' => 'T',
+        'Υ' => 'Y',
+        'Χ' => 'X',
+        'ο' => 'o',
+        'α' => 'a',
+        'ν' => 'v',
+        'ε' => 'e',
+        'ι' => 'i',
+        'κ' => 'k',
+        'ρ' => 'p',
+        'τ' => 't',
+        'υ' => 'u',
+        'χ' => 'x',
+        'ѵ' => 'v',
+        '\u{00A0}' => ' ',
+        other => other,
+    };
+    Some(ascii)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(raw: &str) -> String {
+        View::of(raw).map_or_else(|| raw.to_string(), |v| v.text)
+    }
+
+    #[test]
+    fn every_escape_is_read_as_what_it_stands_for() {
+        assert_eq!(read(r"\u0045AA"), "EAA");
+        assert_eq!(read(r"\x45AA\x0c"), "EAA\u{c}");
+        assert_eq!(read("&#69;&#x41;A &quot;k&quot;"), "EAA \"k\"");
+        assert_eq!(read("access%255Ftoken%253D1"), "access_token=1");
+        assert_eq!(read(r#"{\\\"a\\\":1}"#), r#"{"a":1}"#);
+        assert_eq!(read("E\u{200B}A\u{00AD}A"), "EAA");
+        assert_eq!(read("\u{0415}\u{0391}\u{FF21}"), "EAA");
+        assert_eq!(read("%E2%80%8BEAA"), "EAA");
+        assert_eq!(read(r"\ud83d\ude00"), "😀");
+    }
+
+    #[test]
+    fn a_range_of_the_reading_maps_to_whole_raw_escapes() {
+        let raw = r"x \u0045AA%257C y";
+        let view = View::of(raw).unwrap();
+        assert_eq!(view.text, "x EAA| y");
+        let (start, end) = view.raw_range(2, 6);
+        assert_eq!(&raw[start..end], r"\u0045AA%257C");
+    }
+
+    #[test]
+    fn plain_text_is_not_copied() {
+        assert!(View::of(r#"{"error":{"code":190}}"#).is_none());
+        assert!(View::of("100% sure & 5%").is_none());
+    }
+}

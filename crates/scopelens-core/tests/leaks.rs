@@ -516,6 +516,20 @@ fn look_alike(c: char, choice: usize) -> Option<char> {
     Some(options[choice % options.len()])
 }
 
+/// Stands for the quote of a concatenated string until the layout says
+/// which quote the value is written in.
+const QUOTE_MARK: char = '\u{1}';
+
+/// The quote a value is written in within `snippet` (`"` when bare).
+fn quote_around(snippet: &str, value: &str) -> char {
+    let start = value.split(QUOTE_MARK).next().unwrap_or_default();
+    snippet
+        .find(start)
+        .and_then(|at| snippet[..at].chars().next_back())
+        .filter(|c| *c == '"' || *c == '\'')
+        .unwrap_or('"')
+}
+
 fn json_escape(text: &str) -> String {
     let json = serde_json::to_string(text).unwrap();
     json[1..json.len() - 1].to_string()
@@ -597,13 +611,11 @@ impl Encoding {
             }
             SplitConcatenated => {
                 let (a, b) = split_at_middle(text);
-                let quote = rng.pick(&["\"", "'"]);
-                format!("{a}{quote} + {quote}{b}")
+                format!("{a}{QUOTE_MARK} + {QUOTE_MARK}{b}")
             }
             SplitConcatenatedAcrossLines => {
                 let (a, b) = split_at_middle(text);
-                let quote = rng.pick(&["\"", "'"]);
-                format!("{a}{quote} +\n    {quote}{b}")
+                format!("{a}{QUOTE_MARK} +\n    {QUOTE_MARK}{b}")
             }
             ZeroWidth => {
                 let at = rng.range(1, 3).min(text.chars().count());
@@ -701,6 +713,10 @@ fn build_case(form: Form, layout: Layout, encodings: &[Encoding], wrapper: usize
         }
     }
     let mut snippet = layout.lay(&secret.name, &value);
+    if snippet.contains(QUOTE_MARK) {
+        let quote = quote_around(&snippet, &value);
+        snippet = snippet.replace(QUOTE_MARK, &quote.to_string());
+    }
     for encoding in encodings.iter().filter(|e| !e.changes_value()) {
         snippet = encoding.apply(&snippet, &mut rng);
     }
@@ -840,7 +856,7 @@ fn sweep(combos: &[Vec<Encoding>], first_seed: u64, check: fn(&str) -> Vec<(&'st
             if !leaked.is_empty() {
                 found.leaks[index] += 1;
                 let wanted = std::env::var("LEAKS_FORM").map_or(true, |f| format!("{form:?}") == f);
-                if wanted && found.examples.len() < 400 {
+                if wanted && found.examples.len() < 20_000 {
                     found.examples.push(format!("{}: {}", case.label, leaked.join("\n")));
                 }
             }
@@ -867,7 +883,11 @@ fn no_secret_survives_redaction_in_any_form_layout_or_encoding() {
         all_pairs().len(),
         paired.table()
     );
-    if let Ok(wanted) = std::env::var("LEAKS_SHOW") {
+    if std::env::var("LEAKS_SHOW").as_deref() == Ok("labels") {
+        for example in &paired.examples {
+            eprintln!("{}", example.lines().next().unwrap_or_default());
+        }
+    } else if let Ok(wanted) = std::env::var("LEAKS_SHOW") {
         for example in paired.examples.iter().filter(|e| e.contains(&wanted)).take(6) {
             eprintln!("{example}\n");
         }

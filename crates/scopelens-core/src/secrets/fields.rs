@@ -201,6 +201,19 @@ fn past_line_end(bytes: &[u8], at: usize) -> Option<usize> {
     }
 }
 
+/// Past spaces and control characters other than line ends (a form feed
+/// or backspace pasted in front of a value is not part of it).
+fn skip_gap(bytes: &[u8], at: usize) -> usize {
+    let mut i = skip_spaces(bytes, at);
+    while bytes
+        .get(i)
+        .is_some_and(|b| (*b < 0x20 && !matches!(b, b'\n' | b'\r')) || *b == 0x7F)
+    {
+        i = skip_spaces(bytes, i + 1);
+    }
+    i
+}
+
 fn skip_blanks(bytes: &[u8], at: usize) -> usize {
     run_end(bytes, at, |b| b == b' ' || b == b'\t')
 }
@@ -287,7 +300,7 @@ impl Scanner<'_> {
         let Some((mut i, separator, encoded)) = separator_after(bytes, end, spaced) else {
             return;
         };
-        i = skip_spaces(bytes, i);
+        i = skip_gap(bytes, i);
         if separator == Separator::Colon {
             if let Some(block) = self.block_scalar(start, i) {
                 let (first, last) = block;
@@ -299,7 +312,7 @@ impl Scanner<'_> {
             if separator == Separator::Space {
                 return;
             }
-            i = skip_blanks(bytes, next_line);
+            i = skip_gap(bytes, next_line);
         }
         i = skip_type_prefix(bytes, i);
         if already_redacted(bytes, i) {
@@ -317,10 +330,7 @@ impl Scanner<'_> {
         let Some((body, mut value_end)) = value_span(bytes, i, encoded) else {
             return;
         };
-        // A value split by string concatenation or hard-wrapped goes on.
-        while let Some((_, next_end)) = continuation(bytes, body, value_end, is_value_byte) {
-            value_end = next_end;
-        }
+        value_end = extended(bytes, body, value_end);
         let bare_in_prose = separator == Separator::Colon
             && !quoted
             && quote_at(bytes, end).is_none()
@@ -358,7 +368,11 @@ impl Scanner<'_> {
                 None => break,
             }
         }
-        Some((first?, last))
+        let first = first?;
+        while let Some((_, piece_end)) = continuation(bytes, first, last, is_value_byte) {
+            last = piece_end;
+        }
+        Some((first, last))
     }
 
     /// Every value in an array or object starting at `open` (`['EAA…']`,
@@ -407,6 +421,11 @@ impl Scanner<'_> {
                         }
                     };
                     let is_key = matches!(bytes.get(skip_spaces(bytes, next)), Some(b':' | b'='));
+                    let (mut end, mut next) = (end, next);
+                    while let Some((_, piece_end)) = continuation(bytes, body, end, is_value_byte) {
+                        end = piece_end;
+                        next = piece_end + usize::from(matches!(bytes.get(piece_end), Some(b'"' | b'\'')));
+                    }
                     if !is_key && !already_redacted(bytes, body) {
                         found.push((body, end));
                     }
@@ -441,8 +460,9 @@ impl Scanner<'_> {
             Some(quote) => name_end + quote.len(),
             None => name_end,
         };
-        if let Some(part) = self.multipart_value(start, after_name) {
-            self.push(part.0, part.1, kind);
+        if let Some((part_start, part_end)) = self.multipart_value(start, after_name) {
+            let part_end = extended(bytes, part_start, part_end);
+            self.push(part_start, part_end, kind);
             return;
         }
         // The value field after the name, within the same object or tag.
@@ -467,6 +487,7 @@ impl Scanner<'_> {
     }
 
     fn push_pair_value(&mut self, start: usize, end: usize, kind: Kind) {
+        let end = extended(self.lower, start, end);
         let start = if kind.auth {
             skip_auth_scheme(self.lower, start).min(end)
         } else {
@@ -500,6 +521,15 @@ impl Scanner<'_> {
         let end = run_end(bytes, start, |b| b != b'\n' && b != b'\r');
         (end > start).then_some((start, end))
     }
+}
+
+/// Where a value starting at `start` and broken at `end` by string
+/// concatenation or a hard wrap really ends.
+fn extended(bytes: &[u8], start: usize, mut end: usize) -> usize {
+    while let Some((_, piece_end)) = continuation(bytes, start, end, is_value_byte) {
+        end = piece_end;
+    }
+    end
 }
 
 /// The value of a `value` field starting after `from` and before the end of

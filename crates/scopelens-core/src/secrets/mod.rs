@@ -113,7 +113,7 @@ fn scan(text: &str, spans: &mut Vec<(usize, usize)>) {
     let lower = text.to_ascii_lowercase();
     shapes::token_spans(text, &lower, spans);
     shapes::app_token_spans(text, spans);
-    shapes::encoded_json_spans(text, spans);
+    shapes::encoded_json_spans(text, &lower, spans);
     bearer_spans(&lower, spans);
     fields::named_value_spans(text, &lower, spans);
     curl_user_spans(&lower, spans);

@@ -192,7 +192,12 @@ pub(super) fn app_token_spans(text: &str, spans: &mut Vec<(usize, usize)>) {
         let start = bar + bar_len;
         let mut end = run_end(bytes, start, is_url_safe);
         let mut length = end - start;
-        let token_start = bar - digits;
+        let token_start = bar
+            - bytes[..bar]
+                .iter()
+                .rev()
+                .take_while(|b| b.is_ascii_digit())
+                .count();
         while let Some((next_start, next_end)) = continuation(bytes, token_start, end, is_url_safe)
         {
             length += next_end - next_start;
@@ -216,14 +221,16 @@ fn is_base64_byte(b: u8) -> bool {
 /// Base64 JSON: a JWT (`eyJ….eyJ….sig`), a `signed_request`
 /// (`sig.eyJ…`), or any long base64 object. What it holds cannot be read
 /// without decoding, and it often holds a token; it is removed whole.
-pub(super) fn encoded_json_spans(text: &str, spans: &mut Vec<(usize, usize)>) {
+pub(super) fn encoded_json_spans(text: &str, lower: &str, spans: &mut Vec<(usize, usize)>) {
     let bytes = text.as_bytes();
     for start_marker in ENCODED_JSON_STARTS {
+        let needle = start_marker.to_ascii_lowercase();
         let mut taken_until = 0;
-        for (hit, _) in text.match_indices(start_marker) {
+        for (hit, _) in lower.match_indices(needle.as_str()) {
             if hit < taken_until {
                 continue;
             }
+            let recased = &bytes[hit..hit + needle.len()] != start_marker.as_bytes();
             let start = if hit > 0 && bytes[hit - 1] == b'.' {
                 // The signature in front of a signed request's payload.
                 let before = bytes[..hit - 1]
@@ -238,10 +245,18 @@ pub(super) fn encoded_json_spans(text: &str, spans: &mut Vec<(usize, usize)>) {
                 continue;
             };
             let mut end = run_end(bytes, hit, is_base64_byte);
+            let mut length = end - hit;
+            while let Some((next_start, next_end)) = continuation(bytes, hit, end, is_base64_byte) {
+                length += next_end - next_start;
+                end = next_end;
+            }
             while end > hit && bytes[end - 1] == b'.' {
                 end -= 1;
             }
-            if end - hit >= MIN_ENCODED_JSON {
+            // Base64 lower-cased after it was written has no capital left.
+            if length >= MIN_ENCODED_JSON
+                && !(recased && bytes[hit..end].iter().any(u8::is_ascii_uppercase))
+            {
                 spans.push((start, end));
                 taken_until = end;
             }

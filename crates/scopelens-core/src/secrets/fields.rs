@@ -6,7 +6,7 @@
 //! in separate fields (HAR and Postman `{"name": …, "value": …}`, cookie
 //! exports, HTML `<input name=… value=…>`, multipart form fields).
 
-use super::shapes::continuation;
+use super::shapes::continuation_after;
 use super::{
     already_redacted, is_placeholder, percent_decoded, quote_at, quoted_end, run_end,
     skip_spaces, value_span, AUTH_SCHEMES, MIN_VALUE_LEN,
@@ -369,10 +369,7 @@ impl Scanner<'_> {
             }
         }
         let first = first?;
-        while let Some((_, piece_end)) = continuation(bytes, first, last, is_value_byte) {
-            last = piece_end;
-        }
-        Some((first, last))
+        Some((first, extended(bytes, first, last)))
     }
 
     /// Every value in an array or object starting at `open` (`['EAA…']`,
@@ -422,9 +419,10 @@ impl Scanner<'_> {
                     };
                     let is_key = matches!(bytes.get(skip_spaces(bytes, next)), Some(b':' | b'='));
                     let (mut end, mut next) = (end, next);
-                    while let Some((_, piece_end)) = continuation(bytes, body, end, is_value_byte) {
-                        end = piece_end;
-                        next = piece_end + usize::from(matches!(bytes.get(piece_end), Some(b'"' | b'\'')));
+                    let whole = extended(bytes, body, end);
+                    if whole > end {
+                        end = whole;
+                        next = whole + usize::from(matches!(bytes.get(whole), Some(b'"' | b'\'')));
                     }
                     if !is_key && !already_redacted(bytes, body) {
                         found.push((body, end));
@@ -526,7 +524,9 @@ impl Scanner<'_> {
 /// Where a value starting at `start` and broken at `end` by string
 /// concatenation or a hard wrap really ends.
 fn extended(bytes: &[u8], start: usize, mut end: usize) -> usize {
-    while let Some((_, piece_end)) = continuation(bytes, start, end, is_value_byte) {
+    while let Some((_, piece_end)) =
+        continuation_after(bytes, start, end, is_value_byte, MIN_VALUE_LEN)
+    {
         end = piece_end;
     }
     end

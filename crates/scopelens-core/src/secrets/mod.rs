@@ -95,16 +95,17 @@ pub fn contains_secret(text: &str) -> bool {
 fn secret_spans(text: &str) -> Vec<(usize, usize)> {
     let mut spans = Vec::new();
     scan(text, &mut spans);
-    if let Some(view) = view::View::of(text) {
-        let mut found = Vec::new();
+    let mut found = Vec::new();
+    view::View::each_layer(text, |view| {
+        found.clear();
         scan(&view.text, &mut found);
         spans.extend(
             found
-                .into_iter()
+                .iter()
                 .filter(|(start, end)| start < end)
-                .map(|(start, end)| view.raw_range(start, end)),
+                .map(|(start, end)| view.raw_range(*start, *end)),
         );
-    }
+    });
     spans.retain(|(start, end)| start < end);
     spans
 }

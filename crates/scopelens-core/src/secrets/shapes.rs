@@ -105,6 +105,18 @@ pub(super) fn continuation(
     end: usize,
     accept: fn(u8) -> bool,
 ) -> Option<(usize, usize)> {
+    continuation_after(bytes, token_start, end, accept, MIN_WRAPPED_PIECE)
+}
+
+/// Like [`continuation`], reading a line break as a hard wrap after
+/// `min_piece` bytes of the value.
+pub(super) fn continuation_after(
+    bytes: &[u8],
+    token_start: usize,
+    end: usize,
+    accept: fn(u8) -> bool,
+    min_piece: usize,
+) -> Option<(usize, usize)> {
     let next_piece = |start: usize| {
         let stop = run_end(bytes, start, accept);
         (stop > start).then_some((start, stop))
@@ -128,11 +140,16 @@ pub(super) fn continuation(
                 i += 1;
             }
             let joined = plus || newline;
-            (joined && bytes.get(i) == Some(&quote))
-                .then(|| next_piece(i + 1))
-                .flatten()
+            if !joined || bytes.get(i) != Some(&quote) {
+                return None;
+            }
+            // The next literal, up to its closing quote (or the end of the
+            // line, for a value pasted without its opening quote).
+            let start = i + 1;
+            let stop = run_end(bytes, start, |b| b != b'"' && b != b'\'' && b != b'\n');
+            (stop > start).then_some((start, stop))
         }
-        b'\n' | b'\r' if end - token_start >= MIN_WRAPPED_PIECE || long_line_ends_at(bytes, end) => {
+        b'\n' | b'\r' if end - token_start >= min_piece || long_line_ends_at(bytes, end) => {
             wrapped_piece(bytes, end, accept)
         }
         _ => None,

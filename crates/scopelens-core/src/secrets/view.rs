@@ -17,12 +17,15 @@ pub(super) struct View {
 }
 
 impl View {
-    /// The decoded reading of `raw`, or `None` when decoding changes
-    /// nothing (most pastes), so that they are read once.
-    pub fn of(raw: &str) -> Option<View> {
+    /// Calls `read` with each decoded reading of `raw`: escapes undone
+    /// once, then again on the result, and so on while anything changes, up
+    /// to [`MAX_LAYERS`]. Most pastes have nothing to decode and are not
+    /// copied at all. Each reading is needed: a value escaped twice inside
+    /// a string escaped once is only whole in the middle reading.
+    pub fn each_layer(raw: &str, mut read: impl FnMut(&View)) {
         // Offsets are stored in 32 bits; inputs are capped far below that.
         if u32::try_from(raw.len()).is_err() {
-            return None;
+            return;
         }
         let mut view: Option<View> = None;
         for _ in 0..MAX_LAYERS {
@@ -30,12 +33,25 @@ impl View {
             let Some(next) = decode(current) else {
                 break;
             };
-            view = Some(match view {
+            let next = match view {
                 None => next,
                 Some(previous) => next.through(&previous),
-            });
+            };
+            read(&next);
+            view = Some(next);
         }
-        view
+    }
+
+    #[cfg(test)]
+    fn of(raw: &str) -> Option<View> {
+        let mut last = None;
+        View::each_layer(raw, |view| {
+            last = Some(View {
+                text: view.text.clone(),
+                origin: view.origin.clone(),
+            })
+        });
+        last
     }
 
     /// The raw byte range behind `start..end` of the reading. Both ends fall

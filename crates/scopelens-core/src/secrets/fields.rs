@@ -104,9 +104,10 @@ pub(super) fn secret_name(name: &[u8]) -> Option<Kind> {
 }
 
 /// Bytes of a secret's value as people paste it (tokens, base64, hex,
-/// URL-encoded text).
+/// URL-encoded text, and what URL-encoding stands for).
 fn is_value_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.' | b'~' | b'+' | b'/' | b'=' | b'%' | b'|')
+    b.is_ascii_alphanumeric()
+        || matches!(b, b'_' | b'-' | b'.' | b'~' | b'+' | b'/' | b'=' | b'%' | b'|' | b':')
 }
 
 fn is_word_byte(b: u8) -> bool {
@@ -134,7 +135,8 @@ fn separator_after(
 ) -> Option<(usize, Separator, bool)> {
     let mut i = end;
     let mut encoded = false;
-    if let Some(quote) = quote_at(bytes, i) {
+    let quoted = quote_at(bytes, i);
+    if let Some(quote) = quoted {
         encoded = quote[0] == b'%';
         i += quote.len();
     }
@@ -143,6 +145,12 @@ fn separator_after(
     }
     let before_spaces = i;
     i = skip_spaces(bytes, i);
+    // After a quoted key, as in JSON, a line may break before the colon.
+    if quoted.is_some() {
+        if let Some(next_line) = past_line_end(bytes, i) {
+            i = skip_spaces(bytes, next_line);
+        }
+    }
     let rest = bytes.get(i..)?;
     let (used, separator) = match rest {
         [b'=', b'>', ..] | [b':', b'=', ..] => (2, Separator::Equals),
@@ -308,7 +316,8 @@ impl Scanner<'_> {
                 return;
             }
         }
-        if let Some(next_line) = past_line_end(bytes, i) {
+        let on_next_line = past_line_end(bytes, i);
+        if let Some(next_line) = on_next_line {
             if separator == Separator::Space {
                 return;
             }
@@ -333,6 +342,7 @@ impl Scanner<'_> {
         value_end = extended(bytes, body, value_end);
         let bare_in_prose = separator == Separator::Colon
             && !quoted
+            && on_next_line.is_none()
             && quote_at(bytes, end).is_none()
             && !starts_field(bytes, start);
         if bare_in_prose && !looks_like_a_credential(&self.text[body..value_end]) {
@@ -546,7 +556,10 @@ fn value_field(bytes: &[u8], from: usize, window: usize) -> Option<(usize, usize
             {
                 if let Some((at, separator, encoded)) = separator_after(bytes, i + 5, false) {
                     if matches!(separator, Separator::Equals | Separator::Colon) {
-                        let at = skip_spaces(bytes, at);
+                        let mut at = skip_gap(bytes, at);
+                        if let Some(next_line) = past_line_end(bytes, at) {
+                            at = skip_gap(bytes, next_line);
+                        }
                         return value_span_any_length(bytes, at, encoded);
                     }
                 }

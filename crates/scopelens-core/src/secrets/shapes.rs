@@ -164,7 +164,9 @@ fn wrapped_piece(bytes: &[u8], end: usize, accept: fn(u8) -> bool) -> Option<(us
         i += 1;
     }
     let stop = run_end(bytes, i, accept);
-    (stop > i && ends_value(bytes.get(stop).copied())).then_some((i, stop))
+    // `Host:` on the next line is a header's name, not the rest of a value.
+    (stop > i && bytes[stop - 1] != b':' && ends_value(bytes.get(stop).copied()))
+        .then_some((i, stop))
 }
 
 /// Whether the line ending at `end` is as long as lines that tools wrap.

@@ -6,7 +6,7 @@
 //! in separate fields (HAR and Postman `{"name": …, "value": …}`, cookie
 //! exports, HTML `<input name=… value=…>`, multipart form fields).
 
-use super::shapes::continuation_after;
+use super::shapes::{continuation_after, long_line_ends_at};
 use super::{
     already_redacted, is_placeholder, percent_decoded, quote_at, quoted_end, run_end,
     skip_spaces, value_span, AUTH_SCHEMES, MIN_VALUE_LEN,
@@ -271,14 +271,36 @@ pub(super) fn named_value_spans(text: &str, lower: &str, spans: &mut Vec<(usize,
             end -= 1;
         }
         let word = &bytes[start..end];
+        let kind = secret_name(word)
+            .or_else(|| wrapped_name(bytes, start, word).and_then(|name| secret_name(&name)));
         if word == b"name" || word == b"key" {
             scanner.pair(start, end);
-        } else if let Some(kind) = secret_name(word) {
+        } else if let Some(kind) = kind {
             let spaced = flag || is_netrc_password(bytes, start, word);
             scanner.named(start, end, kind, spaced);
         }
         i = i.max(scanner.taken_until);
     }
+}
+
+/// A name hard-wrapped at the end of a long line (`FB_APP_S` / `ECRET=…`):
+/// the whole name, when `word` starts a line and the line before ends in
+/// the name's first part.
+fn wrapped_name(bytes: &[u8], start: usize, word: &[u8]) -> Option<Vec<u8>> {
+    let mut line_end = start.checked_sub(1).filter(|at| bytes[*at] == b'\n')?;
+    if line_end > 0 && bytes[line_end - 1] == b'\r' {
+        line_end -= 1;
+    }
+    let head = bytes[..line_end]
+        .iter()
+        .rev()
+        .take(MAX_NAME_LEN)
+        .take_while(|b| is_word_byte(**b))
+        .count();
+    if head == 0 || !long_line_ends_at(bytes, line_end) {
+        return None;
+    }
+    Some([&bytes[line_end - head..line_end], word].concat())
 }
 
 /// `.netrc`: `machine host login user password secret`.
@@ -461,7 +483,18 @@ impl Scanner<'_> {
         let Some((body, name_end)) = value_span_any_length(bytes, i, encoded) else {
             return;
         };
-        let Some(kind) = secret_name(&bytes[body..name_end]) else {
+        // A name hard-wrapped inside its quotes goes on on the next line.
+        let mut name = bytes[body..name_end].to_vec();
+        let mut name_end = name_end;
+        if matches!(bytes.get(name_end), Some(b'\n' | b'\r')) && long_line_ends_at(bytes, name_end) {
+            let next = past_line_end(bytes, name_end).unwrap_or(name_end + 1);
+            let rest = run_end(bytes, next, is_word_byte);
+            if rest - next <= MAX_NAME_LEN {
+                name.extend_from_slice(&bytes[next..rest]);
+                name_end = rest;
+            }
+        }
+        let Some(kind) = secret_name(&name) else {
             return;
         };
         let after_name = match quote_at(bytes, name_end) {

@@ -182,7 +182,8 @@ fn bearer_spans(lower: &str, spans: &mut Vec<(usize, usize)>) {
         let end = (start..bytes.len())
             .find(|at| ends_bearer_value(bytes, *at))
             .unwrap_or(bytes.len());
-        if end - start >= 8 && !already_redacted(bytes, start) {
+        let placeholder = std::str::from_utf8(&bytes[start..end]).map_or(true, is_placeholder);
+        if end - start >= 8 && !already_redacted(bytes, start) && !placeholder {
             spans.push((start, end));
         }
     }

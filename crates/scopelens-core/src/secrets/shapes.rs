@@ -170,7 +170,7 @@ fn wrapped_piece(bytes: &[u8], end: usize, accept: fn(u8) -> bool) -> Option<(us
 }
 
 /// Whether the line ending at `end` is as long as lines that tools wrap.
-fn long_line_ends_at(bytes: &[u8], end: usize) -> bool {
+pub(super) fn long_line_ends_at(bytes: &[u8], end: usize) -> bool {
     let floor = end.saturating_sub(WRAP_COLUMN);
     floor > 0 && !bytes[floor..end].contains(&b'\n')
 }

@@ -1011,3 +1011,11 @@ fn ordinary_piece(rng: &mut Rng) -> String {
         ),
     }
 }
+
+#[test]
+fn debug_case() {
+    let case = build_case(FORMS[5], LAYOUTS[26], &[ENCODINGS[5]], 0, 0);
+    let once = redact(&case.text);
+    let twice = redact(&once.text);
+    eprintln!("TEXT {}\nONCE {}\nTWICE {}", case.text, once.text, twice.text);
+}

@@ -271,9 +271,10 @@ pub(super) fn named_value_spans(text: &str, lower: &str, spans: &mut Vec<(usize,
             end -= 1;
         }
         let word = &bytes[start..end];
-        let kind = secret_name(word)
-            .or_else(|| wrapped_name(bytes, start, word).and_then(|name| secret_name(&name)));
-        if word == b"name" || word == b"key" {
+        let wrapped = wrapped_name(bytes, start, word);
+        let kind = secret_name(word).or_else(|| wrapped.as_deref().and_then(secret_name));
+        let names_a_field = |w: &[u8]| w == b"name" || w == b"key";
+        if names_a_field(word) || wrapped.as_deref().is_some_and(names_a_field) {
             scanner.pair(start, end);
         } else if let Some(kind) = kind {
             let spaced = flag || is_netrc_password(bytes, start, word);
@@ -583,11 +584,9 @@ fn value_field(bytes: &[u8], from: usize, window: usize) -> Option<(usize, usize
     while i < limit {
         match bytes[i] {
             b'}' | b'{' | b'>' | b'<' => return None,
-            b'v' if bytes[i..].starts_with(b"value")
-                && (i == 0 || !is_word_byte(bytes[i - 1]))
-                && !bytes.get(i + 5).is_some_and(|b| is_word_byte(*b)) =>
-            {
-                if let Some((at, separator, encoded)) = separator_after(bytes, i + 5, false) {
+            b'v' if (i == 0 || !is_word_byte(bytes[i - 1])) && keyword_end(bytes, i, b"value").is_some() => {
+                let key_end = keyword_end(bytes, i, b"value").unwrap_or(i + 5);
+                if let Some((at, separator, encoded)) = separator_after(bytes, key_end, false) {
                     if matches!(separator, Separator::Equals | Separator::Colon) {
                         let mut at = skip_gap(bytes, at);
                         if let Some(next_line) = past_line_end(bytes, at) {
@@ -602,6 +601,24 @@ fn value_field(bytes: &[u8], from: usize, window: usize) -> Option<(usize, usize
         }
     }
     None
+}
+
+/// Where `keyword` ends if it is written at `at` as a whole word, also
+/// when a hard wrap at the end of a long line breaks it (`valu` / `e`).
+fn keyword_end(bytes: &[u8], at: usize, keyword: &[u8]) -> Option<usize> {
+    let mut i = at;
+    let mut broken = false;
+    for expected in keyword {
+        if !broken && i > at && matches!(bytes.get(i), Some(b'\n' | b'\r')) && long_line_ends_at(bytes, i) {
+            i = past_line_end(bytes, i).unwrap_or(i + 1);
+            broken = true;
+        }
+        if bytes.get(i) != Some(expected) {
+            return None;
+        }
+        i += 1;
+    }
+    (!bytes.get(i).is_some_and(|b| is_word_byte(*b))).then_some(i)
 }
 
 /// Like [`value_span`], without a shortest length.

@@ -143,11 +143,8 @@ pub(super) fn continuation_after(
             if !joined || bytes.get(i) != Some(&quote) {
                 return None;
             }
-            // The next literal, up to its closing quote (or the end of the
-            // line, for a value pasted without its opening quote).
-            let start = i + 1;
-            let stop = run_end(bytes, start, |b| b != b'"' && b != b'\'' && b != b'\n');
-            (stop > start).then_some((start, stop))
+            // The next literal's run of the value's characters.
+            next_piece(i + 1)
         }
         b'\n' | b'\r' if end - token_start >= min_piece || long_line_ends_at(bytes, end) => {
             wrapped_piece(bytes, end, accept)

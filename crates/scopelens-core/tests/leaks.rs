@@ -727,10 +727,18 @@ fn build_case(form: Form, layout: Layout, encodings: &[Encoding], wrapper: usize
         let quote = quote_around(&snippet, &value);
         snippet = snippet.replace(QUOTE_MARK, &quote.to_string());
     }
-    for encoding in encodings.iter().filter(|e| !e.changes_value()) {
+    for encoding in encodings
+        .iter()
+        .filter(|e| !e.changes_value() && **e != Encoding::HardWrapped)
+    {
         snippet = encoding.apply(&snippet, &mut rng);
     }
-    let text = paste(&snippet, wrapper, &mut rng);
+    let mut text = paste(&snippet, wrapper, &mut rng);
+    // A hard wrap is made by whatever showed the paste (a terminal, a mail
+    // client, a ticket system), so it wraps the paste as a whole.
+    if encodings.contains(&Encoding::HardWrapped) {
+        text = Encoding::HardWrapped.apply(&text, &mut rng);
+    }
     Case {
         text,
         needle,
@@ -1014,7 +1022,7 @@ fn ordinary_piece(rng: &mut Rng) -> String {
 
 #[test]
 fn debug_case() {
-    let case = build_case(FORMS[5], LAYOUTS[26], &[ENCODINGS[5]], 0, 0);
+    let case = build_case(FORMS[7], LAYOUTS[26], &[ENCODINGS[5]], 0, 0);
     let once = redact(&case.text);
     let twice = redact(&once.text);
     eprintln!("TEXT {}\nONCE {}\nTWICE {}", case.text, once.text, twice.text);

@@ -464,8 +464,12 @@ impl Scanner<'_> {
                 }
             }
         }
-        for (start, end) in found {
-            self.push(start, end, kind);
+        // `{{token}}` and `[REDACTED]` are placeholders as a whole.
+        let whole = std::str::from_utf8(&self.text[open..(i + 1).min(bytes.len())]);
+        if !whole.is_ok_and(is_placeholder) {
+            for (start, end) in found {
+                self.push(start, end, kind);
+            }
         }
         self.taken_until = self.taken_until.max(i);
     }
@@ -568,6 +572,10 @@ impl Scanner<'_> {
 /// Where a value starting at `start` and broken at `end` by string
 /// concatenation or a hard wrap really ends.
 fn extended(bytes: &[u8], start: usize, mut end: usize) -> usize {
+    // A template (`{{token}}`) is not followed onto the next line.
+    if matches!(bytes.get(start), Some(b'{' | b'<' | b'$' | b'[')) {
+        return end;
+    }
     while let Some((_, piece_end)) =
         continuation_after(bytes, start, end, is_value_byte, MIN_VALUE_LEN)
     {

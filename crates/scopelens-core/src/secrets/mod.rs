@@ -179,6 +179,10 @@ fn bearer_spans(lower: &str, spans: &mut Vec<(usize, usize)>) {
             continue;
         }
         start += gap;
+        // A template (`{{token}}`, `<token>`, `$TOKEN`) is not a credential.
+        if matches!(bytes.get(start), Some(b'{' | b'<' | b'$')) {
+            continue;
+        }
         let end = (start..bytes.len())
             .find(|at| ends_bearer_value(bytes, *at))
             .unwrap_or(bytes.len());
@@ -419,7 +423,7 @@ pub fn describe_token(token: &str) -> String {
 /// Whether `value` stands in for a secret rather than being one: empty or
 /// a few characters repeated (`xxx`, `***`, `...`, `EAAxxxx…`), a template
 /// (`<token>`, `{{token}}`, `${TOKEN}`, `$TOKEN`), a variable's name
-/// (`YOUR_ACCESS_TOKEN`, `process.env.WHATSAPP_TOKEN`), words asking for
+/// (`YOUR_ACCESS_TOKEN`, `process.env.WHATSAPP_TOKEN`, `access_token`), words asking for
 /// one (`your-app-secret-here`), or a redaction mark (`[REDACTED]`,
 /// `<redacted>`). Such values are left as they are and never counted.
 pub fn is_placeholder(value: &str) -> bool {
@@ -449,9 +453,10 @@ pub fn is_placeholder(value: &str) -> bool {
             .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || *b == b'_');
     distinct <= 3
         || lower.contains("redacted")
-        || bytes.first() == Some(&b'<') && bytes.last() == Some(&b'>')
-        || lower.starts_with("{{") && lower.ends_with("}}")
-        || lower.starts_with("${") && lower.ends_with('}')
+        || identifier(&lower) && fields::secret_name(lower.as_bytes()).is_some()
+        || bytes.first() == Some(&b'<')
+        || lower.starts_with("{{")
+        || lower.starts_with("${")
         || lower.strip_prefix('$').is_some_and(identifier)
         || lower.starts_with("process.env")
         || lower.starts_with("os.environ")

@@ -3,7 +3,7 @@
 //! `IGAA…`), app tokens (`APPID|SECRET`), and base64-encoded JSON (JWTs,
 //! `signed_request`, `state` blobs carrying a token).
 
-use super::{percent_decoded, run_end, starts_word};
+use super::{escape_ends_at, percent_decoded, run_end, starts_word};
 
 /// Shortest run after a token prefix treated as a token: real ones are
 /// well over 100 characters.
@@ -146,8 +146,15 @@ pub(super) fn continuation_after(
             // The next literal's run of the value's characters.
             next_piece(i + 1)
         }
-        b'\n' | b'\r' if end - token_start >= min_piece || long_line_ends_at(bytes, end) => {
-            wrapped_piece(bytes, end, accept)
+        b'\n' | b'\r' => {
+            let (start, stop) = wrapped_piece(bytes, end, accept)?;
+            // A wrap shows as a long line before the break, or a long line
+            // of nothing but the value after it (the wrap may have been
+            // made on an escaped copy, whose lines are longer).
+            let full_line_after = stop - start >= WRAP_COLUMN
+                && matches!(bytes.get(stop), None | Some(b'\n' | b'\r'));
+            (end - token_start >= min_piece || long_line_ends_at(bytes, end) || full_line_after)
+                .then_some((start, stop))
         }
         _ => None,
     }
@@ -161,9 +168,28 @@ fn wrapped_piece(bytes: &[u8], end: usize, accept: fn(u8) -> bool) -> Option<(us
         i += 1;
     }
     let stop = run_end(bytes, i, accept);
-    // `Host:` on the next line is a header's name, not the rest of a value.
-    (stop > i && bytes[stop - 1] != b':' && ends_value(bytes.get(stop).copied()))
+    (stop > i && !starts_field(&bytes[i..stop]) && ends_value(bytes.get(stop).copied()))
         .then_some((i, stop))
+}
+
+/// Whether a line starts with a name and its separator (`Host:`,
+/// `GRAPH_VERSION=v21.0`, `--boundary`), which begins a new field rather than going on
+/// with a wrapped value. Base64 padding (`abc==`) is not a separator.
+fn starts_field(line: &[u8]) -> bool {
+    // A multipart boundary or a command-line option.
+    if line.starts_with(b"--") {
+        return true;
+    }
+    let name = line
+        .iter()
+        .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.'))
+        .count();
+    name > 0
+        && match line.get(name) {
+            Some(b':') => true,
+            Some(b'=') => !line[name..].iter().all(|b| *b == b'='),
+            _ => false,
+        }
 }
 
 /// Whether the line ending at `end` is as long as lines that tools wrap.
@@ -249,12 +275,12 @@ pub(super) fn encoded_json_spans(text: &str, lower: &str, spans: &mut Vec<(usize
             let recased = &bytes[hit..hit + needle.len()] != start_marker.as_bytes();
             let start = if hit > 0 && bytes[hit - 1] == b'.' {
                 // The signature in front of a signed request's payload.
-                let before = bytes[..hit - 1]
-                    .iter()
-                    .rev()
-                    .take_while(|b| is_url_safe(**b))
-                    .count();
-                hit - 1 - before
+                // It stops where an escape in front of it ends (`\n` …).
+                let mut start = hit - 1;
+                while start > 0 && is_url_safe(bytes[start - 1]) && !escape_ends_at(bytes, start) {
+                    start -= 1;
+                }
+                start
             } else if may_start(bytes, hit, is_url_safe) {
                 hit
             } else {

@@ -21,24 +21,18 @@ impl View {
     /// once, then again on the result, and so on while anything changes, up
     /// to [`MAX_LAYERS`]. Most pastes have nothing to decode and are not
     /// copied at all. Each reading is needed: a value escaped twice inside
-    /// a string escaped once is only whole in the middle reading.
+    /// a string escaped once is only whole in the middle reading. A paste
+    /// hard-wrapped at a fixed width is also read with the wraps undone,
+    /// and that reading decoded in turn.
     pub fn each_layer(raw: &str, mut read: impl FnMut(&View)) {
         // Offsets are stored in 32 bits; inputs are capped far below that.
         if u32::try_from(raw.len()).is_err() {
             return;
         }
-        let mut view: Option<View> = None;
-        for _ in 0..MAX_LAYERS {
-            let current = view.as_ref().map_or(raw, |v| v.text.as_str());
-            let Some(next) = decode(current) else {
-                break;
-            };
-            let next = match view {
-                None => next,
-                Some(previous) => next.through(&previous),
-            };
-            read(&next);
-            view = Some(next);
+        decoded_layers(raw, None, &mut read);
+        if let Some(unwrapped) = unwrap(raw) {
+            read(&unwrapped);
+            decoded_layers(&unwrapped.text, Some(&unwrapped), &mut read);
         }
     }
 
@@ -80,6 +74,69 @@ impl View {
             origin,
         }
     }
+}
+
+/// The decoded readings of `text`, which is `base`'s reading of the raw
+/// text when there is a base.
+fn decoded_layers(text: &str, base: Option<&View>, read: &mut impl FnMut(&View)) {
+    let mut view: Option<View> = None;
+    for _ in 0..MAX_LAYERS {
+        let current = view.as_ref().map_or(text, |v| v.text.as_str());
+        let Some(next) = decode(current) else {
+            break;
+        };
+        let next = match view {
+            None => next,
+            Some(previous) => next.through(&previous),
+        };
+        let raw = match base {
+            None => None,
+            Some(base) => Some(View {
+                text: next.text.clone(),
+                origin: next.origin.clone(),
+            }
+            .through(base)),
+        };
+        read(raw.as_ref().unwrap_or(&next));
+        view = Some(next);
+    }
+}
+
+/// Shortest width a hard wrap is recognised at.
+const MIN_WRAP_WIDTH: usize = 60;
+/// Widest.
+const MAX_WRAP_WIDTH: usize = 200;
+
+/// `raw` with hard wraps undone, if it was wrapped: every line of the
+/// widest length ends in a wrap when at least two lines have that length
+/// (a tool wrapping at a fixed width leaves all but the last line of a
+/// paragraph exactly that wide).
+fn unwrap(raw: &str) -> Option<View> {
+    let widths = || raw.split('\n').map(|line| line.trim_end_matches('\r').chars().count());
+    let width = widths().max()?;
+    if !(MIN_WRAP_WIDTH..=MAX_WRAP_WIDTH).contains(&width) || widths().filter(|w| *w == width).count() < 2
+    {
+        return None;
+    }
+    let mut view = View {
+        text: String::with_capacity(raw.len()),
+        origin: Vec::with_capacity(raw.len()),
+    };
+    let mut at = 0;
+    for line in raw.split_inclusive('\n') {
+        let body = line.trim_end_matches('\n').trim_end_matches('\r');
+        for (i, c) in body.char_indices() {
+            push(&mut view, c, at + i, at + i + c.len_utf8());
+        }
+        if body.chars().count() != width {
+            for (i, c) in line[body.len()..].char_indices() {
+                let from = at + body.len() + i;
+                push(&mut view, c, from, from + 1);
+            }
+        }
+        at += line.len();
+    }
+    Some(view)
 }
 
 /// One layer of decoding, or `None` if there is nothing to decode.

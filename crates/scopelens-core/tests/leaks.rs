@@ -695,7 +695,7 @@ fn paste(snippet: &str, wrapper: usize, rng: &mut Rng) -> String {
         ),
         _ => format!(
             "{{'request': '{}', 'response': {{'error': {{'message': 'Invalid OAuth access token - Cannot parse access token', 'type': 'OAuthException', 'code': 190, 'fbtrace_id': '{trace}'}}}}}}",
-            snippet.replace('\\', "\\\\").replace('\'', "\\'").replace('\n', "\\n")
+            snippet.replace('\\', "\\\\").replace('\'', "\\'").replace('\n', "\\n").replace('\r', "\\r")
         ),
     }
 }
@@ -1020,10 +1020,3 @@ fn ordinary_piece(rng: &mut Rng) -> String {
     }
 }
 
-#[test]
-fn debug_case() {
-    let case = build_case(FORMS[7], LAYOUTS[26], &[ENCODINGS[5]], 0, 0);
-    let once = redact(&case.text);
-    let twice = redact(&once.text);
-    eprintln!("TEXT {}\nONCE {}\nTWICE {}", case.text, once.text, twice.text);
-}

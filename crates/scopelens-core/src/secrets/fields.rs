@@ -576,8 +576,9 @@ fn extended(bytes: &[u8], start: usize, mut end: usize) -> usize {
     if matches!(bytes.get(start), Some(b'{' | b'<' | b'$' | b'[')) {
         return end;
     }
-    while let Some((_, piece_end)) =
-        continuation_after(bytes, start, end, is_value_byte, MIN_VALUE_LEN)
+    // The name already says this is a secret, so any line break followed
+    // by more of the value (and not by a new field) is read as a wrap.
+    while let Some((_, piece_end)) = continuation_after(bytes, start, end, is_value_byte, 0)
     {
         end = piece_end;
     }

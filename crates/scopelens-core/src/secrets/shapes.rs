@@ -12,6 +12,8 @@ const MIN_TOKEN_TAIL: usize = 20;
 const MIN_SECRET_LEN: usize = 16;
 /// Shortest base64 JSON treated as a secret (`{"a":"b"}` is 12).
 const MIN_ENCODED_JSON: usize = 32;
+/// Longest multipart boundary.
+const MAX_BOUNDARY: usize = 70;
 /// Lines at least this long may have been wrapped by a tool (most wrap at
 /// 64, 76 or 80 columns).
 const WRAP_COLUMN: usize = 60;
@@ -176,8 +178,9 @@ fn wrapped_piece(bytes: &[u8], end: usize, accept: fn(u8) -> bool) -> Option<(us
 /// `GRAPH_VERSION=v21.0`, `--boundary`), which begins a new field rather than going on
 /// with a wrapped value. Base64 padding (`abc==`) is not a separator.
 fn starts_field(line: &[u8]) -> bool {
-    // A multipart boundary or a command-line option.
-    if line.starts_with(b"--") {
+    // A multipart boundary (at most 70 characters, RFC 2046), or a
+    // command-line option.
+    if line.starts_with(b"--") && line.len() <= 2 + MAX_BOUNDARY + 2 {
         return true;
     }
     let name = line

@@ -189,7 +189,8 @@ fn starts_field(line: &[u8]) -> bool {
         .count();
     name > 0
         && match line.get(name) {
-            Some(b':') => true,
+            // `Host: x`, `key: value`; not `12:ab:2`, as in an `xs` cookie.
+            Some(b':') => matches!(line.get(name + 1), None | Some(b' ' | b'\t')),
             Some(b'=') => !line[name..].iter().all(|b| *b == b'='),
             _ => false,
         }

@@ -576,9 +576,10 @@ fn extended(bytes: &[u8], start: usize, mut end: usize) -> usize {
     if matches!(bytes.get(start), Some(b'{' | b'<' | b'$' | b'[')) {
         return end;
     }
-    // The name already says this is a secret, so any line break followed
-    // by more of the value (and not by a new field) is read as a wrap.
-    while let Some((_, piece_end)) = continuation_after(bytes, start, end, is_value_byte, 0)
+    // The name already says this is a secret, so a line break after a
+    // shorter piece than a bare token's is read as a wrap too.
+    while let Some((_, piece_end)) =
+        continuation_after(bytes, start, end, is_value_byte, MIN_VALUE_LEN)
     {
         end = piece_end;
     }

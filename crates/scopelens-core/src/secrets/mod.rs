@@ -394,8 +394,12 @@ fn quoted_end(bytes: &[u8], body: usize, quote: &[u8]) -> usize {
     bytes.len()
 }
 
+/// Whether `b` ends a value written without quotes. Letters beyond ASCII
+/// (`«…»`, look-alikes) end it too: the decoded reading sees those values
+/// with such letters read as ASCII.
 fn ends_bare(b: u8) -> bool {
-    b.is_ascii_whitespace()
+    b >= 0x80
+        || b.is_ascii_whitespace()
         || matches!(
             b,
             b'&' | b'"' | b'\'' | b',' | b'}' | b')' | b'#' | b'\\' | b';' | b'<' | b'>' | b']'

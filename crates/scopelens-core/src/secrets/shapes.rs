@@ -41,22 +41,14 @@ fn may_start(bytes: &[u8], at: usize, word: fn(u8) -> bool) -> bool {
         || at >= 5 && bytes[at - 5..at].eq_ignore_ascii_case(b"token")
 }
 
-/// A run of a token's characters with too few different ones to be random
-/// (`EAAxxxxxxxx…`) is a placeholder.
+/// A run of a token's characters mostly made of one character
+/// (`EAAxxxxxxxx…`, `EAABsbCS1xxxxxxxxxxxxxx`) is a placeholder.
 fn looks_random(run: &[u8]) -> bool {
-    let mut seen = [false; 128];
-    let mut distinct = 0;
+    let mut counts = [0usize; 128];
     for b in run {
-        let slot = &mut seen[usize::from(*b & 0x7F)];
-        if !*slot {
-            *slot = true;
-            distinct += 1;
-            if distinct > 4 {
-                return true;
-            }
-        }
+        counts[usize::from(*b & 0x7F)] += 1;
     }
-    false
+    counts.iter().max().is_some_and(|most| most * 2 <= run.len())
 }
 
 pub(super) fn token_spans(text: &str, lower: &str, spans: &mut Vec<(usize, usize)>) {
@@ -155,7 +147,13 @@ pub(super) fn continuation_after(
             // made on an escaped copy, whose lines are longer).
             let full_line_after = stop - start >= WRAP_COLUMN
                 && matches!(bytes.get(stop), None | Some(b'\n' | b'\r'));
-            (end - token_start >= min_piece || long_line_ends_at(bytes, end) || full_line_after)
+            // After a short first piece, the next line must end with the
+            // value too: a word followed by a space is a sentence.
+            let ends_there = !matches!(bytes.get(stop), Some(b' ' | b'\t'));
+            (end - token_start >= min_piece
+                || long_line_ends_at(bytes, end)
+                || full_line_after
+                || min_piece < MIN_WRAPPED_PIECE && ends_there)
                 .then_some((start, stop))
         }
         _ => None,

@@ -58,8 +58,32 @@ pub struct Redacted {
     pub count: usize,
 }
 
-/// Removes every secret from `text`.
+/// Most passes [`redact`] makes. A removal can uncover a secret that a
+/// longer match had hidden (a field inside a value taken whole); a second
+/// pass finds it, and a third has never been needed.
+const MAX_PASSES: usize = 3;
+
+/// Removes every secret from `text`. Redacting the result again changes
+/// nothing.
 pub fn redact(text: &str) -> Redacted {
+    let mut redacted = redact_once(text);
+    for _ in 1..MAX_PASSES {
+        if redacted.count == 0 {
+            break;
+        }
+        let again = redact_once(&redacted.text);
+        if again.count == 0 {
+            break;
+        }
+        redacted = Redacted {
+            text: again.text,
+            count: redacted.count + again.count,
+        };
+    }
+    redacted
+}
+
+fn redact_once(text: &str) -> Redacted {
     let mut spans = secret_spans(text);
     spans.sort_unstable();
     let mut out = String::with_capacity(text.len());
@@ -425,7 +449,7 @@ pub fn describe_token(token: &str) -> String {
 }
 
 /// Whether `value` stands in for a secret rather than being one: empty or
-/// a few characters repeated (`xxx`, `***`, `...`, `EAAxxxx…`), a template
+/// mostly one character repeated (`xxx`, `***`, `...`, `EAAxxxx…`), a template
 /// (`<token>`, `{{token}}`, `${TOKEN}`, `$TOKEN`), a variable's name
 /// (`YOUR_ACCESS_TOKEN`, `process.env.WHATSAPP_TOKEN`, `access_token`), words asking for
 /// one (`your-app-secret-here`), or a redaction mark (`[REDACTED]`,
@@ -437,13 +461,15 @@ pub fn is_placeholder(value: &str) -> bool {
         .trim();
     let lower = value.to_ascii_lowercase();
     let bytes = value.as_bytes();
-    let mut seen = [false; 128];
-    let mut distinct = 0;
+    // Mostly one character (`xxxx`, `EAAxxxx…`), or none that could be in
+    // a secret (`***`, `...`).
+    let mut counts = [0usize; 128];
+    let mut letters = 0;
     for b in bytes.iter().filter(|b| b.is_ascii_alphanumeric()) {
-        if !std::mem::replace(&mut seen[usize::from(*b)], true) {
-            distinct += 1;
-        }
+        counts[usize::from(*b)] += 1;
+        letters += 1;
     }
+    let repetitive = counts.iter().max().is_some_and(|most| most * 2 > letters) || letters == 0;
     let identifier = |s: &str| {
         !s.is_empty()
             && s
@@ -455,7 +481,7 @@ pub fn is_placeholder(value: &str) -> bool {
         && bytes
             .iter()
             .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || *b == b'_');
-    distinct <= 3
+    repetitive
         || lower.contains("redacted")
         || identifier(&lower) && fields::secret_name(lower.as_bytes()).is_some()
         || bytes.first() == Some(&b'<')

@@ -6,7 +6,7 @@
 //! in separate fields (HAR and Postman `{"name": …, "value": …}`, cookie
 //! exports, HTML `<input name=… value=…>`, multipart form fields).
 
-use super::shapes::{continuation_after, long_line_ends_at};
+use super::shapes::{begins_field, continuation_after, long_line_ends_at};
 use super::{
     already_redacted, is_placeholder, percent_decoded, quote_at, quoted_end, run_end,
     skip_spaces, value_span, AUTH_SCHEMES, MIN_VALUE_LEN,
@@ -341,10 +341,19 @@ impl Scanner<'_> {
         }
         let on_next_line = past_line_end(bytes, i);
         if let Some(next_line) = on_next_line {
-            if separator == Separator::Space {
+            i = skip_gap(bytes, next_line);
+            // A new field of the same kind on the next line means this one
+            // was left empty (`sha1=…` under `X-Hub-Signature:` is a value).
+            let line_end = run_end(bytes, i, |b| b != b'\n');
+            let next = &bytes[i..line_end];
+            let colon_field = begins_field(next) && !next.contains(&b'=');
+            let new_field = match separator {
+                Separator::Colon => colon_field,
+                _ => begins_field(next),
+            };
+            if separator == Separator::Space || new_field {
                 return;
             }
-            i = skip_gap(bytes, next_line);
         }
         i = skip_type_prefix(bytes, i);
         if already_redacted(bytes, i) {
@@ -464,9 +473,8 @@ impl Scanner<'_> {
                 }
             }
         }
-        // `{{token}}` and `[REDACTED]` are placeholders as a whole.
-        let whole = std::str::from_utf8(&self.text[open..(i + 1).min(bytes.len())]);
-        if !whole.is_ok_and(is_placeholder) {
+        // `{{token}}` is a template as a whole.
+        if !bytes[open..].starts_with(b"{{") {
             for (start, end) in found {
                 self.push(start, end, kind);
             }

@@ -461,15 +461,16 @@ pub fn is_placeholder(value: &str) -> bool {
         .trim();
     let lower = value.to_ascii_lowercase();
     let bytes = value.as_bytes();
-    // Mostly one character (`xxxx`, `EAAxxxx…`), or none that could be in
-    // a secret (`***`, `...`).
+    // Three quarters one character (`xxxx`, `EAAxxxx…`), or none that
+    // could be in a secret (`***`, `...`). IDs such as `100004010107502`
+    // repeat a digit, but not that much.
     let mut counts = [0usize; 128];
     let mut letters = 0;
     for b in bytes.iter().filter(|b| b.is_ascii_alphanumeric()) {
         counts[usize::from(*b)] += 1;
         letters += 1;
     }
-    let repetitive = counts.iter().max().is_some_and(|most| most * 2 > letters) || letters == 0;
+    let repetitive = counts.iter().max().is_some_and(|most| most * 4 > letters * 3) || letters == 0;
     let identifier = |s: &str| {
         !s.is_empty()
             && s

@@ -168,14 +168,14 @@ fn wrapped_piece(bytes: &[u8], end: usize, accept: fn(u8) -> bool) -> Option<(us
         i += 1;
     }
     let stop = run_end(bytes, i, accept);
-    (stop > i && !starts_field(&bytes[i..stop]) && ends_value(bytes.get(stop).copied()))
+    (stop > i && !begins_field(&bytes[i..stop]) && ends_value(bytes.get(stop).copied()))
         .then_some((i, stop))
 }
 
 /// Whether a line starts with a name and its separator (`Host:`,
 /// `GRAPH_VERSION=v21.0`, `--boundary`), which begins a new field rather than going on
 /// with a wrapped value. Base64 padding (`abc==`) is not a separator.
-fn starts_field(line: &[u8]) -> bool {
+pub(super) fn begins_field(line: &[u8]) -> bool {
     // A multipart boundary (at most 70 characters, RFC 2046), or a
     // command-line option.
     if line.starts_with(b"--") && line.len() <= 2 + MAX_BOUNDARY + 2 {

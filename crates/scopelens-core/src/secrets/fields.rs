@@ -8,8 +8,8 @@
 
 use super::shapes::{begins_field, continuation_after, long_line_ends_at};
 use super::{
-    already_redacted, is_placeholder, percent_decoded, quote_at, quoted_end, run_end,
-    skip_spaces, value_span, AUTH_SCHEMES, MIN_VALUE_LEN,
+    already_redacted, is_placeholder, percent_decoded, quote_at, quoted_end, run_end, skip_spaces,
+    value_span, AUTH_SCHEMES, MIN_VALUE_LEN,
 };
 
 /// Shortest OAuth `code`: real ones are hundreds of characters, and error
@@ -60,7 +60,15 @@ const SECRET_ENDINGS: &[&[u8]] = &[
 
 /// Facebook and Instagram session cookies.
 const SESSION_COOKIES: &[&[u8]] = &[
-    b"xs", b"datr", b"c_user", b"fr", b"sb", b"i_user", b"ds_user_id", b"rur", b"shbid",
+    b"xs",
+    b"datr",
+    b"c_user",
+    b"fr",
+    b"sb",
+    b"i_user",
+    b"ds_user_id",
+    b"rur",
+    b"shbid",
     b"shbts",
 ];
 
@@ -92,7 +100,10 @@ pub(super) fn secret_name(name: &[u8]) -> Option<Kind> {
         });
     }
     if normal.ends_with(b"authorization") {
-        return Some(Kind { auth: true, ..PLAIN });
+        return Some(Kind {
+            auth: true,
+            ..PLAIN
+        });
     }
     if normal.starts_with(b"public") || normal == b"_key" {
         return None;
@@ -107,7 +118,10 @@ pub(super) fn secret_name(name: &[u8]) -> Option<Kind> {
 /// URL-encoded text, and what URL-encoding stands for).
 fn is_value_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric()
-        || matches!(b, b'_' | b'-' | b'.' | b'~' | b'+' | b'/' | b'=' | b'%' | b'|' | b':')
+        || matches!(
+            b,
+            b'_' | b'-' | b'.' | b'~' | b'+' | b'/' | b'=' | b'%' | b'|' | b':'
+        )
 }
 
 fn is_word_byte(b: u8) -> bool {
@@ -128,11 +142,7 @@ enum Separator {
 
 /// The separator after a name ending at `end`: where the value may start,
 /// which separator it was, and whether it was URL-encoded.
-fn separator_after(
-    bytes: &[u8],
-    end: usize,
-    spaced: bool,
-) -> Option<(usize, Separator, bool)> {
+fn separator_after(bytes: &[u8], end: usize, spaced: bool) -> Option<(usize, Separator, bool)> {
     let mut i = end;
     let mut encoded = false;
     let quoted = quote_at(bytes, i);
@@ -453,7 +463,14 @@ impl Scanner<'_> {
                                 !(b.is_ascii_whitespace()
                                     || matches!(
                                         b,
-                                        b',' | b':' | b'=' | b'[' | b']' | b'{' | b'}' | b'"' | b'\''
+                                        b',' | b':'
+                                            | b'='
+                                            | b'['
+                                            | b']'
+                                            | b'{'
+                                            | b'}'
+                                            | b'"'
+                                            | b'\''
                                     ))
                             });
                             (i, end.max(i + 1), end.max(i + 1))
@@ -499,7 +516,8 @@ impl Scanner<'_> {
         // A name hard-wrapped inside its quotes goes on on the next line.
         let mut name = bytes[body..name_end].to_vec();
         let mut name_end = name_end;
-        if matches!(bytes.get(name_end), Some(b'\n' | b'\r')) && long_line_ends_at(bytes, name_end) {
+        if matches!(bytes.get(name_end), Some(b'\n' | b'\r')) && long_line_ends_at(bytes, name_end)
+        {
             let next = past_line_end(bytes, name_end).unwrap_or(name_end + 1);
             let rest = run_end(bytes, next, is_word_byte);
             if rest - next <= MAX_NAME_LEN {
@@ -602,7 +620,9 @@ fn value_field(bytes: &[u8], from: usize, window: usize) -> Option<(usize, usize
     while i < limit {
         match bytes[i] {
             b'}' | b'{' | b'>' | b'<' => return None,
-            b'v' if (i == 0 || !is_word_byte(bytes[i - 1])) && keyword_end(bytes, i, b"value").is_some() => {
+            b'v' if (i == 0 || !is_word_byte(bytes[i - 1]))
+                && keyword_end(bytes, i, b"value").is_some() =>
+            {
                 let key_end = keyword_end(bytes, i, b"value").unwrap_or(i + 5);
                 if let Some((at, separator, encoded)) = separator_after(bytes, key_end, false) {
                     if matches!(separator, Separator::Equals | Separator::Colon) {
@@ -627,7 +647,11 @@ fn keyword_end(bytes: &[u8], at: usize, keyword: &[u8]) -> Option<usize> {
     let mut i = at;
     let mut broken = false;
     for expected in keyword {
-        if !broken && i > at && matches!(bytes.get(i), Some(b'\n' | b'\r')) && long_line_ends_at(bytes, i) {
+        if !broken
+            && i > at
+            && matches!(bytes.get(i), Some(b'\n' | b'\r'))
+            && long_line_ends_at(bytes, i)
+        {
             i = past_line_end(bytes, i).unwrap_or(i + 1);
             broken = true;
         }
@@ -646,7 +670,8 @@ fn value_span_any_length(bytes: &[u8], at: usize, encoded: bool) -> Option<(usiz
     let end = match quote {
         Some(quote) => quoted_end(bytes, body, quote),
         None => run_end(bytes, body, |b| {
-            !(b.is_ascii_whitespace() || matches!(b, b'&' | b'"' | b'\'' | b',' | b'}' | b'>' | b';'))
+            !(b.is_ascii_whitespace()
+                || matches!(b, b'&' | b'"' | b'\'' | b',' | b'}' | b'>' | b';'))
         }),
     };
     let _ = encoded;

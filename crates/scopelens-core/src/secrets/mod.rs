@@ -1,15 +1,30 @@
-//! Finding and removing secrets: user and system user tokens (`EAA…`), app
-//! tokens (`APPID|SECRET`), `Authorization` credentials (`Bearer`, `Basic`
-//! and other schemes), `access_token=`-style query values and secret-named
-//! fields (snake_case, camelCase or kebab-case, as in `X-Access-Token:`) in
-//! JSON, Python and JavaScript text — also when the text is escaped (`\n`,
-//! `\"` inside a JSON string, `\\\"` inside a string inside that) or
-//! URL-encoded (`access_token%3D…`, `%22access_token%22%3A%22…`) — and the
-//! passwords of `curl -u user:password` and `https://user:password@host`.
+//! Finding and removing secrets from what people paste.
+//!
+//! What is found, by shape ([`shapes`]): user, page and system user tokens
+//! (`EAA…`), Instagram tokens (`IGQV…`, `IGAA…`), the secret of app tokens
+//! (`APPID|SECRET`), base64 JSON (JWTs, `signed_request`, encoded state);
+//! also lower-cased, glued to `access_token`, split by `"…" + "…"` or
+//! hard-wrapped. By name ([`fields`]): any field whose name ends in
+//! `token`, `secret`, `password`, `proof`, `signature`, `_key` or
+//! `authorization` (`hub.verify_token`, `X-Hub-Signature-256`,
+//! `META_APP_SECRET`…), OAuth `code`, Facebook and Instagram session
+//! cookies, in every layout that puts a value after its name or in a field
+//! next to it (query strings, JSON, Python, headers, `.env`, YAML, PHP,
+//! Go, HAR, Postman, HTML forms, multipart, `.netrc`). Also `Bearer`
+//! credentials and the passwords of `curl -u` and `https://user:pass@host`.
+//!
+//! How: the text is read as it is, and again as it reads with escapes
+//! undone ([`view`]: JSON, Python and shell escapes, URL-encoding, HTML
+//! references, zero-width characters dropped, look-alike letters read as
+//! ASCII, hard wraps undone), each decoded layer on its own; a secret found
+//! in a decoded reading is removed from the raw text together with the
+//! escapes that spelt it. Placeholders (`xxx`, `<token>`, `{{token}}`,
+//! `YOUR_ACCESS_TOKEN`, [`REDACTED`]) are neither removed nor counted; see
+//! [`is_placeholder`].
 //!
 //! Everything scopelens shows, copies or shares passes through [`redact`]
-//! first, so no output can carry a secret the user pasted. Redaction runs in
-//! time linear in the text, and redacting twice changes nothing.
+//! first. Redaction runs in time linear in the text, and redacting twice
+//! changes nothing.
 
 mod fields;
 mod shapes;
@@ -470,11 +485,14 @@ pub fn is_placeholder(value: &str) -> bool {
         counts[usize::from(*b)] += 1;
         letters += 1;
     }
-    let repetitive = counts.iter().max().is_some_and(|most| most * 4 > letters * 3) || letters == 0;
+    let repetitive = counts
+        .iter()
+        .max()
+        .is_some_and(|most| most * 4 > letters * 3)
+        || letters == 0;
     let identifier = |s: &str| {
         !s.is_empty()
-            && s
-                .bytes()
+            && s.bytes()
                 .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'-'))
     };
     let capitals_name = bytes.contains(&b'_')
@@ -500,7 +518,10 @@ pub fn is_placeholder(value: &str) -> bool {
         || lower.ends_with("-here")
         || lower.contains("placeholder")
         || capitals_name
-        || matches!(lower.as_str(), "null" | "none" | "undefined" | "true" | "false" | "nil")
+        || matches!(
+            lower.as_str(),
+            "null" | "none" | "undefined" | "true" | "false" | "nil"
+        )
 }
 
 #[cfg(test)]

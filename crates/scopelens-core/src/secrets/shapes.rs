@@ -30,15 +30,17 @@ fn is_url_safe(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_' || b == b'-'
 }
 
+/// Which bytes a run may hold.
+type ByteClass = fn(u8) -> bool;
+
 /// Token prefixes, with the bytes that may follow them.
-const PREFIXES: &[(&str, fn(u8) -> bool)] =
+const PREFIXES: &[(&str, ByteClass)] =
     &[("EAA", is_alnum), ("IGQ", is_url_safe), ("IGAA", is_alnum)];
 
 /// Whether a token may start at `at`: at the start of a word, or glued to
 /// the name in front of it (`access_tokenEAA…`).
 fn may_start(bytes: &[u8], at: usize, word: fn(u8) -> bool) -> bool {
-    starts_word(bytes, at, word)
-        || at >= 5 && bytes[at - 5..at].eq_ignore_ascii_case(b"token")
+    starts_word(bytes, at, word) || at >= 5 && bytes[at - 5..at].eq_ignore_ascii_case(b"token")
 }
 
 /// A run of a token's characters mostly made of one character
@@ -48,7 +50,10 @@ fn looks_random(run: &[u8]) -> bool {
     for b in run {
         counts[usize::from(*b & 0x7F)] += 1;
     }
-    counts.iter().max().is_some_and(|most| most * 2 <= run.len())
+    counts
+        .iter()
+        .max()
+        .is_some_and(|most| most * 2 <= run.len())
 }
 
 pub(super) fn token_spans(text: &str, lower: &str, spans: &mut Vec<(usize, usize)>) {
@@ -209,7 +214,17 @@ fn ends_value(b: Option<u8>) -> bool {
             b.is_ascii_whitespace()
                 || matches!(
                     b,
-                    b'"' | b'\'' | b'`' | b',' | b'&' | b'}' | b']' | b')' | b'<' | b'>' | b';' | b'\\'
+                    b'"' | b'\''
+                        | b'`'
+                        | b','
+                        | b'&'
+                        | b'}'
+                        | b']'
+                        | b')'
+                        | b'<'
+                        | b'>'
+                        | b';'
+                        | b'\\'
                 )
         }
     }

@@ -91,11 +91,13 @@ fn decoded_layers(text: &str, base: Option<&View>, read: &mut impl FnMut(&View))
         };
         let raw = match base {
             None => None,
-            Some(base) => Some(View {
-                text: next.text.clone(),
-                origin: next.origin.clone(),
-            }
-            .through(base)),
+            Some(base) => Some(
+                View {
+                    text: next.text.clone(),
+                    origin: next.origin.clone(),
+                }
+                .through(base),
+            ),
         };
         read(raw.as_ref().unwrap_or(&next));
         view = Some(next);
@@ -112,9 +114,13 @@ const MAX_WRAP_WIDTH: usize = 200;
 /// (a tool wrapping at a fixed width leaves all but the last line of a
 /// paragraph exactly that wide).
 fn unwrap(raw: &str) -> Option<View> {
-    let widths = || raw.split('\n').map(|line| line.trim_end_matches('\r').chars().count());
+    let widths = || {
+        raw.split('\n')
+            .map(|line| line.trim_end_matches('\r').chars().count())
+    };
     let width = widths().max()?;
-    if !(MIN_WRAP_WIDTH..=MAX_WRAP_WIDTH).contains(&width) || widths().filter(|w| *w == width).count() < 2
+    if !(MIN_WRAP_WIDTH..=MAX_WRAP_WIDTH).contains(&width)
+        || widths().filter(|w| *w == width).count() < 2
     {
         return None;
     }
@@ -193,7 +199,9 @@ fn hex(b: u8) -> Option<u32> {
 }
 
 fn hex_number(bytes: &[u8]) -> Option<u32> {
-    bytes.iter().try_fold(0u32, |acc, b| Some(acc * 16 + hex(*b)?))
+    bytes
+        .iter()
+        .try_fold(0u32, |acc, b| Some(acc * 16 + hex(*b)?))
 }
 
 /// A backslash escape at `at`: what it stands for (`None` for a line
@@ -281,9 +289,9 @@ fn character_reference(bytes: &[u8], at: usize) -> Option<(Option<char>, usize)>
             char::from_u32(hex_number(digits)?)
         }
         [b'#', digits @ ..] if !digits.is_empty() && digits.len() <= 7 => {
-            let n = digits.iter().try_fold(0u32, |acc, b| {
-                Some(acc * 10 + char::from(*b).to_digit(10)?)
-            })?;
+            let n = digits
+                .iter()
+                .try_fold(0u32, |acc, b| Some(acc * 10 + char::from(*b).to_digit(10)?))?;
             char::from_u32(n)
         }
         _ => {

@@ -79,14 +79,14 @@ pub(super) fn secret_name(name: &[u8]) -> Option<Kind> {
     if name.len() < 2 || name.len() > MAX_NAME_LEN {
         return None;
     }
-    let normal: Vec<u8> = name
-        .iter()
-        .map(|b| match b.to_ascii_lowercase() {
+    let mut buffer = [0u8; MAX_NAME_LEN];
+    for (slot, b) in buffer.iter_mut().zip(name) {
+        *slot = match b.to_ascii_lowercase() {
             b'-' | b'.' => b'_',
             other => other,
-        })
-        .collect();
-    let normal = normal.as_slice();
+        };
+    }
+    let normal = &buffer[..name.len()];
     if OAUTH_CODES.contains(&normal) {
         return Some(Kind {
             min_len: MIN_CODE_LEN,

@@ -145,35 +145,24 @@ fn unwrap(raw: &str) -> Option<View> {
     Some(view)
 }
 
-/// One layer of decoding, or `None` if there is nothing to decode.
+/// One layer of decoding, or `None` if there is nothing to decode. The text
+/// is first read without copying; most texts stop there.
 fn decode(text: &str) -> Option<View> {
     let bytes = text.as_bytes();
-    if !bytes
-        .iter()
-        .any(|b| matches!(b, b'\\' | b'%' | b'&') || *b >= 0x80)
-    {
-        return None;
-    }
+    let first = (0..bytes.len())
+        .find(|at| decoded_at(text, *at).is_some_and(|(c, used)| changes(bytes, *at, c, used)))?;
     let mut view = View {
         text: String::with_capacity(text.len()),
         origin: Vec::with_capacity(text.len()),
     };
-    let mut changed = false;
-    let mut i = 0;
+    for (i, c) in text[..first].char_indices() {
+        push(&mut view, c, i, i + c.len_utf8());
+    }
+    let mut i = first;
     while i < bytes.len() {
-        let escape = match bytes[i] {
-            b'\\' => backslash_escape(bytes, i),
-            b'%' => percent_escape(bytes, i),
-            b'&' => character_reference(bytes, i),
-            b if b >= 0x80 => text[i..].chars().next().map(|c| (Some(c), c.len_utf8())),
-            _ => None,
-        };
-        match escape {
+        match decoded_at(text, i) {
             Some((decoded, used)) => {
-                let folded = decoded.and_then(fold);
-                // A character beyond ASCII that reads as itself changes nothing.
-                changed |= bytes[i] < 0x80 || folded != decoded;
-                if let Some(c) = folded {
+                if let Some(c) = decoded {
                     push(&mut view, c, i, i + used);
                 }
                 i += used;
@@ -184,7 +173,45 @@ fn decode(text: &str) -> Option<View> {
             }
         }
     }
-    changed.then_some(view)
+    Some(view)
+}
+
+/// What the text at `at` reads as, if it is an escape or a character
+/// beyond ASCII: the character (`None` for one that takes no space) and how
+/// many bytes it takes. Look-alike letters are read as ASCII only next to
+/// an ASCII letter, digit, `_` or `-`, so that text in Cyrillic or Greek reads as
+/// itself.
+fn decoded_at(text: &str, at: usize) -> Option<(Option<char>, usize)> {
+    let bytes = text.as_bytes();
+    match bytes[at] {
+        b'\\' => backslash_escape(bytes, at).map(|(c, used)| (c.and_then(fold), used)),
+        b'%' => percent_escape(bytes, at).map(|(c, used)| (c.and_then(fold), used)),
+        b'&' => character_reference(bytes, at).map(|(c, used)| (c.and_then(fold), used)),
+        b if b >= 0x80 => {
+            let c = text.get(at..)?.chars().next()?;
+            let used = c.len_utf8();
+            let folded = fold(c);
+            let beside_ascii = |b: Option<&u8>| {
+                b.is_some_and(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-'))
+            };
+            let keep = folded.is_some_and(|f| f.is_ascii_alphanumeric())
+                && !('\u{FF01}'..='\u{FF5E}').contains(&c)
+                && !beside_ascii(at.checked_sub(1).and_then(|p| bytes.get(p)))
+                && !beside_ascii(bytes.get(at + used));
+            Some((if keep { Some(c) } else { folded }, used))
+        }
+        _ => None,
+    }
+}
+
+/// Whether reading `decoded` at `at` changes the text.
+fn changes(bytes: &[u8], at: usize, decoded: Option<char>, used: usize) -> bool {
+    if bytes[at] < 0x80 {
+        // An escape always stands for something shorter than itself.
+        return true;
+    }
+    let mut buffer = [0u8; 4];
+    decoded.is_none_or(|c| c.encode_utf8(&mut buffer).as_bytes() != &bytes[at..at + used])
 }
 
 fn push(view: &mut View, c: char, from: usize, to: usize) {

@@ -954,4 +954,96 @@ mod tests {
         assert!(d.starts_with("EAAGm0…"));
         assert!(!d.contains("PX4Z"));
     }
+
+    #[test]
+    fn placeholders_are_recognised_and_secrets_are_not() {
+        for value in [
+            "xxx",
+            "<token>",
+            "YOUR_ACCESS_TOKEN",
+            "{{token}}",
+            "${TOKEN}",
+            "$WHATSAPP_TOKEN",
+            "***",
+            "...",
+            "[REDACTED]",
+            "<redacted>",
+            "process.env.APP_SECRET",
+            "your-app-secret-here",
+            "EAAxxxxxxxxxxxxxxxxxxxxxxxxx",
+        ] {
+            assert!(is_placeholder(value), "{value}");
+            assert_eq!(redact(&format!("access_token={value}")).count, 0, "{value}");
+        }
+        for value in [
+            "0f1e2d3c4b5a69788796a5b4c3d2e1f0",
+            "100004010107502",
+            USER_TOKEN,
+        ] {
+            assert!(!is_placeholder(value), "{value}");
+        }
+    }
+
+    #[test]
+    fn a_secret_spelt_with_escapes_is_removed_with_its_escapes() {
+        for text in [
+            format!(r#"{{"msg":"bad token \u0045{}"}}"#, &USER_TOKEN[1..]),
+            format!("bad token &#69;{}", &USER_TOKEN[1..]),
+            format!("bad token \\x0c{USER_TOKEN}"),
+            "appsecret=1234567890123456\\u007c0123456789abcdef0123456789abcdef".to_string(),
+            "{\"app\\u005fsecret\\u0022:\\u0022s3cr3t-value-42\\u0022}".to_string(),
+            "redirect=https%253A%252F%252Fx%252F%253Faccess_token%253Dopaque-Secret.value42"
+                .to_string(),
+        ] {
+            let out = clean(&text);
+            assert!(out.contains(REDACTED), "{text} -> {out}");
+            assert!(
+                !out.contains("GZCps") && !out.contains("value42") && !out.contains("cdef0123"),
+                "{out}"
+            );
+        }
+    }
+
+    #[test]
+    fn layouts_that_keep_the_name_apart_from_the_value() {
+        let secret = "s3cr3t-value-42";
+        for text in [
+            format!(r#"{{"name": "access_token", "value": "{secret}"}}"#),
+            format!(r#"{{"value": "{secret}", "name": "client_secret"}}"#),
+            format!(r#"{{"key": "token", "value": "{secret}", "enabled": true}}"#),
+            format!(r#"<input type="hidden" name="access_token" value="{secret}">"#),
+            format!(
+                "Content-Disposition: form-data; name=\"access_token\"\r\n\r\n{secret}\r\n--b--"
+            ),
+            format!("{{'access_token': ['{secret}']}}"),
+            format!("    [access_token] => {secret}\n"),
+            format!("  [\"access_token\"]=>\n  string(15) \"{secret}\"\n"),
+            format!("s:12:\"access_token\";s:15:\"{secret}\";"),
+            format!("map[access_token:[{secret}]]"),
+            format!("token: |\n  {secret}\nnext: 1"),
+            format!("access_token:\n    {secret}\n"),
+            format!("machine graph.facebook.com login bot password {secret}\n"),
+            format!("export META_APP_SECRET=\"{secret}\""),
+            format!("docker run -e WHATSAPP_TOKEN={secret} bot"),
+            format!("X-Hub-Signature-256: sha256={secret}"),
+            format!("?hub.mode=subscribe&hub.verify_token={secret}&hub.challenge=1"),
+            format!("Cookie: locale=en_US; xs=12%3A{secret}; c_user=100004010107502"),
+        ] {
+            let out = clean(&text);
+            assert!(!out.contains(secret), "{text} -> {out}");
+        }
+    }
+
+    #[test]
+    fn ordinary_words_after_a_secret_name_in_a_sentence_stay() {
+        for text in [
+            "Error validating access token: Session has expired on Tuesday.",
+            "Invalid token: Permissions error",
+            "Сообщение не доставлено: получатель недоступен",
+            r#"{"error":{"code":190,"error_subcode":2494010,"fbtrace_id":"Az8or2yhqkZfEZ-_4Qn_Bam"}}"#,
+        ] {
+            assert_eq!(redact(text).count, 0, "{text}");
+            assert_eq!(redact(text).text, text);
+        }
+    }
 }

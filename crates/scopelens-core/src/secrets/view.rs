@@ -114,14 +114,22 @@ const MAX_WRAP_WIDTH: usize = 200;
 /// (a tool wrapping at a fixed width leaves all but the last line of a
 /// paragraph exactly that wide).
 fn unwrap(raw: &str) -> Option<View> {
-    let widths = || {
-        raw.split('\n')
-            .map(|line| line.trim_end_matches('\r').chars().count())
-    };
-    let width = widths().max()?;
-    if !(MIN_WRAP_WIDTH..=MAX_WRAP_WIDTH).contains(&width)
-        || widths().filter(|w| *w == width).count() < 2
-    {
+    let (mut width, mut lines_that_wide) = (0, 0);
+    for line in raw.split('\n') {
+        // A line too long to be wrapped at any width we know means the
+        // paste was not wrapped (and keeps this check cheap).
+        if line.len() > 4 * MAX_WRAP_WIDTH {
+            return None;
+        }
+        let chars = line.trim_end_matches('\r').chars().count();
+        if chars > width {
+            (width, lines_that_wide) = (chars, 0);
+        }
+        if chars == width {
+            lines_that_wide += 1;
+        }
+    }
+    if !(MIN_WRAP_WIDTH..=MAX_WRAP_WIDTH).contains(&width) || lines_that_wide < 2 {
         return None;
     }
     let mut view = View {
@@ -149,6 +157,12 @@ fn unwrap(raw: &str) -> Option<View> {
 /// is first read without copying; most texts stop there.
 fn decode(text: &str) -> Option<View> {
     let bytes = text.as_bytes();
+    if !bytes
+        .iter()
+        .any(|b| matches!(b, b'\\' | b'%' | b'&') || *b >= 0x80)
+    {
+        return None;
+    }
     let first = (0..bytes.len())
         .find(|at| decoded_at(text, *at).is_some_and(|(c, used)| changes(bytes, *at, c, used)))?;
     let mut view = View {

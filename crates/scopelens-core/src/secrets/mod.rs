@@ -501,7 +501,7 @@ pub fn is_placeholder(value: &str) -> bool {
             .iter()
             .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || *b == b'_');
     repetitive
-        || lower.contains("redacted")
+        || lower.trim_matches(|c: char| !c.is_ascii_alphanumeric()) == "redacted"
         || identifier(&lower) && fields::secret_name(lower.as_bytes()).is_some()
         || bytes.first() == Some(&b'<')
         || lower.starts_with("{{")

@@ -1,46 +1,37 @@
-//! Finding and removing secrets: user and system user tokens (`EAA…`), app
-//! tokens (`APPID|SECRET`), `Authorization` credentials (`Bearer`, `Basic`
-//! and other schemes), `access_token=`-style query values and secret-named
-//! fields (snake_case, camelCase or kebab-case, as in `X-Access-Token:`) in
-//! JSON, Python and JavaScript text — also when the text is escaped (`\n`,
-//! `\"` inside a JSON string, `\\\"` inside a string inside that) or
-//! URL-encoded (`access_token%3D…`, `%22access_token%22%3A%22…`) — and the
-//! passwords of `curl -u user:password` and `https://user:password@host`.
+//! Finding and removing secrets from what people paste.
+//!
+//! What is found, by shape ([`shapes`]): user, page and system user tokens
+//! (`EAA…`), Instagram tokens (`IGQV…`, `IGAA…`), the secret of app tokens
+//! (`APPID|SECRET`), base64 JSON (JWTs, `signed_request`, encoded state);
+//! also lower-cased, glued to `access_token`, split by `"…" + "…"` or
+//! hard-wrapped. By name ([`fields`]): any field whose name ends in
+//! `token`, `secret`, `password`, `proof`, `signature`, `_key` or
+//! `authorization` (`hub.verify_token`, `X-Hub-Signature-256`,
+//! `META_APP_SECRET`…), OAuth `code`, Facebook and Instagram session
+//! cookies, in every layout that puts a value after its name or in a field
+//! next to it (query strings, JSON, Python, headers, `.env`, YAML, PHP,
+//! Go, HAR, Postman, HTML forms, multipart, `.netrc`). Also `Bearer`
+//! credentials and the passwords of `curl -u` and `https://user:pass@host`.
+//!
+//! How: the text is read as it is, and again as it reads with escapes
+//! undone ([`view`]: JSON, Python and shell escapes, URL-encoding, HTML
+//! references, zero-width characters dropped, look-alike letters read as
+//! ASCII, hard wraps undone), each decoded layer on its own; a secret found
+//! in a decoded reading is removed from the raw text together with the
+//! escapes that spelt it. Placeholders (`xxx`, `<token>`, `{{token}}`,
+//! `YOUR_ACCESS_TOKEN`, [`REDACTED`]) are neither removed nor counted; see
+//! [`is_placeholder`].
 //!
 //! Everything scopelens shows, copies or shares passes through [`redact`]
-//! first, so no output can carry a secret the user pasted. Redaction runs in
-//! time linear in the text, and redacting twice changes nothing.
+//! first. Redaction runs in time linear in the text, and redacting twice
+//! changes nothing.
+
+mod fields;
+mod shapes;
+mod view;
 
 /// What replaces a removed secret. Chosen so it can never look like a token.
 pub const REDACTED: &str = "[REDACTED]";
-
-/// Query parameters and field names whose values are secrets, lowercase
-/// (matched without regard to case, so `appSecret` is `appsecret`; a `-` in
-/// the text matches a `_` here, so `X-Access-Token` is `access_token`).
-const SECRET_NAMES: &[&str] = &[
-    "access_token",
-    "accesstoken",
-    "input_token",
-    "inputtoken",
-    "client_secret",
-    "clientsecret",
-    "app_secret",
-    "appsecret",
-    "appsecret_proof",
-    "appsecretproof",
-    "app_secret_proof",
-    "fb_exchange_token",
-    "fbexchangetoken",
-    "system_user_access_token",
-    "systemuseraccesstoken",
-    "authorization",
-    "password",
-];
-
-/// Every name in [`SECRET_NAMES`] ends in one of these. The text is searched
-/// for them and the name read back from there: five passes instead of one
-/// per name.
-const NAME_ENDINGS: &[&str] = &["token", "secret", "proof", "authorization", "password"];
 
 /// Schemes an `Authorization` value may start with; the credential after
 /// them is the secret.
@@ -69,10 +60,6 @@ const QUOTES: &[&[u8]] = &[
     b"`",
 ];
 
-/// Shortest run after `EAA` treated as a token: real ones are well over 100.
-const MIN_TOKEN_TAIL: usize = 20;
-/// Shortest app-secret part of an `APPID|SECRET` app token.
-const MIN_SECRET_LEN: usize = 16;
 /// Shortest value of a secret-named field that is removed.
 const MIN_VALUE_LEN: usize = 8;
 /// Shortest password of `curl -u user:password` or a URL's user
@@ -86,8 +73,32 @@ pub struct Redacted {
     pub count: usize,
 }
 
-/// Removes every secret from `text`.
+/// Most passes [`redact`] makes. A removal can uncover a secret that a
+/// longer match had hidden (a field inside a value taken whole); a second
+/// pass finds it, and a third has never been needed.
+const MAX_PASSES: usize = 3;
+
+/// Removes every secret from `text`. Redacting the result again changes
+/// nothing.
 pub fn redact(text: &str) -> Redacted {
+    let mut redacted = redact_once(text);
+    for _ in 1..MAX_PASSES {
+        if redacted.count == 0 {
+            break;
+        }
+        let again = redact_once(&redacted.text);
+        if again.count == 0 {
+            break;
+        }
+        redacted = Redacted {
+            text: again.text,
+            count: redacted.count + again.count,
+        };
+    }
+    redacted
+}
+
+fn redact_once(text: &str) -> Redacted {
     let mut spans = secret_spans(text);
     spans.sort_unstable();
     let mut out = String::with_capacity(text.len());
@@ -115,26 +126,38 @@ pub fn contains_secret(text: &str) -> bool {
     !secret_spans(text).is_empty()
 }
 
-/// Byte ranges of secrets. Every range starts and ends on an ASCII byte, so
-/// slicing at them is always valid UTF-8.
+/// Byte ranges of secrets. Every range starts and ends on a character
+/// boundary, so slicing at them is always valid UTF-8. The text is read as
+/// it is and, when it holds escapes, encodings, zero-width characters or
+/// look-alike letters, as it reads once they are undone; a secret found in
+/// that reading is removed from the raw text with the escapes around it.
 fn secret_spans(text: &str) -> Vec<(usize, usize)> {
     let mut spans = Vec::new();
-    user_token_spans(text, &mut spans);
-    app_token_spans(text, &mut spans);
-    let lower = text.to_ascii_lowercase();
-    bearer_spans(&lower, &mut spans);
-    named_value_spans(&lower, &mut spans);
-    curl_user_spans(&lower, &mut spans);
-    url_password_spans(text, &mut spans);
+    scan(text, &mut spans);
+    let mut found = Vec::new();
+    view::View::each_layer(text, |view| {
+        found.clear();
+        scan(&view.text, &mut found);
+        spans.extend(
+            found
+                .iter()
+                .filter(|(start, end)| start < end)
+                .map(|(start, end)| view.raw_range(*start, *end)),
+        );
+    });
+    spans.retain(|(start, end)| start < end);
     spans
 }
 
-fn is_token_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric()
-}
-
-fn is_secret_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_' || b == b'-'
+fn scan(text: &str, spans: &mut Vec<(usize, usize)>) {
+    let lower = text.to_ascii_lowercase();
+    shapes::token_spans(text, &lower, spans);
+    shapes::app_token_spans(text, spans);
+    shapes::encoded_json_spans(text, &lower, spans);
+    bearer_spans(&lower, spans);
+    fields::named_value_spans(text, &lower, spans);
+    curl_user_spans(&lower, spans);
+    url_password_spans(text, spans);
 }
 
 fn run_end(bytes: &[u8], from: usize, accept: fn(u8) -> bool) -> usize {
@@ -183,48 +206,6 @@ fn is_name_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_'
 }
 
-fn user_token_spans(text: &str, spans: &mut Vec<(usize, usize)>) {
-    let bytes = text.as_bytes();
-    let mut taken_until = 0;
-    for (at, _) in text.match_indices("EAA") {
-        if at < taken_until || !starts_word(bytes, at, is_token_byte) {
-            continue;
-        }
-        let end = run_end(bytes, at + 3, is_token_byte);
-        if end - at - 3 >= MIN_TOKEN_TAIL {
-            spans.push((at, end));
-            taken_until = end;
-        }
-    }
-}
-
-/// `APPID|SECRET`, also with the bar URL-encoded (`APPID%7CSECRET`).
-fn app_token_spans(text: &str, spans: &mut Vec<(usize, usize)>) {
-    let bytes = text.as_bytes();
-    for (bar, &b) in bytes.iter().enumerate() {
-        let bar_len = match b {
-            b'|' => 1,
-            b'%' if percent_decoded(bytes, bar) == Some(b'|') => 3,
-            _ => continue,
-        };
-        let digits = bytes[..bar]
-            .iter()
-            .rev()
-            .take_while(|b| b.is_ascii_digit())
-            .take(5)
-            .count();
-        if digits < 5 {
-            continue;
-        }
-        let start = bar + bar_len;
-        let end = run_end(bytes, start, is_secret_byte);
-        if end - start >= MIN_SECRET_LEN {
-            // The app ID before the bar is public; only the secret goes.
-            spans.push((start, end));
-        }
-    }
-}
-
 fn bearer_spans(lower: &str, spans: &mut Vec<(usize, usize)>) {
     let bytes = lower.as_bytes();
     for (at, word) in lower.match_indices("bearer") {
@@ -237,10 +218,15 @@ fn bearer_spans(lower: &str, spans: &mut Vec<(usize, usize)>) {
             continue;
         }
         start += gap;
+        // A template (`{{token}}`, `<token>`, `$TOKEN`) is not a credential.
+        if matches!(bytes.get(start), Some(b'{' | b'<' | b'$')) {
+            continue;
+        }
         let end = (start..bytes.len())
             .find(|at| ends_bearer_value(bytes, *at))
             .unwrap_or(bytes.len());
-        if end - start >= 8 && !already_redacted(bytes, start) {
+        let placeholder = std::str::from_utf8(&bytes[start..end]).map_or(true, is_placeholder);
+        if end - start >= 8 && !already_redacted(bytes, start) && !placeholder {
             spans.push((start, end));
         }
     }
@@ -254,69 +240,6 @@ fn ends_bearer_value(bytes: &[u8], at: usize) -> bool {
         b.is_ascii_whitespace() || matches!(b, b'"' | b'\'' | b'`' | b',' | b'}' | b'&' | b'\\')
     };
     ends(bytes[at]) || percent_decoded(bytes, at).is_some_and(ends)
-}
-
-/// `name=value`, `"name": "value"`, `'name': 'value'`, `name: 'value'`, and
-/// the same escaped (`\"name\":\"value\"`) or URL-encoded (`name%3Dvalue`,
-/// `%22name%22%3A%22value%22`). For `Authorization`, a scheme (`Basic`,
-/// `Bearer`…) before the credential stays.
-fn named_value_spans(lower: &str, spans: &mut Vec<(usize, usize)>) {
-    let bytes = lower.as_bytes();
-    for ending in NAME_ENDINGS {
-        // Matches inside a value already taken are skipped, which keeps a line
-        // of repeated `access_token=access_token=…` linear.
-        let mut taken_until = 0;
-        for (hit, _) in lower.match_indices(ending) {
-            let mut i = hit + ending.len();
-            // The name that ends here and starts a word, if any.
-            let Some(name) = SECRET_NAMES.iter().find(|name| {
-                i.checked_sub(name.len()).is_some_and(|at| {
-                    at >= taken_until
-                        && same_name(&bytes[at..i], name)
-                        && starts_word(bytes, at, is_name_byte)
-                })
-            }) else {
-                continue;
-            };
-            if bytes.get(i).is_some_and(|b| is_name_byte(*b)) {
-                continue;
-            }
-            // Closing quote of a quoted key, spaces, then `=` or `:`.
-            let mut encoded = false;
-            if let Some(quote) = quote_at(bytes, i) {
-                encoded = quote[0] == b'%';
-                i += quote.len();
-            }
-            i = skip_spaces(bytes, i);
-            match bytes.get(i) {
-                // `=>` too, as in PHP and Ruby hashes.
-                Some(b'=') if bytes.get(i + 1) == Some(&b'>') => i += 2,
-                Some(b'=' | b':') => i += 1,
-                Some(b'%') if matches!(percent_decoded(bytes, i), Some(b'=' | b':')) => {
-                    encoded = true;
-                    i += 3;
-                }
-                _ => continue,
-            }
-            i = skip_spaces(bytes, i);
-            if *name == "authorization" {
-                i = skip_auth_scheme(bytes, i);
-            }
-            if let Some(span) = value_span(bytes, i, encoded) {
-                taken_until = span.1;
-                spans.push(span);
-            }
-        }
-    }
-}
-
-/// Whether `text` spells `name`, reading a `-` in the text as `_`.
-fn same_name(text: &[u8], name: &str) -> bool {
-    text.len() == name.len()
-        && text
-            .iter()
-            .zip(name.bytes())
-            .all(|(t, n)| *t == n || *t == b'-' && n == b'_')
 }
 
 /// The password of `curl -u user:password`, `--user user:password` and the same quoted (`-u "user:pass word"`). The
@@ -467,24 +390,9 @@ fn skip_spaces(bytes: &[u8], mut i: usize) -> usize {
     }
 }
 
-/// Past an authentication scheme and the spaces after it (`Basic `), if
-/// one starts at `at`.
-fn skip_auth_scheme(bytes: &[u8], at: usize) -> usize {
-    for scheme in AUTH_SCHEMES {
-        if bytes[at..].starts_with(scheme.as_bytes()) {
-            let after = at + scheme.len();
-            let past = skip_spaces(bytes, after);
-            if past > after {
-                return past;
-            }
-        }
-    }
-    at
-}
-
 /// The value starting at `start`: inside its quotes if quoted, otherwise up
 /// to the first character that ends a bare value (URL-encoded ones too when
-/// `encoded`). Too-short values and values already redacted are kept.
+/// `encoded`). Values already redacted are kept.
 fn value_span(bytes: &[u8], start: usize, encoded: bool) -> Option<(usize, usize)> {
     // Checked before looking for the end, so that a run of placeholders is
     // not scanned once per name in front of it.
@@ -503,7 +411,7 @@ fn value_span(bytes: &[u8], start: usize, encoded: bool) -> Option<(usize, usize
             end
         }
     };
-    (end - body >= MIN_VALUE_LEN).then_some((body, end))
+    Some((body, end))
 }
 
 /// Where a quoted value starting at `body` ends: at its closing quote, the
@@ -525,8 +433,16 @@ fn quoted_end(bytes: &[u8], body: usize, quote: &[u8]) -> usize {
     bytes.len()
 }
 
+/// Whether `b` ends a value written without quotes. Letters beyond ASCII
+/// (`«…»`, look-alikes) end it too: the decoded reading sees those values
+/// with such letters read as ASCII.
 fn ends_bare(b: u8) -> bool {
-    b.is_ascii_whitespace() || matches!(b, b'&' | b'"' | b'\'' | b',' | b'}' | b')' | b'#' | b'\\')
+    b >= 0x80
+        || b.is_ascii_whitespace()
+        || matches!(
+            b,
+            b'&' | b'"' | b'\'' | b',' | b'}' | b')' | b'#' | b'\\' | b';' | b'<' | b'>' | b']'
+        )
 }
 
 fn ends_bare_value(bytes: &[u8], at: usize, encoded: bool) -> bool {
@@ -548,12 +464,74 @@ pub fn describe_token(token: &str) -> String {
 }
 
 /// Whether a field named `name` holds a secret (`access_token`,
-/// `appSecret`, `X-Hub-Signature-256`, `META_APP_SECRET`…), whatever its value.
+/// `appSecret`, `X-Hub-Signature-256`, `META_APP_SECRET`…), whatever its
+/// value. Short names that are secrets only in a cookie or an OAuth reply
+/// (`code`, `xs`, `fr`) are left out: as JSON keys they are data.
 pub fn is_secret_name(name: &str) -> bool {
-    let name = name.trim().to_ascii_lowercase().replace('-', "_");
-    SECRET_NAMES.contains(&name.as_str())
-        || NAME_ENDINGS.iter().any(|ending| name.ends_with(ending))
-        || name.contains("signature")
+    let name = name.trim();
+    (name.len() > 4 && fields::secret_name(name.as_bytes()).is_some())
+        || name.to_ascii_lowercase().contains("signature")
+}
+
+/// Whether `value` stands in for a secret rather than being one: empty or
+/// mostly one character repeated (`xxx`, `***`, `...`, `EAAxxxx…`), a template
+/// (`<token>`, `{{token}}`, `${TOKEN}`, `$TOKEN`), a variable's name
+/// (`YOUR_ACCESS_TOKEN`, `process.env.WHATSAPP_TOKEN`, `access_token`), words asking for
+/// one (`your-app-secret-here`), or a redaction mark (`[REDACTED]`,
+/// `<redacted>`). Such values are left as they are and never counted.
+pub fn is_placeholder(value: &str) -> bool {
+    let value = value
+        .trim()
+        .trim_matches(|c| matches!(c, '"' | '\'' | '`'))
+        .trim();
+    let lower = value.to_ascii_lowercase();
+    let bytes = value.as_bytes();
+    // Three quarters one character (`xxxx`, `EAAxxxx…`), or none that
+    // could be in a secret (`***`, `...`). IDs such as `100004010107502`
+    // repeat a digit, but not that much.
+    let mut counts = [0usize; 128];
+    let mut letters = 0;
+    for b in bytes.iter().filter(|b| b.is_ascii_alphanumeric()) {
+        counts[usize::from(*b)] += 1;
+        letters += 1;
+    }
+    let repetitive = counts
+        .iter()
+        .max()
+        .is_some_and(|most| most * 4 > letters * 3)
+        || letters == 0;
+    let identifier = |s: &str| {
+        !s.is_empty()
+            && s.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'-'))
+    };
+    let capitals_name = bytes.contains(&b'_')
+        && bytes.iter().any(u8::is_ascii_uppercase)
+        && bytes
+            .iter()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || *b == b'_');
+    repetitive
+        || lower.trim_matches(|c: char| !c.is_ascii_alphanumeric()) == "redacted"
+        || identifier(&lower) && fields::secret_name(lower.as_bytes()).is_some()
+        || bytes.first() == Some(&b'<')
+        || lower.starts_with("{{")
+        || lower.starts_with("${")
+        || lower.strip_prefix('$').is_some_and(identifier)
+        || lower.starts_with("process.env")
+        || lower.starts_with("os.environ")
+        || lower.starts_with("os.getenv")
+        || lower.starts_with("env(")
+        || lower.starts_with("your")
+        || lower.contains("_your_")
+        || lower.contains("-your-")
+        || lower.ends_with("_here")
+        || lower.ends_with("-here")
+        || lower.contains("placeholder")
+        || capitals_name
+        || matches!(
+            lower.as_str(),
+            "null" | "none" | "undefined" | "true" | "false" | "nil"
+        )
 }
 
 #[cfg(test)]
@@ -644,8 +622,24 @@ mod tests {
 
     #[test]
     fn every_secret_name_is_searched_for() {
-        for name in SECRET_NAMES {
-            assert!(NAME_ENDINGS.iter().any(|e| name.ends_with(e)), "{name}");
+        for name in [
+            "access_token",
+            "accesstoken",
+            "input_token",
+            "client_secret",
+            "appsecret",
+            "appsecret_proof",
+            "fb_exchange_token",
+            "system_user_access_token",
+            "authorization",
+            "password",
+            "refresh_token",
+            "hub.verify_token",
+            "x-hub-signature-256",
+            "meta_app_secret",
+            "graph_api_key",
+            "signed_request",
+        ] {
             let text = format!("{name}=opaque-Secret.value42");
             assert_eq!(clean(&text), format!("{name}=[REDACTED]"));
             let upper = format!("\\n{}: opaque-Secret.value42", name.to_ascii_uppercase());
@@ -969,5 +963,97 @@ mod tests {
         let d = describe_token(USER_TOKEN);
         assert!(d.starts_with("EAAGm0…"));
         assert!(!d.contains("PX4Z"));
+    }
+
+    #[test]
+    fn placeholders_are_recognised_and_secrets_are_not() {
+        for value in [
+            "xxx",
+            "<token>",
+            "YOUR_ACCESS_TOKEN",
+            "{{token}}",
+            "${TOKEN}",
+            "$WHATSAPP_TOKEN",
+            "***",
+            "...",
+            "[REDACTED]",
+            "<redacted>",
+            "process.env.APP_SECRET",
+            "your-app-secret-here",
+            "EAAxxxxxxxxxxxxxxxxxxxxxxxxx",
+        ] {
+            assert!(is_placeholder(value), "{value}");
+            assert_eq!(redact(&format!("access_token={value}")).count, 0, "{value}");
+        }
+        for value in [
+            "0f1e2d3c4b5a69788796a5b4c3d2e1f0",
+            "100004010107502",
+            USER_TOKEN,
+        ] {
+            assert!(!is_placeholder(value), "{value}");
+        }
+    }
+
+    #[test]
+    fn a_secret_spelt_with_escapes_is_removed_with_its_escapes() {
+        for text in [
+            format!(r#"{{"msg":"bad token \u0045{}"}}"#, &USER_TOKEN[1..]),
+            format!("bad token &#69;{}", &USER_TOKEN[1..]),
+            format!("bad token \\x0c{USER_TOKEN}"),
+            "appsecret=1234567890123456\\u007c0123456789abcdef0123456789abcdef".to_string(),
+            "{\"app\\u005fsecret\\u0022:\\u0022s3cr3t-value-42\\u0022}".to_string(),
+            "redirect=https%253A%252F%252Fx%252F%253Faccess_token%253Dopaque-Secret.value42"
+                .to_string(),
+        ] {
+            let out = clean(&text);
+            assert!(out.contains(REDACTED), "{text} -> {out}");
+            assert!(
+                !out.contains("GZCps") && !out.contains("value42") && !out.contains("cdef0123"),
+                "{out}"
+            );
+        }
+    }
+
+    #[test]
+    fn layouts_that_keep_the_name_apart_from_the_value() {
+        let secret = "s3cr3t-value-42";
+        for text in [
+            format!(r#"{{"name": "access_token", "value": "{secret}"}}"#),
+            format!(r#"{{"value": "{secret}", "name": "client_secret"}}"#),
+            format!(r#"{{"key": "token", "value": "{secret}", "enabled": true}}"#),
+            format!(r#"<input type="hidden" name="access_token" value="{secret}">"#),
+            format!(
+                "Content-Disposition: form-data; name=\"access_token\"\r\n\r\n{secret}\r\n--b--"
+            ),
+            format!("{{'access_token': ['{secret}']}}"),
+            format!("    [access_token] => {secret}\n"),
+            format!("  [\"access_token\"]=>\n  string(15) \"{secret}\"\n"),
+            format!("s:12:\"access_token\";s:15:\"{secret}\";"),
+            format!("map[access_token:[{secret}]]"),
+            format!("token: |\n  {secret}\nnext: 1"),
+            format!("access_token:\n    {secret}\n"),
+            format!("machine graph.facebook.com login bot password {secret}\n"),
+            format!("export META_APP_SECRET=\"{secret}\""),
+            format!("docker run -e WHATSAPP_TOKEN={secret} bot"),
+            format!("X-Hub-Signature-256: sha256={secret}"),
+            format!("?hub.mode=subscribe&hub.verify_token={secret}&hub.challenge=1"),
+            format!("Cookie: locale=en_US; xs=12%3A{secret}; c_user=100004010107502"),
+        ] {
+            let out = clean(&text);
+            assert!(!out.contains(secret), "{text} -> {out}");
+        }
+    }
+
+    #[test]
+    fn ordinary_words_after_a_secret_name_in_a_sentence_stay() {
+        for text in [
+            "Error validating access token: Session has expired on Tuesday.",
+            "Invalid token: Permissions error",
+            "Сообщение не доставлено: получатель недоступен",
+            r#"{"error":{"code":190,"error_subcode":2494010,"fbtrace_id":"Az8or2yhqkZfEZ-_4Qn_Bam"}}"#,
+        ] {
+            assert_eq!(redact(text).count, 0, "{text}");
+            assert_eq!(redact(text).text, text);
+        }
     }
 }

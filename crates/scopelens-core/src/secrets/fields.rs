@@ -428,6 +428,20 @@ impl Scanner<'_> {
     /// `[EAA…]`, `{"value": "…"}`); keys stay.
     fn bracket(&mut self, open: usize, kind: Kind) {
         let bytes = self.lower;
+        // A `{{name}}` template stands for the value and is left alone;
+        // other text starting with `{{` is not read as a value at all, so
+        // the names inside it are read on their own.
+        if let Some(rest) = bytes[open..].strip_prefix(b"{{") {
+            let name = rest
+                .iter()
+                .take(MAX_NAME_LEN)
+                .take_while(|b| is_word_byte(**b) || **b == b' ')
+                .count();
+            if rest[name..].starts_with(b"}}") {
+                self.taken_until = self.taken_until.max(open + 2 + name + 2);
+            }
+            return;
+        }
         let limit = bytes.len().min(open + BRACKET_WINDOW);
         let mut depth = 0usize;
         let mut i = open + 1;
@@ -490,11 +504,8 @@ impl Scanner<'_> {
                 }
             }
         }
-        // `{{token}}` is a template as a whole.
-        if !bytes[open..].starts_with(b"{{") {
-            for (start, end) in found {
-                self.push(start, end, kind);
-            }
+        for (start, end) in found {
+            self.push(start, end, kind);
         }
         self.taken_until = self.taken_until.max(i);
     }

@@ -74,9 +74,12 @@ pub struct Redacted {
 }
 
 /// Most passes [`redact`] makes. A removal can uncover a secret that a
-/// longer match had hidden (a field inside a value taken whole); a second
-/// pass finds it, and a third has never been needed.
-const MAX_PASSES: usize = 3;
+/// longer match had hidden (a field inside a value taken whole); the next
+/// pass finds it. Real pastes settle after the second pass; malformed
+/// brackets around several names can take a few more. Passes only remove
+/// text, so stopping early can only leave less redacted than a fixpoint,
+/// never show more.
+const MAX_PASSES: usize = 8;
 
 /// Removes every secret from `text`. Redacting the result again changes
 /// nothing.
@@ -473,6 +476,9 @@ pub fn is_secret_name(name: &str) -> bool {
         || name.to_ascii_lowercase().contains("signature")
 }
 
+/// Longest template or variable name read as a placeholder.
+const MAX_PLACEHOLDER_LEN: usize = 64;
+
 /// Whether `value` stands in for a secret rather than being one: empty or
 /// mostly one character repeated (`xxx`, `***`, `...`, `EAAxxxx…`), a template
 /// (`<token>`, `{{token}}`, `${TOKEN}`, `$TOKEN`), a variable's name
@@ -485,6 +491,10 @@ pub fn is_placeholder(value: &str) -> bool {
         .trim_matches(|c| matches!(c, '"' | '\'' | '`'))
         .trim();
     let lower = value.to_ascii_lowercase();
+    // Templates and names are short; a long value that starts like one
+    // (`<script>{"appSecret": …}`) is read as a value unless it is mostly
+    // one character.
+    let short = value.len() <= MAX_PLACEHOLDER_LEN;
     let bytes = value.as_bytes();
     // Three quarters one character (`xxxx`, `EAAxxxx…`), or none that
     // could be in a secret (`***`, `...`). IDs such as `100004010107502`
@@ -500,6 +510,9 @@ pub fn is_placeholder(value: &str) -> bool {
         .max()
         .is_some_and(|most| most * 4 > letters * 3)
         || letters == 0;
+    if !short {
+        return repetitive;
+    }
     let identifier = |s: &str| {
         !s.is_empty()
             && s.bytes()

@@ -158,9 +158,14 @@ impl Triage {
                 return;
             }
         }
-        match input::read(text, None).payload {
-            Ok(payload) => self.add_payload(&payload, time::parse_leading_timestamp(text)),
-            Err(_) => self.mark_unreadable(line_no),
+        let reading = input::read(text, None);
+        match reading.payload {
+            // A record cut off before any error is a damaged record, not a
+            // delivery without errors.
+            Ok(payload) if !reading.gaps.truncated || !occurrences(&payload, None).is_empty() => {
+                self.add_payload(&payload, time::parse_leading_timestamp(text))
+            }
+            _ => self.mark_unreadable(line_no),
         }
     }
 

@@ -523,9 +523,15 @@ fn elided_finding(gaps: &Gaps) -> Finding {
     if gaps.truncated {
         said.push("The paste stops inside the payload; scopelens closed it there and read what came before.".to_string());
     }
+    // A cut-off paste may have lost the very part that failed.
+    let severity = if gaps.truncated {
+        Severity::Warning
+    } else {
+        Severity::Info
+    };
     Finding::new(
         "input.elided",
-        Severity::Info,
+        severity,
         "Part of the payload was not in the paste",
         format!("{} The diagnosis uses what is there; a finding that needs a missing field cannot be made.", said.join(" ")),
     )

@@ -148,8 +148,33 @@ fn secret_spans(text: &str) -> Vec<(usize, usize)> {
                 .map(|(start, end)| view.raw_range(*start, *end)),
         );
     });
-    spans.retain(|(start, end)| start < end);
+    // Whatever scanner found it, a placeholder or an authentication
+    // challenge (`OAuth "Facebook Platform" "invalid_token" "…"`) is no secret.
+    spans.retain(|(start, end)| {
+        start < end
+            && text.get(*start..*end).is_none_or(|found| {
+                let value = strip_scheme(found);
+                !is_placeholder(value) && !is_challenge(found)
+            })
+    });
     spans
+}
+
+/// `Bearer {{token}}` → `{{token}}`: the credential after an auth scheme.
+fn strip_scheme(found: &str) -> &str {
+    let trimmed = found.trim().trim_matches(|c| matches!(c, '"' | '\'' | '`'));
+    match trimmed.split_once(' ') {
+        Some((scheme, rest)) if AUTH_SCHEMES.contains(&scheme.to_ascii_lowercase().as_str()) => {
+            rest
+        }
+        _ => trimmed,
+    }
+}
+
+/// A `WWW-Authenticate` challenge: a scheme followed by quoted words.
+fn is_challenge(found: &str) -> bool {
+    let lower = found.to_ascii_lowercase();
+    lower.contains("facebook platform") || lower.contains("realm=")
 }
 
 fn scan(text: &str, spans: &mut Vec<(usize, usize)>) {
@@ -525,6 +550,10 @@ pub fn is_placeholder(value: &str) -> bool {
             .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || *b == b'_');
     repetitive
         || lower.trim_matches(|c: char| !c.is_ascii_alphanumeric()) == "redacted"
+        // `tokenxxxxxxxx`, `EAAGxxxx`: letters standing in for the rest.
+        || lower.contains("xxxx")
+        // Rails' `[FILTERED]` and the words people write in its place.
+        || lower.contains("filtered")
         || identifier(&lower) && fields::secret_name(lower.as_bytes()).is_some()
         || bytes.first() == Some(&b'<')
         || lower.starts_with("{{")

@@ -12,7 +12,7 @@ use std::path::Path;
 pub const APP_TARGET: u64 = 150 * 1024;
 /// The most a guide page may fetch for its widgets, brotli, when every
 /// bundle it fetches is in [`Limits::bundles_in_budget`].
-pub const TOOLS_PAGE_CEILING: u64 = 120 * 1024;
+pub const TOOLS_PAGE_CEILING: u64 = 208 * 1024;
 
 #[derive(Debug, Clone)]
 pub struct FileSize {
@@ -169,8 +169,8 @@ pub struct Limits {
 /// Lower them as the bundles shrink.
 pub const CEILINGS: Limits = Limits {
     name: "ceiling",
-    app: 196 * 1024,
-    widgets: 199 * 1024,
+    app: 264 * 1024,
+    widgets: 264 * 1024,
     bundles_in_budget: &["tools"],
 };
 

@@ -550,8 +550,9 @@ pub fn is_placeholder(value: &str) -> bool {
             .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || *b == b'_');
     repetitive
         || lower.trim_matches(|c: char| !c.is_ascii_alphanumeric()) == "redacted"
-        // `tokenxxxxxxxx`, `EAAGxxxx`: letters standing in for the rest.
-        || lower.contains("xxxx")
+        // `tokenxxxxxxxx`, `EAAGxxxx`: letters standing in for the rest. Only
+        // short values: a long random secret may hold `xxXX` by chance.
+        || (lower.contains("xxxx") && value.len() <= 24)
         // Rails' `[FILTERED]` and the words people write in its place.
         || lower.contains("filtered")
         || identifier(&lower) && fields::secret_name(lower.as_bytes()).is_some()

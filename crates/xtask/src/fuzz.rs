@@ -75,19 +75,22 @@ pub fn fuzz(seconds: u64) -> Step {
 fn seed(corpus: &Path) -> Step {
     std::fs::create_dir_all(corpus).map_err(|e| e.to_string())?;
     let fixtures = root().join("tests").join("fixtures");
-    let groups =
-        std::fs::read_dir(&fixtures).map_err(|e| format!("{}: {e}", fixtures.display()))?;
-    for group in groups.flatten().filter(|g| g.path().is_dir()) {
-        for file in std::fs::read_dir(group.path())
-            .map_err(|e| e.to_string())?
-            .flatten()
-        {
-            let name = format!(
-                "{}-{}",
-                group.file_name().to_string_lossy(),
-                file.file_name().to_string_lossy()
-            );
-            std::fs::copy(file.path(), corpus.join(name)).map_err(|e| e.to_string())?;
+    copy_fixtures(&fixtures, &fixtures, corpus)
+}
+
+/// Copies every fixture file under `dir` (at any depth: `wild/<form>/…`)
+/// into `corpus`, named by its path (`wild-dump-x.txt`).
+fn copy_fixtures(root: &Path, dir: &Path, corpus: &Path) -> Step {
+    let entries = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            copy_fixtures(root, &path, corpus)?;
+        } else if dir != root {
+            let relative = path.strip_prefix(root).map_err(|e| e.to_string())?;
+            let name = relative.to_string_lossy().replace(['/', '\\'], "-");
+            std::fs::copy(&path, corpus.join(name))
+                .map_err(|e| format!("{}: {e}", path.display()))?;
         }
     }
     Ok(())

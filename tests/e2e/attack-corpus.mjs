@@ -465,8 +465,25 @@ const curlV = fixture("messy/curl_v_debug_token.txt");
 const sdkDump = fixture("messy/fb_sdk_request_error_190.txt");
 const graphError = fixture("graph_error/oauth_190_session_expired.json");
 
+const IG_TOKEN = "IGQVJ" + "Wb3kZx9Lq2Rt7Yp4Nm8Vc1Hs6Gd0Fa5Ej".repeat(5);
+const DATR = "Kp9vZ2xQm4Lr8Tn6Yc3Hw1Bd";
+const XS = "42%3Aabc123DEF456ghi%3A2%3A1700000000%3A-1%3A-1";
+const VERIFY = "my-verify-token-9f8e7d6c5b4a";
+const SIGNATURE = "a3f1c9e8d7b6a5f4e3d2c1b0a9f8e7d6c5b4a3f2e1d0c9b8a7f6e5d4c3b2a1f0";
+
 /** Every form a secret is pasted in: { name, text, secrets }. */
 export const SECRET_FORMS = [
+  { name: "JSON \\u escape spelling the token's first letter", text: `{"error":{"code":190,"message":"x","type":"OAuthException"},"access_token":"\\u0045${SYSTEM.slice(1)}"}`, secrets: [SYSTEM] },
+  { name: "double URL-encoded access_token", text: `GET /v24.0/me?access_token%253D${PAGE}%2526fields%253Did\n${graphError}`, secrets: [PAGE] },
+  { name: "HAR queryString name/value pair", text: JSON.stringify({ request: { url: "https://graph.facebook.com/v24.0/me", queryString: [{ name: "access_token", value: USER }] }, response: { status: 400, content: { text: graphError } } }), secrets: [USER] },
+  { name: "Instagram token", text: `Authorization: ${IG_TOKEN}\n${graphError}`, secrets: [IG_TOKEN] },
+  { name: "Facebook session cookies", text: `Cookie: datr=${DATR}; c_user=100004010107502; xs=${XS}\n${graphError}`, secrets: [DATR, XS] },
+  { name: "webhook verify token in the callback URL", text: `GET /webhook?hub.mode=subscribe&hub.verify_token=${VERIFY}&hub.challenge=1158201444 HTTP/1.1\n${graphError}`, secrets: [VERIFY] },
+  { name: "X-Hub-Signature-256 header", text: `POST /webhook HTTP/1.1\nX-Hub-Signature-256: sha256=${SIGNATURE}\n\n${graphError}`, secrets: [SIGNATURE] },
+  { name: "environment file", text: `META_APP_SECRET=${CLIENT_SECRET}\nWHATSAPP_TOKEN=${SYSTEM}\n${graphError}`, secrets: [CLIENT_SECRET, SYSTEM] },
+  { name: "token split by string concatenation", text: `const token = "${SYSTEM.slice(0, 70)}" +\n  "${SYSTEM.slice(70)}";\n${graphError}`, secrets: [SYSTEM.slice(70)] },
+  { name: "HTML-escaped JSON", text: `{&quot;access_token&quot;:&quot;${USER}&quot;}\n${graphError}`, secrets: [USER] },
+  { name: "zero-width character in the token's prefix", text: `Bearer E\u200bAA${SYSTEM.slice(3)}\n${graphError}`, secrets: [SYSTEM.slice(3)] },
   { name: "bare EAA user token", text: USER, secrets: [USER] },
   { name: "bare EAA system user token", text: SYSTEM, secrets: [SYSTEM] },
   { name: "Bearer token", text: `Bearer ${USER}`, secrets: [USER] },

@@ -80,10 +80,17 @@ pub fn match_endpoint(request: &str) -> Result<EndpointMatch, EndpointParseError
         _ => return Err(EndpointParseError::NoPath),
     };
     if !["GET", "POST", "DELETE", "PUT", "PATCH", "HEAD"].contains(&method.as_str()) {
-        return Err(EndpointParseError::UnknownMethod(method));
+        return Err(EndpointParseError::UnknownMethod(
+            crate::secrets::redact(&method)
+                .text
+                .chars()
+                .take(40)
+                .collect(),
+        ));
     }
     let (version, segments) = split_path(target).ok_or(EndpointParseError::NoPath)?;
-    let path = format!("/{}", segments.join("/"));
+    // What is shown of the request passes the secret scanner first.
+    let path = crate::secrets::redact(&format!("/{}", segments.join("/"))).text;
     let mut candidates: Vec<&'static Endpoint> = ENDPOINTS
         .iter()
         .filter(|e| e.method == method && pattern_matches(e.path, &segments))
@@ -113,6 +120,12 @@ fn split_path(target: &str) -> Option<(Option<String>, Vec<&str>)> {
     } else {
         without_scheme
     };
+    // The path ends where a URL's path characters do: a request pasted
+    // inside JSON or a log (`…/me","queryString":[…]`) keeps only its path.
+    let path = path
+        .split(|c: char| !(c.is_ascii_alphanumeric() || "/-._~%:@!$&'()*+,;={}<>".contains(c)))
+        .next()
+        .unwrap_or("");
     let path = path.split(['?', '#']).next().unwrap_or("");
     if !path.starts_with('/') && !path.contains('/') && path.is_empty() {
         return None;
@@ -178,6 +191,19 @@ fn literal_segments(pattern: &str) -> usize {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_request_pasted_inside_json_shows_its_path_and_no_secret() {
+        let token = format!("EAAGfake{}", "Q7w".repeat(40));
+        let har = format!(
+            r#"{{"request":{{"url":"https://graph.facebook.com/v24.0/me","queryString":[{{"name":"access_token","value":"{token}"}}]}}}}"#
+        );
+        let m = super::match_endpoint(&har).unwrap();
+        assert_eq!(m.path, "/me");
+        let shown = format!("GET /v19.0/debug_token/{token}");
+        let m = super::match_endpoint(&shown).unwrap();
+        assert!(!m.path.contains(&token[6..30]), "{}", m.path);
+    }
+
     use super::*;
     use crate::kb::permissions::{MANAGEMENT, MESSAGING, PERMISSIONS};
     use std::collections::HashSet;

@@ -740,8 +740,8 @@ pub struct ClientLibrary {
 const CLIENT_ERRORS: &[(&str, ClientLibrary)] = &[
     ("request failed with status code ", ClientLibrary { name: "axios", log_body: "log `error.response.data` (for example `console.error(JSON.stringify(error.response?.data))`)" }),
     ("httperror: response code ", ClientLibrary { name: "got", log_body: "log `error.response.body`" }),
-    (" client error: ", ClientLibrary { name: "Python requests", log_body: "print `response.text` before `raise_for_status()`, or `error.response.text` in the `except` block" }),
-    (" server error: ", ClientLibrary { name: "Python requests", log_body: "print `response.text` before `raise_for_status()`, or `error.response.text` in the `except` block" }),
+    (" client error", ClientLibrary { name: "Python requests", log_body: "print `response.text` before `raise_for_status()`, or `error.response.text` in the `except` block" }),
+    (" server error", ClientLibrary { name: "Python requests", log_body: "print `response.text` before `raise_for_status()`, or `error.response.text` in the `except` block" }),
     ("http error ", ClientLibrary { name: "Python urllib", log_body: "print `error.read().decode()` in the `except HTTPError as error` block" }),
     ("the remote server returned an error: (", ClientLibrary { name: ".NET WebClient/HttpWebRequest", log_body: "read `((HttpWebResponse)ex.Response).GetResponseStream()` in the `catch (WebException ex)` block" }),
     ("response status code does not indicate success: ", ClientLibrary { name: ".NET HttpClient", log_body: "read `await response.Content.ReadAsStringAsync()` before calling `EnsureSuccessStatusCode()`" }),
@@ -749,6 +749,7 @@ const CLIENT_ERRORS: &[(&str, ClientLibrary)] = &[
     ("the server responded with status ", ClientLibrary { name: "Ruby Faraday", log_body: "log `error.response[:body]`" }),
     ("resulted in a `", ClientLibrary { name: "PHP Guzzle", log_body: "log `$e->getResponse()->getBody()->getContents()` (Guzzle cuts the body short in its message)" }),
     ("statuscodeerror: ", ClientLibrary { name: "request-promise", log_body: "log `error.error` (the parsed body)" }),
+    ("<response [", ClientLibrary { name: "Python requests", log_body: "print `response.text` (the `Response` object itself shows only its status)" }),
     ("unexpected status code", ClientLibrary { name: "the HTTP client", log_body: "log the response body before checking the status" }),
 ];
 
@@ -885,5 +886,16 @@ mod tests {
         let (lib, status) = client_error("requests.exceptions.HTTPError: 400 Client Error: Bad Request for url: https://graph.facebook.com/v19.0/1/messages").unwrap();
         assert_eq!((lib.name, status), ("Python requests", Some(400)));
         assert!(client_error("all good").is_none());
+        // Variants written without the colon, or as the Response's repr.
+        for text in [
+            "requests.exceptions.HTTPError: 400 Client Error",
+            "print(r) gives <Response [403]>",
+        ] {
+            assert_eq!(
+                client_error(text).map(|(lib, _)| lib.name),
+                Some("Python requests"),
+                "{text}"
+            );
+        }
     }
 }

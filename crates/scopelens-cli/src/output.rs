@@ -54,14 +54,9 @@ impl Printer {
             _ => Style::Red,
         };
         let mut read = d.input.kind.title().to_string();
-        if let Some(form) = d.input.form {
-            read.push_str(&format!(", {}", form.title()));
-        }
-        if d.input.embedded {
-            read.push_str(", found inside other text");
-        }
-        if let Some(status) = d.input.http_status {
-            read.push_str(&format!(", HTTP {status}"));
+        for fact in d.input.read_as() {
+            read.push_str(", ");
+            read.push_str(&fact);
         }
         s.paint(Style::Bold, "Read:").text(" ").text(&read).end();
         s.paint(Style::Bold, "Verdict:")

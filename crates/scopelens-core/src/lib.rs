@@ -14,6 +14,7 @@
 #![forbid(unsafe_code)]
 
 pub mod diagnose;
+pub(crate) mod escapes;
 pub mod input;
 pub mod kb;
 pub mod live;

@@ -16,16 +16,7 @@ pub fn VerdictBanner(props: &VerdictBannerProps) -> Html {
     let d = &props.diagnosis;
     let count = |s: Severity| d.findings.iter().filter(|f| f.severity == s).count();
     let (errors, warnings) = (count(Severity::Error), count(Severity::Warning));
-    let mut facts = vec![];
-    if let Some(form) = d.input.form {
-        facts.push(format!("written as {}", form.title()));
-    }
-    if d.input.embedded {
-        facts.push("found inside surrounding text".to_string());
-    }
-    if let Some(status) = d.input.http_status {
-        facts.push(format!("HTTP {status}"));
-    }
+    let mut facts = d.input.read_as();
     facts.push(format!(
         "{errors} error{}, {warnings} warning{}",
         if errors == 1 { "" } else { "s" },

@@ -256,6 +256,25 @@ pub struct InputSummary {
     /// When the kind was forced: what detection alone would have found.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub detected: Option<InputKind>,
+    /// Layers undone before the payload could be read, outermost first.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub layers: Vec<input::layers::Layer>,
+}
+
+impl InputSummary {
+    /// How the input was read, in words, for the line under a verdict:
+    /// the notation, the layers undone, whether it was found inside other
+    /// text, and the HTTP status.
+    pub fn read_as(&self) -> Vec<String> {
+        let mut facts = Vec::new();
+        facts.extend(self.form.map(|form| form.title().to_string()));
+        facts.extend(self.layers.iter().map(|layer| layer.title().to_string()));
+        if self.embedded {
+            facts.push("found inside other text".to_string());
+        }
+        facts.extend(self.http_status.map(|status| format!("HTTP {status}")));
+        facts
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -402,6 +421,7 @@ pub fn diagnose(text: &str, ctx: &Context) -> Diagnosis {
             secrets_redacted: reading.secrets_redacted,
             error,
             detected: ctx.kind.map(|_| detected_kind(text)),
+            layers: reading.layers,
         },
         verdict,
         findings,

@@ -6,6 +6,7 @@
 //! input (and therefore nothing shown or shared) can carry one.
 
 pub mod http;
+pub mod layers;
 pub mod lenient;
 pub mod text;
 pub mod token;
@@ -151,6 +152,9 @@ pub struct Reading {
     /// Where in the document the payload sat, when it was wrapped (a
     /// provider's envelope, a log record), and the wrapper's own fields.
     pub envelope: Option<Envelope>,
+    /// Layers undone before the payload could be read (quoting, HTML
+    /// escapes...), outermost first.
+    pub layers: Vec<layers::Layer>,
 }
 
 /// What of the payload was not in the paste: values the person replaced by
@@ -212,6 +216,7 @@ pub fn read(text: &str, kind: Option<InputKind>) -> Reading {
         from_text: None,
         envelope: None,
         gaps: Gaps::default(),
+        layers: Vec::new(),
     };
     if text.len() > MAX_INPUT_BYTES {
         reading.payload = Err(InputError::TooLarge { bytes: text.len() });
@@ -231,7 +236,16 @@ pub fn read(text: &str, kind: Option<InputKind>) -> Reading {
     reading.secrets_redacted = redacted.count;
     let text = redacted.text.as_str();
     reading.http = http::scan(text);
-    match find_payload(text, kind) {
+    let found = find_payload(text, kind).or_else(|err| {
+        let (plain, layers) = layers::peel(text).ok_or_else(|| err.clone())?;
+        // Undoing a layer can complete a secret the first pass could not see.
+        let plain = secrets::redact(&plain);
+        let found = find_payload(&plain.text, kind).map_err(|_| err)?;
+        reading.secrets_redacted += plain.count;
+        reading.layers = layers;
+        Ok(found)
+    });
+    match found {
         Ok(mut found) => {
             reading.from_text = code_from_words(&mut found.payload);
             reading.form = Some(found.form);

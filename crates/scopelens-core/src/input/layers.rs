@@ -1,0 +1,188 @@
+//! Layers that hide a payload from the reader although every character of
+//! it is there: quoted in an e-mail or a forum reply (`> `), HTML-escaped by
+//! the page it was copied from (`&quot;`), URL-encoded in a query string or
+//! a form log (`%7B%22error%22`), or retyped by a word processor or a chat
+//! app (curly quotes, non-breaking spaces, full-width brackets). Each layer
+//! found is undone, so the payload underneath can be read as it was sent.
+
+use crate::escapes::{character_reference, percent_escape};
+use serde::Serialize;
+
+/// A layer undone before the payload could be read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Layer {
+    /// Lines prefixed with `>` (e-mail and Markdown quotes, nested or not).
+    Quoted,
+    HtmlEscaped,
+    UrlEncoded,
+    /// Curly quotes, unusual spaces, invisible characters, full-width punctuation.
+    Typographic,
+}
+
+impl Layer {
+    pub fn title(self) -> &'static str {
+        match self {
+            Layer::Quoted => "quoted with >",
+            Layer::HtmlEscaped => "HTML-escaped",
+            Layer::UrlEncoded => "URL-encoded",
+            Layer::Typographic => "with typographic quotes or spaces",
+        }
+    }
+}
+
+/// The text with every layer it has undone, outermost first, and the
+/// layers; `None` when there is none.
+pub fn peel(text: &str) -> Option<(String, Vec<Layer>)> {
+    let steps: [(Layer, fn(&str) -> Option<String>); 4] = [
+        (Layer::Quoted, unquote),
+        (Layer::Typographic, plain_punctuation),
+        (Layer::HtmlEscaped, html_decode),
+        (Layer::UrlEncoded, url_decode),
+    ];
+    let mut current: Option<String> = None;
+    let mut layers = Vec::new();
+    for (layer, undo) in steps {
+        if let Some(next) = undo(current.as_deref().unwrap_or(text)) {
+            current = Some(next);
+            layers.push(layer);
+        }
+    }
+    current.map(|text| (text, layers))
+}
+
+/// Removes `>` quote markers (with the space after each) from the lines
+/// that start with one, when at least two lines do: a single `>` line is
+/// more likely a shell prompt or curl's request line than a quote.
+fn unquote(text: &str) -> Option<String> {
+    let marker_len = |line: &str| {
+        let mut rest = line.trim_start_matches([' ', '\t']);
+        let mut quoted = false;
+        while let Some(after) = rest.strip_prefix('>') {
+            quoted = true;
+            rest = after.strip_prefix(' ').unwrap_or(after);
+        }
+        quoted.then_some(line.len() - rest.len())
+    };
+    let quoted_lines = text.lines().filter(|l| marker_len(l).is_some()).count();
+    if quoted_lines < 2 {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    for line in text.split_inclusive('\n') {
+        out.push_str(&line[marker_len(line).unwrap_or(0)..]);
+    }
+    Some(out)
+}
+
+/// Decodes HTML character references when the text has the references a
+/// page makes of JSON's quotes or brackets.
+fn html_decode(text: &str) -> Option<String> {
+    let lower = text.to_ascii_lowercase();
+    let escaped = [
+        "&quot;", "&#34;", "&#x22;", "&#39;", "&#x27;", "&apos;", "&lt;", "&gt;",
+    ]
+    .iter()
+    .any(|r| lower.contains(r));
+    escaped.then(|| decode_with(text, b'&', character_reference))
+}
+
+/// Decodes `%XX` escapes when the text has an encoded brace or quote.
+fn url_decode(text: &str) -> Option<String> {
+    let lower = text.to_ascii_lowercase();
+    let encoded = ["%7b", "%22", "%5b"].iter().any(|e| lower.contains(e));
+    encoded.then(|| decode_with(text, b'%', percent_escape))
+}
+
+/// `text` with each escape that `decode` reads at a `lead` byte replaced
+/// by what it stands for.
+fn decode_with(
+    text: &str,
+    lead: u8,
+    decode: fn(&[u8], usize) -> Option<(Option<char>, usize)>,
+) -> String {
+    let bytes = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    let mut copied = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == lead {
+            if let Some((decoded, used)) = decode(bytes, i) {
+                out.push_str(&text[copied..i]);
+                out.extend(decoded);
+                i += used;
+                copied = i;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    out.push_str(&text[copied..]);
+    out
+}
+
+/// Typography's stand-ins for JSON's punctuation, replaced by the ASCII
+/// they stand for; `None` if the text has none.
+fn plain_punctuation(text: &str) -> Option<String> {
+    let plain = |c: char| -> Option<Option<char>> {
+        Some(match c {
+            '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{201f}' | '\u{2033}' | '\u{00ab}'
+            | '\u{00bb}' => Some('"'),
+            '\u{2018}' | '\u{2019}' | '\u{201a}' | '\u{201b}' | '\u{2032}' => Some('\''),
+            '\u{00a0}' | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{205f}' | '\u{3000}' => {
+                Some(' ')
+            }
+            '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' => None,
+            // Full-width forms of ASCII, which Chinese and Japanese input
+            // methods type for brackets, colons and commas.
+            '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0),
+            _ => return None,
+        })
+    };
+    if !text.chars().any(|c| plain(c).is_some()) {
+        return None;
+    }
+    Some(
+        text.chars()
+            .filter_map(|c| match plain(c) {
+                Some(replacement) => replacement,
+                None => Some(c),
+            })
+            .collect(),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_without_a_layer_is_not_copied() {
+        assert_eq!(peel("{\"error\": {\"code\": 190}}"), None);
+        assert_eq!(peel("> one quoted line only"), None);
+    }
+
+    #[test]
+    fn nested_quotes_html_and_curly_quotes_are_undone_together() {
+        let text = "> > {&quot;error&quot;: {\n> > \u{201c}code\u{201d}: 190}}";
+        let (plain, layers) = peel(text).unwrap();
+        assert_eq!(plain, "{\"error\": {\n\"code\": 190}}");
+        assert_eq!(
+            layers,
+            vec![Layer::Quoted, Layer::Typographic, Layer::HtmlEscaped]
+        );
+    }
+
+    #[test]
+    fn url_encoding_is_undone_including_multibyte_characters() {
+        let (plain, layers) = peel("body=%7B%22message%22%3A%22caf%C3%A9%22%7D").unwrap();
+        assert_eq!(plain, "body={\"message\":\"café\"}");
+        assert_eq!(layers, vec![Layer::UrlEncoded]);
+    }
+
+    #[test]
+    fn full_width_punctuation_and_invisible_characters_become_ascii() {
+        let (plain, _) = peel("\u{feff}｛＂code＂：\u{a0}190｝").unwrap();
+        assert_eq!(plain, "{\"code\": 190}");
+    }
+}

@@ -1,0 +1,239 @@
+//! A payload hidden under layers that copying adds (e-mail and forum
+//! quoting, HTML escapes, URL-encoding, typographic quotes and spaces,
+//! full-width punctuation) is read as the JSON it was, whatever the
+//! combination of layers, the layout and the text around it; and a token
+//! inside it never survives into the diagnosis.
+
+use proptest::prelude::*;
+use scopelens_core::input::{self, layers::Layer};
+use scopelens_core::kb::errors::CATALOG;
+use scopelens_core::model::Payload;
+use scopelens_core::{diagnose, Context};
+
+const TRACE: &str = "Ax7TraceQ";
+const TOKEN: &str = "EAAGm0PX4ZCpsBAKZCQq9ZBfakeZCtokenZDZDvaluePLx7Q2ZBr9ZCZAZD";
+
+fn error_json(code: u32, subcode: Option<u32>, pretty: bool, with_token: bool) -> String {
+    let mut error = serde_json::json!({
+        "message": "(#12) The user hasn\u{2019}t authorised this & that <yet>",
+        "type": "OAuthException",
+        "code": code,
+        "fbtrace_id": TRACE,
+    });
+    if let Some(subcode) = subcode {
+        error["error_subcode"] = subcode.into();
+    }
+    if with_token {
+        error["request"] = serde_json::json!({ "access_token": TOKEN });
+    }
+    let document = serde_json::json!({ "error": error });
+    if pretty {
+        serde_json::to_string_pretty(&document).unwrap()
+    } else {
+        document.to_string()
+    }
+}
+
+fn typographic(text: &str, full_width: bool) -> String {
+    let mut open = true;
+    text.chars()
+        .map(|c| match c {
+            '"' if full_width => '\u{ff02}',
+            '"' => {
+                open = !open;
+                if open {
+                    '\u{201d}'
+                } else {
+                    '\u{201c}'
+                }
+            }
+            '{' | '}' | ':' | ',' | '[' | ']' if full_width => {
+                char::from_u32(c as u32 + 0xfee0).unwrap()
+            }
+            ' ' if !full_width => '\u{a0}',
+            c => c,
+        })
+        .collect()
+}
+
+fn url_encoded(text: &str) -> String {
+    let mut out = String::new();
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+fn html_escaped(text: &str, style: usize) -> String {
+    let mut out = String::new();
+    for c in text.chars() {
+        match (c, style % 3) {
+            ('"', 0) => out.push_str("&quot;"),
+            ('"', 1) => out.push_str("&#34;"),
+            ('"', _) => out.push_str("&#x22;"),
+            ('&', _) => out.push_str("&amp;"),
+            ('<', _) => out.push_str("&lt;"),
+            ('>', _) => out.push_str("&gt;"),
+            (c, _) => out.push(c),
+        }
+    }
+    out
+}
+
+fn quoted(text: &str, depth: usize) -> String {
+    let marker = "> ".repeat(depth);
+    text.lines()
+        .map(|line| format!("{marker}{line}\n"))
+        .collect()
+}
+
+#[derive(Debug, Clone)]
+struct Layers {
+    typographic: Option<bool>,
+    url: bool,
+    html: Option<usize>,
+    quote_depth: usize,
+}
+
+fn layers() -> impl Strategy<Value = Layers> {
+    (
+        prop::option::of(any::<bool>()),
+        any::<bool>(),
+        prop::option::of(0usize..3),
+        0usize..4,
+    )
+        .prop_map(|(typographic, url, html, quote_depth)| Layers {
+            typographic,
+            url,
+            html,
+            quote_depth,
+        })
+        // At least one layer, and URL-encoding only of a one-line document,
+        // as it is met in query strings and form logs.
+        .prop_filter("some layer", |l| {
+            l.typographic.is_some() || l.url || l.html.is_some() || l.quote_depth > 0
+        })
+}
+
+/// Applies the layers in the order they are added: encoded in transport
+/// (a URL, a web page), retyped by a chat app or word processor, quoted
+/// in a reply.
+fn wrapped(json: &str, layers: &Layers) -> String {
+    let mut text = json.to_string();
+    if layers.url {
+        text = url_encoded(&text);
+    }
+    if let Some(style) = layers.html {
+        text = html_escaped(&text, style);
+    }
+    if let Some(full_width) = layers.typographic {
+        text = typographic(&text, full_width);
+    }
+    if layers.quote_depth > 0 {
+        // A quoted paste has more than one line to quote.
+        text = quoted(
+            &format!("Here is the response:\n{text}"),
+            layers.quote_depth,
+        );
+    }
+    text
+}
+
+const AROUND: &[(&str, &str)] = &[
+    ("", ""),
+    (
+        "I keep getting this when I send a template:\n\n",
+        "\n\nAny idea?",
+    ),
+    ("```json\n", "\n```"),
+    ("2024-05-01T10:00:00Z ERROR graph call failed body=", ""),
+    ("Antwort der API:\n", "\nDanke!"),
+];
+
+/// The payload with text around it; a quoted block starts on its own line,
+/// as a reply's quote does.
+fn placed(around: &(&str, &str), payload: &str, layers: &Layers) -> String {
+    let (before, after) = *around;
+    let gap = if layers.quote_depth > 0 && !before.is_empty() && !before.ends_with('\n') {
+        "\n"
+    } else {
+        ""
+    };
+    format!("{before}{gap}{payload}{after}")
+}
+
+fn codes() -> impl Strategy<Value = (u32, Option<u32>)> {
+    let mut pairs: Vec<(u32, Option<u32>)> = CATALOG
+        .iter()
+        .filter(|e| e.last_code.is_none())
+        .map(|e| (e.code, e.subcode))
+        .collect();
+    pairs.dedup();
+    prop::sample::select(pairs)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn a_payload_under_any_layers_is_read_as_its_json(
+        (code, subcode) in codes(),
+        layers in layers(),
+        pretty in any::<bool>(),
+        around in prop::sample::select(AROUND),
+    ) {
+        // URL-encoding turns a pretty document into one line of escapes,
+        // which is how it is met; quoting a URL-encoded line is rare but
+        // must read all the same.
+        let json = error_json(code, subcode, pretty && !layers.url, false);
+        let text = placed(&around, &wrapped(&json, &layers), &layers);
+        let reading = input::read(&text, None);
+        let Ok(Payload::GraphError(error)) = &reading.payload else {
+            panic!("not read as a Graph error: {:?}\n{text}", reading.payload);
+        };
+        prop_assert_eq!(error.code, Some(code), "{}", text);
+        prop_assert_eq!(error.error_subcode, subcode, "{}", text);
+        prop_assert_eq!(error.fbtrace_id.as_deref(), Some(TRACE), "{}", text);
+        // A one-line document is found inside its quote line without
+        // undoing anything; a layer recorded is one that was there.
+        if layers.quote_depth == 0 {
+            prop_assert!(!reading.layers.contains(&Layer::Quoted));
+        }
+    }
+
+    #[test]
+    fn a_token_inside_a_layered_payload_never_reaches_the_diagnosis(
+        layers in layers(),
+        around in prop::sample::select(AROUND),
+    ) {
+        let json = error_json(190, Some(463), !layers.url, true);
+        let text = placed(&around, &wrapped(&json, &layers), &layers);
+        let diagnosis = diagnose(&text, &Context::at(1_760_000_000));
+        let shown = serde_json::to_string(&diagnosis).unwrap();
+        prop_assert!(!shown.contains(&TOKEN[..24]), "token in the diagnosis of {}", text);
+        let url_form = url_encoded(&TOKEN[..24]);
+        prop_assert!(!shown.contains(&url_form), "encoded token in the diagnosis of {}", text);
+    }
+}
+
+#[test]
+fn a_single_quoted_line_is_not_taken_for_quoting() {
+    let text = "> curl -X POST https://graph.facebook.com/v21.0/me\n{\"error\":{\"code\":190,\"message\":\"x\",\"fbtrace_id\":\"Ax7TraceQ\"}}";
+    let reading = input::read(text, None);
+    assert!(reading.layers.is_empty());
+    assert!(matches!(reading.payload, Ok(Payload::GraphError(_))));
+}
+
+#[test]
+fn the_layers_are_named_where_the_diagnosis_says_how_it_read_the_input() {
+    let text = html_escaped(&error_json(190, Some(463), false, false), 0);
+    let diagnosis = diagnose(&text, &Context::at(1_760_000_000));
+    assert!(diagnosis
+        .input
+        .read_as()
+        .contains(&"HTML-escaped".to_string()));
+}

@@ -8,6 +8,11 @@
 use crate::escapes::{character_reference, percent_escape};
 use serde::Serialize;
 
+/// Undoes one layer, or says it is not there.
+type Undo = fn(&str) -> Option<String>;
+/// Reads one escape at a byte offset: what it stands for and its length.
+type Escape = fn(&[u8], usize) -> Option<(Option<char>, usize)>;
+
 /// A layer undone before the payload could be read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -34,7 +39,7 @@ impl Layer {
 /// The text with every layer it has undone, outermost first, and the
 /// layers; `None` when there is none.
 pub fn peel(text: &str) -> Option<(String, Vec<Layer>)> {
-    let steps: [(Layer, fn(&str) -> Option<String>); 4] = [
+    let steps: [(Layer, Undo); 4] = [
         (Layer::Quoted, unquote),
         (Layer::Typographic, plain_punctuation),
         (Layer::HtmlEscaped, html_decode),
@@ -96,11 +101,7 @@ fn url_decode(text: &str) -> Option<String> {
 
 /// `text` with each escape that `decode` reads at a `lead` byte replaced
 /// by what it stands for.
-fn decode_with(
-    text: &str,
-    lead: u8,
-    decode: fn(&[u8], usize) -> Option<(Option<char>, usize)>,
-) -> String {
+fn decode_with(text: &str, lead: u8, decode: Escape) -> String {
     let bytes = text.as_bytes();
     let mut out = String::with_capacity(text.len());
     let mut copied = 0;

@@ -92,11 +92,13 @@ fn html_decode(text: &str) -> Option<String> {
     escaped.then(|| decode_with(text, b'&', character_reference))
 }
 
-/// Decodes `%XX` escapes when the text has an encoded brace or quote.
+/// Decodes `%XX` escapes when the text has an encoded brace or quote. A
+/// `+` is a space, as in form bodies and query strings; a `+` that was
+/// data would have been encoded as `%2B`.
 fn url_decode(text: &str) -> Option<String> {
     let lower = text.to_ascii_lowercase();
     let encoded = ["%7b", "%22", "%5b"].iter().any(|e| lower.contains(e));
-    encoded.then(|| decode_with(text, b'%', percent_escape))
+    encoded.then(|| decode_with(&text.replace('+', " "), b'%', percent_escape))
 }
 
 /// `text` with each escape that `decode` reads at a `lead` byte replaced
@@ -179,6 +181,12 @@ mod tests {
         let (plain, layers) = peel("body=%7B%22message%22%3A%22caf%C3%A9%22%7D").unwrap();
         assert_eq!(plain, "body={\"message\":\"café\"}");
         assert_eq!(layers, vec![Layer::UrlEncoded]);
+    }
+
+    #[test]
+    fn a_form_encoded_plus_is_a_space_and_an_encoded_plus_stays() {
+        let (plain, _) = peel("q=%7B%22to%22%3A+%22%2B15551234567%22%7D").unwrap();
+        assert_eq!(plain, "q={\"to\": \"+15551234567\"}");
     }
 
     #[test]

@@ -107,7 +107,7 @@ fn layers() -> impl Strategy<Value = Layers> {
     (
         prop::option::of(any::<bool>()),
         prop::option::of(any::<bool>()),
-        prop::option::of(0usize..3),
+        prop::option::of(0usize..6),
         0usize..4,
     )
         .prop_map(|(typographic, url, html, quote_depth)| Layers {
@@ -132,6 +132,10 @@ fn wrapped(json: &str, layers: &Layers) -> String {
     }
     if let Some(style) = layers.html {
         text = html_escaped(&text, style);
+        // A page that escaped what another page had escaped.
+        if style >= 3 {
+            text = html_escaped(&text, style);
+        }
     }
     if let Some(full_width) = layers.typographic {
         text = typographic(&text, full_width);

@@ -81,15 +81,31 @@ fn unquote(text: &str) -> Option<String> {
 }
 
 /// Decodes HTML character references when the text has the references a
-/// page makes of JSON's quotes or brackets.
+/// page makes of JSON's quotes or brackets, again while it still has them
+/// (a page that escaped an already escaped text: `&amp;quot;`).
 fn html_decode(text: &str) -> Option<String> {
-    let lower = text.to_ascii_lowercase();
-    let escaped = [
-        "&quot;", "&#34;", "&#x22;", "&#39;", "&#x27;", "&apos;", "&lt;", "&gt;",
-    ]
-    .iter()
-    .any(|r| lower.contains(r));
-    escaped.then(|| decode_with(text, b'&', character_reference))
+    const TIMES: usize = 3;
+    const REFERENCES: [&str; 8] = [
+        "quot;", "#34;", "#x22;", "#39;", "#x27;", "apos;", "lt;", "gt;",
+    ];
+    // `&quot;`, or `&amp;quot;` when escaped twice.
+    let escaped = |text: &str| {
+        let lower = text.to_ascii_lowercase();
+        REFERENCES
+            .iter()
+            .any(|r| lower.contains(&format!("&{r}")) || lower.contains(&format!("&amp;{r}")))
+    };
+    if !escaped(text) {
+        return None;
+    }
+    let mut decoded = decode_with(text, b'&', character_reference);
+    for _ in 1..TIMES {
+        if !escaped(&decoded) {
+            break;
+        }
+        decoded = decode_with(&decoded, b'&', character_reference);
+    }
+    Some(decoded)
 }
 
 /// Decodes `%XX` escapes when the text has an encoded brace or quote. A
@@ -181,6 +197,13 @@ mod tests {
         let (plain, layers) = peel("body=%7B%22message%22%3A%22caf%C3%A9%22%7D").unwrap();
         assert_eq!(plain, "body={\"message\":\"café\"}");
         assert_eq!(layers, vec![Layer::UrlEncoded]);
+    }
+
+    #[test]
+    fn text_escaped_twice_for_html_is_decoded_twice() {
+        let (plain, layers) = peel("{&amp;quot;code&amp;quot;: 190}").unwrap();
+        assert_eq!(plain, "{\"code\": 190}");
+        assert_eq!(layers, vec![Layer::HtmlEscaped]);
     }
 
     #[test]

@@ -287,7 +287,12 @@ fn read_words(text: &str, kind: Option<InputKind>, err: InputError, reading: &mu
     if let Some(found) = text::read_error(text).filter(|_| wants_error) {
         reading.payload = Ok(Payload::GraphError(model::GraphError {
             wrapped: false,
-            message: found.message.as_deref().map(crate::privacy::scrub_text),
+            // Cut out of its context (an authentication challenge, say), a
+            // message is checked for secrets again on its own.
+            message: found
+                .message
+                .as_deref()
+                .map(|m| crate::privacy::scrub_text(&secrets::redact(m).text)),
             error_type: found.error_type.clone(),
             code: Some(found.code),
             error_subcode: found.subcode,
@@ -526,6 +531,28 @@ mod tests {
 
     fn kind_of(text: &str) -> Result<InputKind, InputError> {
         read(text, None).payload.map(|p| p.kind())
+    }
+
+    #[test]
+    fn a_message_cut_out_of_an_authentication_challenge_is_checked_for_secrets_on_its_own() {
+        // Found by fuzzing: inside the challenge the token-named value was
+        // spared as part of it; read from words, the message stood alone.
+        for value in [
+            "Otoken ACCESS_TOKEN",
+            "EAAGm0PX4ZCpsBAKZCQq9ZBfakeZCtokenZDZDvaluePLx7Q2ZBr9ZCZAZD",
+        ] {
+            for quote in ['\'', '"'] {
+                let text = format!(
+                    "'invalid access token': 'OAuth \"Facebook Platform\" \"invalid_token\" \"Bad token{quote}: {quote}{value}\"',"
+                );
+                let reading = read(&text, None);
+                if let Ok(Payload::GraphError(error)) = &reading.payload {
+                    let message = error.message.as_deref().unwrap_or_default();
+                    assert!(!secrets::contains_secret(message), "{message}");
+                    assert!(!message.contains(&value[4..]), "{message}");
+                }
+            }
+        }
     }
 
     #[test]

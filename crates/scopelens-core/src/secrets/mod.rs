@@ -511,6 +511,17 @@ const MAX_PLACEHOLDER_LEN: usize = 64;
 /// one (`your-app-secret-here`), or a redaction mark (`[REDACTED]`,
 /// `<redacted>`). Such values are left as they are and never counted.
 pub fn is_placeholder(value: &str) -> bool {
+    // Judged as rendered: Markdown's `YOUR\_TOKEN` is `YOUR_TOKEN`, and a
+    // zero-width space that breaks a link is not seen. No secret's alphabet
+    // has either, so removing them cannot make a secret a placeholder.
+    let unseen = |c: char| matches!(c, '\\' | '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}');
+    let rendered;
+    let value = if value.contains(unseen) {
+        rendered = value.replace(unseen, "");
+        rendered.as_str()
+    } else {
+        value
+    };
     let value = value
         .trim()
         .trim_matches(|c| matches!(c, '"' | '\'' | '`'))
@@ -1008,6 +1019,22 @@ mod tests {
         assert!(!d.contains("PX4Z"));
     }
 
+    /// Escaped as a diagnosis copy writes payload text in Markdown (the
+    /// rule is `render::markdown_text`'s; secrets must not depend on render):
+    /// markup behind a backslash, a zero-width space before a dot.
+    fn as_markdown_writes_it(value: &str) -> String {
+        let mut out = String::new();
+        for c in value.chars() {
+            match c {
+                '_' | '*' | '[' | ']' | '<' | '>' | '$' | '{' | '}' | '`' => out.push('\\'),
+                '.' => out.push('\u{200b}'),
+                _ => {}
+            }
+            out.push(c);
+        }
+        out
+    }
+
     #[test]
     fn placeholders_are_recognised_and_secrets_are_not() {
         for value in [
@@ -1027,6 +1054,13 @@ mod tests {
         ] {
             assert!(is_placeholder(value), "{value}");
             assert_eq!(redact(&format!("access_token={value}")).count, 0, "{value}");
+            let escaped = as_markdown_writes_it(value);
+            assert!(is_placeholder(&escaped), "{escaped}");
+            assert_eq!(
+                redact(&format!("access_token={escaped}")).count,
+                0,
+                "{escaped}"
+            );
         }
         for value in [
             "0f1e2d3c4b5a69788796a5b4c3d2e1f0",
@@ -1034,6 +1068,10 @@ mod tests {
             USER_TOKEN,
         ] {
             assert!(!is_placeholder(value), "{value}");
+            assert!(
+                !is_placeholder(&crate::render::markdown_text(value)),
+                "{value}"
+            );
         }
     }
 

@@ -150,10 +150,11 @@ async function attack(hash, selector, cases, options = {}) {
     const p = await open(hash);
     report.pages++;
     await instrument(p.page);
-    // A tool view mounts when its module has loaded, which can take a while
-    // on a busy machine: wait for the box instead of judging too early.
-    await p.page.locator(selector).first().waitFor();
     if (options.before) await options.before(p.page);
+    // A tool view mounts when its module has loaded, and some boxes appear
+    // only after the paste set up by `before`: wait for the box instead of
+    // judging too early.
+    await p.page.locator(selector).first().waitFor();
     const r = await runCases(p.page, selector, cases, { ...options, start });
     report.failures.push(...r.failures);
     Object.assign(report.hrefs, Object.fromEntries(Object.entries(r.hrefs).filter(([h]) => !(h in report.hrefs))));

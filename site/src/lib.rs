@@ -25,13 +25,13 @@ pub use scopelens_core::ViewKind as View;
 
 /// What the app shows of a view, beyond the name the core gives it.
 pub trait ViewExt {
-    fn title(self) -> &'static str;
+    fn title(&self) -> &'static str;
     /// Whether the view lives in the lazily loaded tools module.
-    fn is_tool(self) -> bool;
+    fn is_tool(&self) -> bool;
 }
 
 impl ViewExt for View {
-    fn title(self) -> &'static str {
+    fn title(&self) -> &'static str {
         match self {
             View::Diagnose => "Diagnose",
             View::Wizard => "Access path",
@@ -41,8 +41,8 @@ impl ViewExt for View {
         }
     }
 
-    fn is_tool(self) -> bool {
-        self != View::Diagnose
+    fn is_tool(&self) -> bool {
+        *self != View::Diagnose
     }
 }
 

@@ -16,40 +16,22 @@
 //! (its `main`); the first module must keep to its one tree (no portals).
 #![forbid(unsafe_code)]
 
-use scopelens_core::ShareState;
+use scopelens_core::{ShareState, SharedView};
 use scopelens_ui::DiagnoserState;
 
 /// The views, in navigation order. The id is the URL fragment (`#wizard`)
-/// and the `view` a share link carries.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum View {
-    Diagnose,
-    Wizard,
-    Lookup,
-    Endpoint,
-    Triage,
+/// and the view a share link carries.
+pub use scopelens_core::ViewKind as View;
+
+/// What the app shows of a view, beyond the name the core gives it.
+pub trait ViewExt {
+    fn title(&self) -> &'static str;
+    /// Whether the view lives in the lazily loaded tools module.
+    fn is_tool(&self) -> bool;
 }
 
-impl View {
-    pub const ALL: [View; 5] = [
-        View::Diagnose,
-        View::Wizard,
-        View::Lookup,
-        View::Endpoint,
-        View::Triage,
-    ];
-
-    pub fn id(self) -> &'static str {
-        match self {
-            View::Diagnose => "diagnose",
-            View::Wizard => "wizard",
-            View::Lookup => "lookup",
-            View::Endpoint => "endpoint",
-            View::Triage => "triage",
-        }
-    }
-
-    pub fn title(self) -> &'static str {
+impl ViewExt for View {
+    fn title(&self) -> &'static str {
         match self {
             View::Diagnose => "Diagnose",
             View::Wizard => "Access path",
@@ -59,13 +41,8 @@ impl View {
         }
     }
 
-    pub fn from_id(id: &str) -> Option<View> {
-        View::ALL.into_iter().find(|v| v.id() == id)
-    }
-
-    /// Whether the view lives in the lazily loaded tools module.
-    pub fn is_tool(self) -> bool {
-        self != View::Diagnose
+    fn is_tool(&self) -> bool {
+        *self != View::Diagnose
     }
 }
 
@@ -110,9 +87,9 @@ pub fn show_link(fragment: String) {
 pub struct ToolRequest {
     /// `View::id` of a tool view.
     pub view: String,
-    /// The view's part of the share link the page was opened with (its
-    /// `extra`), or empty to keep whatever the view last showed.
-    pub extra: String,
+    /// The view and its state from the share link the page was opened with,
+    /// as `SharedView` JSON, or empty to keep whatever the view last showed.
+    pub shared: String,
     /// The diagnose view's state as JSON (`ShareState`, not redacted: it
     /// stays in the page). The endpoint check reads the granted scopes from
     /// it, and its share links carry it as the diagnose view's do.
@@ -120,10 +97,12 @@ pub struct ToolRequest {
 }
 
 impl ToolRequest {
-    pub fn new(view: View, extra: &str, diagnosis: &ShareState) -> ToolRequest {
+    pub fn new(view: View, shared: Option<&SharedView>, diagnosis: &ShareState) -> ToolRequest {
         ToolRequest {
             view: view.id().to_string(),
-            extra: extra.to_string(),
+            shared: shared
+                .and_then(|v| serde_json::to_string(v).ok())
+                .unwrap_or_default(),
             // Only the endpoint check reads it; the others skip the copy.
             diagnosis: if view == View::Endpoint {
                 state_json(diagnosis)
@@ -131,6 +110,12 @@ impl ToolRequest {
                 String::new()
             },
         }
+    }
+
+    /// The view from the share link, if one was passed and it is this view.
+    pub fn shared_view(&self) -> Option<SharedView> {
+        let view = serde_json::from_str::<SharedView>(&self.shared).ok()?;
+        (view.kind().id() == self.view).then_some(view)
     }
 
     /// The diagnose view's state, or an empty one when none was passed or
@@ -193,15 +178,32 @@ mod tests {
     }
 
     #[test]
+    fn a_tool_view_gets_its_state_from_the_link_only_if_it_is_that_view() {
+        let lookup = SharedView::Lookup(scopelens_core::share::LookupState {
+            query: "190".into(),
+            ..Default::default()
+        });
+        let request = ToolRequest::new(View::Lookup, Some(&lookup), &ShareState::default());
+        assert_eq!(request.shared_view(), Some(lookup.clone()));
+        let other = ToolRequest::new(View::Wizard, Some(&lookup), &ShareState::default());
+        assert_eq!(other.shared_view(), None);
+        assert_eq!(
+            ToolRequest::new(View::Wizard, None, &ShareState::default()).shared,
+            ""
+        );
+    }
+
+    #[test]
     fn only_the_endpoint_check_gets_the_diagnosis() {
         let diag = ShareState {
             input: "{\"error\":{\"code\":10}}".into(),
             ..ShareState::default()
         };
-        let endpoint = ToolRequest::new(View::Endpoint, "GET /me", &diag);
+        let request = SharedView::Endpoint("GET /me".into());
+        let endpoint = ToolRequest::new(View::Endpoint, Some(&request), &diag);
         assert_eq!(endpoint.diagnosis(), diag);
-        assert_eq!(endpoint.extra, "GET /me");
-        let wizard = ToolRequest::new(View::Wizard, "", &diag);
+        assert_eq!(endpoint.shared_view(), Some(request));
+        let wizard = ToolRequest::new(View::Wizard, None, &diag);
         assert!(wizard.diagnosis.is_empty());
         assert_eq!(wizard.diagnosis(), ShareState::default());
     }

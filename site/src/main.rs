@@ -14,10 +14,10 @@
 //! here, `scopelens_ui::LivePanel` in the tools module), which calls the
 //! Graph API only.
 
-use scopelens_core::{decode_share, Diagnosis, ShareState};
+use scopelens_core::{decode_share, Diagnosis, ShareState, SharedView};
 use scopelens_site::{
-    live_context, state_json, window, with_live_context, ToolRequest, View, GUIDE_BASE, LIVE_PART,
-    SHARE_PART, TOOLS_SCRIPT, TOOLS_WASM,
+    live_context, state_json, window, with_live_context, ToolRequest, View, ViewExt, GUIDE_BASE,
+    LIVE_PART, SHARE_PART, TOOLS_SCRIPT, TOOLS_WASM,
 };
 use scopelens_ui::util::now_unix;
 use scopelens_ui::{Diagnoser, DiagnoserState, ShareButtons};
@@ -29,9 +29,9 @@ use yew::prelude::*;
 struct AppState {
     view: View,
     diag: DiagnoserState,
-    /// The tool view a share link opened and its part of the link, handed
-    /// to the tools module when that view is shown.
-    link: Option<(View, String)>,
+    /// The tool view a share link opened, with its state, handed to the
+    /// tools module when that view is shown.
+    link: Option<SharedView>,
     /// A message about the link the page was opened with.
     notice: Option<String>,
     /// The diagnose view shows a shared diagnosis nobody has edited yet.
@@ -65,17 +65,11 @@ impl AppState {
         }
         match decode_share(fragment) {
             Ok(share) => {
-                let view = share
-                    .view
-                    .as_deref()
-                    .and_then(View::from_id)
-                    .unwrap_or(View::Diagnose);
+                let view = share.view.as_ref().map_or(View::Diagnose, SharedView::kind);
                 AppState {
                     view,
                     diag: DiagnoserState::from_share(&share, now_unix()),
-                    link: view
-                        .is_tool()
-                        .then(|| (view, share.extra.unwrap_or_default())),
+                    link: share.view.clone().filter(|_| view.is_tool()),
                     // The diagnose view says so in its own header.
                     notice: view.is_tool().then(|| {
                         "Opened from a share link: tokens were removed before it was made."
@@ -94,11 +88,8 @@ impl AppState {
 
     /// What the tools module needs to show `self.view`.
     fn tool_request(&self) -> ToolRequest {
-        let extra = match &self.link {
-            Some((view, extra)) if *view == self.view => extra.as_str(),
-            _ => "",
-        };
-        ToolRequest::new(self.view, extra, &self.diag.to_share())
+        let link = self.link.as_ref().filter(|link| link.kind() == self.view);
+        ToolRequest::new(self.view, link, &self.diag.to_share())
     }
 }
 
@@ -191,7 +182,7 @@ fn ToolHost(props: &ToolHostProps) -> Html {
                 let args = [
                     element.into(),
                     JsValue::from_str(&request.view),
-                    JsValue::from_str(&request.extra),
+                    JsValue::from_str(&request.shared),
                     JsValue::from_str(&request.diagnosis),
                     JsValue::from_str(TOOLS_SCRIPT),
                     JsValue::from_str(TOOLS_WASM),

@@ -18,7 +18,8 @@
 //!
 //! Write `\{{#scopelens …}}` to show a directive literally.
 //!
-//! It speaks mdBook's preprocessor protocol by hand (mdBook 0.5): called as
+//! It speaks mdBook's preprocessor protocol through mdBook's own
+//! `mdbook-preprocessor` crate (mdBook 0.5): called as
 //! `mdbook-scopelens supports <renderer>` it exits 0; called with no
 //! arguments it reads `[context, book]` as JSON on standard input and writes
 //! the book back on standard output. Configuration (`[preprocessor.scopelens]`):
@@ -31,8 +32,11 @@ pub mod markdown;
 
 use fixtures::Corpus;
 use generate::{Directive, Settings};
+use mdbook_preprocessor::book::Book;
+use mdbook_preprocessor::PreprocessorContext;
 use scopelens_core::kb::errors::CATALOG;
 use scopelens_core::kb::guide;
+use serde::Deserialize;
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
 
@@ -93,52 +97,62 @@ fn first_line(text: &str) -> &str {
     text.lines().next().unwrap_or(text)
 }
 
+/// `[preprocessor.scopelens]` in `book.toml`.
+#[derive(Debug, Default, Deserialize)]
+struct BookSettings {
+    /// The fixture directory, relative to the book root.
+    fixtures: Option<PathBuf>,
+    /// The widget bundle version: a string or a number.
+    bundle: Option<Value>,
+}
+
 /// Reads the settings from the preprocessor context.
-fn settings_from(ctx: &Value) -> Result<(Corpus, Settings), String> {
-    let root = ctx["root"].as_str().map(PathBuf::from).unwrap_or_default();
-    let table = &ctx["config"]["preprocessor"]["scopelens"];
-    let fixtures = match table["fixtures"].as_str() {
-        Some(dir) => root.join(dir),
-        None => root.join("../tests/fixtures"),
-    };
-    let bundle = match &table["bundle"] {
-        Value::String(s) if !s.is_empty() => Some(s.clone()),
-        Value::Number(n) => Some(n.to_string()),
+fn settings_from(ctx: &PreprocessorContext) -> Result<(Corpus, Settings), String> {
+    let table: BookSettings = ctx
+        .config
+        .get("preprocessor.scopelens")
+        .map_err(|e| format!("[preprocessor.scopelens] in book.toml: {e:#}"))?
+        .unwrap_or_default();
+    let fixtures = ctx.root.join(
+        table
+            .fixtures
+            .unwrap_or_else(|| PathBuf::from("../tests/fixtures")),
+    );
+    let bundle = match table.bundle {
+        Some(Value::String(s)) if !s.is_empty() => Some(s),
+        Some(Value::Number(n)) => Some(n.to_string()),
         _ => None,
     };
     Ok((Corpus::load(&fixtures)?, Settings { bundle }))
 }
 
-fn walk(items: &mut Value, corpus: &Corpus, settings: &Settings) -> Result<(), String> {
-    let Some(items) = items.as_array_mut() else {
-        return Ok(());
-    };
-    for item in items {
-        if let Some(chapter) = item.get_mut("Chapter") {
-            let name = chapter["name"].as_str().unwrap_or("?").to_string();
-            if let Some(content) = chapter["content"].as_str() {
-                let expanded = expand_content(content, corpus, settings)
-                    .map_err(|e| format!("chapter \"{name}\": {e}"))?;
-                chapter["content"] = Value::String(expanded);
-            }
-            walk(&mut chapter["sub_items"], corpus, settings)?;
+/// Expands every chapter's directives; the first failure is the answer.
+fn expand_book(book: &mut Book, corpus: &Corpus, settings: &Settings) -> Result<(), String> {
+    let mut failure = None;
+    book.for_each_chapter_mut(|chapter| {
+        if failure.is_some() {
+            return;
         }
-    }
-    Ok(())
+        match expand_content(&chapter.content, corpus, settings) {
+            Ok(expanded) => chapter.content = expanded,
+            Err(e) => failure = Some(format!("chapter \"{}\": {e}", chapter.name)),
+        }
+    });
+    failure.map_or(Ok(()), Err)
 }
 
 /// The preprocessor proper: `[context, book]` in, book out.
 pub fn process(input: &str) -> Result<String, String> {
-    let parsed: Value =
-        serde_json::from_str(input).map_err(|e| format!("input is not mdBook's JSON: {e}"))?;
-    let [ctx, mut book]: [Value; 2] = serde_json::from_value(parsed)
-        .map_err(|_| "expected a JSON array [context, book] on standard input".to_string())?;
-    let version = ctx["mdbook_version"].as_str().unwrap_or_default();
-    if !version.starts_with("0.5.") {
-        eprintln!("mdbook-scopelens: written for mdBook 0.5, called by mdBook {version:?}");
+    let (ctx, mut book) = mdbook_preprocessor::parse_input(input.as_bytes())
+        .map_err(|e| format!("expected mdBook's JSON [context, book] on standard input: {e:#}"))?;
+    if !ctx.mdbook_version.starts_with("0.5.") {
+        eprintln!(
+            "mdbook-scopelens: written for mdBook 0.5, called by mdBook {:?}",
+            ctx.mdbook_version
+        );
     }
     let (corpus, settings) = settings_from(&ctx)?;
-    walk(&mut book["items"], &corpus, &settings)?;
+    expand_book(&mut book, &corpus, &settings)?;
     serde_json::to_string(&book).map_err(|e| e.to_string())
 }
 

@@ -14,7 +14,7 @@ use output::{Format, Printer};
 use scopelens_core::kb::access::{Accounts, Answers, AppMode};
 use scopelens_core::kb::intents::IntentId;
 use scopelens_core::kb::{self, errors::ErrorLookup};
-use scopelens_core::share::{self, ShareState};
+use scopelens_core::share::{self, ShareState, SharedView};
 use scopelens_core::{diagnose, Context, InputKind};
 use std::io::Read;
 use std::process::ExitCode;
@@ -319,7 +319,6 @@ fn run(cli: Cli) -> Result<u8, UsageError> {
                 kind: ctx.kind,
                 now: Some(ctx.now),
                 view: None,
-                extra: None,
             };
             let fragment = share::encode_share(&state).map_err(|e| UsageError(e.to_string()))?;
             let base = base.split('#').next().unwrap_or_default();
@@ -365,6 +364,14 @@ fn run(cli: Cli) -> Result<u8, UsageError> {
         }
         Command::Open { link, format } => {
             let state = share::decode_share(&link).map_err(|e| UsageError(e.to_string()))?;
+            if let Some(view) = state.view.as_ref().filter(|v| **v != SharedView::Diagnose) {
+                terminal::Screen::stderr()
+                    .text(&format!(
+                        "This link opens the app's `{}` view, which the command line does not show: open it in a browser. Diagnosing what it carries:\n",
+                        view.kind().id()
+                    ))
+                    .flush();
+            }
             let ctx = Context {
                 now: state.now.unwrap_or_else(unix_now),
                 intents: state.intents,

@@ -2,10 +2,11 @@
 //! right diagnosis and exit status, the token goes only to the Graph server
 //! (as the bearer and debug_token's input_token) and is never printed.
 
+use assert_cmd::cargo::cargo_bin_cmd;
+use assert_cmd::Command;
 use scopelens_fakegraph::{token, FakeGraph, WABA_OK};
 use serde_json::Value;
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 use std::sync::OnceLock;
 
 fn server() -> &'static FakeGraph {
@@ -13,8 +14,12 @@ fn server() -> &'static FakeGraph {
     SERVER.get_or_init(|| FakeGraph::start().expect("fake Graph API starts"))
 }
 
+fn scopelens() -> Command {
+    cargo_bin_cmd!("scopelens")
+}
+
 fn check(scenario: &str, extra: &[&str]) -> (Output, Value) {
-    let out = Command::new(env!("CARGO_BIN_EXE_scopelens"))
+    let out = scopelens()
         .args([
             "check",
             "--graph-url",
@@ -113,7 +118,7 @@ fn a_hanging_server_times_out_without_retrying() {
 fn the_token_is_never_printed_and_goes_only_to_the_graph_server() {
     let secret = token("good");
     for format in ["text", "json", "markdown"] {
-        let out = Command::new(env!("CARGO_BIN_EXE_scopelens"))
+        let out = scopelens()
             .args(["check", "--graph-url", &server().url(), "--format", format])
             .env("WHATSAPP_TOKEN", &secret)
             .output()
@@ -142,7 +147,7 @@ fn the_token_is_never_printed_and_goes_only_to_the_graph_server() {
 
 #[test]
 fn token_from_stdin_and_usage_errors() {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_scopelens"))
+    scopelens()
         .args([
             "check",
             "--graph-url",
@@ -152,27 +157,17 @@ fn token_from_stdin_and_usage_errors() {
             "--token-env",
             "SCOPELENS_UNSET_VARIABLE",
         ])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(token("good").as_bytes())
-        .unwrap();
-    assert_eq!(child.wait_with_output().unwrap().status.code(), Some(0));
-    let out = Command::new(env!("CARGO_BIN_EXE_scopelens"))
+        .write_stdin(token("good"))
+        .assert()
+        .code(0);
+    scopelens()
         .args(["check", "--graph-url", "http://example.com"])
         .env("WHATSAPP_TOKEN", token("good"))
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    let out = Command::new(env!("CARGO_BIN_EXE_scopelens"))
+        .assert()
+        .code(2);
+    scopelens()
         .args(["check", "--token-env", "SCOPELENS_UNSET_VARIABLE"])
-        .stdin(Stdio::null())
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
+        .write_stdin("")
+        .assert()
+        .code(2);
 }

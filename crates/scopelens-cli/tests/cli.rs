@@ -1,29 +1,20 @@
 //! The CLI's contract: exit statuses, the three formats, share links that
 //! round-trip without secrets, and clear usage errors.
 
+use assert_cmd::cargo::cargo_bin_cmd;
 use serde_json::Value;
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
 const NOW: &str = "1760000000";
 const SYSTEM_USER_OK: &str = r#"{"data":{"app_id":"634974688087057","type":"SYSTEM_USER","application":"Lucky Shrub","data_access_expires_at":0,"expires_at":0,"is_valid":true,"issued_at":1712099387,"scopes":["whatsapp_business_management","whatsapp_business_messaging"],"granular_scopes":[{"scope":"whatsapp_business_management"},{"scope":"whatsapp_business_messaging"}],"user_id":"104169029247128"}}"#;
 const ERROR_190: &str = r#"{"error":{"message":"Error validating access token: Session has expired","type":"OAuthException","code":190,"error_subcode":463,"fbtrace_id":"AbCdEf123"}}"#;
 
 fn scopelens(args: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_scopelens"))
+    cargo_bin_cmd!("scopelens")
         .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
+        .write_stdin(stdin)
+        .output()
         .unwrap()
-        .write_all(stdin.as_bytes())
-        .unwrap();
-    child.wait_with_output().unwrap()
 }
 
 fn stdout(out: &Output) -> String {
@@ -154,6 +145,22 @@ fn share_then_open_reproduces_the_diagnosis_without_the_token() {
     let broken = scopelens(&["open", &link.trim()[..link.trim().len() - 8]], "");
     assert_eq!(broken.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&broken.stderr).contains("damaged"));
+}
+
+#[test]
+fn opening_a_link_to_a_tool_view_says_which_view_and_diagnoses_what_it_carries() {
+    use scopelens_core::share::{encode_share, ShareState, SharedView};
+    let state = ShareState {
+        input: ERROR_190.into(),
+        view: Some(SharedView::Endpoint("GET /me/accounts".into())),
+        ..ShareState::default()
+    };
+    let link = format!("https://example.test/#{}", encode_share(&state).unwrap());
+    let opened = scopelens(&["open", &link, "--format", "json"], "");
+    let said = String::from_utf8_lossy(&opened.stderr);
+    assert!(said.contains("`endpoint` view"), "{said}");
+    let d: Value = serde_json::from_str(&stdout(&opened)).unwrap();
+    assert_eq!(d["input"]["kind"], "graph_error");
 }
 
 #[test]

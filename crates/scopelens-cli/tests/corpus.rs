@@ -3,9 +3,9 @@
 //! fixture's expectations in `tests/fixtures/manifest.json`, and the exit
 //! status must follow the verdict.
 
+use assert_cmd::cargo::cargo_bin_cmd;
 use serde_json::Value;
 use std::path::PathBuf;
-use std::process::Command;
 
 fn fixtures_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures")
@@ -29,7 +29,7 @@ fn check(fixture: &Value) -> Result<(), String> {
     let file = fixture["file"].as_str().ok_or("fixture without file")?;
     let ctx = &fixture["context"];
     let expect = &fixture["expect"];
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_scopelens"));
+    let mut cmd = cargo_bin_cmd!("scopelens");
     cmd.arg("diagnose")
         .arg(fixtures_dir().join(file))
         .args(["--format", "json"]);

@@ -2,11 +2,12 @@
 //! (sequential and split across threads), gzip, stdin, JSON arrays,
 //! pretty-printed dumps, malformed lines, and the four output formats.
 
+use assert_cmd::cargo::cargo_bin_cmd;
 use scopelens_loggen::{generate, Expected, Options};
 use serde_json::Value;
 use std::io::Write;
 use std::path::PathBuf;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
 fn temp_path(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("scopelens-triage-{}", std::process::id()));
@@ -31,20 +32,12 @@ fn log(name: &str, bytes: u64, malformed_every: u64) -> (PathBuf, Expected) {
 }
 
 fn triage(args: &[&str], stdin: Option<&[u8]>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_scopelens"))
+    cargo_bin_cmd!("scopelens")
         .arg("triage")
         .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut input = child.stdin.take().unwrap();
-    if let Some(bytes) = stdin {
-        input.write_all(bytes).unwrap();
-    }
-    drop(input);
-    child.wait_with_output().unwrap()
+        .write_stdin(stdin.unwrap_or_default())
+        .output()
+        .unwrap()
 }
 
 fn report(out: &Output) -> Value {

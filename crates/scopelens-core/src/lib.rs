@@ -33,4 +33,4 @@ pub use diagnose::{
     diagnose, headline, retry_label, Context, Diagnosis, Finding, Severity, Verdict,
 };
 pub use model::InputKind;
-pub use share::{decode_share, encode_share, ShareError, ShareState};
+pub use share::{decode_share, encode_share, ShareError, ShareState, SharedView, ViewKind};

@@ -6,31 +6,12 @@ use crate::util::{event_checked, guide_href, source_links};
 use scopelens_core::kb::access::{Accounts, AppMode, ReviewCheck};
 use scopelens_core::kb::guide;
 use scopelens_core::kb::intents::INTENTS;
-use scopelens_core::kb::{recommend, Answers, IntentId};
-use serde::{Deserialize, Serialize};
+use scopelens_core::kb::{recommend, IntentId};
 use yew::prelude::*;
 
-/// Everything the wizard shows, so a share link can restore it.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct WizardState {
-    #[serde(rename = "a")]
-    pub answers: Answers,
-    /// Checklist item ids ticked so far.
-    #[serde(default, rename = "c", skip_serializing_if = "Vec::is_empty")]
-    pub checked: Vec<String>,
-}
-
-impl WizardState {
-    /// Compact text for `ShareState::extra`.
-    pub fn to_extra(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
-    }
-
-    /// Reads `ShareState::extra`; anything unreadable gives the defaults.
-    pub fn from_extra(extra: &str) -> WizardState {
-        serde_json::from_str(extra).unwrap_or_default()
-    }
-}
+/// Everything the wizard shows; a share link restores it
+/// (`SharedView::Wizard`).
+pub use scopelens_core::share::WizardState;
 
 #[derive(Properties, PartialEq)]
 pub struct AccessWizardProps {

@@ -12,7 +12,7 @@ use crate::util::now_unix;
 use crate::verdict_banner::VerdictBanner;
 use scopelens_core::kb::IntentId;
 use scopelens_core::model::{Payload, PermissionStatus};
-use scopelens_core::{diagnose, Context, Diagnosis, InputKind, ShareState};
+use scopelens_core::{diagnose, Context, Diagnosis, InputKind, ShareState, SharedView};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -62,8 +62,7 @@ impl DiagnoserState {
             app_id: non_empty(&self.app_id),
             kind: self.kind,
             now: Some(self.now),
-            view: Some("diagnose".to_string()),
-            extra: None,
+            view: Some(SharedView::Diagnose),
         }
     }
 

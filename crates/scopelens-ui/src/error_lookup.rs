@@ -6,46 +6,9 @@ use scopelens_core::kb::errors::{by_category, CATALOG};
 use scopelens_core::kb::{guide, lookup_error, Category, ErrorEntry, ErrorLookup as Lookup};
 use yew::prelude::*;
 
-/// What the lookup view shows, so a share link can restore it.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct LookupState {
-    /// The code typed, e.g. `190/463`.
-    pub query: String,
-    /// Category browsed, if any.
-    pub category: Option<Category>,
-    /// Search text within the browser.
-    pub filter: String,
-}
-
-impl LookupState {
-    /// Compact text for `ShareState::extra`: one `key=value` per line.
-    pub fn to_extra(&self) -> String {
-        let mut lines = vec![];
-        if !self.query.is_empty() {
-            lines.push(format!("q={}", self.query.replace('\n', " ")));
-        }
-        if let Some(c) = self.category {
-            lines.push(format!("c={}", c.id()));
-        }
-        if !self.filter.is_empty() {
-            lines.push(format!("f={}", self.filter.replace('\n', " ")));
-        }
-        lines.join("\n")
-    }
-
-    pub fn from_extra(extra: &str) -> LookupState {
-        let mut state = LookupState::default();
-        for line in extra.lines() {
-            match line.split_once('=') {
-                Some(("q", v)) => state.query = v.to_string(),
-                Some(("c", v)) => state.category = Category::ALL.into_iter().find(|c| c.id() == v),
-                Some(("f", v)) => state.filter = v.to_string(),
-                _ => {}
-            }
-        }
-        state
-    }
-}
+/// What the lookup view shows; a share link restores it
+/// (`SharedView::Lookup`).
+pub use scopelens_core::share::LookupState;
 
 /// `190`, `190/463`, `190 463`, `#190`, `code 190, subcode 463` → numbers,
 /// or the core's message saying what to type instead.

@@ -27,7 +27,7 @@ use crate::verdict_banner::VerdictBanner;
 use scopelens_core::kb::IntentId;
 use scopelens_core::live::{self, Call, LiveCheck, LiveReport, Outcome};
 use scopelens_core::model::Payload;
-use scopelens_core::{Context, Diagnosis, ShareState};
+use scopelens_core::{Context, Diagnosis, ShareState, SharedView};
 use std::collections::VecDeque;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -585,8 +585,7 @@ pub fn LivePanel(props: &LivePanelProps) -> Html {
                 app_id: ctx.app_id,
                 kind: None,
                 now: Some(run.checked_at),
-                view: Some("diagnose".to_string()),
-                extra: None,
+                view: Some(SharedView::Diagnose),
             };
             html! {
                 <>

@@ -12,7 +12,7 @@ use crate::copy::copy_to_clipboard;
 use crate::util::clip;
 use scopelens_core::render::{to_ticket, Ticket};
 use scopelens_core::secrets::redact;
-use scopelens_core::{encode_share, Diagnosis, ShareState};
+use scopelens_core::{encode_share, Diagnosis, ShareState, SharedView};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -31,11 +31,12 @@ pub struct SharePanelProps {
 }
 
 fn secrets_in(state: &ShareState) -> usize {
+    let view_text = state.view.as_ref().and_then(SharedView::state_text);
     [
         Some(&state.input),
         state.waba_id.as_ref(),
         state.app_id.as_ref(),
-        state.extra.as_ref(),
+        view_text.as_ref(),
     ]
     .into_iter()
     .flatten()
@@ -223,7 +224,7 @@ pub fn SharePreview(props: &SharePreviewProps) -> Html {
             <p class="hint">{ "Everything is packed after the # of the link, which browsers never send to a server. Anyone who has the link sees exactly this:" }</p>
             <dl class="share-contents">
                 if let Some(view) = &redacted.view {
-                    <dt>{ "View" }</dt><dd>{ clip(view) }</dd>
+                    <dt>{ "View" }</dt><dd>{ view.kind().id() }</dd>
                 }
                 <dt>{ "What was read" }</dt>
                 <dd>
@@ -249,8 +250,8 @@ pub fn SharePreview(props: &SharePreviewProps) -> Html {
                 if let Some(t) = redacted.now {
                     <dt>{ "Time of the diagnosis" }</dt><dd>{ scopelens_core::time::utc(t) }</dd>
                 }
-                if let Some(x) = &redacted.extra {
-                    <dt>{ "View settings" }</dt><dd><pre class="share-extra">{ clip(x) }</pre></dd>
+                if let Some(x) = redacted.view.as_ref().and_then(SharedView::state_text) {
+                    <dt>{ "View settings" }</dt><dd><pre class="share-extra">{ clip(&x) }</pre></dd>
                 }
             </dl>
             <button type="button" class="make-link" onclick={make_link}>{ "Create link and copy it" }</button>

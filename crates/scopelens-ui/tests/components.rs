@@ -243,7 +243,12 @@ async fn error_lookup_finds_code_and_subcode() {
         category: Some(scopelens_core::kb::Category::Template),
         filter: "name".into(),
     };
-    assert_eq!(LookupState::from_extra(&state.to_extra()), state);
+    let view = scopelens_core::SharedView::Lookup(state);
+    let written = serde_json::to_string(&view).unwrap();
+    assert_eq!(
+        serde_json::from_str::<scopelens_core::SharedView>(&written).unwrap(),
+        view
+    );
     assert_eq!(
         error_lookup::parse_code("code 190, subcode 463"),
         Ok((190, Some(463)))

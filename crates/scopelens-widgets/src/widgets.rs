@@ -9,7 +9,7 @@
 
 use scopelens_core::kb::access::{Accounts, AppMode, ReviewCheck, CHECKLIST};
 use scopelens_core::kb::{Answers, IntentId};
-use scopelens_core::{diagnose, encode_share, Context, ShareState};
+use scopelens_core::{diagnose, encode_share, Context, ShareState, SharedView};
 use scopelens_ui::diagnoser::granted_scopes;
 use scopelens_ui::{
     AccessWizard, Diagnoser, DiagnoserState, EndpointCheck, ErrorLookup, LookupState, WizardState,
@@ -192,29 +192,22 @@ pub fn share_state(spec: &Spec) -> ShareState {
             waba_id: example.as_ref().and_then(|e| e.context.waba_id.clone()),
             app_id: example.as_ref().and_then(|e| e.context.app_id.clone()),
             now: example.as_ref().map(|e| e.context.now),
-            view: Some("endpoint".into()),
-            extra: Some(request.clone()),
+            view: Some(SharedView::Endpoint(request.clone())),
             ..ShareState::default()
         },
         Spec::Wizard(state) => ShareState {
-            view: Some("wizard".into()),
-            extra: Some(state.to_extra()),
+            view: Some(SharedView::Wizard(state.clone())),
             ..ShareState::default()
         },
         Spec::Checklist => ShareState {
-            view: Some("wizard".into()),
-            extra: Some(
-                WizardState {
-                    answers: review_answers(),
-                    checked: Vec::new(),
-                }
-                .to_extra(),
-            ),
+            view: Some(SharedView::Wizard(WizardState {
+                answers: review_answers(),
+                checked: Vec::new(),
+            })),
             ..ShareState::default()
         },
         Spec::Explainer(state) => ShareState {
-            view: Some("lookup".into()),
-            extra: Some(state.to_extra()),
+            view: Some(SharedView::Lookup(state.clone())),
             ..ShareState::default()
         },
     }
@@ -354,14 +347,10 @@ pub fn Checklist(props: &ChecklistProps) -> Html {
         .filter(|i| checked.iter().any(|c| c == i.id))
         .count();
     let share = ShareState {
-        view: Some("wizard".into()),
-        extra: Some(
-            WizardState {
-                answers: review_answers(),
-                checked: (*checked).clone(),
-            }
-            .to_extra(),
-        ),
+        view: Some(SharedView::Wizard(WizardState {
+            answers: review_answers(),
+            checked: (*checked).clone(),
+        })),
         ..ShareState::default()
     };
     html! {
@@ -413,6 +402,7 @@ pub fn render(root: web_sys::Element, spec: Spec, guide_base: String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use scopelens_core::ViewKind;
     use std::collections::HashMap;
 
     #[test]
@@ -484,16 +474,16 @@ mod tests {
         assert!(link.starts_with("../../index.html#v2="), "{link}");
         let back = scopelens_core::decode_share(&link).unwrap();
         assert!(!back.input.contains(&token));
-        assert_eq!(back.view.as_deref(), Some("diagnose"));
+        assert_eq!(back.view, Some(SharedView::Diagnose));
     }
 
     #[test]
     fn every_kind_has_a_share_view() {
         for (kind, view) in [
-            ("wizard", "wizard"),
-            ("checklist", "wizard"),
-            ("explainer", "lookup"),
-            ("endpoint", "endpoint"),
+            ("wizard", ViewKind::Wizard),
+            ("checklist", ViewKind::Wizard),
+            ("explainer", ViewKind::Lookup),
+            ("endpoint", ViewKind::Endpoint),
         ] {
             let s = spec(&[
                 ("widget", kind),
@@ -502,7 +492,11 @@ mod tests {
             ])
             .unwrap();
             let share = share_state(&s);
-            assert_eq!(share.view.as_deref(), Some(view), "{kind}");
+            assert_eq!(
+                share.view.as_ref().map(SharedView::kind),
+                Some(view),
+                "{kind}"
+            );
             assert!(encode_share(&share).is_ok());
         }
         let Spec::Wizard(w) = spec(&[

@@ -9,7 +9,8 @@
 //! Each view keeps its state here while the user visits other views, so
 //! coming back shows what was there. A share link for a view replaces that.
 
-use scopelens_core::ShareState;
+use scopelens_core::share::{LookupState, TriageCounts, WizardState};
+use scopelens_core::{ShareState, SharedView};
 use scopelens_site::{
     base_url, live_context, read_state, show_link, with_live_context, ToolRequest, View,
     GUIDE_BASE, LIVE_PART, SHARE_PART,
@@ -17,8 +18,8 @@ use scopelens_site::{
 use scopelens_ui::live_panel::LivePanelProps;
 use scopelens_ui::share_panel::SharePreviewProps;
 use scopelens_ui::{
-    AccessWizard, DiagnoserState, EndpointCheck, ErrorLookup, LivePanel, LookupState, SharePanel,
-    SharePreview, TriageState, TriageView, WizardState,
+    AccessWizard, DiagnoserState, EndpointCheck, ErrorLookup, LivePanel, SharePanel, SharePreview,
+    TriageState, TriageView,
 };
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
@@ -38,14 +39,14 @@ enum ToolState {
 }
 
 impl ToolState {
-    /// The state a share link's `extra` describes for `view`.
-    fn from_extra(view: View, extra: &str) -> Option<ToolState> {
+    /// The state a share link's view describes.
+    fn from_shared(view: SharedView) -> Option<ToolState> {
         Some(match view {
-            View::Diagnose => return None,
-            View::Wizard => ToolState::Wizard(WizardState::from_extra(extra)),
-            View::Lookup => ToolState::Lookup(LookupState::from_extra(extra)),
-            View::Endpoint => ToolState::Endpoint(extra.to_string()),
-            View::Triage => ToolState::Triage(TriageState::from_extra(extra)),
+            SharedView::Diagnose => return None,
+            SharedView::Wizard(w) => ToolState::Wizard(w),
+            SharedView::Lookup(l) => ToolState::Lookup(l),
+            SharedView::Endpoint(request) => ToolState::Endpoint(request),
+            SharedView::Triage(counts) => ToolState::Triage(TriageState::from_extra(&counts.0)),
         })
     }
 
@@ -63,25 +64,26 @@ impl ToolState {
     /// others carry only their own state (triage: keys and counts, never a
     /// line of the log).
     fn share(&self, diagnosis: &ShareState) -> ShareState {
-        let view = Some(self.view().id().to_string());
-        let (extra, base) = match self {
-            ToolState::Wizard(w) => (w.to_extra(), ShareState::default()),
-            ToolState::Lookup(l) => (l.to_extra(), ShareState::default()),
-            ToolState::Triage(t) => (t.to_extra(), ShareState::default()),
-            ToolState::Endpoint(e) => (e.clone(), diagnosis.clone()),
+        let (view, base) = match self {
+            ToolState::Wizard(w) => (SharedView::Wizard(w.clone()), ShareState::default()),
+            ToolState::Lookup(l) => (SharedView::Lookup(l.clone()), ShareState::default()),
+            ToolState::Triage(t) => (
+                SharedView::Triage(TriageCounts(t.to_extra())),
+                ShareState::default(),
+            ),
+            ToolState::Endpoint(e) => (SharedView::Endpoint(e.clone()), diagnosis.clone()),
         };
         ShareState {
-            view,
-            extra: Some(extra),
+            view: Some(view),
             ..base
         }
     }
 }
 
-/// A view's state and the link `extra` it started from, so that mounting it
-/// again with the same link keeps the user's changes.
+/// A view's state and the link view (`shared`) it started from, so that
+/// mounting it again with the same link keeps the user's changes.
 struct Kept {
-    extra: String,
+    shared: String,
     state: ToolState,
 }
 
@@ -104,24 +106,28 @@ thread_local! {
 
 /// The state to show for a request: the kept one unless a different link
 /// asks for another.
-fn state_for(view: View, extra: &str) -> Option<ToolState> {
+fn state_for(view: View, request: &ToolRequest) -> Option<ToolState> {
+    let shared = request.shared.as_str();
     let kept = KEPT.with_borrow(|kept| {
         kept.iter()
-            .find(|k| k.state.view() == view && (extra.is_empty() || k.extra == extra))
+            .find(|k| k.state.view() == view && (shared.is_empty() || k.shared == shared))
             .map(|k| k.state.clone())
     });
     kept.or_else(|| {
-        let state = ToolState::from_extra(view, extra)?;
-        keep(extra, state.clone());
+        let link = request
+            .shared_view()
+            .unwrap_or_else(|| SharedView::fresh(view));
+        let state = ToolState::from_shared(link)?;
+        keep(shared, state.clone());
         Some(state)
     })
 }
 
-fn keep(extra: &str, state: ToolState) {
+fn keep(shared: &str, state: ToolState) {
     KEPT.with_borrow_mut(|kept| {
         kept.retain(|k| k.state.view() != state.view());
         kept.push(Kept {
-            extra: extra.to_string(),
+            shared: shared.to_string(),
             state,
         });
     });
@@ -131,8 +137,8 @@ fn keep(extra: &str, state: ToolState) {
 struct ToolAppProps {
     initial: ToolState,
     diagnosis: ShareState,
-    /// The link `extra` the view was opened with, kept alongside its state.
-    extra: AttrValue,
+    /// The link view the view was opened with, kept alongside its state.
+    shared: AttrValue,
 }
 
 #[component]
@@ -140,9 +146,9 @@ fn ToolApp(props: &ToolAppProps) -> Html {
     let state = use_state(|| props.initial.clone());
     let set = {
         let state = state.clone();
-        let extra = props.extra.clone();
+        let shared = props.shared.clone();
         move |next: ToolState| {
-            keep(&extra, next.clone());
+            keep(&shared, next.clone());
             state.set(next);
         }
     };
@@ -180,29 +186,29 @@ fn ToolApp(props: &ToolAppProps) -> Html {
 }
 
 /// Shows the tool view `view` inside `root`, replacing the one shown before.
-/// `extra` is the view's part of a share link (empty: keep its last state);
-/// `diagnosis` the diagnose view's state as JSON (see `ToolRequest`).
+/// `shared` is the view from a share link as `SharedView` JSON (empty:
+/// keep its last state); `diagnosis` the diagnose view's state as JSON (see `ToolRequest`).
 #[wasm_bindgen]
 pub fn mount(
     root: web_sys::Element,
     view: &str,
-    extra: &str,
+    shared: &str,
     diagnosis: &str,
 ) -> Result<(), JsError> {
     let request = ToolRequest {
         view: view.to_string(),
-        extra: extra.to_string(),
+        shared: shared.to_string(),
         diagnosis: diagnosis.to_string(),
     };
     let initial = View::from_id(view)
-        .and_then(|v| state_for(v, extra))
+        .and_then(|v| state_for(v, &request))
         .ok_or_else(|| JsError::new(&format!("\"{view}\" is not a view of the tools module")))?;
     unmount();
     root.set_text_content(None);
     let props = ToolAppProps {
         initial,
         diagnosis: request.diagnosis(),
-        extra: AttrValue::from(request.extra),
+        shared: AttrValue::from(request.shared),
     };
     let app = yew::Renderer::<ToolApp>::with_root_and_props(root, props).render();
     APP.with_borrow_mut(|slot| *slot = Some(app));

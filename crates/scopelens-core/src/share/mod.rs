@@ -10,7 +10,12 @@
 //! Format: `v2=<base64url(zlib(json))>`. The zlib checksum catches tampered
 //! or truncated links; decoding caps the fragment and the decompressed size.
 //! `v1=` links (which carried the redacted paste) still open, read through
-//! the same allow-list.
+//! the same allow-list. Which view was open and what it showed is a
+//! [`SharedView`] (see [`views`]).
+
+mod views;
+
+pub use views::{LookupState, SharedView, TriageCounts, ViewKind, WizardState};
 
 use crate::input;
 use crate::kb::intents::IntentId;
@@ -19,7 +24,9 @@ use crate::model::{
     WebhookError, WebhookErrors,
 };
 use crate::{privacy, secrets};
-use serde::Serialize;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
+use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
 
 /// Longest fragment produced or accepted (browsers and chat tools cope with this).
@@ -29,9 +36,6 @@ pub const MAX_FRAGMENT_LEN: usize = 64 * 1024;
 pub const MAX_STATE_BYTES: usize = 512 * 1024;
 
 const PREFIX_V2: &str = "v2=";
-
-/// Longest view state (`extra`) a link carries.
-const MAX_EXTRA_CHARS: usize = 4096;
 
 /// What a link carries. Fields added later must have defaults so old links
 /// keep working.
@@ -52,12 +56,9 @@ pub struct ShareState {
     /// The moment of the diagnosis, so the link reproduces it exactly.
     #[serde(default, rename = "t", skip_serializing_if = "Option::is_none")]
     pub now: Option<i64>,
-    /// Which view of the app was open (e.g. `diagnose`, `wizard`, `lookup`).
-    #[serde(default, rename = "v", skip_serializing_if = "Option::is_none")]
-    pub view: Option<String>,
-    /// Free-form view state (lookup query, wizard answers...), also redacted.
-    #[serde(default, rename = "x", skip_serializing_if = "Option::is_none")]
-    pub extra: Option<String>,
+    /// Which view of the app was open and what it showed (`v` and `x`).
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    pub view: Option<SharedView>,
 }
 
 impl ShareState {
@@ -72,6 +73,7 @@ impl ShareState {
             return None;
         };
         let mut state = ShareState::default();
+        let mut view = Map::new();
         for (key, value) in map {
             if value.is_null() && key != "i" && key != "n" {
                 continue;
@@ -83,11 +85,13 @@ impl ShareState {
                 "a" => state.app_id = Some(into_string(value)?),
                 "k" => state.kind = Some(InputKind::from_id(&into_string(value)?)?),
                 "t" => state.now = Some(value.as_i64()?),
-                "v" => state.view = Some(into_string(value)?),
-                "x" => state.extra = Some(into_string(value)?),
+                "v" | "x" => {
+                    view.insert(key, value);
+                }
                 _ => {}
             }
         }
+        state.view = read_view(view)?;
         Some(state)
     }
 
@@ -95,20 +99,10 @@ impl ShareState {
     /// to its allow-listed payload, IDs only if they are IDs, and every
     /// other string redacted with personal data masked.
     pub fn redacted(&self) -> ShareState {
-        let clean = |s: &str| privacy::scrub_text(&secrets::redact(s).text);
         let id = |s: &Option<String>| {
             s.as_deref()
                 .map(str::trim)
                 .filter(|v| !v.is_empty() && v.len() <= 20 && v.bytes().all(|b| b.is_ascii_digit()))
-                .map(str::to_string)
-        };
-        let word = |s: &Option<String>| {
-            s.as_deref()
-                .filter(|v| {
-                    v.len() <= 32
-                        && v.bytes()
-                            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
-                })
                 .map(str::to_string)
         };
         ShareState {
@@ -118,13 +112,38 @@ impl ShareState {
             app_id: id(&self.app_id),
             kind: self.kind,
             now: self.now,
-            view: word(&self.view),
-            extra: self
-                .extra
-                .as_deref()
-                .map(|x| clean(x).chars().take(MAX_EXTRA_CHARS).collect()),
+            view: self.view.as_ref().map(SharedView::redacted),
         }
     }
+}
+
+/// Free text of a view's state as a link may carry it: redacted, personal
+/// data masked, capped.
+fn clean_text(text: &str) -> String {
+    privacy::scrub_text(&secrets::redact(text).text)
+        .chars()
+        .take(views::MAX_VIEW_TEXT)
+        .collect()
+}
+
+/// The view a link's `v` and `x` describe. A view name this version does
+/// not know opens the diagnose view (`None`), as a newer link may name one;
+/// a known view whose state cannot be read makes the link unreadable.
+fn read_view(mut wire: Map<String, Value>) -> Option<Option<SharedView>> {
+    let name = match wire.get("v") {
+        None => return Some(None),
+        Some(Value::String(name)) => name.clone(),
+        Some(_) => return None,
+    };
+    let Some(kind) = ViewKind::from_id(&name) else {
+        return Some(None);
+    };
+    if kind == ViewKind::Diagnose {
+        return Some(Some(SharedView::Diagnose));
+    }
+    wire.entry("x")
+        .or_insert_with(|| Value::String(String::new()));
+    SharedView::deserialize(Value::Object(wire)).ok().map(Some)
 }
 
 /// The part of a paste a link or a copy may carry: the payload scopelens
@@ -384,7 +403,7 @@ impl std::error::Error for ShareError {}
 pub fn encode_share(state: &ShareState) -> Result<String, ShareError> {
     let json = serde_json::to_vec(&state.redacted()).map_err(|_| ShareError::Corrupt)?;
     let packed = miniz_oxide::deflate::compress_to_vec_zlib(&json, 9);
-    let fragment = format!("{PREFIX_V2}{}", base64url::encode(&packed));
+    let fragment = format!("{PREFIX_V2}{}", URL_SAFE_NO_PAD.encode(&packed));
     if fragment.len() > MAX_FRAGMENT_LEN {
         return Err(ShareError::TooLarge {
             bytes: fragment.len(),
@@ -407,7 +426,11 @@ pub fn decode_share(link: &str) -> Result<ShareState, ShareError> {
         }
         _ => return Err(ShareError::NotALink),
     };
-    let packed = base64url::decode(data).ok_or(ShareError::Corrupt)?;
+    // Padding was accepted before and some tools add it; the alphabet and
+    // the rest are checked by the decoder.
+    let packed = URL_SAFE_NO_PAD
+        .decode(data.trim_end_matches('='))
+        .map_err(|_| ShareError::Corrupt)?;
     let json = miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(&packed, MAX_STATE_BYTES)
         .map_err(|e| {
             if matches!(e.status, miniz_oxide::inflate::TINFLStatus::HasMoreOutput) {
@@ -425,61 +448,6 @@ pub fn decode_share(link: &str) -> Result<ShareState, ShareError> {
 fn is_version_tag(tag: &str) -> bool {
     tag.strip_prefix('v')
         .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
-}
-
-/// URL-safe base64 without padding (RFC 4648 §5).
-mod base64url {
-    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-
-    pub fn encode(bytes: &[u8]) -> String {
-        let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
-        for chunk in bytes.chunks(3) {
-            let n = chunk
-                .iter()
-                .enumerate()
-                .fold(0u32, |acc, (i, b)| acc | (u32::from(*b) << (16 - 8 * i)));
-            for i in 0..=chunk.len() {
-                out.push(ALPHABET[((n >> (18 - 6 * i)) & 63) as usize] as char);
-            }
-        }
-        out
-    }
-
-    pub fn decode(text: &str) -> Option<Vec<u8>> {
-        let text = text.trim_end_matches('=');
-        if text.len() % 4 == 1 {
-            return None;
-        }
-        let mut out = Vec::with_capacity(text.len() * 3 / 4);
-        for chunk in text.as_bytes().chunks(4) {
-            let mut n = 0u32;
-            for (i, c) in chunk.iter().enumerate() {
-                n |= value(*c)? << (18 - 6 * i);
-            }
-            for i in 0..chunk.len() - 1 {
-                out.push((n >> (16 - 8 * i)) as u8);
-            }
-        }
-        Some(out)
-    }
-
-    fn value(c: u8) -> Option<u32> {
-        ALPHABET.iter().position(|a| *a == c).map(|p| p as u32)
-    }
-
-    #[cfg(test)]
-    mod tests {
-        #[test]
-        fn round_trips_every_length() {
-            for len in 0..10 {
-                let bytes: Vec<u8> = (0..len).map(|i| (i * 37 + 250) as u8).collect();
-                assert_eq!(super::decode(&super::encode(&bytes)).unwrap(), bytes);
-            }
-            assert_eq!(super::encode(b"hi?"), "aGk_");
-            assert!(super::decode("a").is_none());
-            assert!(super::decode("a*cd").is_none());
-        }
-    }
 }
 
 #[cfg(test)]
@@ -575,8 +543,10 @@ mod tests {
         let full = ShareState {
             app_id: Some("634974688087057".into()),
             kind: Some(InputKind::WebhookError),
-            view: Some("lookup".into()),
-            extra: Some("{\"q\":\"131047\"}".into()),
+            view: Some(SharedView::Lookup(LookupState {
+                query: "131047".into(),
+                ..LookupState::default()
+            })),
             intents: vec![IntentId::SendMessages, IntentId::ManageTemplates],
             ..sample()
         };
@@ -590,21 +560,27 @@ mod tests {
             kind,
             now,
             view,
-            extra,
         } = &full;
         assert!(!input.is_empty() && !intents.is_empty() && now.is_some());
-        assert!([waba_id, app_id, view, extra].iter().all(|f| f.is_some()) && kind.is_some());
+        assert!([waba_id, app_id].iter().all(|f| f.is_some()) && kind.is_some() && view.is_some());
         let json = serde_json::to_string(&full).unwrap();
         assert_eq!(ShareState::from_json(&json), Some(full));
         assert_eq!(ShareState::from_json("{}"), Some(ShareState::default()));
-        // Keys a later version adds are skipped; null means "not set".
-        assert_eq!(
-            ShareState::from_json(r#"{"i":"x","z":[1],"w":null}"#),
-            Some(ShareState {
-                input: "x".into(),
-                ..ShareState::default()
-            })
-        );
+        // Keys and views a later version adds are skipped; null means "not set".
+        for later in [
+            r#"{"i":"x","z":[1],"w":null}"#,
+            r#"{"i":"x","v":"timeline","x":"{}"}"#,
+            r#"{"i":"x","x":"no view named"}"#,
+        ] {
+            assert_eq!(
+                ShareState::from_json(later),
+                Some(ShareState {
+                    input: "x".into(),
+                    ..ShareState::default()
+                }),
+                "{later}"
+            );
+        }
         for bad in [
             "[]",
             "not json",
@@ -615,6 +591,9 @@ mod tests {
             r#"{"k":"debug-token"}"#,
             r#"{"t":1.5}"#,
             r#"{"t":"1760000000"}"#,
+            r#"{"v":5}"#,
+            r#"{"v":"wizard","x":"{broken"}"#,
+            r#"{"v":"lookup","x":["q=1"]}"#,
         ] {
             assert_eq!(ShareState::from_json(bad), None, "{bad}");
         }
@@ -659,7 +638,7 @@ mod tests {
     fn zip_bombs_are_capped() {
         let json = format!("{{\"i\":\"{}\"}}", "a".repeat(MAX_STATE_BYTES * 2));
         let packed = miniz_oxide::deflate::compress_to_vec_zlib(json.as_bytes(), 9);
-        let fragment = format!("v1={}", base64url::encode(&packed));
+        let fragment = format!("v1={}", URL_SAFE_NO_PAD.encode(&packed));
         assert_eq!(decode_share(&fragment), Err(ShareError::Oversized));
     }
 
@@ -667,7 +646,7 @@ mod tests {
     fn older_links_still_open_through_the_allow_list() {
         let v1 = br#"{"i":"log line 12:03 user=jane@example.com {\"error\":{\"code\":190,\"type\":\"OAuthException\",\"message\":\"x\",\"fbtrace_id\":\"A1\"}}"}"#;
         let packed = miniz_oxide::deflate::compress_to_vec_zlib(v1, 9);
-        let state = decode_share(&format!("v1={}", base64url::encode(&packed))).unwrap();
+        let state = decode_share(&format!("v1={}", URL_SAFE_NO_PAD.encode(&packed))).unwrap();
         assert!(state.input.contains("190") && state.input.contains("A1"));
         assert!(!state.input.contains("jane") && !state.input.contains("log line"));
         assert!(state.intents.is_empty());

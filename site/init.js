@@ -6,100 +6,92 @@
 // damaged, or the browser cannot run WebAssembly), the page says so in plain
 // HTML instead of showing "Loading…" for ever.
 
+import { loadBundle, showFailure, savesData, whenIdle } from "./bundle-loader.js";
+
 // The tool views (access path, error codes, endpoint check, triage), the
 // live check's panel and the share preview are a second wasm module, a
-// wasm-bindgen `no-modules` build that defines the global `wasm_bindgen`. The
-// app calls scopelensTools.mount when a tool view is shown and mountPart when
-// the live check or the share preview is first opened; the module is fetched
-// once, then the view or part mounts in the element the app left empty for it.
-let toolsGlue = null;
-let toolsModule = null;
-let toolsHost = null; // the element the latest mount asked for
-const parts = {}; // the parts of the diagnose view shown ("live", "share"): element and props
+// wasm-bindgen `no-modules` build that defines the global `wasm_bindgen`.
+// `window.scopelensTools` is how the first module reaches it: each entry
+// takes the element to fill and one request object whose shape both modules
+// declare in Rust (site/src/lib.rs, `bridge`); this file only loads the
+// module, says when it is loading or failed, and passes the request on.
+let source = null; // { glue, wasm }: absolute URLs, from `start`
 let tools = null; // the module's exports, once it has started
-function loadTools(script, wasm) {
-  // The glue defines `wasm_bindgen` once: a failed wasm is retried without it.
-  toolsGlue ??= new Promise((resolve, reject) => {
-    const glue = document.createElement("script");
-    glue.src = new URL(script, document.baseURI).href;
-    glue.onload = resolve;
-    glue.onerror = () => {
-      glue.remove();
-      toolsGlue = null;
-      reject(new Error("its script did not load"));
-    };
-    document.head.append(glue);
+let viewHost = null; // the element the latest showView asked for
+const parts = {}; // the parts shown ("live", "share"): { element, request, listener }
+
+function loadTools() {
+  if (!source) return Promise.reject(new Error("the page did not say where it is"));
+  return loadBundle({ ...source, global: "wasm_bindgen" }).then((exports) => {
+    tools = exports;
+    document.documentElement.dataset.tools = "ready";
+    return exports;
   });
-  toolsModule ??= toolsGlue
-    .then(() => wasm_bindgen({ module_or_path: new URL(wasm, document.baseURI).href }))
-    .then(() => wasm_bindgen)
-    .catch((error) => {
-      toolsModule = null; // let the next visit try again
-      throw error;
-    });
-  return toolsModule;
 }
-function toolsFailed(element, error, what = "This view") {
-  const reason = error && error.message ? error.message : String(error);
-  element.setAttribute("role", "alert");
-  element.textContent =
-    what + " could not load (" + reason + "). Reload the page to try again. Nothing you pasted left this page.";
-}
-// Runs `show` with the module's exports now or once loaded, unless `current`
-// says the element was given up meanwhile.
-function withTools(element, script, wasm, what, current, show) {
-  element.removeAttribute("role");
+
+// Runs `show` with the module's exports now, or once loaded unless
+// `current` says the element was given up meanwhile; "Try again" after a
+// failure loads it again.
+function withTools(element, what, current, show) {
   const run = (exports) => {
     try {
       show(exports);
     } catch (error) {
-      toolsFailed(element, error, what);
+      fail(error);
     }
   };
-  if (tools) return run(tools);
-  element.textContent = "Loading " + what[0].toLowerCase() + what.slice(1) + "…"; // "Loading this view…"
-  loadTools(script, wasm).then(
-    (exports) => {
-      tools = exports;
-      // The user may have moved on while it loaded.
-      if (current() && element.isConnected) run(exports);
-    },
-    (error) => current() && toolsFailed(element, error, what),
-  );
+  const fail = (error) =>
+    showFailure(element, { what, error, retry: attempt, after: "Nothing you pasted left this page." });
+  function attempt() {
+    if (tools) return run(tools);
+    element.textContent = "Loading " + what[0].toLowerCase() + what.slice(1) + "…"; // "Loading this view…"
+    loadTools().then(
+      (exports) => current() && element.isConnected && run(exports),
+      (error) => current() && fail(error),
+    );
+  }
+  element.removeAttribute("role");
+  attempt();
 }
+
 window.scopelensTools = {
-  mount(element, view, extra, diagnosis, script, wasm) {
-    toolsHost = element;
-    withTools(element, script, wasm, "This view", () => toolsHost === element, (exports) =>
-      exports.mount(element, view, extra, diagnosis));
+  // Where the module is; fetched once the page is idle (not with Save-Data
+  // on), so that opening a tool view does not wait for it.
+  start(glue, wasm) {
+    source = { glue: new URL(glue, document.baseURI).href, wasm: new URL(wasm, document.baseURI).href };
+    if (!savesData()) whenIdle(() => loadTools().catch(() => {})); // a view opened later tries again
+  },
+  showView(element, request) {
+    viewHost = element;
+    withTools(element, "This view", () => viewHost === element, (exports) => exports.mount_view(element, request));
   },
   // Synchronous, so the view's own nodes go before the app reuses its element.
-  unmount() {
-    toolsHost = null;
-    tools?.unmount();
+  hideView() {
+    viewHost = null;
+    tools?.unmount_view();
   },
-  // A part of the diagnose view: `props` is JSON the modules agree on,
-  // `listener` the first module's ear for what the part reports.
-  mountPart(name, element, props, listener, what, script, wasm) {
-    const shown = (parts[name] = { element, props });
-    withTools(element, script, wasm, what, () => parts[name] === shown, (exports) =>
-      exports.mount_part(name, element, shown.props, listener));
+  showPart(element, request, listener) {
+    const shown = (parts[request.part] = { element, request });
+    withTools(element, request.label, () => parts[request.part] === shown, (exports) =>
+      exports.mount_part(element, shown.request, listener));
   },
-  updatePart(name, props) {
-    const part = parts[name];
+  updatePart(request) {
+    const part = parts[request.part];
     if (!part) return;
-    part.props = props; // used if the module is still loading
-    tools?.update_part(name, props);
+    part.request = request; // used if the module is still loading
+    tools?.update_part(request);
   },
-  // Calls the module's export `name` with the strings `args` (loading the
-  // module first if need be); resolves to what it returns.
-  run(name, args, script, wasm) {
-    const ready = tools ? Promise.resolve(tools) : loadTools(script, wasm).then((exports) => (tools = exports));
-    return ready.then((exports) => exports[name](...args));
-  },
-  unmountPart(name) {
+  hidePart(name) {
     delete parts[name];
     tools?.unmount_part(name);
+  },
+  // The share link's fragment for a share state, and the Markdown for a
+  // ticket: made by the module, loaded first if need be.
+  shareFragment(state) {
+    return (tools ? Promise.resolve(tools) : loadTools()).then((exports) => exports.share_fragment(state));
+  },
+  ticketMarkdown(request) {
+    return (tools ? Promise.resolve(tools) : loadTools()).then((exports) => exports.ticket_markdown(request));
   },
 };
 

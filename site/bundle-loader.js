@@ -25,10 +25,12 @@ async function loadModuleGlue(glue, wasm) {
   return exports;
 }
 
-/// Glue built as a classic script (`no-modules` target) that defines the
-/// global `name`: that global, whose properties are the exports.
-function loadScriptGlue(glue, wasm, name) {
-  const started = typeof self[name] === "function"
+/// Glue built as a classic script (`no-modules` target) that declares a
+/// global init function whose properties are the exports; `glueInit`
+/// returns that function once declared (a script's `let` is not a property
+/// of `self`, so only code naming it can reach it).
+function loadScriptGlue(glue, wasm, glueInit) {
+  const started = glueInit()
     ? Promise.resolve()
     : new Promise((resolve, reject) => {
         const script = document.createElement("script");
@@ -40,19 +42,20 @@ function loadScriptGlue(glue, wasm, name) {
         };
         document.head.append(script);
       });
-  return started.then(() => self[name]({ module_or_path: wasm })).then(() => self[name]);
+  return started.then(() => glueInit()({ module_or_path: wasm })).then(() => glueInit());
 }
 
 /**
  * The exports of the bundle whose glue is at `glue` and wasm at `wasm`
- * (absolute URLs), fetching and starting it on the first call. `global`
- * names the global a classic-script glue defines; without it the glue is
- * imported as a module. After a failure the next call tries again.
+ * (absolute URLs), fetching and starting it on the first call. For a
+ * classic-script glue, `glueInit` returns its init function once declared
+ * (or nothing); without it the glue is imported as a module. After a
+ * failure the next call tries again.
  */
-export function loadBundle({ glue, wasm, global }) {
+export function loadBundle({ glue, wasm, glueInit }) {
   let load = loads.get(glue);
   if (!load) {
-    load = (global ? loadScriptGlue(glue, wasm, global) : loadModuleGlue(glue, wasm)).catch((error) => {
+    load = (glueInit ? loadScriptGlue(glue, wasm, glueInit) : loadModuleGlue(glue, wasm)).catch((error) => {
       loads.delete(glue);
       failures.set(glue, (failures.get(glue) || 0) + 1);
       throw error;

@@ -22,7 +22,9 @@ const parts = {}; // the parts shown ("live", "share"): { element, request, list
 
 function loadTools() {
   if (!source) return Promise.reject(new Error("the page did not say where it is"));
-  return loadBundle({ ...source, global: "wasm_bindgen" }).then((exports) => {
+  // The glue's `let wasm_bindgen`, once its script has run.
+  const glueInit = () => (typeof wasm_bindgen === "function" ? wasm_bindgen : null);
+  return loadBundle({ ...source, glueInit }).then((exports) => {
     tools = exports;
     document.documentElement.dataset.tools = "ready";
     return exports;

@@ -88,20 +88,3 @@ export function showFailure(element, { what, error, retry, after = "" }) {
   element.setAttribute("role", "alert");
   element.replaceChildren(message, " ", button);
 }
-
-/// Whether the user asked browsers to save data (the Save-Data setting):
-/// then nothing is fetched before it is needed.
-export function savesData() {
-  return Boolean(navigator.connection && navigator.connection.saveData);
-}
-
-/// Runs `task` once the page is idle: when the browser says so, or after
-/// `timeout` ms at the latest (or, where there is no idle callback, after a
-/// short delay).
-export function whenIdle(task, timeout = 4000) {
-  if (typeof requestIdleCallback === "function") {
-    requestIdleCallback(() => task(), { timeout });
-  } else {
-    setTimeout(task, Math.min(timeout, 1500));
-  }
-}

@@ -6,35 +6,37 @@
 // damaged, or the browser cannot run WebAssembly), the page says so in plain
 // HTML instead of showing "Loading…" for ever.
 
-import { loadBundle, showFailure, savesData, whenIdle } from "./bundle-loader.js";
-
-// The tool views (access path, error codes, endpoint check, triage), the
-// live check's panel and the share preview are a second wasm module, a
-// wasm-bindgen `no-modules` build that defines the global `wasm_bindgen`.
-// `window.scopelensTools` is how the first module reaches it: each entry
-// takes the element to fill and one request object whose shape both modules
-// declare in Rust (site/src/lib.rs, `bridge`); this file only loads the
-// module, says when it is loading or failed, and passes the request on.
-let source = null; // { glue, wasm }: absolute URLs, from `start`
+// The tool views, the live check and the share preview are a second wasm
+// module (a `no-modules` build). The first module reaches it through
+// `scopelensTools.ask` with one typed request (the `bridge` in
+// site/src/lib.rs): this file loads the module through bundle-loader.js,
+// shows it loading or failed, and passes the request on.
+let source = null; // glue and wasm URLs, from `start`
 let tools = null; // the module's exports, once it has started
 let viewHost = null; // the element the latest showView asked for
-const parts = {}; // the parts shown ("live", "share"): { element, request, listener }
+const parts = {}; // the parts shown, by name: { request }
+const loader = () => import("./bundle-loader.js");
 
 function loadTools() {
-  if (!source) return Promise.reject(new Error("the page did not say where it is"));
-  // The glue's `let wasm_bindgen`, once its script has run.
+  // The glue's `let wasm_bindgen` is no property of self: named here.
   const glueInit = () => (typeof wasm_bindgen === "function" ? wasm_bindgen : null);
-  return loadBundle({ ...source, glueInit }).then((exports) => {
-    tools = exports;
-    document.documentElement.dataset.tools = "ready";
-    return exports;
-  });
+  return loader()
+    .then(({ loadBundle }) => loadBundle({ ...source, glueInit }))
+    .then((exports) => {
+      document.documentElement.dataset.tools = "ready";
+      return (tools = exports);
+    });
 }
 
-// Runs `show` with the module's exports now, or once loaded unless
-// `current` says the element was given up meanwhile; "Try again" after a
-// failure loads it again.
+// Runs `show` with the module's exports, loading them first unless
+// `current` says the element was given up meanwhile; a failure offers
+// "Try again".
 function withTools(element, what, current, show) {
+  const fail = (error) =>
+    loader().then(
+      ({ showFailure }) => showFailure(element, { what, error, retry: attempt, after: "Nothing you pasted left this page." }),
+      () => (element.textContent = what + " could not load. Reload the page to try again."),
+    );
   const run = (exports) => {
     try {
       show(exports);
@@ -42,8 +44,6 @@ function withTools(element, what, current, show) {
       fail(error);
     }
   };
-  const fail = (error) =>
-    showFailure(element, { what, error, retry: attempt, after: "Nothing you pasted left this page." });
   function attempt() {
     if (tools) return run(tools);
     element.textContent = "Loading " + what[0].toLowerCase() + what.slice(1) + "…"; // "Loading this view…"
@@ -56,24 +56,27 @@ function withTools(element, what, current, show) {
   attempt();
 }
 
-window.scopelensTools = {
-  // Where the module is; fetched once the page is idle (not with Save-Data
-  // on), so that opening a tool view does not wait for it.
-  start(glue, wasm) {
+const whenLoaded = () => (tools ? Promise.resolve(tools) : loadTools());
+
+// What each request asks (its `ask`, the `Ask` enum in site/src/lib.rs).
+const asks = {
+  // Fetched once the page is idle, unless the user saves data.
+  start({ glue, wasm }) {
     source = { glue: new URL(glue, document.baseURI).href, wasm: new URL(wasm, document.baseURI).href };
-    if (!savesData()) whenIdle(() => loadTools().catch(() => {})); // a view opened later tries again
+    const idle = self.requestIdleCallback || ((task) => setTimeout(task, 1500));
+    if (!navigator.connection?.saveData) idle(() => loadTools().catch(() => {}), { timeout: 4000 });
   },
-  showView(element, request) {
+  showView(request, element) {
     viewHost = element;
     withTools(element, "This view", () => viewHost === element, (exports) => exports.mount_view(element, request));
   },
-  // Synchronous, so the view's own nodes go before the app reuses its element.
+  // Synchronous, so the view's nodes go before the app reuses its element.
   hideView() {
     viewHost = null;
     tools?.unmount_view();
   },
-  showPart(element, request, listener) {
-    const shown = (parts[request.part] = { element, request });
+  showPart(request, element, listener) {
+    const shown = (parts[request.part] = { request });
     withTools(element, request.label, () => parts[request.part] === shown, (exports) =>
       exports.mount_part(element, shown.request, listener));
   },
@@ -83,19 +86,14 @@ window.scopelensTools = {
     part.request = request; // used if the module is still loading
     tools?.update_part(request);
   },
-  hidePart(name) {
-    delete parts[name];
-    tools?.unmount_part(name);
+  hidePart({ part }) {
+    delete parts[part];
+    tools?.unmount_part(part);
   },
-  // The share link's fragment for a share state, and the Markdown for a
-  // ticket: made by the module, loaded first if need be.
-  shareFragment(state) {
-    return (tools ? Promise.resolve(tools) : loadTools()).then((exports) => exports.share_fragment(state));
-  },
-  ticketMarkdown(request) {
-    return (tools ? Promise.resolve(tools) : loadTools()).then((exports) => exports.ticket_markdown(request));
-  },
+  shareFragment: ({ state }) => whenLoaded().then((exports) => exports.share_fragment(state)),
+  ticketMarkdown: (request) => whenLoaded().then((exports) => exports.ticket_markdown(request)),
 };
+window.scopelensTools = { ask: (request, element, listener) => asks[request.ask](request, element, listener) };
 
 const tag = document.querySelector("script[data-wasm]");
 try {

@@ -233,36 +233,53 @@ pub mod bridge {
         ShareState::from_json(&json)
     }
 
+    /// One request to the tools module, by what it asks (`ask` in JS).
+    #[derive(Serialize)]
+    #[serde(tag = "ask", rename_all = "camelCase")]
+    pub(crate) enum Ask<'a> {
+        Start { glue: &'a str, wasm: &'a str },
+        ShowView(&'a ToolRequest),
+        HideView,
+        ShowPart(&'a PartRequest),
+        UpdatePart(&'a PartRequest),
+        HidePart { part: Part },
+        ShareFragment { state: &'a ShareState },
+        TicketMarkdown(&'a TicketRequest),
+    }
+
     #[wasm_bindgen]
     extern "C" {
-        /// Where the tools module's files are; init.js fetches them once the
-        /// page is idle.
-        #[wasm_bindgen(catch, js_namespace = scopelensTools, js_name = start)]
-        pub fn start(glue: &str, wasm: &str) -> Result<(), JsValue>;
-        #[wasm_bindgen(catch, js_namespace = scopelensTools, js_name = showView)]
-        fn show_view_js(root: &web_sys::Element, request: JsValue) -> Result<(), JsValue>;
-        #[wasm_bindgen(catch, js_namespace = scopelensTools, js_name = hideView)]
-        pub fn hide_view() -> Result<(), JsValue>;
-        #[wasm_bindgen(catch, js_namespace = scopelensTools, js_name = showPart)]
-        fn show_part_js(
-            root: &web_sys::Element,
-            request: JsValue,
-            listener: &JsValue,
-        ) -> Result<(), JsValue>;
-        #[wasm_bindgen(catch, js_namespace = scopelensTools, js_name = updatePart)]
-        fn update_part_js(request: JsValue) -> Result<(), JsValue>;
-        #[wasm_bindgen(catch, js_namespace = scopelensTools, js_name = hidePart)]
-        fn hide_part_js(part: &str) -> Result<(), JsValue>;
-        #[wasm_bindgen(catch, js_namespace = scopelensTools, js_name = shareFragment)]
-        fn share_fragment_js(state: JsValue) -> Result<js_sys::Promise, JsValue>;
-        #[wasm_bindgen(catch, js_namespace = scopelensTools, js_name = ticketMarkdown)]
-        fn ticket_markdown_js(request: JsValue) -> Result<js_sys::Promise, JsValue>;
+        /// init.js's `scopelensTools.ask`: loads the tools module when a
+        /// request needs it and passes the request on. `root` is the element
+        /// a view or part goes in, `listener` hears what a part reports.
+        #[wasm_bindgen(catch, js_namespace = scopelensTools, js_name = ask)]
+        fn ask_js(request: JsValue, root: &JsValue, listener: &JsValue)
+            -> Result<JsValue, JsValue>;
+    }
+
+    fn ask(request: &Ask, root: &JsValue, listener: &JsValue) -> Result<JsValue, JsValue> {
+        ask_js(to_js(request), root, listener)
+    }
+
+    fn ask_plain(request: &Ask) -> Result<(), JsValue> {
+        ask(request, &JsValue::UNDEFINED, &JsValue::UNDEFINED).map(drop)
+    }
+
+    /// Where the tools module's files are; init.js fetches them once the
+    /// page is idle.
+    pub fn start(glue: &str, wasm: &str) -> Result<(), JsValue> {
+        ask_plain(&Ask::Start { glue, wasm })
     }
 
     /// Shows the tool view `request` asks for in `root`, loading the module
     /// first if need be (init.js says so in `root` meanwhile, or on failure).
     pub fn show_view(root: &web_sys::Element, request: &ToolRequest) -> Result<(), JsValue> {
-        show_view_js(root, to_js(request))
+        ask(&Ask::ShowView(request), root, &JsValue::UNDEFINED).map(drop)
+    }
+
+    /// Removes the tool view shown; synchronous.
+    pub fn hide_view() -> Result<(), JsValue> {
+        ask_plain(&Ask::HideView)
     }
 
     /// Shows a part in `root`; `listener` hears what it reports.
@@ -271,26 +288,34 @@ pub mod bridge {
         request: &PartRequest,
         listener: &JsValue,
     ) -> Result<(), JsValue> {
-        show_part_js(root, to_js(request), listener)
+        ask(&Ask::ShowPart(request), root, listener).map(drop)
     }
 
     /// What a shown part shows changed; nothing happens before it is shown.
     pub fn update_part(request: &PartRequest) -> Result<(), JsValue> {
-        update_part_js(to_js(request))
+        ask_plain(&Ask::UpdatePart(request))
     }
 
     pub fn hide_part(part: Part) -> Result<(), JsValue> {
-        hide_part_js(part.id())
+        ask_plain(&Ask::HidePart { part })
     }
 
-    /// The share link's fragment (without `#`) for `state`.
+    /// A promise of the share link's fragment (without `#`) for `state`.
     pub fn share_fragment(state: &ShareState) -> Result<js_sys::Promise, JsValue> {
-        share_fragment_js(to_js(state))
+        use wasm_bindgen::JsCast;
+        let answer = ask_plain_answer(&Ask::ShareFragment { state })?;
+        Ok(answer.unchecked_into())
     }
 
-    /// The Markdown for a ticket.
+    /// A promise of the Markdown for a ticket.
     pub fn ticket_markdown(request: &TicketRequest) -> Result<js_sys::Promise, JsValue> {
-        ticket_markdown_js(to_js(request))
+        use wasm_bindgen::JsCast;
+        let answer = ask_plain_answer(&Ask::TicketMarkdown(request))?;
+        Ok(answer.unchecked_into())
+    }
+
+    fn ask_plain_answer(request: &Ask) -> Result<JsValue, JsValue> {
+        ask(request, &JsValue::UNDEFINED, &JsValue::UNDEFINED)
     }
 }
 
@@ -346,6 +371,12 @@ mod tests {
 
     #[test]
     fn requests_read_back_as_they_were_written() {
+        // What init.js dispatches on: the request's `ask`, beside its fields.
+        let json = serde_json::to_string(&bridge::Ask::HidePart {
+            part: bridge::Part::Live,
+        })
+        .unwrap();
+        assert_eq!(json, r#"{"ask":"hidePart","part":"live"}"#);
         let diag = ShareState {
             input: "{\"error\":{\"code\":10}}".into(),
             waba_id: Some("1029".into()),

@@ -73,15 +73,8 @@
     if (loader) {
       loader.showFailure(note, { what: what, error: error, retry: retry, after: after });
     } else {
-      // The shared loader itself did not load: the same message, by hand.
-      var button = document.createElement("button");
-      button.type = "button";
-      button.className = "retry";
-      button.textContent = "Try again";
-      button.addEventListener("click", retry);
       note.setAttribute("role", "alert");
-      note.textContent = what + " could not load (" + String(error && error.message ? error.message : error) + "). " + after + " ";
-      note.appendChild(button);
+      note.textContent = what + " could not load. Reload the page to try again. " + after;
     }
     console.error("scopelens widget:", error);
   }

@@ -6,102 +6,94 @@
 // damaged, or the browser cannot run WebAssembly), the page says so in plain
 // HTML instead of showing "Loading…" for ever.
 
-// The tool views (access path, error codes, endpoint check, triage), the
-// live check's panel and the share preview are a second wasm module, a
-// wasm-bindgen `no-modules` build that defines the global `wasm_bindgen`. The
-// app calls scopelensTools.mount when a tool view is shown and mountPart when
-// the live check or the share preview is first opened; the module is fetched
-// once, then the view or part mounts in the element the app left empty for it.
-let toolsGlue = null;
-let toolsModule = null;
-let toolsHost = null; // the element the latest mount asked for
-const parts = {}; // the parts of the diagnose view shown ("live", "share"): element and props
+// The tool views, the live check and the share preview are a second wasm
+// module (a `no-modules` build). The first module reaches it through
+// `scopelensTools.ask` with one typed request (the `bridge` in
+// site/src/lib.rs): this file loads the module through bundle-loader.js,
+// shows it loading or failed, and passes the request on.
+let source = null; // glue and wasm URLs, from `start`
 let tools = null; // the module's exports, once it has started
-function loadTools(script, wasm) {
-  // The glue defines `wasm_bindgen` once: a failed wasm is retried without it.
-  toolsGlue ??= new Promise((resolve, reject) => {
-    const glue = document.createElement("script");
-    glue.src = new URL(script, document.baseURI).href;
-    glue.onload = resolve;
-    glue.onerror = () => {
-      glue.remove();
-      toolsGlue = null;
-      reject(new Error("its script did not load"));
-    };
-    document.head.append(glue);
-  });
-  toolsModule ??= toolsGlue
-    .then(() => wasm_bindgen({ module_or_path: new URL(wasm, document.baseURI).href }))
-    .then(() => wasm_bindgen)
-    .catch((error) => {
-      toolsModule = null; // let the next visit try again
-      throw error;
+let viewHost = null; // the element the latest showView asked for
+const parts = {}; // the parts shown, by name: { request }
+const loader = () => import("./bundle-loader.js");
+
+function loadTools() {
+  // The glue's `let wasm_bindgen` is no property of self: named here.
+  const glueInit = () => (typeof wasm_bindgen === "function" ? wasm_bindgen : null);
+  return loader()
+    .then(({ loadBundle }) => loadBundle({ ...source, glueInit }))
+    .then((exports) => {
+      document.documentElement.dataset.tools = "ready";
+      return (tools = exports);
     });
-  return toolsModule;
 }
-function toolsFailed(element, error, what = "This view") {
-  const reason = error && error.message ? error.message : String(error);
-  element.setAttribute("role", "alert");
-  element.textContent =
-    what + " could not load (" + reason + "). Reload the page to try again. Nothing you pasted left this page.";
-}
-// Runs `show` with the module's exports now or once loaded, unless `current`
-// says the element was given up meanwhile.
-function withTools(element, script, wasm, what, current, show) {
-  element.removeAttribute("role");
+
+// Runs `show` with the module's exports, loading them first unless
+// `current` says the element was given up meanwhile; a failure offers
+// "Try again".
+function withTools(element, what, current, show) {
+  const fail = (error) =>
+    loader().then(
+      ({ showFailure }) => showFailure(element, { what, error, retry: attempt, after: "Nothing you pasted left this page." }),
+      () => (element.textContent = what + " could not load. Reload the page to try again."),
+    );
   const run = (exports) => {
     try {
       show(exports);
     } catch (error) {
-      toolsFailed(element, error, what);
+      fail(error);
     }
   };
-  if (tools) return run(tools);
-  element.textContent = "Loading " + what[0].toLowerCase() + what.slice(1) + "…"; // "Loading this view…"
-  loadTools(script, wasm).then(
-    (exports) => {
-      tools = exports;
-      // The user may have moved on while it loaded.
-      if (current() && element.isConnected) run(exports);
-    },
-    (error) => current() && toolsFailed(element, error, what),
-  );
+  function attempt() {
+    if (tools) return run(tools);
+    element.textContent = "Loading " + what[0].toLowerCase() + what.slice(1) + "…"; // "Loading this view…"
+    loadTools().then(
+      (exports) => current() && element.isConnected && run(exports),
+      (error) => current() && fail(error),
+    );
+  }
+  element.removeAttribute("role");
+  attempt();
 }
-window.scopelensTools = {
-  mount(element, view, extra, diagnosis, script, wasm) {
-    toolsHost = element;
-    withTools(element, script, wasm, "This view", () => toolsHost === element, (exports) =>
-      exports.mount(element, view, extra, diagnosis));
+
+const whenLoaded = () => (tools ? Promise.resolve(tools) : loadTools());
+
+// What each request asks (its `ask`, the `Ask` enum in site/src/lib.rs).
+const asks = {
+  // Fetched once the page is idle, unless the user saves data.
+  start({ glue, wasm }) {
+    source = { glue: new URL(glue, document.baseURI).href, wasm: new URL(wasm, document.baseURI).href };
+    const idle = self.requestIdleCallback || ((task) => setTimeout(task, 1500));
+    if (!navigator.connection?.saveData) idle(() => loadTools().catch(() => {}), { timeout: 4000 });
   },
-  // Synchronous, so the view's own nodes go before the app reuses its element.
-  unmount() {
-    toolsHost = null;
-    tools?.unmount();
+  showView(request, element) {
+    viewHost = element;
+    withTools(element, "This view", () => viewHost === element, (exports) => exports.mount_view(element, request));
   },
-  // A part of the diagnose view: `props` is JSON the modules agree on,
-  // `listener` the first module's ear for what the part reports.
-  mountPart(name, element, props, listener, what, script, wasm) {
-    const shown = (parts[name] = { element, props });
-    withTools(element, script, wasm, what, () => parts[name] === shown, (exports) =>
-      exports.mount_part(name, element, shown.props, listener));
+  // Synchronous, so the view's nodes go before the app reuses its element.
+  hideView() {
+    viewHost = null;
+    tools?.unmount_view();
   },
-  updatePart(name, props) {
-    const part = parts[name];
+  showPart(request, element, listener) {
+    const shown = (parts[request.part] = { request });
+    withTools(element, request.label, () => parts[request.part] === shown, (exports) =>
+      exports.mount_part(element, shown.request, listener));
+  },
+  updatePart(request) {
+    const part = parts[request.part];
     if (!part) return;
-    part.props = props; // used if the module is still loading
-    tools?.update_part(name, props);
+    part.request = request; // used if the module is still loading
+    tools?.update_part(request);
   },
-  // Calls the module's export `name` with the strings `args` (loading the
-  // module first if need be); resolves to what it returns.
-  run(name, args, script, wasm) {
-    const ready = tools ? Promise.resolve(tools) : loadTools(script, wasm).then((exports) => (tools = exports));
-    return ready.then((exports) => exports[name](...args));
+  hidePart({ part }) {
+    delete parts[part];
+    tools?.unmount_part(part);
   },
-  unmountPart(name) {
-    delete parts[name];
-    tools?.unmount_part(name);
-  },
+  shareFragment: ({ state }) => whenLoaded().then((exports) => exports.share_fragment(state)),
+  ticketMarkdown: (request) => whenLoaded().then((exports) => exports.ticket_markdown(request)),
 };
+window.scopelensTools = { ask: (request, element, listener) => asks[request.ask](request, element, listener) };
 
 const tag = document.querySelector("script[data-wasm]");
 try {

@@ -8,7 +8,9 @@
 // wizard, checklist and explainer) and instantiate its wasm, once per page,
 // then mount each widget as it approaches. A page fetches only the bundles
 // its widgets need, and nothing without widgets. No eval, no
-// inline script: the glue is an ES module loaded with import().
+// inline script: the glue is an ES module loaded with import(), through the
+// loader the app uses too (bundle-loader.js), so a failed load offers
+// "Try again" here as it does there.
 (function () {
   "use strict";
   var placeholders = document.querySelectorAll(".scopelens-widget[data-widget]");
@@ -34,32 +36,46 @@
   var version = placeholders[0].getAttribute("data-bundle");
   var suffix = version ? "?v=" + encodeURIComponent(version) : "";
   var base = new URL(root + "widgets/", document.baseURI);
-  var loading = {};
+  // The loader the app uses too (site/bundle-loader.js, copied beside this
+  // file): it fetches each bundle once and, after a failure, again on retry.
+  var shared = null;
+  function bundles() {
+    shared = shared || import(new URL("bundle-loader.js" + suffix, base).href).catch(function (error) {
+      shared = null;
+      throw error;
+    });
+    return shared;
+  }
 
-  function load(module) {
+  function load(loader, module) {
     if (!/^[a-z]+$/.test(module)) {
       return Promise.reject(new Error("the placeholder names no widget bundle"));
     }
-    if (!loading[module]) {
-      var name = "scopelens_widgets_" + module;
-      loading[module] = import(new URL(name + ".js" + suffix, base).href).then(function (glue) {
-        return glue.default({ module_or_path: new URL(name + "_bg.wasm" + suffix, base).href }).then(function () {
-          return glue;
-        });
-      });
-    }
-    return loading[module];
+    var name = "scopelens_widgets_" + module;
+    return loader.loadBundle({
+      glue: new URL(name + ".js" + suffix, base).href,
+      wasm: new URL(name + "_bg.wasm" + suffix, base).href,
+    });
   }
 
-  function fail(el, error) {
+  function fail(loader, el, error) {
     el.setAttribute("data-failed", "true");
     var note = document.createElement("p");
     note.className = "scopelens-widget-error";
-    note.setAttribute("role", "alert");
-    note.textContent =
-      "This interactive example could not start (" + String(error && error.message ? error.message : error) +
-      "). The rest of the page is unaffected.";
     el.appendChild(note);
+    var retry = function () {
+      note.remove();
+      el.removeAttribute("data-failed");
+      mount(el);
+    };
+    var what = "This interactive example";
+    var after = "The rest of the page is unaffected.";
+    if (loader) {
+      loader.showFailure(note, { what: what, error: error, retry: retry, after: after });
+    } else {
+      note.setAttribute("role", "alert");
+      note.textContent = what + " could not load. Reload the page to try again. " + after;
+    }
     console.error("scopelens widget:", error);
   }
 
@@ -68,12 +84,17 @@
       return;
     }
     el.setAttribute("data-loading", "true");
-    load(el.getAttribute("data-module") || "")
+    var loader = null;
+    bundles()
+      .then(function (shared) {
+        loader = shared;
+        return load(shared, el.getAttribute("data-module") || "");
+      })
       .then(function (glue) {
         glue.mount(el, root);
       })
       .catch(function (error) {
-        fail(el, error);
+        fail(loader, el, error);
       })
       .then(function () {
         el.removeAttribute("data-loading");

@@ -15,9 +15,9 @@
 //! Graph API only.
 
 use scopelens_core::{decode_share, Diagnosis, ShareState, SharedView};
+use scopelens_site::bridge::{self, Part, PartRequest, TicketRequest, ToolRequest};
 use scopelens_site::{
-    live_context, state_json, window, with_live_context, ToolRequest, View, ViewExt, GUIDE_BASE,
-    LIVE_PART, SHARE_PART, TOOLS_SCRIPT, TOOLS_WASM,
+    live_context, window, with_live_context, View, ViewExt, GUIDE_BASE, TOOLS_SCRIPT, TOOLS_WASM,
 };
 use scopelens_ui::util::now_unix;
 use scopelens_ui::{Diagnoser, DiagnoserState, ShareButtons};
@@ -98,8 +98,8 @@ enum Action {
     View(View),
     /// An edit: the diagnosis is no longer the shared one.
     Diag(DiagnoserState),
-    /// The live check's scope check changed the context (`live_context` JSON).
-    LiveContext(String),
+    /// The live check's scope check changed the context (`live_context`).
+    LiveContext(ShareState),
     DismissNotice,
     /// "Edit a copy" of a shared diagnosis.
     EditCopy,
@@ -119,8 +119,8 @@ impl Reducible for AppState {
                 next.diag = d;
                 next.shared = false;
             }
-            Action::LiveContext(json) => {
-                next.diag = with_live_context(&next.diag, &json);
+            Action::LiveContext(context) => {
+                next.diag = with_live_context(&next.diag, context);
                 next.shared = false;
             }
             Action::DismissNotice => next.notice = None,
@@ -168,47 +168,39 @@ struct ToolHostProps {
     request: ToolRequest,
 }
 
-/// The place a tool view goes. It is left empty here: `init.js` loads the
-/// tools module (once) and mounts the view inside it, and unmounts it when
-/// this element goes away or the request changes.
-#[component]
-fn ToolHost(props: &ToolHostProps) -> Html {
-    let host = use_node_ref();
-    {
-        let host = host.clone();
-        use_effect_with(props.request.clone(), move |request| {
-            let element = host.cast::<web_sys::Element>();
-            if let Some(element) = &element {
-                let args = [
-                    element.into(),
-                    JsValue::from_str(&request.view),
-                    JsValue::from_str(&request.shared),
-                    JsValue::from_str(&request.diagnosis),
-                    JsValue::from_str(TOOLS_SCRIPT),
-                    JsValue::from_str(TOOLS_WASM),
-                ];
-                if !call_tools("mount", &args) {
-                    cannot_start(element, "This view");
-                }
-            }
-            move || {
-                call_tools("unmount", &[]);
-            }
-        });
-    }
-    html! { <div ref={host} class="tool-host" data-view={props.request.view.clone()} aria-live="polite"></div> }
+/// The page's own element for the tool views (`main.tool-host` in
+/// index.html). It is outside this module's `#app`, so the tools module's
+/// Yew and this one never see each other's events.
+fn tool_root() -> Option<web_sys::Element> {
+    let document = window().document()?;
+    document.query_selector("main.tool-host").ok().flatten()
 }
 
-/// Calls `window.scopelensTools[name](...args)`, which `init.js` defines;
-/// false if that is missing or throws.
-fn call_tools(name: &str, args: &[JsValue]) -> bool {
-    use wasm_bindgen::JsCast;
-    let function = js_sys::Reflect::get(&window(), &JsValue::from_str("scopelensTools"))
-        .and_then(|tools| js_sys::Reflect::get(&tools, &JsValue::from_str(name)))
-        .ok()
-        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
-    let called = function.map(|f| f.apply(&JsValue::NULL, &args.iter().collect()));
-    matches!(called, Some(Ok(_)))
+/// A tool view: shown by the tools module in [`tool_root`], which this
+/// shows (as the page's `<main>`) while the view is open. Renders nothing
+/// itself.
+#[component]
+fn ToolHost(props: &ToolHostProps) -> Html {
+    use_effect_with(props.request.clone(), move |request| {
+        let root = tool_root();
+        if let Some(root) = &root {
+            let _ = root.set_attribute("id", "main");
+            let _ = root.set_attribute("data-view", request.view.id());
+            let _ = root.remove_attribute("hidden");
+            if bridge::show_view(root, request).is_err() {
+                cannot_start(root, "This view");
+            }
+        }
+        move || {
+            let _ = bridge::hide_view();
+            if let Some(root) = root {
+                let _ = root.set_attribute("hidden", "");
+                let _ = root.set_attribute("id", "tool-view");
+                root.set_text_content(None);
+            }
+        }
+    });
+    Html::default()
 }
 
 /// Says so in `element` when the tools module could not even be asked for,
@@ -219,61 +211,51 @@ fn cannot_start(element: &web_sys::Element, what: &str) {
     )));
 }
 
-/// Has the tools module show its part `name` (`LIVE_PART`, `SHARE_PART`) in `host`
-/// while `active`, with `props` (JSON; later changes follow) and
-/// `on_message` for what the part reports. `what` names it in a failure
-/// message.
+/// Has the tools module show `part` in `host` while `active`, with `state`
+/// (later changes follow) and `on_message` for what the part reports.
 #[hook]
 fn use_tools_part(
-    name: &'static str,
-    what: &'static str,
+    part: Part,
     host: NodeRef,
     active: bool,
-    props: AttrValue,
-    on_message: Callback<String>,
+    state: ShareState,
+    on_message: Callback<ShareState>,
 ) {
     {
-        let props = props.clone();
+        let state = state.clone();
         use_effect_with(active, move |active| {
             use wasm_bindgen::closure::Closure;
             let element = host.cast::<web_sys::Element>().filter(|_| *active);
             let listener = element.as_ref().map(|element| {
-                let listener = Closure::<dyn Fn(String)>::new(move |json| on_message.emit(json));
-                let args = [
-                    JsValue::from_str(name),
-                    element.into(),
-                    JsValue::from_str(&props),
-                    listener.as_ref().clone(),
-                    JsValue::from_str(what),
-                    JsValue::from_str(TOOLS_SCRIPT),
-                    JsValue::from_str(TOOLS_WASM),
-                ];
-                if !call_tools("mountPart", &args) {
-                    cannot_start(element, what);
+                let listener = Closure::<dyn Fn(JsValue)>::new(move |report: JsValue| {
+                    if let Some(state) = bridge::state_from_js(&report) {
+                        on_message.emit(state);
+                    }
+                });
+                let request = PartRequest::new(part, state);
+                if bridge::show_part(element, &request, listener.as_ref()).is_err() {
+                    cannot_start(element, part.label());
                 }
                 listener
             });
             move || {
                 if listener.is_some() {
-                    call_tools("unmountPart", &[JsValue::from_str(name)]);
+                    let _ = bridge::hide_part(part);
                 }
             }
         });
     }
     // Later changes; before the part is mounted this does nothing.
-    use_effect_with(props, move |props| {
-        call_tools(
-            "updatePart",
-            &[JsValue::from_str(name), JsValue::from_str(props)],
-        );
+    use_effect_with(state, move |state| {
+        let _ = bridge::update_part(&PartRequest::new(part, state.clone()));
     });
 }
 
 #[derive(Properties, PartialEq)]
 struct LiveHostProps {
-    /// The diagnose view's scope check (`live_context` JSON).
-    context: AttrValue,
-    on_context: Callback<String>,
+    /// The diagnose view's scope check (`live_context`).
+    context: ShareState,
+    on_context: Callback<ShareState>,
     /// Told when the panel is opened or closed.
     on_open: Callback<bool>,
 }
@@ -299,8 +281,7 @@ fn LiveHost(props: &LiveHostProps) -> Html {
         })
     };
     use_tools_part(
-        LIVE_PART,
-        "The live check",
+        Part::Live,
         body.clone(),
         *opened,
         props.context.clone(),
@@ -320,31 +301,10 @@ struct ShareBarProps {
     diagnosis: Rc<Diagnosis>,
 }
 
-/// Calls the tools module's export `name` with `args` (loading the module
-/// first if need be) and gives `reply` its string answer, `None` on failure.
-fn run_in_tools(name: &str, args: &[&str], reply: Callback<Option<String>>) {
+/// Gives `reply` the string `promise` resolves to, `None` if it fails.
+fn reply_with(promise: Result<js_sys::Promise, JsValue>, reply: Callback<Option<String>>) {
     use wasm_bindgen::closure::Closure;
-    use wasm_bindgen::JsCast;
-    let function = js_sys::Reflect::get(&window(), &JsValue::from_str("scopelensTools"))
-        .and_then(|tools| js_sys::Reflect::get(&tools, &JsValue::from_str("run")))
-        .ok()
-        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
-    let list: js_sys::Array = args.iter().map(|a| JsValue::from_str(a)).collect();
-    let call = [
-        JsValue::from_str(name),
-        list.into(),
-        JsValue::from_str(TOOLS_SCRIPT),
-        JsValue::from_str(TOOLS_WASM),
-    ];
-    let promise = function
-        .and_then(|f| f.apply(&JsValue::NULL, &call.iter().collect()).ok())
-        .and_then(|p| p.dyn_into::<js_sys::Promise>().ok());
-    let then = promise.as_ref().and_then(|p| {
-        js_sys::Reflect::get(p, &JsValue::from_str("then"))
-            .ok()
-            .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
-    });
-    let (Some(promise), Some(then)) = (promise, then) else {
+    let Ok(promise) = promise else {
         reply.emit(None);
         return;
     };
@@ -352,7 +312,16 @@ fn run_in_tools(name: &str, args: &[&str], reply: Callback<Option<String>>) {
     // The closures free themselves when called (`once_into_js`).
     let done = Closure::once_into_js(move |answer: JsValue| reply.emit(answer.as_string()));
     let error = Closure::once_into_js(move |_: JsValue| failed.emit(None));
-    let _ = then.call2(&promise, &done, &error);
+    let promise: &Thenable = wasm_bindgen::JsCast::unchecked_ref(&promise);
+    promise.then(&done, &error);
+}
+
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// A promise, whose `then` takes handlers made by `once_into_js`.
+    type Thenable;
+    #[wasm_bindgen(method)]
+    fn then(this: &Thenable, done: &JsValue, error: &JsValue);
 }
 
 /// Makes a share link for `state`: the address when it already is one,
@@ -369,15 +338,18 @@ fn make_link(state: &ShareState, reply: Callback<Option<String>>) {
             format!("{}#{fragment}", scopelens_site::base_url())
         }))
     });
-    run_in_tools("share_fragment", &[&state_json(state)], answer);
+    reply_with(bridge::share_fragment(state), answer);
 }
 
 /// Makes the Markdown for a ticket in the tools module (which has the
 /// Markdown writer and the link encoder), with the link in the address or
 /// a new one, which then goes in the address bar.
 fn make_markdown(state: &ShareState, reply: Callback<Option<String>>) {
-    let link = link_in_address().unwrap_or_default();
-    run_in_tools("ticket_markdown", &[&state_json(state), &link], reply);
+    let request = TicketRequest {
+        state: state.clone(),
+        link: link_in_address().unwrap_or_default(),
+    };
+    reply_with(bridge::ticket_markdown(&request), reply);
 }
 
 /// The diagnose view's sharing: the buttons are here; the preview, which
@@ -418,15 +390,11 @@ struct SharePreviewHostProps {
 #[component]
 fn SharePreviewHost(props: &SharePreviewHostProps) -> Html {
     let host = use_node_ref();
-    let json = use_memo(props.state.clone(), |state| {
-        AttrValue::from(state_json(state))
-    });
     use_tools_part(
-        SHARE_PART,
-        "The share preview",
+        Part::Share,
         host.clone(),
         true,
-        (*json).clone(),
+        props.state.clone(),
         Callback::noop(),
     );
     html! { <div ref={host} class="share-host"></div> }
@@ -471,9 +439,9 @@ fn App() -> Html {
     };
     let on_context = {
         let d = state.dispatcher();
-        Callback::from(move |json: String| {
+        Callback::from(move |context: ShareState| {
             drop_link_from_address();
-            d.dispatch(Action::LiveContext(json))
+            d.dispatch(Action::LiveContext(context))
         })
     };
     let on_live_open = {
@@ -538,13 +506,20 @@ fn App() -> Html {
                     <button type="button" class="dismiss" onclick={dismiss}>{ "Dismiss" }</button>
                 </p>
             }
-            <main id="main" data-view={state.view.id()}>{ body }</main>
+            if state.view.is_tool() {
+                { body }
+            } else {
+                <main id="main" data-view={state.view.id()}>{ body }</main>
+            }
         </>
     }
 }
 
 fn main() {
     scopelens_ui::panic_hook::install("sl-fatal");
+    // The tool views' module is fetched once the page is idle; a missing
+    // loader shows up when a view is opened.
+    let _ = bridge::start(TOOLS_SCRIPT, TOOLS_WASM);
     let root = window().document().and_then(|d| d.get_element_by_id("app"));
     match root {
         Some(root) => {

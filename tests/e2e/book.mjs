@@ -452,6 +452,30 @@ async function checkAppLinks() {
 }
 
 /// The widgets must work under a CSP without 'unsafe-eval' or inline scripts.
+/// A widget bundle that fails to load says so with "Try again", which loads
+/// it (the loader is the app's: site/bundle-loader.js).
+async function checkRetry() {
+  const { page, context } = await open("checking-tokens.html");
+  let failing = true;
+  await page.route(/scopelens_widgets_[a-z]+_bg\.wasm/, (route) => (failing ? route.abort() : route.continue()));
+  const w = page.locator(".scopelens-widget").first();
+  await w.scrollIntoViewIfNeeded();
+  const retry = w.locator(".scopelens-widget-error[role=alert] button.retry");
+  try {
+    await retry.waitFor({ timeout: 30000 });
+    const message = await w.locator(".scopelens-widget-error").textContent();
+    check(message.includes("could not load") && message.includes("rest of the page is unaffected"), `retry: failure message ${message}`);
+    failing = false;
+    await retry.click();
+    await page.waitForFunction((el) => el.getAttribute("data-mounted") === "true", await w.elementHandle(), { timeout: 30000 });
+    check((await w.locator(".scopelens-widget-error").count()) === 0, "retry: the failure message stayed after the widget mounted");
+    check((await w.getAttribute("data-failed")) === null, "retry: the widget still says it failed");
+  } catch (e) {
+    check(false, `retry: ${e.message.split("\n")[0]}`);
+  }
+  await context.close();
+}
+
 async function checkNoEval() {
   const glues = [];
   for (const bundle of ["diagnose", "tools"]) {
@@ -477,6 +501,7 @@ async function main() {
     await checkInteractiveWidgets();
     await checkThemes();
     await checkNoEval();
+    await checkRetry();
     await checkAppLinks();
     const attacks = await attackWidgets(browser, BASE);
     for (const f of attacks.failures) check(false, `widget attack: ${f}`);

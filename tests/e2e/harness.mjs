@@ -72,7 +72,10 @@ export const problems = []; // console errors, page errors, CSP violations, fore
 /// `allowOrigins` (e.g. the fake Graph API of the live-check tests) may be
 /// requested, and the browser's own "Failed to load resource" errors for
 /// HTTP error answers from them are expected, not problems.
-export async function open(hash = "", { now, colorScheme, viewport, allowOrigins = [] } = {}) {
+/// The page fetches the tool views' module once it is idle, unless the user
+/// has Save-Data on: pages opened here have it on, so that what a test does
+/// is what loads the module, unless `prefetch` is true.
+export async function open(hash = "", { now, colorScheme, viewport, allowOrigins = [], prefetch = false } = {}) {
   const allowed = (url) => {
     try {
       return allowOrigins.includes(new URL(url).origin);
@@ -93,6 +96,9 @@ export async function open(hash = "", { now, colorScheme, viewport, allowOrigins
     const url = req.url();
     if (!url.startsWith(BASE) && !url.startsWith("data:") && !allowed(url)) problems.push(`${label}: request to ${url}`);
   });
+  if (!prefetch) {
+    await page.addInitScript(() => Object.defineProperty(navigator, "connection", { value: { saveData: true }, configurable: true }));
+  }
   await page.addInitScript(() => {
     window.__csp = [];
     document.addEventListener("securitypolicyviolation", (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));

@@ -145,6 +145,12 @@ pub fn build(dist: &Path) -> Step {
         .current_dir(root()))?;
     let out = guide.join("widgets");
     std::fs::create_dir_all(&out).map_err(|e| e.to_string())?;
+    // The widgets' loader imports the app's bundle loader: one copy of it.
+    std::fs::copy(
+        root().join("site").join("bundle-loader.js"),
+        out.join("bundle-loader.js"),
+    )
+    .map_err(|e| format!("cannot copy site/bundle-loader.js: {e}"))?;
     let mut sizes = Vec::new();
     for module in WIDGET_MODULES {
         for name in widget_bundle_files(module) {

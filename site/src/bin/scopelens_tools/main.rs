@@ -1,20 +1,21 @@
 //! The web app's tools module: the access path wizard, the error code
 //! lookup, the endpoint check, log triage and the live check. A first visit
 //! does not download it; `init.js` loads it the first time one of these is
-//! opened and calls [`mount`] and [`unmount`] for a view (see
-//! `scopelens_site`'s `ToolRequest` for what the first module passes), or
-//! [`mount_part`], [`update_part`] and [`unmount_part`] for the two parts of
-//! the diagnose view it shows: the live check and the share preview.
+//! opened (or once the page is idle) and calls [`mount_view`] and
+//! [`unmount_view`] for a view, or [`mount_part`], [`update_part`] and
+//! [`unmount_part`] for the two parts of the diagnose view it shows: the
+//! live check and the share preview. Each takes one request whose type
+//! `scopelens_site::bridge` declares for both modules.
 //!
 //! Each view keeps its state here while the user visits other views, so
 //! coming back shows what was there. A share link for a view replaces that.
 
 use scopelens_core::share::{LookupState, TriageCounts, WizardState};
 use scopelens_core::{ShareState, SharedView};
-use scopelens_site::{
-    base_url, live_context, read_state, show_link, with_live_context, ToolRequest, View,
-    GUIDE_BASE, LIVE_PART, SHARE_PART,
+use scopelens_site::bridge::{
+    from_js, to_js, Part as PartName, PartRequest, TicketRequest, ToolRequest,
 };
+use scopelens_site::{base_url, live_context, show_link, with_live_context, View, GUIDE_BASE};
 use scopelens_ui::live_panel::LivePanelProps;
 use scopelens_ui::share_panel::SharePreviewProps;
 use scopelens_ui::{
@@ -83,53 +84,48 @@ impl ToolState {
 /// A view's state and the link view (`shared`) it started from, so that
 /// mounting it again with the same link keeps the user's changes.
 struct Kept {
-    shared: String,
+    shared: Option<SharedView>,
     state: ToolState,
 }
 
-/// A part of the diagnose view shown by this module, by its name there.
+/// A part of the diagnose view shown by this module.
 enum Part {
-    /// `LIVE_PART`; `on_change` tells the first module about context changes.
+    /// `on_change` tells the first module about context changes.
     Live {
         app: yew::AppHandle<LivePanel>,
         on_change: Callback<DiagnoserState>,
     },
-    /// `SHARE_PART`.
     Share(yew::AppHandle<SharePreview>),
 }
 
 thread_local! {
     static APP: RefCell<Option<yew::AppHandle<ToolApp>>> = const { RefCell::new(None) };
     static KEPT: RefCell<Vec<Kept>> = const { RefCell::new(Vec::new()) };
-    static PARTS: RefCell<Vec<(String, Part)>> = const { RefCell::new(Vec::new()) };
+    static PARTS: RefCell<Vec<(PartName, Part)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// The state to show for a request: the kept one unless a different link
 /// asks for another.
-fn state_for(view: View, request: &ToolRequest) -> Option<ToolState> {
-    let shared = request.shared.as_str();
+fn state_for(request: &ToolRequest) -> Option<ToolState> {
+    let view = request.view;
+    let shared = request.shared_view();
     let kept = KEPT.with_borrow(|kept| {
         kept.iter()
-            .find(|k| k.state.view() == view && (shared.is_empty() || k.shared == shared))
+            .find(|k| k.state.view() == view && (shared.is_none() || k.shared.as_ref() == shared))
             .map(|k| k.state.clone())
     });
     kept.or_else(|| {
-        let link = request
-            .shared_view()
-            .unwrap_or_else(|| SharedView::fresh(view));
+        let link = shared.cloned().unwrap_or_else(|| SharedView::fresh(view));
         let state = ToolState::from_shared(link)?;
-        keep(shared, state.clone());
+        keep(shared.cloned(), state.clone());
         Some(state)
     })
 }
 
-fn keep(shared: &str, state: ToolState) {
+fn keep(shared: Option<SharedView>, state: ToolState) {
     KEPT.with_borrow_mut(|kept| {
         kept.retain(|k| k.state.view() != state.view());
-        kept.push(Kept {
-            shared: shared.to_string(),
-            state,
-        });
+        kept.push(Kept { shared, state });
     });
 }
 
@@ -138,7 +134,7 @@ struct ToolAppProps {
     initial: ToolState,
     diagnosis: ShareState,
     /// The link view the view was opened with, kept alongside its state.
-    shared: AttrValue,
+    shared: Option<SharedView>,
 }
 
 #[component]
@@ -148,7 +144,7 @@ fn ToolApp(props: &ToolAppProps) -> Html {
         let state = state.clone();
         let shared = props.shared.clone();
         move |next: ToolState| {
-            keep(&shared, next.clone());
+            keep(shared.clone(), next.clone());
             state.set(next);
         }
     };
@@ -185,30 +181,29 @@ fn ToolApp(props: &ToolAppProps) -> Html {
     }
 }
 
-/// Shows the tool view `view` inside `root`, replacing the one shown before.
-/// `shared` is the view from a share link as `SharedView` JSON (empty:
-/// keep its last state); `diagnosis` the diagnose view's state as JSON (see `ToolRequest`).
+/// A request the first module made, or an error saying what was wrong.
+fn request<T: for<'de> serde::Deserialize<'de>>(value: &JsValue) -> Result<T, JsError> {
+    from_js(value).map_err(|e| JsError::new(&e))
+}
+
+/// Shows the tool view a `ToolRequest` asks for inside `root`, replacing
+/// the one shown before.
 #[wasm_bindgen]
-pub fn mount(
-    root: web_sys::Element,
-    view: &str,
-    shared: &str,
-    diagnosis: &str,
-) -> Result<(), JsError> {
-    let request = ToolRequest {
-        view: view.to_string(),
-        shared: shared.to_string(),
-        diagnosis: diagnosis.to_string(),
-    };
-    let initial = View::from_id(view)
-        .and_then(|v| state_for(v, &request))
-        .ok_or_else(|| JsError::new(&format!("\"{view}\" is not a view of the tools module")))?;
-    unmount();
+pub fn mount_view(root: web_sys::Element, tool_request: JsValue) -> Result<(), JsError> {
+    let tool_request: ToolRequest = request(&tool_request)?;
+    let initial = state_for(&tool_request).ok_or_else(|| {
+        JsError::new(&format!(
+            "\"{}\" is not a view of the tools module",
+            tool_request.view.id()
+        ))
+    })?;
+    let shared = tool_request.shared_view().cloned();
+    unmount_view();
     root.set_text_content(None);
     let props = ToolAppProps {
         initial,
-        diagnosis: request.diagnosis(),
-        shared: AttrValue::from(request.shared),
+        diagnosis: tool_request.diagnosis,
+        shared,
     };
     let app = yew::Renderer::<ToolApp>::with_root_and_props(root, props).render();
     APP.with_borrow_mut(|slot| *slot = Some(app));
@@ -217,13 +212,13 @@ pub fn mount(
 
 /// Removes the tool view shown, if any; its state is kept for next time.
 #[wasm_bindgen]
-pub fn unmount() {
+pub fn unmount_view() {
     if let Some(app) = APP.with_borrow_mut(Option::take) {
         app.destroy();
     }
 }
 
-fn live_props(context: &str, on_change: Callback<DiagnoserState>) -> LivePanelProps {
+fn live_props(context: ShareState, on_change: Callback<DiagnoserState>) -> LivePanelProps {
     let blank = DiagnoserState {
         now: scopelens_ui::util::now_unix(),
         ..DiagnoserState::default()
@@ -238,88 +233,83 @@ fn live_props(context: &str, on_change: Callback<DiagnoserState>) -> LivePanelPr
     }
 }
 
-fn share_props(state: &str) -> SharePreviewProps {
+fn share_props(state: ShareState) -> SharePreviewProps {
     SharePreviewProps {
-        state: read_state(state).unwrap_or_default(),
+        state,
         base_url: AttrValue::from(base_url()),
         on_share: Callback::from(show_link),
     }
 }
 
-/// Shows the part `name` of the diagnose view inside `root`:
-/// - `LIVE_PART`, the live check (the body of its closed-by-default
-///   `<details>`): `props` is the scope check as `live_context` writes it,
-///   and `listener` is called with the same form when the live result's
-///   scope check changes it;
-/// - `SHARE_PART`, the share preview: `props` is the share state as
-///   `state_json` writes it.
+/// Shows the part of the diagnose view a `PartRequest` names inside
+/// `root`: the live check (the body of its closed-by-default `<details>`),
+/// which calls `listener` with its scope check (as `live_context` makes it)
+/// when its own scope check changes it; or the share preview.
 #[wasm_bindgen]
 pub fn mount_part(
-    name: &str,
     root: web_sys::Element,
-    props: &str,
+    part_request: JsValue,
     listener: Option<js_sys::Function>,
 ) -> Result<(), JsError> {
-    unmount_part(name);
+    let PartRequest {
+        part: name, state, ..
+    } = request(&part_request)?;
+    unmount_part_named(name);
+    root.set_text_content(None);
     let part = match name {
-        LIVE_PART => {
+        PartName::Live => {
             let on_change = Callback::from(move |next: DiagnoserState| {
                 if let Some(listener) = &listener {
-                    let context = JsValue::from_str(&live_context(&next));
-                    let _ = listener.call1(&JsValue::NULL, &context);
+                    let _ = listener.call1(&JsValue::NULL, &to_js(&live_context(&next)));
                 }
             });
-            root.set_text_content(None);
-            let props = live_props(props, on_change.clone());
+            let props = live_props(state, on_change.clone());
             let app = yew::Renderer::<LivePanel>::with_root_and_props(root, props).render();
             Part::Live { app, on_change }
         }
-        SHARE_PART => {
-            root.set_text_content(None);
-            let app = yew::Renderer::<SharePreview>::with_root_and_props(root, share_props(props));
+        PartName::Share => {
+            let app = yew::Renderer::<SharePreview>::with_root_and_props(root, share_props(state));
             Part::Share(app.render())
         }
-        _ => {
-            return Err(JsError::new(&format!(
-                "\"{name}\" is not a part the tools module shows"
-            )))
-        }
     };
-    PARTS.with_borrow_mut(|parts| parts.push((name.to_string(), part)));
+    PARTS.with_borrow_mut(|parts| parts.push((name, part)));
     Ok(())
 }
 
-/// What the part `name` shows changed (`props` as for [`mount_part`]). The
-/// live check re-reads the answers it has; nothing is sent.
+/// What a shown part shows changed (a `PartRequest`). The live check
+/// re-reads the answers it has; nothing is sent.
 #[wasm_bindgen]
-pub fn update_part(name: &str, props: &str) {
+pub fn update_part(part_request: JsValue) -> Result<(), JsError> {
+    let PartRequest {
+        part: name, state, ..
+    } = request(&part_request)?;
     PARTS.with_borrow_mut(|parts| {
-        for (_, part) in parts.iter_mut().filter(|(n, _)| n == name) {
+        for (_, part) in parts.iter_mut().filter(|(n, _)| *n == name) {
             match part {
-                Part::Live { app, on_change } => app.update(live_props(props, on_change.clone())),
-                Part::Share(app) => app.update(share_props(props)),
+                Part::Live { app, on_change } => {
+                    app.update(live_props(state.clone(), on_change.clone()))
+                }
+                Part::Share(app) => app.update(share_props(state.clone())),
             }
         }
     });
+    Ok(())
 }
 
-/// The share link's fragment (without `#`) for the share state `state`
-/// (as `state_json` writes it): "Copy link" and "Copy as Markdown" in the
-/// diagnose view, whose module does not carry the encoder.
+/// The share link's fragment (without `#`) for a share state: "Copy link"
+/// in the diagnose view, whose module does not carry the encoder.
 #[wasm_bindgen]
-pub fn share_fragment(state: &str) -> Result<String, JsError> {
-    let state =
-        read_state(state).ok_or_else(|| JsError::new("the share state could not be read"))?;
+pub fn share_fragment(state: JsValue) -> Result<String, JsError> {
+    let state = scopelens_site::bridge::state_from_js(&state)
+        .ok_or_else(|| JsError::new("the share state could not be read"))?;
     scopelens_core::encode_share(&state).map_err(|e| JsError::new(&e.to_string()))
 }
 
-/// "Copy as Markdown" in the diagnose view: the Markdown for a ticket about
-/// the share state `state` (as `state_json` writes it), with `link`, or
-/// with a new link (then shown in the address bar) when `link` is empty.
+/// "Copy as Markdown" in the diagnose view: the Markdown for a ticket
+/// (a `TicketRequest`).
 #[wasm_bindgen]
-pub fn ticket_markdown(state: &str, link: &str) -> Result<String, JsError> {
-    let state =
-        read_state(state).ok_or_else(|| JsError::new("the share state could not be read"))?;
+pub fn ticket_markdown(ticket_request: JsValue) -> Result<String, JsError> {
+    let TicketRequest { state, link } = request(&ticket_request)?;
     let diagnosis = DiagnoserState::from_share(&state, scopelens_ui::util::now_unix()).diagnose();
     let link = if link.is_empty() {
         let fragment =
@@ -327,7 +317,7 @@ pub fn ticket_markdown(state: &str, link: &str) -> Result<String, JsError> {
         show_link(fragment.clone());
         format!("{}#{fragment}", base_url())
     } else {
-        link.to_string()
+        link
     };
     Ok(scopelens_ui::share_panel::ticket_markdown(
         &diagnosis,
@@ -336,13 +326,22 @@ pub fn ticket_markdown(state: &str, link: &str) -> Result<String, JsError> {
     ))
 }
 
-/// Removes the part `name`, if shown (the live check's token goes with it).
+/// Removes the part `name` ("live" or "share"), if shown (the live
+/// check's token goes with it).
 #[wasm_bindgen]
 pub fn unmount_part(name: &str) {
-    let gone: Vec<(String, Part)> = PARTS.with_borrow_mut(|parts| {
+    for part in [PartName::Live, PartName::Share] {
+        if part.id() == name {
+            unmount_part_named(part);
+        }
+    }
+}
+
+fn unmount_part_named(name: PartName) {
+    let gone: Vec<(PartName, Part)> = PARTS.with_borrow_mut(|parts| {
         let (gone, kept) = std::mem::take(parts)
             .into_iter()
-            .partition(|(n, _)| n == name);
+            .partition(|(n, _)| *n == name);
         *parts = kept;
         gone
     });
@@ -364,14 +363,12 @@ fn Nothing() -> Html {
     Html::default()
 }
 
-/// Yew numbers the DOM trees it renders from 1 in each wasm module, marks
-/// elements with that number, and hands each event to the module whose
-/// number is on the nearest marked element. The first module's app is tree
-/// 1 and encloses every view this module mounts, so if this module's first
-/// tree were also 1, the first module would take that view's events for its
-/// own and run its own handlers on them (a typed timeout was undone that
-/// way). A throwaway tree takes number 1 here, so this module's views are 2
-/// and up.
+/// The tool views render outside the first module's root, but the two
+/// parts (live check, share preview) render inside it, and Yew hands an
+/// event to the module whose tree number is on the nearest marked element,
+/// numbering trees from 1 in each wasm module. The first module's app is
+/// tree 1; if a part here were also 1, the first module would run its own
+/// handlers on the part's events. A throwaway tree takes number 1 here.
 fn skip_the_first_modules_tree_number() {
     let scratch = scopelens_site::window()
         .document()

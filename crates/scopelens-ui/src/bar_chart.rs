@@ -22,6 +22,9 @@ pub struct Bar {
     pub key: AttrValue,
     /// The key as people read it (a code, a category), always shown whole.
     pub label: AttrValue,
+    /// The label is a code: set in monospace and never broken across lines
+    /// (a category's title wraps like other words).
+    pub label_is_code: bool,
     /// What it is, beside the label (wraps, and is cut after two lines on
     /// the chart; whole in the table and the bar's accessible name).
     pub what: AttrValue,
@@ -134,7 +137,7 @@ pub fn BarChart(props: &BarChartProps) -> Html {
                             data-blocks={bar.blocks_every_call.to_string()}
                             onclick={choose(&bar.key)}>
                             <span class="bar-label">
-                                <span class="bar-code">{ bar.label.clone() }</span>
+                                <span class={if bar.label_is_code { "bar-code" } else { "bar-name" }}>{ bar.label.clone() }</span>
                                 if bar.blocks_every_call {
                                     <span class="blocks-mark">{ BLOCKS_EVERY_CALL }</span>
                                 }
@@ -176,7 +179,7 @@ pub fn BarChart(props: &BarChartProps) -> Html {
                                     data-blocks={bar.blocks_every_call.to_string()}
                                     class={classes!(selected.then_some("selected"), bar.blocks_every_call.then_some("blocking"))}>
                                     <th scope="row">
-                                        <button type="button" class="bar-choose" aria-pressed={selected.to_string()}
+                                        <button type="button" class={classes!("bar-choose", bar.label_is_code.then_some("code"))} aria-pressed={selected.to_string()}
                                             onclick={choose(&bar.key)}>
                                             { bar.label.clone() }
                                         </button>

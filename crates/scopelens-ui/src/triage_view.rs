@@ -76,6 +76,7 @@ fn bars(groups: &[GroupData], kind: GroupKind) -> Vec<Bar> {
             Bar {
                 key: AttrValue::from(g.key.clone()),
                 label: AttrValue::from(label),
+                label_is_code: kind == GroupKind::Code,
                 what: AttrValue::from(what),
                 note: AttrValue::from(match kind {
                     GroupKind::Code => title_words(&g.title).to_string(),

@@ -443,7 +443,11 @@ fn details(
         Rc::new(
             d.findings
                 .iter()
-                .filter(|f| explained.is_none() || f.code != explained)
+                .filter(|f| match explained {
+                    Some(code) => f.code != Some(code),
+                    // Errors without a code: the same finding has the same title.
+                    None => f.title != g.title,
+                })
                 .cloned()
                 .collect::<Vec<_>>(),
         )

@@ -39,6 +39,9 @@ function cli(file, by) {
   return JSON.parse(out);
 }
 
+/** The CLI's groups in the order the page lists them: those that block every call first. */
+const blockingFirst = (report) => [...report.groups.filter((g) => g.blocks_every_call), ...report.groups.filter((g) => !g.blocks_every_call)];
+
 /** `{key: count}` from a CLI report (null keys as "none"). */
 function cliCounts(report, by) {
   const counts = {};
@@ -102,6 +105,7 @@ async function totals(page) {
     errors: Number(await r.getAttribute("data-errors")),
     lines: Number(await r.getAttribute("data-lines")),
     unreadable: Number(await r.getAttribute("data-unreadable")),
+    withoutErrors: Number((await (await page.$(".total-without-errors"))?.getAttribute("data-count")) ?? NaN),
     unreadableAt: (await (await page.$(".unreadable-lines"))?.getAttribute("data-lines")) || "",
   };
 }
@@ -170,6 +174,7 @@ test("triage: a dropped log gives the CLI's and the generator's numbers (by code
   eq(t.lines, e.lines, "lines vs generator");
   eq(t.unreadable, e.unreadable_lines, "unreadable lines vs generator");
   eq(t.unreadable, CLI.code.unreadable_lines, "unreadable lines vs CLI");
+  eq(t.withoutErrors, CLI.code.lines_without_errors, "lines with no error vs CLI");
   // Malformed lines are counted with their line numbers (every 250th line).
   const every = Array.from({ length: Math.min(20, e.unreadable_lines) }, (_, i) => (i + 1) * 250).join(",");
   eq(t.unreadableAt, every, "unreadable line numbers");
@@ -178,9 +183,9 @@ test("triage: a dropped log gives the CLI's and the generator's numbers (by code
   const byCode = await chartCounts(p.page);
   sameCounts(byCode, cliCounts(CLI.code, "code"), "by code vs CLI");
   sameCounts(byCode, e.by_code, "by code vs generator");
-  // Largest first, as the CLI orders them.
+  // Those that block every call first, then largest first, as the CLI's text lists them.
   const order = await p.page.$$eval("#triage-chart .bar", (bs) => bs.map((b) => b.dataset.key));
-  eq(order.join(","), CLI.code.groups.map((g) => String(g.key.code)).join(","), "bar order vs CLI");
+  eq(order.join(","), blockingFirst(CLI.code).map((g) => String(g.key.code)).join(","), "bar order vs CLI");
 
   await p.page.check("input.sl-triage-by[value=category]");
   await p.page.waitForSelector(".triage-result[data-by=category]");
@@ -195,11 +200,11 @@ test("triage: choosing a bar (click or Enter) shows the explanation, fix and a s
   const p = await open("#triage");
   await readLog(p.page, SMALL.file);
   // The chart is an accessible group with a title and a description.
-  const svg = await p.page.$("#triage-chart svg");
-  eq(await svg.getAttribute("role"), "group", "chart role");
-  const titleId = await svg.getAttribute("aria-labelledby");
+  const chart = await p.page.$("#triage-chart .bar-chart");
+  eq(await chart.getAttribute("role"), "group", "chart role");
+  const titleId = await chart.getAttribute("aria-labelledby");
   eq((await p.page.textContent(`#${titleId}`)).trim(), "Errors by error code", "chart title");
-  assert((await p.page.textContent(`#${await svg.getAttribute("aria-describedby")}`)).includes(String(SMALL.expected.total_errors)), "chart description");
+  assert((await p.page.textContent(`#${await chart.getAttribute("aria-describedby")}`)).includes(String(SMALL.expected.total_errors)), "chart description");
 
   const top = CLI.code.groups[0];
   await p.page.click(`#triage-chart .bar[data-key="${top.key.code}"]`);
@@ -208,14 +213,17 @@ test("triage: choosing a bar (click or Enter) shows the explanation, fix and a s
   eq((await p.page.textContent(".triage-details .explanation")).trim(), top.explanation, "explanation");
   eq(await p.page.$$eval(".triage-details > ol.fix li", (l) => l.length), top.fix.length, "fix steps");
   eq(Number(await p.page.textContent(".triage-details .detail-count")), top.count, "details count");
-  // The sample, diagnosed with the Diagnose view's components.
+  // The sample, diagnosed with the Diagnose view's components, without
+  // explaining the same error a second time.
   assert(await p.page.isVisible(".sample-diagnosis [data-verdict]"), "no verdict banner for the sample");
-  assert((await p.page.$$(`.sample-diagnosis .finding[data-code="${top.key.code}"]`)).length > 0, "sample diagnosis lacks the code's finding");
+  const details = await p.page.innerText(".triage-details");
+  eq(details.split(top.explanation).length - 1, 1, "times the explanation is printed in the bar's details");
+  eq(await p.page.$$eval(`.sample-diagnosis .finding[data-code="${top.key.code}"]`, (f) => f.length), 0, "the sample repeats the chosen code's finding");
 
-  // Keyboard: Tab reaches the bars, Enter chooses one.
+  // Keyboard: Tab reaches the bars (buttons), Enter chooses one.
   const second = CLI.code.groups[1];
   const bar = `#triage-chart .bar[data-key="${second.key.code}"]`;
-  eq(await p.page.getAttribute(bar, "tabindex"), "0", "bars are focusable");
+  eq(await p.page.$eval(bar, (b) => b.tagName), "BUTTON", "bars are buttons");
   await p.page.focus(bar);
   await p.page.keyboard.press("Enter");
   await p.page.waitForSelector(`.triage-details[data-key="${second.key.code}"]`);
@@ -376,3 +384,121 @@ test("triage: the share link carries the aggregate only and reopens to the same 
   assert(await q.page.isVisible(".triage-details .no-sample"), "reopened link claims a sample");
   await finish(q);
 });
+
+// ---------------------------------------------------------------------------
+// Phone and desktop, light and dark: the codes stay whole, the text readable,
+// everything inside the viewport, and the errors that block every call first.
+
+/** A log with few token and permission errors and many others, long titles, text lines and a broken line. */
+function mixedLog() {
+  // Each error ten minutes after the last, from 2026-12-01 08:00 UTC.
+  let time = 1764576000;
+  const graph = (code, message, extra = {}) => () => JSON.stringify({ time: (time += 600), level: "error", response: { error: { code, type: "OAuthException", message, ...extra } } });
+  const lines = [];
+  const add = (n, line) => { for (let i = 0; i < n; i++) lines.push(typeof line === "function" ? line() : line); };
+  add(40, graph(131047, "Re-engagement message"));
+  add(25, graph(130429, "Rate limit hit"));
+  add(12, graph(131049, "This message was not delivered to maintain healthy ecosystem engagement."));
+  add(7, graph(130497, "Business account is restricted from messaging users in this country."));
+  add(3, graph(131026, "Message undeliverable"));
+  add(2, graph(200, "(#200) Permissions error"));
+  add(1, graph(190, "Error validating access token: Session has expired", { error_subcode: 463 }));
+  add(5, "2026-12-01T10:00:00Z INFO webhook delivered");
+  add(1, '{"object":"whatsapp_business_account","entry":[{"id":');
+  const file = join(OUT, "mixed.log");
+  writeFileSync(file, lines.join("\n") + "\n");
+  return file;
+}
+const MIXED = mixedLog();
+const MIXED_CLI = cli(MIXED, "code");
+
+/** Relative luminance contrast of two CSS rgb() colours. */
+const contrast = (a, b) => {
+  const lum = (c) => {
+    const [r, g, bl] = c.match(/[\d.]+/g).slice(0, 3).map((v) => {
+      const s = Number(v) / 255;
+      return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
+  return (hi + 0.05) / (lo + 0.05);
+};
+
+/** Every element's box inside [0, width] and its font size, for the selectors given. */
+async function layout(page, selectors) {
+  return page.evaluate((sels) => {
+    const out = [];
+    for (const sel of sels) {
+      for (const el of document.querySelectorAll(sel)) {
+        const r = el.getBoundingClientRect();
+        if (r.width === 0 && r.height === 0) continue;
+        const cs = getComputedStyle(el);
+        out.push({ sel, text: el.textContent.trim(), left: r.left, right: r.right, font: parseFloat(cs.fontSize), color: cs.color, clipped: el.scrollWidth > el.clientWidth + 1 && cs.display !== "inline" });
+      }
+    }
+    return { out, width: document.documentElement.clientWidth, scroll: document.documentElement.scrollWidth, bg: getComputedStyle(document.body).backgroundColor };
+  }, selectors);
+}
+
+for (const width of [390, 1440]) {
+  for (const colorScheme of ["light", "dark"]) {
+    test(`triage: at ${width} px (${colorScheme}) codes are whole, text is readable, all fits, and blocking errors come first`, async () => {
+      const p = await open("#triage", { viewport: { width, height: 900 }, colorScheme });
+      await readLog(p.page, MIXED);
+      const t = await totals(p.page);
+      eq(t.errors, MIXED_CLI.total_errors, "errors vs CLI");
+      eq(t.withoutErrors, 5, "the five INFO lines have no error (and are not unreadable)");
+      eq(t.unreadable, 1, "the broken line is the only unreadable one");
+      eq(MIXED_CLI.lines_without_errors, 5, "the CLI's lines with no error");
+
+      // Order: the token and permission errors first though they are the rarest.
+      const bars = await p.page.$$eval("#triage-chart .bar", (bs) => bs.map((b) => ({ key: b.dataset.key, blocks: b.dataset.blocks, code: b.querySelector(".bar-code").textContent, mark: b.querySelector(".blocks-mark")?.textContent || "" })));
+      eq(bars.map((b) => b.key).join(","), "200,190,131047,130429,131049,130497,131026", "bar order");
+      eq(bars.map((b) => b.key).join(","), blockingFirst(MIXED_CLI).map((g) => String(g.key.code)).join(","), "bar order vs the CLI's text order");
+      for (const b of bars) {
+        eq(b.code, b.key, "the code shown in full");
+        eq(b.mark, b.blocks === "true" ? "Blocks every call" : "", `blocking mark on ${b.key}`);
+      }
+      eq(bars.filter((b) => b.blocks === "true").length, 2, "bars that block every call");
+
+      // Geometry and text size of the chart, the totals and the timeline.
+      const chart = await layout(p.page, ["#triage-chart .bar-code", "#triage-chart .bar-what", "#triage-chart .bar-count", "#triage-chart .bar-fill", "#triage-chart .blocks-mark", "#triage-timeline .axis-label", "#triage-timeline rect.column", ".triage-totals dd", ".triage-totals dt"]);
+      eq(chart.scroll, chart.width, "page width (no sideways scroll)");
+      for (const e of chart.out) {
+        assert(e.left >= 0 && e.right <= chart.width + 0.5, `${e.sel} "${e.text}" outside the viewport: ${e.left.toFixed(1)}..${e.right.toFixed(1)} of ${chart.width}`);
+        if (!e.sel.includes("fill") && !e.sel.includes("column")) {
+          assert(e.font >= 12, `${e.sel} "${e.text}" is ${e.font} px`);
+          assert(contrast(e.color, chart.bg) >= 4.5, `${e.sel} "${e.text}": contrast ${contrast(e.color, chart.bg).toFixed(2)} (${e.color} on ${chart.bg})`);
+        }
+        if (e.sel.endsWith("bar-code")) assert(!e.clipped, `code ${e.text} is cut`);
+      }
+      // The longest bar is the most common code, and it is drawn inside the page.
+      const fills = await p.page.$$eval("#triage-chart .bar", (bs) => bs.map((b) => [b.dataset.key, b.querySelector(".bar-fill").getBoundingClientRect().width]));
+      const widest = fills.reduce((a, b) => (b[1] > a[1] ? b : a));
+      eq(widest[0], "131047", "the longest bar");
+      assert(widest[1] > width / 4, `the longest bar is only ${widest[1]} px wide`);
+      await p.page.screenshot({ path: join(OUT, `triage-${width}-${colorScheme}.png`), fullPage: true });
+
+      // A blocking bar's details say so.
+      await p.page.click('#triage-chart .bar[data-key="190"]');
+      await p.page.waitForSelector('.triage-details[data-key="190"] .blocks-note .blocks-mark');
+
+      // The table view: codes whole, blocking rows first and marked, no sideways scroll.
+      await p.page.click("#triage-chart .chart-switch");
+      const rows = await p.page.$$eval("#triage-chart tbody tr", (rs) => rs.map((r) => ({ key: r.dataset.key, code: r.querySelector("th").textContent.trim(), mark: r.querySelector(".blocks-mark")?.textContent || "" })));
+      eq(rows.map((r) => r.code).join(","), bars.map((b) => b.key).join(","), "table codes, whole and in the chart's order");
+      eq(rows.filter((r) => r.mark === "Blocks every call").map((r) => r.key).join(","), "200,190", "blocking rows marked");
+      const table = await layout(p.page, ["#triage-chart tbody th", "#triage-chart tbody td", "#triage-chart .bar-choose"]);
+      eq(table.scroll, table.width, "page width with the table (no sideways scroll)");
+      for (const e of table.out) {
+        assert(e.left >= 0 && e.right <= table.width + 0.5, `table cell "${e.text}" outside the viewport`);
+        assert(e.font >= 12, `table cell "${e.text}" is ${e.font} px`);
+      }
+      const wrap = await p.page.$eval("#triage-chart .table-wrap", (w) => [w.scrollWidth, w.clientWidth]);
+      assert(wrap[0] <= wrap[1], `the table scrolls sideways: ${wrap}`);
+      await p.page.screenshot({ path: join(OUT, `triage-${width}-${colorScheme}-table.png`), fullPage: true });
+      await finish(p);
+    });
+  }
+}

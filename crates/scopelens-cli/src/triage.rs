@@ -7,7 +7,7 @@ use crate::terminal::{self, complain, Screen};
 use crate::UsageError;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use scopelens_core::render;
-use scopelens_core::triage::{GroupBy, LogReader, Triage, TriageReport};
+use scopelens_core::triage::{GroupBy, GroupReport, LogReader, Triage, TriageReport};
 use scopelens_core::units;
 use serde_json::Value;
 use std::fs::File;
@@ -301,10 +301,11 @@ fn summary(report: &TriageReport, bytes: u64, elapsed: Duration, files: usize) {
     let secs = elapsed.as_secs_f64().max(0.000_001);
     let mut err = Screen::stderr();
     err.say(&format!(
-        "triage: {} errors in {} groups, {} lines ({} unreadable, {} oversized) from {files} input(s), {:.1} MB in {:.2} s ({:.0} MB/s)",
+        "triage: {} errors in {} groups, {} lines ({} without errors, {} unreadable, {} oversized) from {files} input(s), {:.1} MB in {:.2} s ({:.0} MB/s)",
         report.total_errors,
         report.groups.len(),
         report.lines,
+        report.lines_without_errors,
         report.unreadable_lines,
         report.oversized_records,
         bytes as f64 / 1e6,
@@ -397,7 +398,7 @@ fn print_report(report: &TriageReport, format: Format) {
                 "|{}---|---|---|---|---|---|",
                 "---|".repeat(report.by.len())
             ));
-            for g in &report.groups {
+            for g in report.groups_blocking_first() {
                 let keys: Vec<String> = report
                     .by
                     .iter()
@@ -411,7 +412,7 @@ fn print_report(report: &TriageReport, format: Format) {
                     g.last_seen.as_deref().unwrap_or("-"),
                     g.category,
                     g.fixable_by.unwrap_or("-"),
-                    render::markdown_text(&g.title)
+                    blocking_mark(g, "**blocks every call:** ") + &render::markdown_text(&g.title)
                 ));
             }
             if report.unreadable_lines > 0 {
@@ -423,20 +424,14 @@ fn print_report(report: &TriageReport, format: Format) {
             }
         }
         Format::Text => {
-            s.say(&format!(
-                "{} errors in {} groups ({} lines read, {} unreadable, {} too long to read)",
-                report.total_errors,
-                report.groups.len(),
-                report.lines,
-                report.unreadable_lines,
-                report.oversized_records
-            ));
-            for g in &report.groups {
+            s.say(&text_heading(report));
+            for g in report.groups_blocking_first() {
                 s.blank();
                 s.say(&format!(
-                    "{:>9}  {}  {}",
+                    "{:>9}  {}  {}{}",
                     g.count,
                     key_text(&g.key),
+                    blocking_mark(g, "BLOCKS EVERY CALL: "),
                     g.title
                 ));
                 let seen = match (&g.first_seen, &g.last_seen) {
@@ -453,6 +448,28 @@ fn print_report(report: &TriageReport, format: Format) {
                 }
             }
         }
+    }
+}
+
+/// The text output's first line: errors, then what became of every line.
+fn text_heading(report: &TriageReport) -> String {
+    format!(
+        "{} errors in {} groups ({} lines read: {} without errors, {} unreadable; {} too long to read)",
+        report.total_errors,
+        report.groups.len(),
+        report.lines,
+        report.lines_without_errors,
+        report.unreadable_lines,
+        report.oversized_records
+    )
+}
+
+/// `mark` before a group that stops every call (listed first), nothing otherwise.
+fn blocking_mark(group: &GroupReport, mark: &str) -> String {
+    if group.blocks_every_call {
+        mark.to_string()
+    } else {
+        String::new()
     }
 }
 

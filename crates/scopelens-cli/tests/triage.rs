@@ -189,7 +189,7 @@ fn grouping_keys_and_formats() {
 
 #[test]
 fn blank_lines_before_the_first_payload_count_in_line_numbers() {
-    let log = b"\n\n{\"error\":{\"code\":190,\"message\":\"x\",\"type\":\"OAuthException\"}}\nnot json {\n";
+    let log = b"\n\n{\"error\":{\"code\":190,\"message\":\"x\",\"type\":\"OAuthException\"}}\n{\"entry\":[{\"id\":\n";
     let r = report(&triage(&["--format", "json"], Some(log)));
     assert_eq!(r["total_errors"], 1);
     assert_eq!(r["unreadable_line_numbers"], serde_json::json!([4]));
@@ -199,4 +199,59 @@ fn blank_lines_before_the_first_payload_count_in_line_numbers() {
 fn missing_file_and_bad_grouping_are_errors() {
     assert_eq!(triage(&["/no/such/log"], None).status.code(), Some(2));
     assert_eq!(triage(&["--by", "planet"], None).status.code(), Some(2));
+}
+
+#[test]
+fn a_token_error_is_listed_first_and_marked_and_text_lines_are_not_unreadable() {
+    let window_closed =
+        r#"{"error":{"code":131047,"type":"OAuthException","message":"Re-engagement message"}}"#;
+    let expired = r#"{"error":{"code":190,"error_subcode":463,"type":"OAuthException","message":"Error validating access token: Session has expired"}}"#;
+    let mut log = String::new();
+    for _ in 0..30 {
+        log.push_str(window_closed);
+        log.push('\n');
+    }
+    log.push_str("2026-12-01T10:00:00Z INFO worker started\n");
+    log.push_str(expired);
+    log.push_str("\n{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\n");
+
+    let text = triage(&[], Some(log.as_bytes()));
+    let stdout = String::from_utf8(text.stdout).unwrap();
+    let stderr = String::from_utf8(text.stderr).unwrap();
+    let groups: Vec<&str> = stdout.lines().filter(|l| l.contains("  code=")).collect();
+    assert!(
+        groups[0].contains("code=190") && groups[0].contains("BLOCKS EVERY CALL"),
+        "{stdout}"
+    );
+    assert!(
+        groups[1].contains("code=131047") && !groups[1].contains("BLOCKS"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("33 lines read: 1 without errors, 1 unreadable"),
+        "{stdout}"
+    );
+    assert!(
+        stderr.contains("(1 without errors, 1 unreadable, 0 oversized)"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("unreadable lines: 33"), "{stderr}");
+
+    // The JSON keeps its order (largest first) and says the same in added fields.
+    let r = report(&triage(&["--format", "json"], Some(log.as_bytes())));
+    assert_eq!(r["schema"], "scopelens/triage/v1");
+    assert_eq!(r["lines_without_errors"], 1);
+    assert_eq!(r["unreadable_lines"], 1);
+    assert_eq!(r["groups"][0]["key"]["code"], 131047);
+    assert_eq!(r["groups"][0]["blocks_every_call"], false);
+    assert_eq!(r["groups"][1]["key"]["code"], 190);
+    assert_eq!(r["groups"][1]["blocks_every_call"], true);
+
+    let md =
+        String::from_utf8(triage(&["--format", "markdown"], Some(log.as_bytes())).stdout).unwrap();
+    let rows: Vec<&str> = md.lines().filter(|l| l.starts_with("| 1")).collect();
+    assert!(
+        rows[0].starts_with("| 190 |") && rows[0].contains("**blocks every call:**"),
+        "{md}"
+    );
 }

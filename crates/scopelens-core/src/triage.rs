@@ -7,7 +7,7 @@
 //! combined with [`Triage::merge`].
 
 use crate::diagnose::errors::explain_code;
-use crate::input;
+use crate::input::{self, InputError};
 use crate::kb::errors::{family_of, lookup_error, Category, ErrorLookup, FixableBy};
 use crate::model::{find_payload, Payload};
 use crate::names::named_enum;
@@ -107,6 +107,9 @@ pub struct Triage {
     by: Vec<GroupBy>,
     groups: HashMap<Vec<KeyPart>, Group>,
     pub lines: u64,
+    /// Records read without trouble that carry no error (deliveries, other
+    /// log lines): nothing to count, and not unreadable either.
+    pub without_errors: u64,
     pub total_errors: u64,
     pub unreadable: u64,
     pub unreadable_line_numbers: Vec<u64>,
@@ -127,6 +130,7 @@ impl Triage {
             by,
             groups: HashMap::new(),
             lines: 0,
+            without_errors: 0,
             total_errors: 0,
             unreadable: 0,
             unreadable_line_numbers: Vec::new(),
@@ -151,10 +155,11 @@ impl Triage {
             // Fast path for JSON Lines: most deliveries carry no error, and
             // validating them without building a tree is several times faster.
             if !mentions_code(text) && serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok() {
+                self.without_errors += 1;
                 return;
             }
             if let Ok(value) = serde_json::from_str::<Value>(text) {
-                self.add_value(&value, None);
+                self.add_record_errors(&value);
                 return;
             }
         }
@@ -163,10 +168,34 @@ impl Triage {
             // A record cut off before any error is a damaged record, not a
             // delivery without errors.
             Ok(payload) if !reading.gaps.truncated || !occurrences(&payload, None).is_empty() => {
-                self.add_payload(&payload, time::parse_leading_timestamp(text))
+                let before = self.total_errors;
+                self.add_payload(&payload, time::parse_leading_timestamp(text));
+                self.without_errors += u64::from(self.total_errors == before);
+            }
+            // Text with nothing to read as an error (a log line such as
+            // "INFO worker started", or one quoting JSON of another shape)
+            // was read fine. Broken JSON (a record that failed to parse
+            // above), and an error whose body is missing, were not: they
+            // may hide an error, so they stay unreadable.
+            Err(InputError::NoPayload | InputError::Empty) => self.without_errors += 1,
+            Err(InputError::Unrecognised { .. }) if !text.starts_with(['{', '[']) => {
+                self.without_errors += 1
             }
             _ => self.mark_unreadable(line_no),
         }
+    }
+
+    /// One whole record (a line, a pretty-printed document, an array
+    /// element) parsed as JSON: its errors, or one more record without any.
+    pub fn add_record(&mut self, value: &Value) {
+        self.lines += 1;
+        self.add_record_errors(value);
+    }
+
+    fn add_record_errors(&mut self, value: &Value) {
+        let before = self.total_errors;
+        self.add_value(value, None);
+        self.without_errors += u64::from(self.total_errors == before);
     }
 
     /// Adds every error in an already parsed value (one delivery, one
@@ -245,6 +274,7 @@ impl Triage {
     /// is the number of lines before that part, to fix its line numbers.
     pub fn merge(&mut self, other: Triage, line_offset: u64) {
         self.lines += other.lines;
+        self.without_errors += other.without_errors;
         self.total_errors += other.total_errors;
         self.unreadable += other.unreadable;
         for n in other.unreadable_line_numbers {
@@ -301,6 +331,7 @@ impl Triage {
             oversized_records: self.oversized,
             oversized_record_lines,
             lines: self.lines,
+            lines_without_errors: self.without_errors,
             by: self.by.iter().map(|b| b.id()).collect(),
             groups,
         }
@@ -329,6 +360,7 @@ impl Triage {
             last_seen: g.last_seen.map(time::iso),
             category: category.id(),
             fixable_by: fixable_by.map(FixableBy::label),
+            blocks_every_call: blocks_every_call(category, fixable_by),
             title: finding.title,
             explanation: finding.explanation,
             fix: finding.fix,
@@ -336,6 +368,18 @@ impl Triage {
             sort_key: format!("{key:?}"),
         }
     }
+}
+
+/// Whether errors of this kind stop every call, not just some messages:
+/// the credentials themselves are refused (an expired, revoked or invalid
+/// token: [`Category::Authentication`]) or lack the access the calls need
+/// (a missing permission or asset: [`Category::Permission`]). Nothing sent
+/// with them works until someone fixes it, so they come first whatever
+/// their count. One that goes away by waiting (fixable by nobody) does
+/// not block.
+pub fn blocks_every_call(category: Category, fixable_by: Option<FixableBy>) -> bool {
+    matches!(category, Category::Authentication | Category::Permission)
+        && fixable_by != Some(FixableBy::Nobody)
 }
 
 fn key_value(part: &KeyPart) -> Value {
@@ -562,8 +606,7 @@ impl LogReader {
                         None => self.triage.mark_oversized(doc.start),
                         Some(text) => match serde_json::from_str::<Value>(&text) {
                             Ok(value) => {
-                                self.triage.lines += 1;
-                                self.triage.add_value(&value, None);
+                                self.triage.add_record(&value);
                             }
                             Err(_) => self.triage.mark_unreadable(doc.start),
                         },
@@ -866,8 +909,7 @@ impl ArraySplit {
         }
         match serde_json::from_slice::<Value>(&self.element) {
             Ok(value) => {
-                triage.lines += 1;
-                triage.add_value(&value, None);
+                triage.add_record(&value);
                 self.state = ArrayState::After;
             }
             Err(e) => {
@@ -910,8 +952,21 @@ pub struct TriageReport {
     /// The lines the first hundred of them start on.
     pub oversized_record_lines: Vec<u64>,
     pub lines: u64,
+    /// Of `lines`, those read without trouble that carry no error.
+    pub lines_without_errors: u64,
     pub by: Vec<&'static str>,
     pub groups: Vec<GroupReport>,
+}
+
+impl TriageReport {
+    /// The groups to act on first: those that block every call, then the
+    /// rest, each part largest first (the order of [`TriageReport::groups`]).
+    pub fn groups_blocking_first(&self) -> Vec<&GroupReport> {
+        let (mut first, rest): (Vec<&GroupReport>, Vec<&GroupReport>) =
+            self.groups.iter().partition(|g| g.blocks_every_call);
+        first.extend(rest);
+        first
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -922,6 +977,8 @@ pub struct GroupReport {
     pub last_seen: Option<String>,
     pub category: &'static str,
     pub fixable_by: Option<&'static str>,
+    /// See [`blocks_every_call`].
+    pub blocks_every_call: bool,
     pub title: String,
     pub explanation: String,
     pub fix: Vec<String>,
@@ -968,7 +1025,10 @@ mod tests {
         let mut a = Triage::new(&by);
         a.add_line(1, FAILED);
         let mut b = Triage::new(&by);
-        b.add_line(1, "garbage");
+        b.add_line(
+            1,
+            r#"{"object":"whatsapp_business_account","entry":[{"id":"#,
+        );
         b.add_line(2, FAILED);
         a.merge(b, 10);
         let r = a.report();
@@ -979,6 +1039,148 @@ mod tests {
             serde_json::json!({"waba": "111", "phone": "222", "day": "2023-11-14T00:00:00Z"})
         );
         assert_eq!(r.unreadable_line_numbers, vec![11]);
+    }
+
+    const BROKEN: &str = r#"{"object":"whatsapp_business_account","entry":[{"id":"#;
+    const EXPIRED: &str = r#"{"error":{"code":190,"error_subcode":463,"type":"OAuthException","message":"Error validating access token: Session has expired"}}"#;
+    const WINDOW_CLOSED: &str =
+        r#"{"error":{"code":131047,"type":"OAuthException","message":"Re-engagement message"}}"#;
+
+    #[test]
+    fn a_log_line_without_an_error_is_read_fine_not_unreadable() {
+        let mut t = Triage::new(&[]);
+        for (n, line) in [
+            "2024-01-01T00:00:00Z INFO worker started",
+            "plain words",
+            r#"{"level":"info","msg":"sent"}"#,
+            DELIVERED,
+            BROKEN,
+            FAILED,
+        ]
+        .iter()
+        .enumerate()
+        {
+            t.add_line(n as u64 + 1, line);
+        }
+        let r = t.report();
+        assert_eq!(r.lines, 6);
+        assert_eq!(r.lines_without_errors, 4);
+        assert_eq!(
+            (r.unreadable_lines, &r.unreadable_line_numbers),
+            (1, &vec![5])
+        );
+        assert_eq!(r.total_errors, 1);
+        let json = serde_json::to_value(&r).unwrap();
+        assert_eq!(json["lines_without_errors"], 4);
+        assert_eq!(json["schema"], SCHEMA);
+    }
+
+    mod lines_without_errors {
+        use super::*;
+        use proptest::prelude::*;
+
+        #[derive(Debug, Clone, Copy)]
+        enum Kind {
+            Error,
+            Delivery,
+            Words,
+            Broken,
+        }
+
+        fn record() -> impl Strategy<Value = (Kind, String)> {
+            prop_oneof![
+                Just((Kind::Error, FAILED.to_string())),
+                Just((Kind::Error, EXPIRED.to_string())),
+                Just((Kind::Delivery, DELIVERED.to_string())),
+                Just((
+                    Kind::Delivery,
+                    r#"{"level":"debug","took_ms":12}"#.to_string()
+                )),
+                "(INFO|DEBUG|WARN) [a-z]{1,12}( [a-z]{1,12}){0,5}".prop_map(|w| (Kind::Words, w)),
+                Just((Kind::Broken, BROKEN.to_string())),
+                Just((
+                    Kind::Broken,
+                    r#"{"level":"info","msg":"cut off"#.to_string()
+                )),
+            ]
+        }
+
+        proptest! {
+            #[test]
+            fn every_record_is_an_error_a_record_without_one_or_unreadable(
+                records in prop::collection::vec(record(), 0..40),
+            ) {
+                let text: String = records.iter().map(|(_, r)| format!("{r}\n")).collect();
+                let mut reader = LogReader::new(&[GroupBy::Code]);
+                reader.push(text.as_bytes());
+                let r = reader.finish().report();
+                let count = |k: fn(&Kind) -> bool| records.iter().filter(|(kind, _)| k(kind)).count() as u64;
+                prop_assert_eq!(r.total_errors, count(|k| matches!(k, Kind::Error)));
+                prop_assert_eq!(r.lines_without_errors, count(|k| matches!(k, Kind::Delivery | Kind::Words)));
+                prop_assert_eq!(r.unreadable_lines, count(|k| matches!(k, Kind::Broken)));
+                prop_assert_eq!(r.lines, records.len() as u64);
+            }
+        }
+    }
+
+    #[test]
+    fn only_token_and_permission_errors_block_every_call() {
+        use crate::kb::errors::CATALOG;
+        for entry in CATALOG.iter() {
+            let blocks = blocks_every_call(entry.category, Some(entry.fixable_by));
+            let about_access = matches!(
+                entry.category,
+                Category::Authentication | Category::Permission
+            );
+            assert_eq!(blocks, about_access, "{}", entry.label());
+        }
+        // Codes the catalog does not list are judged by their family.
+        let mut t = Triage::new(&[]);
+        for code in [190, 131047, 130429, 131026, 4, 200, 299] {
+            t.add(Occurrence {
+                code: Some(code),
+                phone: None,
+                waba: None,
+                time: None,
+                sample: Value::Null,
+            });
+        }
+        let r = t.report();
+        let blocking: Vec<String> = r
+            .groups
+            .iter()
+            .filter(|g| g.blocks_every_call)
+            .map(|g| g.key["code"].to_string())
+            .collect();
+        assert_eq!(blocking.len(), 3, "{blocking:?}");
+        for code in ["190", "200", "299"] {
+            assert!(
+                blocking.contains(&code.to_string()),
+                "{code} in {blocking:?}"
+            );
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn a_blocking_error_comes_first_whatever_its_count(
+            expired in 1usize..5,
+            window_closed in 0usize..200,
+        ) {
+            let mut t = Triage::new(&[GroupBy::Code]);
+            let mut n = 0;
+            for line in std::iter::repeat_n(WINDOW_CLOSED, window_closed).chain(std::iter::repeat_n(EXPIRED, expired)) {
+                n += 1;
+                t.add_line(n, line);
+            }
+            let r = t.report();
+            let first = r.groups_blocking_first();
+            proptest::prop_assert_eq!(&first[0].key, &serde_json::json!({"code": 190}));
+            proptest::prop_assert!(first[0].blocks_every_call);
+            proptest::prop_assert_eq!(first.len(), r.groups.len());
+            // The JSON keeps its order, largest first.
+            proptest::prop_assert!(r.groups.windows(2).all(|w| w[0].count >= w[1].count));
+        }
     }
 
     #[test]
@@ -1136,10 +1338,12 @@ mod tests {
             let r = read(&[text.as_bytes()]);
             assert_eq!(r.unreadable_line_numbers, vec![1]);
             assert_eq!(r.total_errors, 50);
-            // An array that is never closed, followed by lines without commas.
+            // An array that is never closed, followed by lines without
+            // commas (the text line before it carries no error: it is read).
             let text = format!("x\n[\n{}", format!("{ERROR_190}\n").repeat(5));
             let r = read(&[text.as_bytes()]);
-            assert_eq!(r.unreadable_line_numbers, vec![1, 2]);
+            assert_eq!(r.unreadable_line_numbers, vec![2]);
+            assert_eq!(r.lines_without_errors, 1);
             assert_eq!(r.total_errors, 4);
         }
 

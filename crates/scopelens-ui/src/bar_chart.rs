@@ -1,10 +1,13 @@
-//! Accessible SVG charts with a table view of the same numbers: a
-//! horizontal bar chart whose bars can be chosen (click, Enter or Space),
-//! and a column chart of counts over time.
+//! Accessible charts with a table view of the same numbers: a horizontal
+//! bar chart whose bars are buttons (click, Enter or Space), and a column
+//! chart of counts over time.
 //!
-//! Both are drawn with presentation attributes only (no inline `style`,
-//! which the site's CSP forbids). Every number in a chart is also in its
-//! table, and both carry `data-key` / `data-count` attributes.
+//! Text is HTML, never SVG text: an SVG scaled down to a phone's width
+//! shrinks its text with it (13 px became 6 px at 390 px), while HTML text
+//! keeps the page's size and wraps. The SVGs draw shapes only, sized in
+//! percentages, and use presentation attributes (no inline `style`, which
+//! the site's CSP forbids). Every number in a chart is also in its table,
+//! and both carry `data-key` / `data-count` attributes.
 
 use crate::triage_data::{hour_label, HourCount};
 use scopelens_core::time::{iso, DAY, HOUR};
@@ -17,14 +20,24 @@ use yew::prelude::*;
 pub struct Bar {
     /// Stable key, reported when the bar is chosen.
     pub key: AttrValue,
-    /// The key as people read it (a code, a category), for the table.
+    /// The key as people read it (a code, a category), always shown whole.
     pub label: AttrValue,
-    /// Text beside the bar (may be longer; cut to fit).
-    pub chart_label: AttrValue,
+    /// The label is a code: set in monospace and never broken across lines
+    /// (a category's title wraps like other words).
+    pub label_is_code: bool,
+    /// What it is, beside the label (wraps, and is cut after two lines on
+    /// the chart; whole in the table and the bar's accessible name).
+    pub what: AttrValue,
     /// Longer text for the table and the bar's accessible name.
     pub note: AttrValue,
     pub count: u64,
+    /// Stops every call (see `scopelens_core::triage::blocks_every_call`):
+    /// marked, and listed first by the caller.
+    pub blocks_every_call: bool,
 }
+
+/// The mark on a bar or row that blocks every call.
+pub const BLOCKS_EVERY_CALL: &str = "Blocks every call";
 
 #[derive(Properties, PartialEq)]
 pub struct BarChartProps {
@@ -42,13 +55,6 @@ pub struct BarChartProps {
     pub on_select: Callback<AttrValue>,
 }
 
-const WIDTH: f64 = 720.0;
-const LABEL_RIGHT: f64 = 250.0;
-const BAR_LEFT: f64 = 260.0;
-const BAR_MAX: f64 = 360.0;
-const ROW: f64 = 28.0;
-const BAR_HEIGHT: f64 = 20.0;
-
 fn percent(count: u64, total: u64) -> String {
     if total == 0 {
         return "0%".into();
@@ -65,13 +71,29 @@ fn plural(n: u64, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
-fn short(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        text.to_string()
-    } else {
-        let cut: String = text.chars().take(max - 1).collect();
-        format!("{cut}…")
+/// A bar's length as a share of the longest, at least a sliver so that a
+/// count of one still shows.
+fn bar_width(count: u64, max: u64) -> String {
+    let share = count as f64 / max.max(1) as f64 * 100.0;
+    format!("{}%", fixed(share.clamp(0.5, 100.0), 2))
+}
+
+/// The bar's accessible name: its visible text first (so speech input finds
+/// it by what is shown), then the numbers.
+fn bar_name(bar: &Bar, total: u64) -> String {
+    let mut name = bar.label.to_string();
+    if !bar.what.is_empty() {
+        name.push(' ');
+        name.push_str(&bar.what);
     }
+    if bar.blocks_every_call {
+        name.push_str(&format!(" ({})", BLOCKS_EVERY_CALL.to_lowercase()));
+    }
+    format!(
+        "{name}: {}, {} of all",
+        plural(bar.count, "error", "errors"),
+        percent(bar.count, total)
+    )
 }
 
 /// A chart/table switch shared by both charts.
@@ -95,60 +117,45 @@ pub fn BarChart(props: &BarChartProps) -> Html {
     let choose = |key: &AttrValue| {
         let on_select = props.on_select.clone();
         let key = key.clone();
-        (
-            {
-                let (on_select, key) = (on_select.clone(), key.clone());
-                Callback::from(move |_: MouseEvent| on_select.emit(key.clone()))
-            },
-            Callback::from(move |e: KeyboardEvent| {
-                if e.key() == "Enter" || e.key() == " " {
-                    e.prevent_default();
-                    on_select.emit(key.clone());
-                }
-            }),
-        )
+        Callback::from(move |_: MouseEvent| on_select.emit(key.clone()))
     };
     let title_id = format!("{}-title", props.id);
     let desc_id = format!("{}-desc", props.id);
-    let height = ROW * props.bars.len() as f64 + 8.0;
 
     let chart = html! {
-        <svg class="bar-chart" role="group" aria-roledescription="bar chart"
-            aria-labelledby={title_id.clone()} aria-describedby={desc_id.clone()}
-            viewBox={format!("0 0 {} {}", fixed(WIDTH, 0), fixed(height, 0))} preserveAspectRatio="xMinYMin meet"
-            xmlns="http://www.w3.org/2000/svg">
-            <title id={title_id}>{ props.title.clone() }</title>
-            <desc id={desc_id}>{ props.description.clone() }</desc>
-            for (i, bar) in props.bars.iter().enumerate() {
+        <div class="bar-chart" role="group" aria-roledescription="bar chart"
+            aria-labelledby={title_id.clone()} aria-describedby={desc_id.clone()}>
+            for bar in props.bars.iter() {
                 { {
-                    let y = 4.0 + ROW * i as f64;
-                    let w = (bar.count as f64 / max as f64 * BAR_MAX).max(2.0);
                     let selected = props.selected.as_ref() == Some(&bar.key);
-                    let (onclick, onkeydown) = choose(&bar.key);
-                    let name = format!("{}: {}, {} of all. {}", bar.label,
-                        plural(bar.count, "error", "errors"), percent(bar.count, total), bar.note);
                     html! {
-                        <g class={classes!("bar", selected.then_some("selected"))} role="button" tabindex="0"
-                            aria-label={name.clone()} aria-pressed={selected.to_string()}
+                        // A button: Enter and Space choose it, as a click does.
+                        <button type="button"
+                            class={classes!("bar", selected.then_some("selected"), bar.blocks_every_call.then_some("blocking"))}
+                            aria-label={bar_name(bar, total)} aria-pressed={selected.to_string()}
                             data-key={bar.key.clone()} data-count={bar.count.to_string()}
-                            {onclick} {onkeydown}>
-                            <title>{ name }</title>
-                            <rect class="bar-hit" x="0" y={fixed(y, 1)} width={fixed(WIDTH, 1)} height={fixed(ROW, 1)} />
-                            <text class="bar-label" x={fixed(LABEL_RIGHT, 1)} y={fixed(y + 18.0, 1)} text-anchor="end">
-                                // Ends at LABEL_RIGHT: about 7 px a character at
-                                // 13 px, so 30 fit whole, the code first.
-                                { short(&bar.chart_label, 30) }
-                            </text>
-                            <rect class="bar-fill" x={fixed(BAR_LEFT, 1)} y={fixed(y + 4.0, 1)}
-                                width={fixed(w, 1)} height={fixed(BAR_HEIGHT, 1)} rx="3" />
-                            <text class="bar-count" x={fixed(BAR_LEFT + w + 6.0, 1)} y={fixed(y + 18.0, 1)}>
-                                { bar.count.to_string() }
-                            </text>
-                        </g>
+                            data-blocks={bar.blocks_every_call.to_string()}
+                            onclick={choose(&bar.key)}>
+                            <span class="bar-label">
+                                <span class={if bar.label_is_code { "bar-code" } else { "bar-name" }}>{ bar.label.clone() }</span>
+                                if bar.blocks_every_call {
+                                    <span class="blocks-mark">{ BLOCKS_EVERY_CALL }</span>
+                                }
+                                if !bar.what.is_empty() {
+                                    <span class="bar-what">{ bar.what.clone() }</span>
+                                }
+                            </span>
+                            <span class="bar-track">
+                                <svg class="bar-svg" aria-hidden="true" focusable="false" xmlns="http://www.w3.org/2000/svg">
+                                    <rect class="bar-fill" x="0" y="0" width={bar_width(bar.count, max)} height="100%" rx="3" />
+                                </svg>
+                                <span class="bar-count">{ bar.count.to_string() }</span>
+                            </span>
+                        </button>
                     }
                 } }
             }
-        </svg>
+        </div>
     };
 
     let rows = html! {
@@ -167,16 +174,22 @@ pub fn BarChart(props: &BarChartProps) -> Html {
                     for bar in props.bars.iter() {
                         { {
                             let selected = props.selected.as_ref() == Some(&bar.key);
-                            let (onclick, _) = choose(&bar.key);
                             html! {
                                 <tr data-key={bar.key.clone()} data-count={bar.count.to_string()}
-                                    class={classes!(selected.then_some("selected"))}>
+                                    data-blocks={bar.blocks_every_call.to_string()}
+                                    class={classes!(selected.then_some("selected"), bar.blocks_every_call.then_some("blocking"))}>
                                     <th scope="row">
-                                        <button type="button" class="bar-choose" aria-pressed={selected.to_string()} {onclick}>
+                                        <button type="button" class={classes!("bar-choose", bar.label_is_code.then_some("code"))} aria-pressed={selected.to_string()}
+                                            onclick={choose(&bar.key)}>
                                             { bar.label.clone() }
                                         </button>
                                     </th>
-                                    <td>{ bar.note.clone() }</td>
+                                    <td>
+                                        if bar.blocks_every_call {
+                                            <span class="blocks-mark">{ BLOCKS_EVERY_CALL }</span>{ " " }
+                                        }
+                                        { bar.note.clone() }
+                                    </td>
                                     <td class="num count">{ bar.count.to_string() }</td>
                                     <td class="num">{ percent(bar.count, total) }</td>
                                 </tr>
@@ -194,16 +207,17 @@ pub fn BarChart(props: &BarChartProps) -> Html {
     html! {
         <figure class="chart" id={props.id.clone()} data-table={table.to_string()}>
             <div class="chart-head">
-                <figcaption>{ props.title.clone() }</figcaption>
+                <figcaption id={title_id}>{ props.title.clone() }</figcaption>
                 { view_switch(&table, "the counts") }
             </div>
+            <p class="visually-hidden" id={desc_id}>{ props.description.clone() }</p>
             if props.bars.is_empty() {
                 <p class="note">{ "No errors were found." }</p>
             } else if *table {
                 { rows }
             } else {
                 <p class="hint">{ "Choose a bar (click it, or Tab to it and press Enter) to see what the error means and how to fix it." }</p>
-                <div class="chart-scroll">{ chart }</div>
+                { chart }
             }
         </figure>
     }
@@ -221,10 +235,11 @@ pub struct TimelineChartProps {
 
 /// Longest timeline drawn one column per hour; longer ones go per day.
 const MAX_HOUR_COLUMNS: i64 = 24 * 62;
-const PLOT_LEFT: f64 = 56.0;
-const PLOT_RIGHT: f64 = WIDTH - 8.0;
-const PLOT_TOP: f64 = 10.0;
-const PLOT_BOTTOM: f64 = 170.0;
+/// A column's width in the plot's own units; the plot is stretched to the
+/// page's width and its text is HTML around it.
+const COLUMN: f64 = 10.0;
+/// The plot's height in its own units (the page sets the drawn height).
+const PLOT_HEIGHT: f64 = 100.0;
 
 /// Dense buckets (hour or day) from the first to the last, with zeros.
 fn buckets(hours: &[HourCount]) -> (i64, Vec<(i64, u64)>) {
@@ -280,44 +295,39 @@ pub fn TimelineChart(props: &TimelineChartProps) -> Html {
         _ => "No error in the log has a time.".to_string(),
     };
     let max = cols.iter().map(|c| c.1).max().unwrap_or(0).max(1);
-    let width = (PLOT_RIGHT - PLOT_LEFT) / cols.len().max(1) as f64;
-    let gap = if width > 4.0 { 1.0 } else { 0.0 };
-    let title_id = format!("{}-title", props.id);
+    // A gap between columns while they are wide enough to spare one.
+    let gap = if cols.len() <= 200 { COLUMN / 5.0 } else { 0.0 };
     let desc_id = format!("{}-desc", props.id);
 
     let chart = html! {
-        <svg class="timeline-chart" role="img" aria-labelledby={title_id.clone()} aria-describedby={desc_id.clone()}
-            viewBox={format!("0 0 {} 200", fixed(WIDTH, 0))} preserveAspectRatio="xMinYMin meet" xmlns="http://www.w3.org/2000/svg">
-            <title id={title_id}>{ caption.clone() }</title>
-            <desc id={desc_id}>{ description.clone() }</desc>
-            <line class="axis" x1={fixed(PLOT_LEFT, 1)} x2={fixed(PLOT_RIGHT, 1)}
-                y1={fixed(PLOT_BOTTOM, 1)} y2={fixed(PLOT_BOTTOM, 1)} />
-            <text class="axis-label" x={fixed(PLOT_LEFT - 6.0, 1)} y={fixed(PLOT_TOP + 10.0, 1)} text-anchor="end">
-                { max.to_string() }
-            </text>
-            <text class="axis-label" x={fixed(PLOT_LEFT - 6.0, 1)} y={fixed(PLOT_BOTTOM, 1)} text-anchor="end">{ "0" }</text>
-            for (i, (at, n)) in cols.iter().enumerate() {
-                if *n > 0 {
-                    { {
-                        let h = *n as f64 / max as f64 * (PLOT_BOTTOM - PLOT_TOP);
-                        let x = PLOT_LEFT + i as f64 * width;
-                        html! {
-                            <rect class="column" x={fixed(x, 2)} y={fixed(PLOT_BOTTOM - h, 2)}
-                                width={fixed((width - gap).max(0.5), 2)} height={fixed(h, 2)}
-                                data-hour={iso(*at)} data-count={n.to_string()}>
-                                <title>{ format!("{} UTC: {}", bucket_label(*at, step), plural(*n, "error", "errors")) }</title>
-                            </rect>
-                        }
-                    } }
+        <div class="timeline-plot" role="img" aria-label={caption.clone()} aria-describedby={desc_id.clone()}>
+            <span class="axis-label axis-max" aria-hidden="true">{ max.to_string() }</span>
+            <span class="axis-label axis-zero" aria-hidden="true">{ "0" }</span>
+            <svg class="timeline-chart" aria-hidden="true" focusable="false"
+                viewBox={format!("0 0 {} {}", fixed(COLUMN * cols.len().max(1) as f64, 0), fixed(PLOT_HEIGHT, 0))}
+                preserveAspectRatio="none" xmlns="http://www.w3.org/2000/svg">
+                for (i, (at, n)) in cols.iter().enumerate() {
+                    if *n > 0 {
+                        { {
+                            let h = *n as f64 / max as f64 * PLOT_HEIGHT;
+                            html! {
+                                <rect class="column" x={fixed(i as f64 * COLUMN + gap / 2.0, 2)} y={fixed(PLOT_HEIGHT - h, 2)}
+                                    width={fixed(COLUMN - gap, 2)} height={fixed(h, 2)}
+                                    data-hour={iso(*at)} data-count={n.to_string()}>
+                                    <title>{ format!("{} UTC: {}", bucket_label(*at, step), plural(*n, "error", "errors")) }</title>
+                                </rect>
+                            }
+                        } }
+                    }
                 }
-            }
+            </svg>
             if let (Some(first), Some(last)) = (cols.first(), cols.last()) {
-                <text class="axis-label" x={fixed(PLOT_LEFT, 1)} y="190">{ bucket_label(first.0, step) }</text>
+                <span class="axis-label axis-first" aria-hidden="true">{ bucket_label(first.0, step) }</span>
                 if cols.len() > 1 {
-                    <text class="axis-label" x={fixed(PLOT_RIGHT, 1)} y="190" text-anchor="end">{ bucket_label(last.0, step) }</text>
+                    <span class="axis-label axis-last" aria-hidden="true">{ bucket_label(last.0, step) }</span>
                 }
             }
-        </svg>
+        </div>
     };
 
     let rows = html! {
@@ -359,8 +369,8 @@ pub fn TimelineChart(props: &TimelineChartProps) -> Html {
             } else if *table {
                 { rows }
             } else {
-                <p class="chart-summary">{ description }</p>
-                if !cols.is_empty() { <div class="chart-scroll">{ chart }</div> }
+                <p class="chart-summary" id={desc_id}>{ description }</p>
+                if !cols.is_empty() { { chart } }
             }
         </figure>
     }
@@ -390,7 +400,9 @@ mod tests {
         assert_eq!(percent(1, 3), "33%");
         assert_eq!(percent(1, 30), "3.3%");
         assert_eq!(percent(0, 0), "0%");
-        assert_eq!(short("Integrity and policy enforcement", 10), "Integrity…");
+        assert_eq!(bar_width(1, 4), "25.00%");
+        assert_eq!(bar_width(1, 100_000), "0.50%");
+        assert_eq!(bar_width(3, 0), "100.00%");
         assert_eq!(plural(1, "error", "errors"), "1 error");
     }
 }

@@ -69,6 +69,9 @@ pub struct GroupData {
     /// Category id (`delivery`, `authentication`, …).
     pub category: String,
     pub fixable_by: Option<String>,
+    /// Stops every call (the core's rule): marked, and listed first.
+    #[serde(default)]
+    pub blocks_every_call: bool,
     /// The explanation's heading, e.g. `Error 131047: Re-engagement message…`.
     pub title: String,
     pub explanation: String,
@@ -90,6 +93,9 @@ pub struct HourCount {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct TriageSummary {
     pub lines: u64,
+    /// Lines read that carry no error; `None` from a link made before it was counted.
+    #[serde(default)]
+    pub lines_without_errors: Option<u64>,
     pub total_errors: u64,
     pub unreadable_lines: u64,
     /// The first unreadable lines' numbers (at most 100; 20 from a share link).
@@ -163,6 +169,7 @@ impl TriageSummary {
                 last_seen: acc.last_seen,
                 category: acc.group.category.to_string(),
                 fixable_by: acc.group.fixable_by.map(str::to_string),
+                blocks_every_call: acc.group.blocks_every_call,
                 title: acc.group.title.clone(),
                 explanation: acc.group.explanation.clone(),
                 fix: acc.group.fix.clone(),
@@ -172,6 +179,7 @@ impl TriageSummary {
             .collect();
         TriageSummary {
             lines: report.lines,
+            lines_without_errors: Some(report.lines_without_errors),
             total_errors: report.total_errors,
             unreadable_lines: report.unreadable_lines,
             unreadable_line_numbers: report.unreadable_line_numbers.clone(),
@@ -223,6 +231,7 @@ impl TriageSummary {
                 last_seen: None,
                 category: g.category.to_string(),
                 fixable_by: g.fixable_by.map(str::to_string),
+                blocks_every_call: g.blocks_every_call,
                 title: g.title.clone(),
                 explanation: g.explanation.clone(),
                 fix: g.fix.clone(),
@@ -245,6 +254,7 @@ impl TriageSummary {
         };
         TriageSummary {
             lines: agg.lines,
+            lines_without_errors: agg.without_errors,
             total_errors: agg.errors,
             unreadable_lines: agg.unreadable,
             unreadable_line_numbers: agg.unreadable_lines.clone(),
@@ -284,6 +294,7 @@ impl TriageSummary {
             v: 1,
             by,
             lines: self.lines,
+            without_errors: self.lines_without_errors,
             errors: self.total_errors,
             unreadable: self.unreadable_lines,
             unreadable_lines: self
@@ -335,9 +346,15 @@ fn category_sort_key(g: &GroupData) -> String {
     format!("{:?}", category_of_id(&g.key))
 }
 
-/// Largest first; ties in the core's order.
+/// Groups that block every call first, whatever their count; then largest
+/// first, ties in the core's order (as `TriageReport::groups_blocking_first`).
 fn sorted(mut groups: Vec<GroupData>, tie: fn(&GroupData) -> String) -> Vec<GroupData> {
-    groups.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| tie(a).cmp(&tie(b))));
+    groups.sort_by(|a, b| {
+        b.blocks_every_call
+            .cmp(&a.blocks_every_call)
+            .then(b.count.cmp(&a.count))
+            .then_with(|| tie(a).cmp(&tie(b)))
+    });
     groups
 }
 
@@ -373,6 +390,7 @@ fn by_category(by_code: &[GroupData]) -> Vec<GroupData> {
                     .fold(None, |acc, g| max_text(acc, g.last_seen.clone())),
                 category: top.category.clone(),
                 fixable_by: top.fixable_by.clone(),
+                blocks_every_call: members.iter().any(|g| g.blocks_every_call),
                 title: top.title.clone(),
                 explanation: top.explanation.clone(),
                 fix: top.fix.clone(),
@@ -409,6 +427,9 @@ pub struct ShareAggregate {
     #[serde(default)]
     pub by: GroupKind,
     pub lines: u64,
+    /// Lines read that carry no error (absent from older links).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub without_errors: Option<u64>,
     pub errors: u64,
     pub unreadable: u64,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -458,6 +479,7 @@ impl ShareAggregate {
             && agg.unreadable_lines.len() <= 100
             && [agg.lines, agg.errors, agg.unreadable, agg.no_time]
                 .iter()
+                .chain(agg.without_errors.as_ref())
                 .all(sane)
             && agg.codes.iter().all(|(_, n)| sane(n))
             && agg.hours.iter().all(sane)
@@ -686,7 +708,7 @@ mod tests {
             let direct = triage(&[by]);
             let ours = summary.groups(kind);
             assert_eq!(ours.len(), direct.groups.len());
-            for (a, b) in ours.iter().zip(&direct.groups) {
+            for (a, b) in ours.iter().zip(direct.groups_blocking_first()) {
                 let key = &b.key[by.id()];
                 let key = key.as_str().map_or_else(|| key.to_string(), str::to_string);
                 assert_eq!(a.key, key.replace("null", "none"));
@@ -698,6 +720,14 @@ mod tests {
             }
         }
         assert_eq!(summary.total_errors, 5);
+        // The expired token blocks every call: first, though the least common.
+        assert_eq!(summary.by_code[0].key, "190");
+        assert!(summary.by_code[0].blocks_every_call);
+        assert_eq!(summary.by_code[0].count, 1);
+        assert!(summary.by_code[1..].iter().all(|g| !g.blocks_every_call));
+        assert_eq!(summary.by_category[0].key, "authentication");
+        assert!(summary.by_category[0].blocks_every_call);
+        assert_eq!(summary.lines_without_errors, Some(0));
         assert_eq!(summary.unreadable_line_numbers, vec![6]);
         let direct = triage(&[GroupBy::Hour]);
         let timed: u64 = summary.hours.iter().map(|h| h.count).sum();
@@ -725,6 +755,7 @@ mod tests {
         assert_eq!(state.by, GroupKind::Category);
         let back = state.summary.expect("summary");
         assert_eq!(back.total_errors, summary.total_errors);
+        assert_eq!(back.lines_without_errors, summary.lines_without_errors);
         assert_eq!(
             back.unreadable_line_numbers,
             summary.unreadable_line_numbers

@@ -7,7 +7,7 @@
 //! The log never leaves the page; a share link (made by the app from
 //! [`TriageState::to_extra`]) carries keys and counts only.
 
-use crate::bar_chart::{Bar, BarChart, TimelineChart};
+use crate::bar_chart::{Bar, BarChart, TimelineChart, BLOCKS_EVERY_CALL};
 use crate::finding_list::FindingList;
 use crate::triage_data::{sample_input, GroupData, GroupKind, TriageState};
 use crate::triage_job::{Job, JobEvent};
@@ -52,6 +52,15 @@ fn category_title(id: &str) -> &'static str {
         .map_or("Other", Category::title)
 }
 
+/// A title without its leading "Error 131047: ", which the label already
+/// shows (read out twice otherwise).
+fn title_words(title: &str) -> &str {
+    match title.split_once(": ") {
+        Some((head, rest)) if head.starts_with("Error ") => rest,
+        _ => title,
+    }
+}
+
 fn bars(groups: &[GroupData], kind: GroupKind) -> Vec<Bar> {
     groups
         .iter()
@@ -60,26 +69,21 @@ fn bars(groups: &[GroupData], kind: GroupKind) -> Vec<Bar> {
                 GroupKind::Code if g.key == "none" => "no code".to_string(),
                 _ => g.label.clone(),
             };
-            // "Error 131047: Re-engagement message…" → "131047 · Re-engagement message…"
-            let chart_label = match kind {
-                GroupKind::Code => {
-                    let what = g
-                        .title
-                        .split_once(": ")
-                        .map_or(g.title.as_str(), |(_, w)| w);
-                    format!("{label} · {what}")
-                }
-                GroupKind::Category => label.clone(),
+            let what = match kind {
+                GroupKind::Code => title_words(&g.title).to_string(),
+                GroupKind::Category => String::new(),
             };
             Bar {
                 key: AttrValue::from(g.key.clone()),
                 label: AttrValue::from(label),
-                chart_label: AttrValue::from(chart_label),
+                label_is_code: kind == GroupKind::Code,
+                what: AttrValue::from(what),
                 note: AttrValue::from(match kind {
-                    GroupKind::Code => g.title.clone(),
+                    GroupKind::Code => title_words(&g.title).to_string(),
                     GroupKind::Category => format!("Most often: {}", g.title),
                 }),
                 count: g.count,
+                blocks_every_call: g.blocks_every_call,
             }
         })
         .collect()
@@ -278,14 +282,24 @@ pub fn TriageView(props: &TriageViewProps) -> Html {
         let groups = s.groups(kind);
         let chart_bars = Rc::new(bars(groups, kind));
         let hours = Rc::new(s.hours.clone());
-        let description = match groups.first() {
+        let blocking: Vec<&str> = chart_bars
+            .iter()
+            .filter(|b| b.blocks_every_call)
+            .map(|b| b.label.as_str())
+            .collect();
+        let description = match groups.iter().min_by_key(|g| std::cmp::Reverse(g.count)) {
             Some(top) => format!(
-                "{} errors in {} groups by {}. The most common is {} with {}.",
+                "{} errors in {} groups by {}. The most common is {} with {}.{}",
                 s.total_errors,
                 groups.len(),
                 kind.title().to_ascii_lowercase(),
-                chart_bars[0].label,
-                top.count
+                bars(std::slice::from_ref(top), kind)[0].label,
+                top.count,
+                if blocking.is_empty() {
+                    String::new()
+                } else {
+                    format!(" Listed first because they block every call: {}.", blocking.join(", "))
+                }
             ),
             None => "No errors were found.".to_string(),
         };
@@ -314,15 +328,24 @@ pub fn TriageView(props: &TriageViewProps) -> Html {
                 <dl class="triage-totals">
                     <dt>{ "Errors" }</dt><dd class="total-errors">{ s.total_errors.to_string() }</dd>
                     <dt>{ "Lines read" }</dt><dd class="total-lines">{ s.lines.to_string() }</dd>
+                    if let Some(without) = s.lines_without_errors {
+                        <dt>{ "Lines with no error" }</dt>
+                        <dd class="total-without-errors" data-count={without.to_string()}>
+                            { without.to_string() }
+                            <span class="total-note">{ " (read fine, nothing to count)" }</span>
+                        </dd>
+                    }
                     <dt>{ "Unreadable lines" }</dt>
                     <dd class="total-unreadable">
                         { s.unreadable_lines.to_string() }
                         if !shown_unreadable.is_empty() {
-                            { format!(" ({}: ", if (s.unreadable_lines as usize) > shown_unreadable.len() { "first on lines" } else { "on line" }) }
-                            <span class="unreadable-lines" data-lines={shown_unreadable.join(",")}>
-                                { shown_unreadable.join(", ") }
+                            <span class="total-note">
+                                { format!(" (broken JSON or a cut-off error, {}: ", if (s.unreadable_lines as usize) > shown_unreadable.len() { "first on lines" } else if shown_unreadable.len() == 1 { "on line" } else { "on lines" }) }
+                                <span class="unreadable-lines" data-lines={shown_unreadable.join(",")}>
+                                    { shown_unreadable.join(", ") }
+                                </span>
+                                { if (s.unreadable_lines as usize) > shown_unreadable.len() { ", …)" } else { ")" } }
                             </span>
-                            { if (s.unreadable_lines as usize) > shown_unreadable.len() { ", …)" } else { ")" } }
                         }
                     </dd>
                 </dl>
@@ -413,9 +436,31 @@ fn details(
             )
         })
         .collect();
+    // The group's own code is explained above; the sample's diagnosis adds
+    // only what else it finds, so no explanation is printed twice.
+    let explained = g.codes.first().and_then(|(code, _)| *code);
+    let more_findings = sample.map(|(_, d)| {
+        Rc::new(
+            d.findings
+                .iter()
+                .filter(|f| match explained {
+                    Some(code) => f.code != Some(code),
+                    // Errors without a code: the same finding has the same title.
+                    None => f.title != g.title,
+                })
+                .cloned()
+                .collect::<Vec<_>>(),
+        )
+    });
     html! {
         <section class="triage-details" aria-label="Chosen group" aria-live="polite" data-key={g.key.clone()}>
             <h3>{ heading }</h3>
+            if g.blocks_every_call {
+                <p class="blocks-note">
+                    <span class="blocks-mark">{ BLOCKS_EVERY_CALL }</span>
+                    { " Nothing sent with these credentials works until this is fixed, so it is listed first." }
+                </p>
+            }
             <dl class="entry-facts">
                 <dt>{ "Errors" }</dt><dd class="detail-count">{ g.count.to_string() }</dd>
                 <dt>{ "Category" }</dt><dd>{ category_title(&g.category) }</dd>
@@ -438,7 +483,17 @@ fn details(
                     <h4>{ "Sample diagnosis" }</h4>
                     <p class="hint">{ "One occurrence from the log (tokens removed), diagnosed as the Diagnose view would." }</p>
                     <VerdictBanner diagnosis={diagnosis.clone()} />
-                    <FindingList findings={Rc::new(diagnosis.findings.clone())} guide_base={guide_base.clone()} />
+                    { match more_findings.filter(|f| !f.is_empty()) {
+                        Some(findings) => html! {
+                            <>
+                                <p class="note">{ "Besides the error explained above, the sample shows:" }</p>
+                                <FindingList {findings} guide_base={guide_base.clone()} />
+                            </>
+                        },
+                        None => html! {
+                            <p class="note sample-same">{ "The sample shows the error explained above and nothing else." }</p>
+                        },
+                    } }
                     <details class="sample">
                         <summary>{ "Show the sample" }</summary>
                         <pre class="sample-text">{ input.clone() }</pre>

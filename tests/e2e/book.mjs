@@ -485,11 +485,12 @@ function measureWidgets() {
 }
 
 /// How tall a widget may be, in CSS pixels at 1440 px wide. A decoder shows
-/// its input (a twelve-line box and one row of controls, about 330 px), the
-/// verdict (about 130 px) and the top finding with its steps (up to about
-/// 400 px): 900 px keeps it within one screen of a laptop, against 2 100 to
-/// 4 100 px for the whole Diagnose screen it replaced. The other kinds are
-/// forms whose length is their content; they get the page's height twice.
+/// its input (label, a six-line box and one row of controls: about 220 px),
+/// the verdict (about 120 px), the top finding with its steps and sources
+/// (up to about 500 px) and its link: 900 px keeps it within one laptop
+/// screen (a 1440 × 900 window), against 2 100 to 4 100 px for the whole
+/// Diagnose screen it replaced (the tallest today: 882 px). The other kinds
+/// are forms whose length is their content; they get two screens.
 const HEIGHT_LIMIT = { decoder: 900, endpoint: 900 };
 const OTHER_HEIGHT_LIMIT = 1800;
 

@@ -240,7 +240,8 @@ pub fn Diagnoser(props: &DiagnoserProps) -> Html {
         })
     };
 
-    // What detection alone finds, for the "Automatic (found: …)" option.
+    // What detection alone finds, for the "Automatic (found: …)" option shown
+    // while another kind is forced.
     let detected = if state.kind.is_none() {
         diagnosis.kind()
     } else {

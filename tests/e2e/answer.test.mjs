@@ -201,3 +201,99 @@ test("answer: Copy link is one click and Copy as Markdown is ready for a ticket"
   for (const permission of rows) assert(md.includes(`| \`${permission}\` |`), `${permission} missing from the table`);
   await finish(p);
 });
+
+/** The contrast ratio of two CSS colours (rgb()/rgba(), alpha over `under`). */
+function contrastOf(fg, bg) {
+  const parse = (c) => (c.match(/[\d.]+/g) || []).map(Number);
+  const [br, bgr, bb] = parse(bg);
+  const [r, g, b, a = 1] = parse(fg);
+  const mix = [r * a + br * (1 - a), g * a + bgr * (1 - a), b * a + bb * (1 - a)];
+  const lum = ([x, y, z]) => {
+    const lin = (v) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+    return 0.2126 * lin(x) + 0.7152 * lin(y) + 0.0722 * lin(z);
+  };
+  const [l1, l2] = [lum(mix), lum([br, bgr, bb])].sort((x, y) => y - x);
+  return (l1 + 0.05) / (l2 + 0.05);
+}
+
+for (const colorScheme of ["light", "dark"]) {
+  test(`answer: on a desktop (${colorScheme}) the input stays in view while the results scroll, its controls on one row`, async () => {
+    const p = await open("", { now: NOW, viewport: DESKTOP, colorScheme });
+    await paste(p.page, fixture("debug_token/system_user_missing_management.json"));
+    await p.page.waitForSelector(".payload-table");
+    const tops = await p.page.$$eval(".input-tools select.sl-example, .input-tools select.sl-kind, .input-tools .file-pick, .input-tools button.sl-clear", (els) =>
+      els.map((e) => Math.round(e.getBoundingClientRect().top)));
+    eq(tops.length, 4, "the input's controls");
+    eq(new Set(tops).size, 1, `the controls' tops ${tops}`);
+    const scrolled = await p.page.evaluate(() => {
+      window.scrollTo(0, document.documentElement.scrollHeight);
+      return window.scrollY;
+    });
+    assert(scrolled > 300, `the results are only ${scrolled}px longer than the window`);
+    const box = await p.page.$eval(".input-box", (e) => {
+      const r = e.getBoundingClientRect();
+      return { top: r.top, bottom: r.bottom, height: window.innerHeight };
+    });
+    assert(box.top >= 0 && box.bottom <= box.height, `the input after scrolling ${scrolled}px: ${JSON.stringify(box)}`);
+    const overflow = await p.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert(overflow <= 0, `the page is ${overflow}px wider than the window`);
+    await finish(p);
+  });
+}
+
+for (const [size, viewport, colorScheme] of LOOKS) {
+  test(`answer: choosing a finding marks the field it is about (${size}, ${colorScheme}), by click and by keyboard`, async () => {
+    const p = await open("", { now: NOW, viewport, colorScheme });
+    const marked = () => p.page.$$eval(".payload [aria-current=true]", (rows) => rows.map((r) => r.dataset.about));
+    await paste(p.page, fixture("debug_token/expired_463.json"));
+    await p.page.waitForSelector(".payload-table");
+    eq(JSON.stringify(await marked()), "[]", "marked before a choice");
+    // A click on the finding's text chooses it.
+    const expired = p.page.locator('.finding[data-about="field:expires_at"]').first();
+    await expired.locator(".explanation").click();
+    eq(JSON.stringify(await marked()), JSON.stringify(["field:expires_at"]), "marked after choosing the expiry");
+    eq(await expired.getAttribute("aria-current"), "true", "the chosen finding");
+    eq(await expired.locator(".finding-point").getAttribute("aria-pressed"), "true", "the chosen finding's button");
+    // The marked row stands out from the others, and its text stays readable.
+    const look = await p.page.evaluate(() => {
+      const row = document.querySelector('.payload tr[aria-current=true] > td');
+      const other = document.querySelector('.payload tr:not([aria-current]) > td');
+      return { bg: getComputedStyle(row).backgroundColor, other: getComputedStyle(other).backgroundColor, fg: getComputedStyle(row).color, page: getComputedStyle(document.body).backgroundColor };
+    });
+    assert(look.bg !== look.other, `the marked row's background ${look.bg} is the others' ${look.other}`);
+    const ratio = contrastOf(look.fg, look.bg);
+    assert(ratio >= 4.5, `the marked row's text contrast ${ratio.toFixed(2)}`);
+    // The marked row is in view.
+    const row = await p.page.$eval(".payload tr[aria-current=true]", (e) => {
+      const r = e.getBoundingClientRect();
+      return { top: r.top, bottom: r.bottom, height: window.innerHeight };
+    });
+    assert(row.top >= 0 && row.bottom <= row.height, `the marked row is out of view: ${JSON.stringify(row)}`);
+    // By keyboard: Tab to another finding's button, Enter; Space again unmarks.
+    const other = p.page.locator('.finding[data-about]:not([data-about="field:expires_at"]) .finding-point').first();
+    const about = await other.evaluate((b) => b.closest(".finding").dataset.about);
+    await other.focus();
+    await p.page.keyboard.press("Enter");
+    eq(JSON.stringify(await marked()), JSON.stringify([about]), "marked after Enter on another finding");
+    eq(await expired.getAttribute("aria-current"), null, "the first finding after choosing another");
+    await other.focus();
+    await p.page.keyboard.press("Space");
+    eq(JSON.stringify(await marked()), "[]", "marked after choosing the same finding again");
+    // A declined permission marks its entry in the /me/permissions table.
+    await paste(p.page, fixture("permissions/seed_one_declined.json"));
+    await p.page.waitForSelector(".payload-table");
+    const declined = p.page.locator('.finding[data-id="permission.declined"] .finding-point').first();
+    const entry = await declined.evaluate((b) => b.closest(".finding").dataset.about);
+    assert(entry.startsWith("permission:"), `the declined finding points at ${entry}`);
+    await declined.click();
+    eq(JSON.stringify(await marked()), JSON.stringify([entry]), "marked after choosing the declined permission");
+    eq(await p.page.$eval(".payload tr[aria-current=true]", (r) => "permission:" + r.dataset.permission), entry, "the row of that permission");
+    // A new paste forgets the choice.
+    await paste(p.page, fixture("graph_error/perm_200_requires_messaging.json"));
+    await p.page.waitForSelector('.payload tr[data-about="field:code"]');
+    eq(JSON.stringify(await marked()), "[]", "marked after a new paste");
+    const overflow = await p.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert(overflow <= 0, `the page is ${overflow}px wider than the window`);
+    await finish(p);
+  });
+}

@@ -63,8 +63,8 @@ function check(cond, message) {
 let browser;
 
 /// Opens a guide page and records what must not happen on it.
-async function open(path, { theme } = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+async function open(path, { theme, viewport = { width: 1280, height: 900 } } = {}) {
+  const context = await browser.newContext({ viewport });
   if (theme) {
     await context.addInitScript((t) => localStorage.setItem("mdbook-theme", t), theme);
   }
@@ -395,7 +395,7 @@ async function checkThemes() {
     const colours = await page.evaluate(() => {
       const w = document.querySelector(".scopelens-widget");
       const probe = document.createElement("div");
-      probe.style.background = "var(--quote-bg)";
+      probe.style.background = "var(--bg)";
       probe.style.color = "var(--fg)";
       document.body.appendChild(probe);
       const want = getComputedStyle(probe);
@@ -404,12 +404,133 @@ async function checkThemes() {
       probe.remove();
       return r;
     });
-    check(colours.bg === colours.wantBg, `theme ${theme}: widget background ${colours.bg}, theme quote-bg ${colours.wantBg}`);
+    check(colours.bg === colours.wantBg, `theme ${theme}: widget background ${colours.bg}, theme bg ${colours.wantBg}`);
     check(colours.fg === colours.wantFg, `theme ${theme}: widget text ${colours.fg}, theme fg ${colours.wantFg}`);
     await page.locator(".scopelens-widget").first().screenshot({ path: join(SHOTS, `decoder-${theme}.png`) });
     for (const e of log.errors) check(false, `production-token.html [${theme}]: ${e}`);
     await context.close();
   }
+}
+
+/// Measures, in the page, the contrast of every visible text of every widget
+/// against what is drawn behind it, and of every form control's border
+/// against what surrounds it (WCAG 2.2 1.4.3 and 1.4.11). Colours are read
+/// from the computed style; a background is the first opaque one up the
+/// ancestors, with the translucent ones between blended over it.
+function measureWidgets() {
+  const parse = (c) => {
+    const m = /rgba?\(([^)]+)\)/.exec(c || "");
+    if (!m) return null;
+    const p = m[1].split(/[\s,/]+/).filter(Boolean).map(parseFloat);
+    return [p[0], p[1], p[2], p.length > 3 ? p[3] : 1];
+  };
+  const over = (top, under) => [0, 1, 2].map((i) => top[i] * top[3] + under[i] * (1 - top[3])).concat(1);
+  const behind = (el) => {
+    const layers = [];
+    for (let e = el; e; e = e.parentElement) {
+      const c = parse(getComputedStyle(e).backgroundColor);
+      if (c && c[3] > 0) {
+        layers.push(c);
+        if (c[3] >= 1) break;
+      }
+    }
+    return layers.reverse().reduce((under, layer) => over(layer, under), [255, 255, 255, 1]);
+  };
+  const luminance = (c) => {
+    const lin = (v) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+    return 0.2126 * lin(c[0]) + 0.7152 * lin(c[1]) + 0.0722 * lin(c[2]);
+  };
+  const ratio = (fg, bg) => {
+    const [hi, lo] = [luminance(over(fg, bg)), luminance(bg)].sort((a, b) => b - a);
+    return (hi + 0.05) / (lo + 0.05);
+  };
+  const shown = (el) => {
+    if (!el.checkVisibility({ opacityProperty: true, visibilityProperty: true })) return false;
+    const r = el.getBoundingClientRect();
+    // Visually hidden text (for screen readers) is clipped to a pixel.
+    return r.width > 1 && r.height > 1;
+  };
+  const describe = (el, text) => `${el.tagName.toLowerCase()}${el.className && typeof el.className === "string" ? "." + el.className.trim().split(/\s+/).join(".") : ""} "${text.slice(0, 40)}"`;
+  const widgets = [];
+  for (const w of document.querySelectorAll(".scopelens-widget")) {
+    const texts = [];
+    const walker = document.createTreeWalker(w, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const text = n.textContent.trim();
+      const el = n.parentElement;
+      if (!text || !el || el.closest("option, script, style, template") || !shown(el)) continue;
+      const style = getComputedStyle(el);
+      const svg = el instanceof SVGElement;
+      const fg = parse(svg ? style.fill : style.color);
+      if (!fg) continue;
+      const size = parseFloat(style.fontSize);
+      const large = size >= 24 || (size >= 18.66 && parseInt(style.fontWeight, 10) >= 700);
+      texts.push({ what: describe(el, text), ratio: ratio(fg, behind(el)), need: large ? 3 : 4.5 });
+    }
+    // Form controls: the text they hold, and the border that shows where they are.
+    for (const el of w.querySelectorAll("textarea, select, button, input:not([type=checkbox]):not([type=radio]):not([type=file])")) {
+      if (!shown(el)) continue;
+      const style = getComputedStyle(el);
+      const text = el.value || el.textContent || el.placeholder || "";
+      texts.push({ what: describe(el, text), ratio: ratio(parse(style.color), behind(el)), need: 4.5 });
+      const border = parse(style.borderTopColor);
+      if (border && parseFloat(style.borderTopWidth) > 0 && el.tagName !== "BUTTON") {
+        texts.push({ what: `border of ${describe(el, text)}`, ratio: ratio(border, behind(el.parentElement)), need: 3 });
+      }
+    }
+    const r = w.getBoundingClientRect();
+    widgets.push({ kind: w.dataset.widget, example: w.dataset.example || "", height: Math.round(r.height), texts });
+  }
+  return widgets;
+}
+
+/// How tall a widget may be, in CSS pixels at 1440 px wide. A decoder shows
+/// its input (label, a six-line box and one row of controls: about 220 px),
+/// the verdict (about 120 px), the top finding with its steps and sources
+/// (up to about 500 px) and its link: 900 px keeps it within one laptop
+/// screen (a 1440 × 900 window), against 2 100 to 4 100 px for the whole
+/// Diagnose screen it replaced (the tallest today: 882 px). The other kinds
+/// are forms whose length is their content; they get two screens.
+const HEIGHT_LIMIT = { decoder: 900, endpoint: 900 };
+const OTHER_HEIGHT_LIMIT = 1800;
+
+/// Every widget on every page that has one, in each mdBook theme: AA
+/// contrast for all its text and its controls' borders, and a compact height.
+async function checkContrast() {
+  const pages = [];
+  for (const chapter of TRUTH.chapters) {
+    const res = await fetch(new URL(chapter, BASE));
+    if (res.ok && (await res.text()).includes('class="scopelens-widget"')) pages.push(chapter);
+  }
+  check(pages.length >= 5, `contrast: only ${pages.length} pages with widgets found`);
+  const report = [];
+  for (const theme of ["light", "rust", "coal", "navy", "ayu"]) {
+    const worst = { text: { ratio: Infinity }, border: { ratio: Infinity } };
+    let measured = 0;
+    for (const path of pages) {
+      const { page, context, log } = await open(path, { theme, viewport: { width: 1440, height: 900 } });
+      check(await page.evaluate((t) => document.documentElement.classList.contains(t) && localStorage.getItem("mdbook-theme") === t, theme), `${path}: theme ${theme} applied`);
+      await mountAll(page, `${path} [${theme}]`);
+      for (const w of await page.evaluate(measureWidgets)) {
+        const name = `${path} [${theme}] ${w.kind} ${w.example}`;
+        const limit = HEIGHT_LIMIT[w.kind] ?? OTHER_HEIGHT_LIMIT;
+        check(w.height > 0 && w.height <= limit, `${name}: ${w.height}px tall, more than ${limit}px`);
+        if (theme === "light") report.push(`${w.kind} ${w.example || path}: ${w.height}px`);
+        check(w.texts.length > 3, `${name}: only ${w.texts.length} texts measured`);
+        for (const t of w.texts) {
+          measured++;
+          const sort = t.what.startsWith("border of") ? "border" : "text";
+          if (t.ratio < worst[sort].ratio) worst[sort] = { ...t, where: name };
+          check(t.ratio >= t.need, `${name}: ${t.what} has contrast ${t.ratio.toFixed(2)}:1, needs ${t.need}:1`);
+        }
+      }
+      for (const e of log.errors) check(false, `${path} [${theme}]: ${e}`);
+      await context.close();
+    }
+    const say = (w) => `${w.ratio.toFixed(2)}:1 (${w.what} in ${w.where})`;
+    console.log(`contrast [${theme}]: ${measured} texts and borders; worst text ${say(worst.text)}; worst border ${say(worst.border)}`);
+  }
+  console.log(`widget heights at 1440 px: ${report.join("; ")}`);
 }
 
 /// "Open in scopelens" lands in the app, in the view the widget stands for.
@@ -492,25 +613,38 @@ async function checkNoEval() {
 async function main() {
   browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
   try {
-    await crawl();
-    console.log(`pages visited: ${visited.size}; ${WIDGET_FETCHES.pages} with widgets fetched ${WIDGET_FETCHES.bundles} bundles, each once`);
-    await checkLinks();
-    checkGuidePaths();
-    await checkErrorReference();
-    await checkDecoderEdits();
-    await checkInteractiveWidgets();
-    await checkThemes();
-    await checkNoEval();
-    await checkRetry();
-    await checkAppLinks();
-    const attacks = await attackWidgets(browser, BASE);
-    for (const f of attacks.failures) check(false, `widget attack: ${f}`);
-    console.log(attacks.summary);
+    // SCOPELENS_BOOK_ONLY=contrast runs only the theme checks (for a quick
+    // look after a style change).
+    if (process.env.SCOPELENS_BOOK_ONLY === "contrast") {
+      await checkThemes();
+      await checkContrast();
+    } else {
+      await everything();
+    }
   } finally {
     await browser.close();
   }
   console.log(`book e2e: ${passes} checks passed, ${failures} failed`);
   if (failures > 0) process.exit(1);
+}
+
+/// The whole suite: every page, link, widget and attack.
+async function everything() {
+  await crawl();
+  console.log(`pages visited: ${visited.size}; ${WIDGET_FETCHES.pages} with widgets fetched ${WIDGET_FETCHES.bundles} bundles, each once`);
+  await checkLinks();
+  checkGuidePaths();
+  await checkErrorReference();
+  await checkDecoderEdits();
+  await checkInteractiveWidgets();
+  await checkThemes();
+  await checkContrast();
+  await checkNoEval();
+  await checkRetry();
+  await checkAppLinks();
+  const attacks = await attackWidgets(browser, BASE);
+  for (const f of attacks.failures) check(false, `widget attack: ${f}`);
+  console.log(attacks.summary);
 }
 
 main().catch((e) => {

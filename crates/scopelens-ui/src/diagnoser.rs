@@ -140,47 +140,6 @@ pub fn wants_scope_check(d: &Diagnosis) -> bool {
     ) || d.findings.iter().any(|f| f.permission.is_some())
 }
 
-/// Brings `element` into view if it is not, without moving the focus (the
-/// caret stays in the box the text went into).
-fn reveal(element: &web_sys::Element) {
-    #[cfg(target_arch = "wasm32")]
-    {
-        use wasm_bindgen::JsValue;
-        let Some(window) = web_sys::window() else {
-            return;
-        };
-        let height = window
-            .inner_height()
-            .ok()
-            .and_then(|h| h.as_f64())
-            .unwrap_or(0.0);
-        let rect = js_sys::Reflect::get(element, &"getBoundingClientRect".into())
-            .ok()
-            .and_then(|f| wasm_bindgen::JsCast::dyn_into::<js_sys::Function>(f).ok())
-            .and_then(|f| f.call0(element).ok());
-        let edge = |name: &str| {
-            rect.as_ref()
-                .and_then(|r| js_sys::Reflect::get(r, &name.into()).ok())
-                .and_then(|v| v.as_f64())
-        };
-        let (Some(top), Some(bottom)) = (edge("top"), edge("bottom")) else {
-            return;
-        };
-        if top >= 0.0 && bottom <= height {
-            return;
-        }
-        let options = js_sys::Object::new();
-        let _ = js_sys::Reflect::set(&options, &"block".into(), &"start".into());
-        if let Ok(scroll) = js_sys::Reflect::get(element, &"scrollIntoView".into()) {
-            if let Ok(scroll) = wasm_bindgen::JsCast::dyn_into::<js_sys::Function>(scroll) {
-                let _ = scroll.call1(element, &JsValue::from(options));
-            }
-        }
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    let _ = element;
-}
-
 #[component]
 pub fn Diagnoser(props: &DiagnoserProps) -> Html {
     let state = &props.state;
@@ -192,6 +151,21 @@ pub fn Diagnoser(props: &DiagnoserProps) -> Html {
         let shown = if *compact { 1 } else { d.findings.len() };
         Rc::new(d.findings.iter().take(shown).cloned().collect::<Vec<_>>())
     });
+    // The finding chosen to mark its part of the input, by position and
+    // `About::key`; it lapses when the findings change under it.
+    let chosen = use_state(|| None::<(usize, String)>);
+    let chosen_now = chosen.as_ref().filter(|(i, key)| {
+        findings
+            .get(*i)
+            .and_then(|f| f.about.as_ref())
+            .is_some_and(|about| &about.key() == key)
+    });
+    let on_choose = (!props.compact && diagnosis.payload.is_some()).then(|| {
+        let chosen = chosen.clone();
+        Callback::from(move |c: Option<(usize, String)>| chosen.set(c))
+    });
+    let marked = chosen_now.map(|(_, key)| AttrValue::from(key.clone()));
+    let chosen_index = chosen_now.map(|(i, _)| *i);
     // Set by a paste, drop or file; the next render brings the verdict into view.
     let reveal_pending = use_mut_ref(|| false);
     let result_ref = use_node_ref();
@@ -201,7 +175,7 @@ pub fn Diagnoser(props: &DiagnoserProps) -> Html {
         use_effect(move || {
             if std::mem::take(&mut *reveal_pending.borrow_mut()) {
                 if let Some(result) = result_ref.cast::<web_sys::Element>() {
-                    reveal(&result);
+                    crate::util::reveal(&result, "start");
                 }
             }
         });
@@ -265,7 +239,8 @@ pub fn Diagnoser(props: &DiagnoserProps) -> Html {
         })
     };
 
-    // What detection alone finds, for the "Automatic (found: …)" option.
+    // What detection alone finds, for the "Automatic (found: …)" option shown
+    // while another kind is forced.
     let detected = if state.kind.is_none() {
         diagnosis.kind()
     } else {
@@ -331,11 +306,12 @@ pub fn Diagnoser(props: &DiagnoserProps) -> Html {
                     }
                     <section class="findings-section" aria-label="Findings">
                         <h2>{ if props.compact { "Top finding" } else { "Findings" } }</h2>
-                        <FindingList findings={(*findings).clone()} guide_base={props.guide_base.clone()} />
+                        <FindingList findings={(*findings).clone()} guide_base={props.guide_base.clone()}
+                            {on_choose} chosen={chosen_index} />
                     </section>
                     if !props.compact {
                         { timeline }
-                        <PayloadTable payload={diagnosis.payload.clone()} now={state.now} />
+                        <PayloadTable payload={diagnosis.payload.clone()} now={state.now} {marked} />
                     }
                 }
             </div>

@@ -223,7 +223,9 @@ pub fn InputBox(props: &InputBoxProps) -> Html {
         Callback::from(move |_: MouseEvent| on_load.emit(String::new()))
     };
 
-    let detected = if props.value.trim().is_empty() {
+    // The verdict says what the text was read as; the menu adds what
+    // detection found only when another kind was forced.
+    let detected = if props.value.trim().is_empty() || props.kind.is_none() {
         "Automatic".to_string()
     } else {
         format!("Automatic (found: {})", props.detected.title())

@@ -18,19 +18,34 @@ pub struct PayloadTableProps {
     pub payload: Option<Payload>,
     /// Unix seconds the times are described relative to.
     pub now: i64,
+    /// The part a chosen finding is about (`About::key`): its row is marked.
+    #[prop_or_default]
+    pub marked: Option<AttrValue>,
+}
+
+/// A field as the knowledge base names and explains it.
+#[derive(Clone, Copy)]
+struct Meaning {
+    name: &'static str,
+    text: &'static str,
 }
 
 /// The knowledge base's meaning of a field (`name` as `kb::fields` spells
 /// it; a row's label can differ). Every name used here is checked by a test.
-fn meaning(kind: InputKind, name: &str) -> &'static str {
-    field(kind, name).map_or("", |f| f.meaning)
+fn meaning(kind: InputKind, name: &'static str) -> Meaning {
+    Meaning {
+        name,
+        text: field(kind, name).map_or("", |f| f.meaning),
+    }
 }
 
 /// One table row. The field name is focusable and carries its explanation
-/// both as `title` (hover) and as a tooltip shown on focus.
-fn row(name: &'static str, value: Html, explain: &'static str) -> Html {
+/// both as `title` (hover) and as a tooltip shown on focus; `data-about`
+/// is what a finding about this field points at (`About::key`).
+fn row(name: &'static str, value: Html, meaning: Meaning) -> Html {
+    let explain = meaning.text;
     html! {
-        <tr data-field={name}>
+        <tr data-field={name} data-about={format!("field:{}", meaning.name)}>
             <th scope="row">
                 <span class="field" tabindex="0" title={explain}>
                     <code>{ name }</code>
@@ -47,7 +62,7 @@ fn text(value: impl Into<String>) -> Html {
     html! { <span class="value">{ clip(&value) }</span> }
 }
 
-fn opt_row(name: &'static str, value: Option<String>, explain: &'static str) -> Html {
+fn opt_row(name: &'static str, value: Option<String>, explain: Meaning) -> Html {
     value
         .map(|v| row(name, text(v), explain))
         .unwrap_or_default()
@@ -178,7 +193,7 @@ fn permissions(list: &PermissionList) -> Html {
                 <thead><tr><th scope="col">{ "Permission" }</th><th scope="col">{ "Status" }</th></tr></thead>
                 <tbody>
                     for e in shown.iter() {
-                        <tr data-permission={e.permission.clone()}>
+                        <tr data-permission={e.permission.clone()} data-about={format!("permission:{}", e.permission)}>
                             <th scope="row"><code>{ clip(&e.permission) }</code></th>
                             <td>{ match &e.status {
                                 PermissionStatus::Granted => "granted".to_string(),
@@ -270,8 +285,44 @@ fn token_shape(t: &TokenShape) -> Html {
     table("Access token".to_string(), rows)
 }
 
+/// Marks the rows whose `data-about` is `key` (`aria-current`), unmarks the
+/// rest, and brings the first marked row to the middle of the window if it is out of view.
+fn mark_rows(section: &web_sys::Element, key: Option<&str>) {
+    let Ok(rows) = section.query_selector_all("tr[data-about]") else {
+        return;
+    };
+    let mut first = None;
+    for i in 0..rows.length() {
+        let Some(row) = rows
+            .item(i)
+            .and_then(|n| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(n).ok())
+        else {
+            continue;
+        };
+        if key.is_some() && row.get_attribute("data-about").as_deref() == key {
+            let _ = row.set_attribute("aria-current", "true");
+            first.get_or_insert(row);
+        } else {
+            let _ = row.remove_attribute("aria-current");
+        }
+    }
+    if let Some(row) = first {
+        crate::util::reveal(&row, "center");
+    }
+}
+
 #[component]
 pub fn PayloadTable(props: &PayloadTableProps) -> Html {
+    let section = use_node_ref();
+    {
+        let section = section.clone();
+        let deps = (props.marked.clone(), props.payload.clone());
+        use_effect_with(deps, move |(marked, _)| {
+            if let Some(el) = section.cast::<web_sys::Element>() {
+                mark_rows(&el, marked.as_deref());
+            }
+        });
+    }
     let Some(payload) = &props.payload else {
         return Html::default();
     };
@@ -296,7 +347,7 @@ pub fn PayloadTable(props: &PayloadTableProps) -> Html {
         Payload::AccessToken(t) => token_shape(t),
     };
     html! {
-        <section class="payload" aria-label="Decoded payload">
+        <section class="payload" aria-label="Decoded payload" ref={section}>
             <h2>{ "Decoded payload" }</h2>
             <p class="hint">{ "Hover over or tab to a field name to see what it means." }</p>
             { body }

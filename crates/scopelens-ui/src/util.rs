@@ -172,6 +172,48 @@ pub fn drag_highlight(
     )
 }
 
+/// Brings `element` into view if it is not, without moving the focus (the
+/// caret stays in the box the text went into); `block` is where it lands
+/// (`start`, `nearest`).
+pub fn reveal(element: &web_sys::Element, block: &str) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::JsValue;
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let height = window
+            .inner_height()
+            .ok()
+            .and_then(|h| h.as_f64())
+            .unwrap_or(0.0);
+        let rect = js_sys::Reflect::get(element, &"getBoundingClientRect".into())
+            .ok()
+            .and_then(|f| wasm_bindgen::JsCast::dyn_into::<js_sys::Function>(f).ok())
+            .and_then(|f| f.call0(element).ok());
+        let edge = |name: &str| {
+            rect.as_ref()
+                .and_then(|r| js_sys::Reflect::get(r, &name.into()).ok())
+                .and_then(|v| v.as_f64())
+        };
+        let (Some(top), Some(bottom)) = (edge("top"), edge("bottom")) else {
+            return;
+        };
+        if top >= 0.0 && bottom <= height {
+            return;
+        }
+        let options = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&options, &"block".into(), &block.into());
+        if let Ok(scroll) = js_sys::Reflect::get(element, &"scrollIntoView".into()) {
+            if let Ok(scroll) = wasm_bindgen::JsCast::dyn_into::<js_sys::Function>(scroll) {
+                let _ = scroll.call1(element, &JsValue::from(options));
+            }
+        }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = (element, block);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -119,14 +119,22 @@ pub(super) fn graph_findings(e: &GraphError) -> Vec<Finding> {
         .flatten()
         .map(|s| format!("\"{s}\""))
         .collect();
-    let mut out = vec![explain_code(e.code, e.error_subcode, &said)];
+    let mut code_finding = explain_code(e.code, e.error_subcode, &said);
+    if e.code.is_some() {
+        code_finding = code_finding.about_field("code");
+    }
+    let mut out = vec![code_finding];
     let texts = [
-        e.message.as_deref(),
-        e.error_user_msg.as_deref(),
-        details.as_deref(),
+        ("message", e.message.as_deref()),
+        ("error_user_msg", e.error_user_msg.as_deref()),
+        ("error_data.details", details.as_deref()),
     ];
-    if let Some(permission) = texts.into_iter().flatten().find_map(permissions::named_in) {
-        out.push(permission_named(permission));
+    let named = texts.into_iter().find_map(|(field, text)| {
+        text.and_then(permissions::named_in)
+            .map(|permission| (field, permission))
+    });
+    if let Some((field, permission)) = named {
+        out.push(permission_named(permission).about_field(field));
     }
     if let Some(trace) = &e.fbtrace_id {
         out.push(
@@ -137,7 +145,8 @@ pub(super) fn graph_findings(e: &GraphError) -> Vec<Finding> {
                 "fbtrace_id identifies this exact request in Meta's logs. Include it in a Direct Support ticket; it is only useful for a short time, so file promptly.",
             )
             .fix(["Copy the fbtrace_id into the support ticket together with the request time and endpoint."])
-            .sources(&[sources::GRAPH_ERRORS, sources::WA_ERRORS]),
+            .sources(&[sources::GRAPH_ERRORS, sources::WA_ERRORS])
+            .about_field("fbtrace_id"),
         );
     }
     if e.is_transient == Some(true) {
@@ -149,7 +158,8 @@ pub(super) fn graph_findings(e: &GraphError) -> Vec<Finding> {
                 "is_transient is true: the same request may succeed if retried after a short wait.",
             )
             .fix(["Retry with exponential back-off; do not retry in a tight loop."])
-            .sources(&[sources::GRAPH_ERRORS]),
+            .sources(&[sources::GRAPH_ERRORS])
+            .about_field("is_transient"),
         );
     }
     out
@@ -203,6 +213,9 @@ pub(super) fn webhook_findings(w: &WebhookErrors) -> Vec<Finding> {
             .map(|s| format!("\"{s}\""))
             .collect();
             let mut finding = explain_code(code, None, &said);
+            if code.is_some() {
+                finding = finding.about_field("code");
+            }
             finding.explanation.push(' ');
             finding.explanation.push_str(&where_found(&group));
             finding

@@ -189,6 +189,33 @@ pub struct Finding {
     /// Page of the guide that explains this, relative to the guide's root.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub guide: Option<String>,
+    /// The part of the input the finding was made from, for a viewer to point at.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub about: Option<About>,
+}
+
+/// The part of the input a finding is about: set by the rule from the data
+/// it read, so that a viewer can mark it (the app highlights the payload
+/// table's row).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", content = "name", rename_all = "snake_case")]
+pub enum About {
+    /// A field of the payload, named as `kb::fields` names it for the
+    /// payload's kind (`expires_at`, `code`, `error_data.details`).
+    Field(&'static str),
+    /// One entry of a /me/permissions list, by permission name.
+    Permission(String),
+}
+
+impl About {
+    /// `field:expires_at` or `permission:whatsapp_business_messaging`: one
+    /// string for a viewer to match against the parts it shows.
+    pub fn key(&self) -> String {
+        match self {
+            About::Field(name) => format!("field:{name}"),
+            About::Permission(name) => format!("permission:{name}"),
+        }
+    }
 }
 
 impl Finding {
@@ -209,7 +236,17 @@ impl Finding {
             permission: None,
             sources: Vec::new(),
             guide: None,
+            about: None,
         }
+    }
+
+    pub(crate) fn about(mut self, about: About) -> Finding {
+        self.about = Some(about);
+        self
+    }
+
+    pub(crate) fn about_field(self, name: &'static str) -> Finding {
+        self.about(About::Field(name))
     }
 
     pub(crate) fn fix<S: Into<String>>(mut self, steps: impl IntoIterator<Item = S>) -> Finding {
@@ -381,7 +418,7 @@ pub fn diagnose(text: &str, ctx: &Context) -> Diagnosis {
                 Payload::GraphError(e) => findings.extend(errors::graph_findings(e)),
                 Payload::WebhookError(w) => findings.extend(errors::webhook_findings(w)),
                 Payload::AccessToken(shape) => {
-                    findings.push(token::bare_token_finding(shape.family))
+                    findings.push(token::bare_token_finding(shape.family).about_field("family"))
                 }
             }
             (payload.kind(), None, Some(payload))
@@ -693,5 +730,116 @@ mod headline_tests {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod about_tests {
+    use super::*;
+    use crate::kb::fields::field;
+    use crate::model::Payload;
+
+    /// Every fixture file under `tests/fixtures/`, as (path, text).
+    fn fixtures() -> Vec<(String, String)> {
+        fn walk(dir: &std::path::Path, out: &mut Vec<(String, String)>) {
+            for entry in std::fs::read_dir(dir).expect("the fixtures directory") {
+                let path = entry.expect("a directory entry").path();
+                if path.is_dir() {
+                    walk(&path, out);
+                } else if let Ok(text) = std::fs::read_to_string(&path) {
+                    out.push((path.display().to_string(), text));
+                }
+            }
+        }
+        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures");
+        let mut out = Vec::new();
+        walk(std::path::Path::new(root), &mut out);
+        out
+    }
+
+    #[test]
+    fn every_pointer_names_a_field_the_payload_has_or_a_listed_permission() {
+        let mut pointers = 0;
+        for (path, text) in fixtures() {
+            let d = diagnose(&text, &Context::at(1_760_000_000));
+            for f in &d.findings {
+                let Some(about) = &f.about else { continue };
+                pointers += 1;
+                match (about, &d.payload) {
+                    (About::Field(name), Some(payload)) => assert!(
+                        field(payload.kind(), name).is_some(),
+                        "{path}: {} points at {name}, which kb::fields does not know for {:?}",
+                        f.id,
+                        payload.kind()
+                    ),
+                    (About::Permission(name), Some(Payload::Permissions(list))) => assert!(
+                        list.entries.iter().any(|e| &e.permission == name),
+                        "{path}: {} points at {name}, which the list does not hold",
+                        f.id
+                    ),
+                    (about, payload) => panic!(
+                        "{path}: {} points at {about:?} in {:?}",
+                        f.id,
+                        payload.as_ref().map(Payload::kind)
+                    ),
+                }
+            }
+        }
+        assert!(
+            pointers > 50,
+            "only {pointers} findings point at their field"
+        );
+    }
+
+    #[test]
+    fn an_expired_token_points_at_expires_at_and_a_graph_error_at_its_code() {
+        let token = r#"{"data":{"app_id":"1","type":"SYSTEM_USER","is_valid":true,"expires_at":1600000000,"scopes":["whatsapp_business_messaging","whatsapp_business_management"]}}"#;
+        let d = diagnose(token, &Context::at(1_760_000_000));
+        let expired = d
+            .findings
+            .iter()
+            .find(|f| f.id == "token.expired")
+            .expect("expired");
+        assert_eq!(expired.about, Some(About::Field("expires_at")));
+        assert_eq!(
+            expired.about.as_ref().map(About::key).as_deref(),
+            Some("field:expires_at")
+        );
+        let error = r#"{"error":{"message":"(#200) Requires whatsapp_business_messaging permission","type":"OAuthException","code":200,"fbtrace_id":"AbC"}}"#;
+        let d = diagnose(error, &Context::at(1_760_000_000));
+        let abouts: Vec<_> = d.findings.iter().map(|f| (f.id, f.about.clone())).collect();
+        assert!(
+            abouts.contains(&("error.catalog", Some(About::Field("code")))),
+            "{abouts:?}"
+        );
+        assert!(
+            abouts.contains(&("error.permission_named", Some(About::Field("message")))),
+            "{abouts:?}"
+        );
+        assert!(
+            abouts.contains(&("error.fbtrace_id", Some(About::Field("fbtrace_id")))),
+            "{abouts:?}"
+        );
+    }
+
+    #[test]
+    fn a_permission_missing_from_a_list_points_nowhere_and_a_declined_one_at_its_entry() {
+        let list = r#"{"data":[{"permission":"whatsapp_business_messaging","status":"declined"},{"permission":"public_profile","status":"granted"}]}"#;
+        let d = diagnose(list, &Context::at(1_760_000_000));
+        let declined = d
+            .findings
+            .iter()
+            .find(|f| f.id == "permission.declined")
+            .expect("declined");
+        assert_eq!(
+            declined.about,
+            Some(About::Permission("whatsapp_business_messaging".into()))
+        );
+        let missing = d
+            .findings
+            .iter()
+            .find(|f| f.id == "permission.missing")
+            .expect("missing");
+        assert_eq!(missing.about, None);
     }
 }

@@ -1,7 +1,7 @@
 //! Checking what a token (or a /me/permissions list) grants against what the
 //! intents need, including granular target coverage of a WABA.
 
-use super::{Context, Finding, Severity};
+use super::{About, Context, Finding, Severity};
 use crate::kb::facts;
 use crate::kb::intents::IntentId;
 use crate::kb::permissions::{self, MANAGEMENT, PUBLIC_PROFILE};
@@ -129,6 +129,16 @@ pub(super) fn debug_token_findings(
         }
     }
     out.extend(beyond_intents(rows, ctx));
+    // A debug_token response lists permissions in `scopes`; a WABA's
+    // targets are in `granular_scopes`.
+    for finding in out.iter_mut().filter(|f| f.permission.is_some()) {
+        let field = if finding.id == "permission.not_for_waba" {
+            "granular_scopes"
+        } else {
+            "scopes"
+        };
+        finding.about = Some(About::Field(field));
+    }
     let expired = t.expires_at.is_some_and(|at| at != 0 && at <= ctx.now);
     if !unusable
         && !expired
@@ -162,6 +172,14 @@ pub(super) fn permission_list_findings(
         }
     }
     out.extend(beyond_intents(rows, ctx));
+    // A missing permission has no entry in the list to point at.
+    for finding in out.iter_mut() {
+        let listed = finding
+            .permission
+            .as_ref()
+            .filter(|p| list.entries.iter().any(|e| &e.permission == *p));
+        finding.about = listed.map(|p| About::Permission(p.clone()));
+    }
     if list.has_more_pages {
         out.push(
             Finding::new(

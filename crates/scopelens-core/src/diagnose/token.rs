@@ -44,6 +44,7 @@ fn invalid(t: &DebugToken) -> Finding {
         ),
     )
     .code(code.or(Some(190)), subcode)
+    .about_field("is_valid")
     .sources(&[sources::DEBUG_TOKEN, sources::DEBUG_TOKEN_GUIDE])
     .guide(guide::CHECKING_TOKENS);
     if let Some(entry) = errors::entry_for(code.unwrap_or(190), subcode) {
@@ -73,6 +74,7 @@ fn expiry(t: &DebugToken, now: i64) -> Option<Finding> {
                 "expires_at is 0, which means no expiry date. It can still be invalidated: a password change, a removed app, a revoked system user or a security reset all end it early, and Meta does not tell you when that happens.",
             )
             .fix(["Check the token at start-up (debug_token or `scopelens check`) so an invalidated token is caught before traffic arrives."])
+            .about_field("expires_at")
             .sources(&[sources::DEBUG_TOKEN, sources::WA_MANAGEMENT_API])
             .guide(guide::CHECKING_TOKENS);
             if system_user {
@@ -104,7 +106,8 @@ fn expiry(t: &DebugToken, now: i64) -> Option<Finding> {
                 "Add a start-up check so the next expiry is caught early.",
             ])
             .sources(&[sources::DEBUG_TOKEN, sources::WA_TOKENS, sources::SYSTEM_USERS])
-            .guide(guide::PRODUCTION_TOKEN),
+            .guide(guide::PRODUCTION_TOKEN)
+            .about_field("expires_at"),
         );
     }
     (expires_at - now <= SOON).then(|| {
@@ -125,6 +128,7 @@ fn expiry(t: &DebugToken, now: i64) -> Option<Finding> {
         })
         .sources(&[sources::DEBUG_TOKEN, sources::WA_TOKENS, sources::SYSTEM_USERS])
         .guide(guide::PRODUCTION_TOKEN)
+        .about_field("expires_at")
     })
 }
 
@@ -158,7 +162,8 @@ fn data_access(t: &DebugToken, now: i64) -> Option<Finding> {
                 "For a server integration, use a System User token, whose data access does not lapse.",
             ])
             .sources(&[sources::DEBUG_TOKEN])
-            .guide(guide::CHECKING_TOKENS),
+            .guide(guide::CHECKING_TOKENS)
+            .about_field("data_access_expires_at"),
     )
 }
 
@@ -176,7 +181,8 @@ fn token_type(t: &DebugToken) -> Option<Finding> {
                 "Keep the app token for debug_token calls only.",
             ])
             .sources(&[sources::WA_TOKENS, sources::DEBUG_TOKEN])
-            .guide(guide::PRODUCTION_TOKEN),
+            .guide(guide::PRODUCTION_TOKEN)
+            .about_field("type"),
         ),
         TokenType::Page => Some(
             Finding::new(
@@ -190,7 +196,8 @@ fn token_type(t: &DebugToken) -> Option<Finding> {
                 "Assign the WhatsApp Business Account to that system user with full control.",
             ])
             .sources(&[sources::WA_TOKENS])
-            .guide(guide::PRODUCTION_TOKEN),
+            .guide(guide::PRODUCTION_TOKEN)
+            .about_field("type"),
         ),
         TokenType::User if is_short_lived(t) => Some(
             Finding::new(
@@ -204,7 +211,8 @@ fn token_type(t: &DebugToken) -> Option<Finding> {
                 "Use this short-lived token only for first tests.",
             ])
             .sources(&[sources::WA_TOKENS, sources::LONG_LIVED_TOKENS])
-            .guide(guide::PRODUCTION_TOKEN),
+            .guide(guide::PRODUCTION_TOKEN)
+            .about_field("type"),
         ),
         TokenType::User => Some(
             Finding::new(
@@ -218,7 +226,8 @@ fn token_type(t: &DebugToken) -> Option<Finding> {
                 "For client accounts, use the business token from Embedded Signup.",
             ])
             .sources(&[sources::WA_TOKENS, sources::WA_MANAGEMENT_API])
-            .guide(guide::PRODUCTION_TOKEN),
+            .guide(guide::PRODUCTION_TOKEN)
+            .about_field("type"),
         ),
         TokenType::SystemUser | TokenType::Other(_) => None,
     }
@@ -246,6 +255,7 @@ fn other_app(expected: &str, actual: &str, name: Option<&str>) -> Finding {
     ])
     .sources(&[sources::DEBUG_TOKEN])
     .guide(guide::CHECKING_TOKENS)
+    .about_field("app_id")
 }
 
 pub(super) fn bare_token_finding(family: TokenFamily) -> Finding {

@@ -32,6 +32,7 @@ named_enum! {
     /// What triage groups errors by; the name is the `--by` word and the
     /// key's field in the report.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    #[cfg_attr(feature = "typescript", derive(tsify_next::Tsify), serde(rename_all = "snake_case"))]
     pub enum GroupBy {
         Code = "code",
         Category = "category",
@@ -899,6 +900,11 @@ impl ArraySplit {
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify_next::Tsify),
+    tsify(missing_as_null)
+)]
 pub struct TriageReport {
     pub schema: &'static str,
     pub total_errors: u64,
@@ -915,7 +921,16 @@ pub struct TriageReport {
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify_next::Tsify),
+    tsify(missing_as_null)
+)]
 pub struct GroupReport {
+    #[cfg_attr(
+        feature = "typescript",
+        tsify(type = "Record<string, string | number | null>")
+    )]
     pub key: Value,
     pub count: u64,
     pub first_seen: Option<String>,
@@ -925,6 +940,7 @@ pub struct GroupReport {
     pub title: String,
     pub explanation: String,
     pub fix: Vec<String>,
+    #[cfg_attr(feature = "typescript", tsify(type = "Record<string, unknown>"))]
     pub sample: Value,
     #[serde(skip)]
     sort_key: String,

@@ -72,6 +72,7 @@ impl Context {
 
 named_enum! {
     #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+    #[cfg_attr(feature = "typescript", derive(tsify_next::Tsify), tsify(missing_as_null))]
     #[serde(rename_all = "snake_case")]
     pub enum Severity {
         Error = "error",
@@ -82,6 +83,7 @@ named_enum! {
 
 named_enum! {
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+    #[cfg_attr(feature = "typescript", derive(tsify_next::Tsify), tsify(missing_as_null))]
     #[serde(rename_all = "snake_case")]
     pub enum Verdict {
         Ok = "ok",
@@ -173,6 +175,11 @@ fn lower_first(step: &str) -> String {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify_next::Tsify),
+    tsify(missing_as_null)
+)]
 pub struct Finding {
     pub id: &'static str,
     pub severity: Severity,
@@ -241,6 +248,11 @@ impl Finding {
 
 /// What was read.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify_next::Tsify),
+    tsify(missing_as_null)
+)]
 pub struct InputSummary {
     pub kind: InputKind,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -259,6 +271,11 @@ pub struct InputSummary {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify_next::Tsify),
+    tsify(missing_as_null)
+)]
 pub struct Diagnosis {
     pub schema: &'static str,
     pub input: InputSummary,

@@ -899,6 +899,7 @@ impl ArraySplit {
     }
 }
 
+/// What triage found in a log: the `scopelens/triage/v1` JSON contract.
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(
     feature = "typescript",
@@ -906,7 +907,9 @@ impl ArraySplit {
     tsify(missing_as_null)
 )]
 pub struct TriageReport {
+    /// Always `scopelens/triage/v1`.
     pub schema: &'static str,
+    /// Error occurrences counted, in every group.
     pub total_errors: u64,
     pub unreadable_lines: u64,
     /// The first hundred unreadable lines' numbers.
@@ -916,10 +919,13 @@ pub struct TriageReport {
     /// The lines the first hundred of them start on.
     pub oversized_record_lines: Vec<u64>,
     pub lines: u64,
+    /// What the groups are keyed by (`code`, `category`, `phone`, `waba`, `hour`, `day`).
     pub by: Vec<&'static str>,
+    /// Largest first.
     pub groups: Vec<GroupReport>,
 }
 
+/// The errors that share a key, explained by their most common code.
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(
     feature = "typescript",
@@ -933,6 +939,7 @@ pub struct GroupReport {
     )]
     pub key: Value,
     pub count: u64,
+    /// The earliest and latest times seen, ISO 8601 UTC, when the log has times.
     pub first_seen: Option<String>,
     pub last_seen: Option<String>,
     pub category: &'static str,
@@ -940,6 +947,7 @@ pub struct GroupReport {
     pub title: String,
     pub explanation: String,
     pub fix: Vec<String>,
+    /// One occurrence, secrets removed and customers' phone numbers masked.
     #[cfg_attr(feature = "typescript", tsify(type = "Record<string, unknown>"))]
     pub sample: Value,
     #[serde(skip)]

@@ -23,9 +23,10 @@ use wasm_bindgen::prelude::*;
 pub struct DiagnoseOptions {
     /// What the integration must do; default: a production integration
     /// (send messages and manage templates).
+    /// Read as the CLI reads `--intent`: any case, `-` or space for `_`.
     #[serde(default)]
-    #[tsify(optional)]
-    pub intents: Vec<IntentId>,
+    #[tsify(optional, type = "IntentId[]")]
+    pub intents: Vec<String>,
     /// The WhatsApp Business Account ID being called.
     #[tsify(optional)]
     pub waba: Option<String>,
@@ -35,9 +36,10 @@ pub struct DiagnoseOptions {
     /// Diagnose as of this time (unix seconds) instead of now.
     #[tsify(optional)]
     pub now: Option<i64>,
-    /// Forces the input kind instead of detecting it.
-    #[tsify(optional)]
-    pub kind: Option<InputKind>,
+    /// Forces the input kind instead of detecting it (read as the CLI reads
+    /// `--kind`).
+    #[tsify(optional, type = "InputKind")]
+    pub kind: Option<String>,
 }
 
 /// How triage groups what it counts.
@@ -91,19 +93,39 @@ fn unix_now() -> i64 {
 
 fn context(options: Option<JsValue>) -> Result<Context, JsError> {
     let options: DiagnoseOptions = from_js(options, "options")?;
-    if options.kind == Some(InputKind::Unknown) {
-        let known: Vec<&str> = InputKind::RECOGNISED.iter().map(|k| k.id()).collect();
-        return Err(fail(format!(
-            "options: unknown kind `unknown`; use one of: {}",
-            known.join(", ")
-        )));
-    }
+    let intents = options
+        .intents
+        .iter()
+        .map(|text| {
+            IntentId::parse(text).ok_or_else(|| {
+                let known: Vec<&str> = kb::intents::INTENTS.iter().map(|i| i.slug).collect();
+                fail(format!(
+                    "options: unknown intent `{text}`; use one of: {}",
+                    known.join(", ")
+                ))
+            })
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    let kind = options
+        .kind
+        .map(|text| {
+            InputKind::parse(&text)
+                .filter(|k| *k != InputKind::Unknown)
+                .ok_or_else(|| {
+                    let known: Vec<&str> = InputKind::RECOGNISED.iter().map(|k| k.id()).collect();
+                    fail(format!(
+                        "options: unknown kind `{text}`; use one of: {}",
+                        known.join(", ")
+                    ))
+                })
+        })
+        .transpose()?;
     Ok(Context {
         now: options.now.unwrap_or_else(unix_now),
-        intents: options.intents,
+        intents,
         waba_id: options.waba,
         app_id: options.app_id,
-        kind: options.kind,
+        kind,
     })
 }
 

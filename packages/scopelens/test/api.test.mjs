@@ -49,6 +49,8 @@ test("the options change the diagnosis and default to now", () => {
   const forced = diagnose(EXPIRED, { now: 1, kind: "graph_error" });
   assert.equal(forced.input.kind, "graph_error");
   assert.equal(forced.input.detected, "debug_token");
+  const loose = diagnose(EXPIRED, { now: 1, intents: ["Manage-Templates"], kind: "Graph Error" });
+  assert.deepEqual(loose, diagnose(EXPIRED, { now: 1, intents: ["manage_templates"], kind: "graph_error" }));
 });
 
 test("a mistaken option is an Error that names it", () => {

@@ -37,9 +37,11 @@ for (const fixture of fixturePerVerdict()) {
   });
 }
 
-test("diagnose reads standard input when no file is named", () => {
+test("diagnose reads standard input when no file is named, and intents and kinds as loosely as the Rust CLI", () => {
   const text = readFileSync(join(FIXTURES, "debug_token/expired_463.json"), "utf8");
   same(["diagnose", "--now=1760000000", "--intent", "send_messages"], text);
+  same(["diagnose", "--now=1760000000", "--intent", "Send-Messages", "--kind", "Graph Error", "--format", "json"], text);
+  assert.equal(same(["diagnose", "--kind", "unknown"], text).status, 2);
 });
 
 test("explain prints as the Rust CLI does for a known code, an unknown one and a malformed one", () => {

@@ -321,12 +321,12 @@ fn run(cli: Cli) -> Result<u8, UsageError> {
                 view: None,
             };
             let fragment = share::encode_share(&state).map_err(|e| UsageError(e.to_string()))?;
-            let base = base.split('#').next().unwrap_or_default();
             // The base is the user's (redacted like all output); the fragment was redacted when made.
-            terminal::Screen::stdout()
-                .text(base)
-                .link(&format!("#{fragment}"))
-                .end();
+            scopelens_core::command_output::share_link(
+                &mut terminal::Screen::stdout(),
+                &base,
+                &fragment,
+            );
             Ok(0)
         }
         Command::Check {

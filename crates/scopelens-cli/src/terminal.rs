@@ -1,7 +1,7 @@
 //! The one way out of the CLI. Every byte written to standard output or
 //! standard error goes through [`Screen`] (or [`json`]), which
 //!
-//! - removes secrets ([`secrets::redact`]) from everything but a share link,
+//! - removes secrets ([`scopelens_core::secrets::redact`]) from everything but a share link,
 //!   so an argument or a payload echoed back cannot show a token;
 //! - shows terminal controls from a payload as text ([`visible`]), so an
 //!   error message cannot clear the screen, retitle the window, add a link or
@@ -13,56 +13,11 @@
 //! escape sequences (and the triage progress bar's carriage returns, which
 //! it writes itself and which carry no payload).
 
-use scopelens_core::{render, secrets};
+use scopelens_core::command_output::{self, RESET};
+pub use scopelens_core::command_output::{shown, visible, Style};
 use serde::Serialize;
-use serde_json::Value;
-use std::borrow::Cow;
 use std::io::{self, IsTerminal, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
-
-/// `text` with every control a terminal could act on written as `\uXXXX`:
-/// C0 but newline and tab, DEL, C1, and the bidirectional formatting
-/// characters ([`render::is_unsafe_control`]). The same form is a valid
-/// escape inside a JSON string, so one rule serves text, Markdown and JSON.
-pub fn visible(text: &str) -> Cow<'_, str> {
-    if text.chars().any(render::is_unsafe_control) {
-        Cow::Owned(render::visible_controls(text))
-    } else {
-        Cow::Borrowed(text)
-    }
-}
-
-/// What may be shown of any text the CLI prints: secrets removed, then
-/// controls made visible.
-pub fn shown(text: &str) -> String {
-    visible(&secrets::redact(text).text).into_owned()
-}
-
-/// The CLI's own colours.
-#[derive(Clone, Copy)]
-pub enum Style {
-    Red,
-    Yellow,
-    Blue,
-    Green,
-    Bold,
-    Dim,
-}
-
-impl Style {
-    fn code(self) -> &'static str {
-        match self {
-            Style::Red => "\x1b[31m",
-            Style::Yellow => "\x1b[33m",
-            Style::Blue => "\x1b[34m",
-            Style::Green => "\x1b[32m",
-            Style::Bold => "\x1b[1m",
-            Style::Dim => "\x1b[2m",
-        }
-    }
-}
-
-const RESET: &str = "\x1b[0m";
 
 #[derive(Clone, Copy)]
 enum Stream {
@@ -138,7 +93,7 @@ impl Screen {
 
     pub fn paint(&mut self, style: Style, text: &str) -> &mut Screen {
         if self.color {
-            self.line.push_str(style.code());
+            self.line.push_str(style.ansi());
             self.line.push_str(&shown(text));
             self.line.push_str(RESET);
         } else {
@@ -147,9 +102,7 @@ impl Screen {
         self
     }
 
-    /// A share link: controls made visible, but not redacted, since its
-    /// compressed fragment can hold any letters and its content was
-    /// redacted when it was made.
+    /// A share link: see [`command_output::Screen::link`].
     pub fn link(&mut self, text: &str) -> &mut Screen {
         self.line.push_str(&visible(text));
         self
@@ -180,6 +133,34 @@ impl Screen {
     }
 }
 
+/// The core's renderers write through the same screen.
+impl command_output::Screen for Screen {
+    fn text(&mut self, text: &str) -> &mut Self {
+        Screen::text(self, text)
+    }
+
+    fn paint(&mut self, style: Style, text: &str) -> &mut Self {
+        Screen::paint(self, style, text)
+    }
+
+    fn link(&mut self, text: &str) -> &mut Self {
+        Screen::link(self, text)
+    }
+
+    fn verbatim(&mut self, text: &str) {
+        Screen::flush(self);
+        send(self.stream, text.as_bytes());
+    }
+
+    fn end(&mut self) {
+        Screen::end(self);
+    }
+
+    fn flush(&mut self) {
+        Screen::flush(self);
+    }
+}
+
 /// `write!(screen, …)` goes through [`Screen::text`].
 impl std::fmt::Write for Screen {
     fn write_str(&mut self, s: &str) -> std::fmt::Result {
@@ -198,57 +179,10 @@ macro_rules! complain {
 pub(crate) use complain;
 
 /// Pretty JSON on standard output, with every string (keys too) redacted
-/// and controls written as JSON escapes.
+/// and controls written as JSON escapes ([`command_output::json_text`]).
 pub fn json(value: &impl Serialize) {
-    match serde_json::to_value(value) {
-        Ok(mut value) => {
-            redact_strings(&mut value);
-            let text = serde_json::to_string_pretty(&value).unwrap_or_default();
-            // Outside strings serde writes only ASCII punctuation, so every
-            // unsafe character is inside a string, where `\uXXXX` is valid.
-            send(Stream::Out, format!("{}\n", visible(&text)).as_bytes());
-        }
-        Err(e) => complain!("cannot write JSON: {e}"),
-    }
-}
-
-fn redact_strings(value: &mut Value) {
-    match value {
-        Value::String(s) => {
-            let clean = secrets::redact(s);
-            if clean.count > 0 {
-                *s = clean.text;
-            }
-        }
-        Value::Array(items) => items.iter_mut().for_each(redact_strings),
-        Value::Object(map) => {
-            let entries = std::mem::take(map);
-            for (key, mut item) in entries {
-                redact_strings(&mut item);
-                map.insert(secrets::redact(&key).text, item);
-            }
-        }
-        _ => {}
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn controls_are_shown_as_escapes_and_newlines_and_tabs_stay() {
-        assert_eq!(
-            visible("a\x1b[2Jb\u{9b}c\r\n\td\u{7f}\u{202e}"),
-            "a\\u001b[2Jb\\u009bc\\u000d\n\td\\u007f\\u202e"
-        );
-        assert!(matches!(visible("plain é ✓"), Cow::Borrowed(_)));
-    }
-
-    #[test]
-    fn escaped_controls_keep_json_valid() {
-        let text = serde_json::to_string(&"x\u{9b}y\u{2066}").unwrap();
-        let back: String = serde_json::from_str(&visible(&text)).unwrap();
-        assert_eq!(back, "x\u{9b}y\u{2066}");
+    match command_output::json_text(value) {
+        Ok(text) => send(Stream::Out, text.as_bytes()),
+        Err(e) => complain!("{e}"),
     }
 }

@@ -3,13 +3,11 @@
 //! stdin) in a streaming way, so memory stays flat, and uses every core on
 //! large plain files.
 
-use crate::terminal::{self, complain, Screen};
+use crate::terminal::{complain, Screen};
 use crate::UsageError;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use scopelens_core::render;
-use scopelens_core::triage::{GroupBy, GroupReport, LogReader, Triage, TriageReport};
-use scopelens_core::units;
-use serde_json::Value;
+use scopelens_core::command_output::{self, TriageFormat};
+use scopelens_core::triage::{GroupBy, LogReader, Triage, TriageReport};
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, IsTerminal, Read, Seek, SeekFrom};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -298,231 +296,29 @@ fn progress_bar(total: u64) -> ProgressBar {
 }
 
 fn summary(report: &TriageReport, bytes: u64, elapsed: Duration, files: usize) {
-    let secs = elapsed.as_secs_f64().max(0.000_001);
-    let mut err = Screen::stderr();
-    err.say(&format!(
-        "triage: {} errors in {} groups, {} lines ({} without errors, {} unreadable, {} oversized) from {files} input(s), {:.1} MB in {:.2} s ({:.0} MB/s)",
-        report.total_errors,
-        report.groups.len(),
-        report.lines,
-        report.lines_without_errors,
-        report.unreadable_lines,
-        report.oversized_records,
-        bytes as f64 / 1e6,
-        secs,
-        bytes as f64 / 1e6 / secs
-    ));
-    let listed = |numbers: &[u64], total: u64| {
-        let shown: Vec<String> = numbers.iter().take(20).map(|n| n.to_string()).collect();
-        let more = if total as usize > shown.len() {
-            ", …"
-        } else {
-            ""
-        };
-        format!("{}{more}", shown.join(", "))
-    };
-    if report.unreadable_lines > 0 {
-        err.say(&format!(
-            "triage: unreadable lines: {}",
-            listed(&report.unreadable_line_numbers, report.unreadable_lines)
-        ));
-    }
-    if report.oversized_records > 0 {
-        err.say(&format!(
-            "triage: records longer than {} skipped, starting on lines: {}",
-            units::megabytes(scopelens_core::triage::MAX_RECORD_BYTES as f64),
-            listed(&report.oversized_record_lines, report.oversized_records)
-        ));
-    }
-}
-
-fn key_text(key: &Value) -> String {
-    key.as_object()
-        .map(|o| {
-            o.iter()
-                .map(|(k, v)| {
-                    format!(
-                        "{k}={}",
-                        v.as_str().map_or_else(|| v.to_string(), str::to_string)
-                    )
-                })
-                .collect::<Vec<_>>()
-                .join(" ")
-        })
-        .unwrap_or_default()
+    command_output::triage_summary(
+        &mut Screen::stderr(),
+        report,
+        bytes,
+        elapsed.as_secs_f64(),
+        files,
+    );
 }
 
 fn print_report(report: &TriageReport, format: Format) {
-    let mut s = Screen::stdout();
-    match format {
-        Format::Json => terminal::json(report),
-        Format::Csv => {
-            let mut header: Vec<&str> = report.by.clone();
-            header.extend([
-                "count",
-                "first_seen",
-                "last_seen",
-                "category",
-                "fixable_by",
-                "title",
-            ]);
-            let mut rows = vec![header.iter().map(|h| h.to_string()).collect::<Vec<_>>()];
-            for g in &report.groups {
-                let mut cells: Vec<String> = report
-                    .by
-                    .iter()
-                    .map(|k| plain_or_empty(&g.key[*k]))
-                    .collect();
-                cells.push(g.count.to_string());
-                cells.push(g.first_seen.clone().unwrap_or_default());
-                cells.push(g.last_seen.clone().unwrap_or_default());
-                cells.push(g.category.to_string());
-                cells.push(g.fixable_by.unwrap_or_default().to_string());
-                cells.push(g.title.clone());
-                rows.push(cells);
-            }
-            s.text(&csv_text(&rows)).flush();
-        }
-        Format::Markdown => {
-            s.say(&format!(
-                "## scopelens triage: {} errors, {} groups",
-                report.total_errors,
-                report.groups.len()
-            ));
-            s.blank();
-            s.say(&format!(
-                "| {} | count | first seen | last seen | category | who can fix | what |",
-                report.by.join(" | ")
-            ));
-            s.say(&format!(
-                "|{}---|---|---|---|---|---|",
-                "---|".repeat(report.by.len())
-            ));
-            for g in report.groups_blocking_first() {
-                let keys: Vec<String> = report
-                    .by
-                    .iter()
-                    .map(|k| render::markdown_text(&plain(&g.key[*k])))
-                    .collect();
-                s.say(&format!(
-                    "| {} | {} | {} | {} | {} | {} | {} |",
-                    keys.join(" | "),
-                    g.count,
-                    g.first_seen.as_deref().unwrap_or("-"),
-                    g.last_seen.as_deref().unwrap_or("-"),
-                    g.category,
-                    g.fixable_by.unwrap_or("-"),
-                    blocking_mark(g, "**blocks every call:** ") + &render::markdown_text(&g.title)
-                ));
-            }
-            if report.unreadable_lines > 0 {
-                s.blank();
-                s.say(&format!(
-                    "{} lines could not be read.",
-                    report.unreadable_lines
-                ));
-            }
-        }
-        Format::Text => {
-            s.say(&text_heading(report));
-            for g in report.groups_blocking_first() {
-                s.blank();
-                s.say(&format!(
-                    "{:>9}  {}  {}{}",
-                    g.count,
-                    key_text(&g.key),
-                    blocking_mark(g, "BLOCKS EVERY CALL: "),
-                    g.title
-                ));
-                let seen = match (&g.first_seen, &g.last_seen) {
-                    (Some(f), Some(l)) => format!("  first {f}, last {l}"),
-                    _ => String::new(),
-                };
-                s.say(&format!(
-                    "           {} · fixable by {}{seen}",
-                    g.category,
-                    g.fixable_by.unwrap_or("unknown")
-                ));
-                if let Some(step) = g.fix.first() {
-                    s.say(&format!("           fix: {step}"));
-                }
-            }
-        }
-    }
-}
-
-/// The text output's first line: errors, then what became of every line.
-fn text_heading(report: &TriageReport) -> String {
-    format!(
-        "{} errors in {} groups ({} lines read: {} without errors, {} unreadable; {} too long to read)",
-        report.total_errors,
-        report.groups.len(),
-        report.lines,
-        report.lines_without_errors,
-        report.unreadable_lines,
-        report.oversized_records
-    )
-}
-
-/// `mark` before a group that stops every call (listed first), nothing otherwise.
-fn blocking_mark(group: &GroupReport, mark: &str) -> String {
-    if group.blocks_every_call {
-        mark.to_string()
-    } else {
-        String::new()
-    }
-}
-
-/// CSV with the `csv` crate's quoting, and every cell a spreadsheet would
-/// read as a formula (starting with `=`, `+`, `-`, `@`, a tab or a carriage
-/// return) prefixed with `'`, as OWASP recommends: quoting alone does not
-/// stop `=HYPERLINK(…)` from running.
-pub fn csv_text(rows: &[Vec<String>]) -> String {
-    // Lines end with `\n` alone: a `\r` is a control the screen would show escaped.
-    let mut writer = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::Any(b'\n'))
-        .from_writer(Vec::new());
-    for row in rows {
-        // Writing to memory cannot fail.
-        let _ = writer.write_record(row.iter().map(|cell| neutralised_cell(cell)));
-    }
-    let bytes = writer.into_inner().unwrap_or_default();
-    String::from_utf8_lossy(&bytes).into_owned()
-}
-
-fn neutralised_cell(cell: &str) -> String {
-    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{cell}")
-    } else {
-        cell.to_string()
-    }
-}
-
-fn plain(v: &Value) -> String {
-    v.as_str().map_or_else(
-        || {
-            if v.is_null() {
-                "-".to_string()
-            } else {
-                v.to_string()
-            }
-        },
-        str::to_string,
-    )
-}
-
-fn plain_or_empty(v: &Value) -> String {
-    if v.is_null() {
-        String::new()
-    } else {
-        plain(v)
-    }
+    let format = match format {
+        Format::Text => TriageFormat::Text,
+        Format::Json => TriageFormat::Json,
+        Format::Markdown => TriageFormat::Markdown,
+        Format::Csv => TriageFormat::Csv,
+    };
+    command_output::triage_report(&mut Screen::stdout(), report, format);
 }
 
 #[cfg(test)]
 mod tests {
-    use super::csv_text;
     use proptest::prelude::*;
+    use scopelens_core::command_output::csv_text;
 
     fn cell() -> impl Strategy<Value = String> {
         prop_oneof![
@@ -534,7 +330,7 @@ mod tests {
 
     proptest! {
         #[test]
-        fn every_cell_reads_back_unchanged_or_with_a_quote_that_stops_a_formula(
+        fn every_cell_the_core_writes_reads_back_with_the_csv_crate_unchanged_or_with_a_quote_that_stops_a_formula(
             rows in prop::collection::vec(prop::collection::vec(cell(), 3), 1..8)
         ) {
             let text = csv_text(&rows);

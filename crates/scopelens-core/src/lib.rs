@@ -13,6 +13,7 @@
 //! - [`share::encode_share`] / [`share::decode_share`]: redacted share links.
 #![forbid(unsafe_code)]
 
+pub mod command_output;
 pub mod diagnose;
 pub(crate) mod escapes;
 pub mod input;

@@ -32,6 +32,7 @@ named_enum! {
     /// What triage groups errors by; the name is the `--by` word and the
     /// key's field in the report.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    #[cfg_attr(feature = "typescript", derive(tsify_next::Tsify), serde(rename_all = "snake_case"))]
     pub enum GroupBy {
         Code = "code",
         Category = "category",
@@ -940,9 +941,17 @@ impl ArraySplit {
     }
 }
 
+/// What triage found in a log: the `scopelens/triage/v1` JSON contract.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify_next::Tsify),
+    tsify(missing_as_null)
+)]
 pub struct TriageReport {
+    /// Always `scopelens/triage/v1`.
     pub schema: &'static str,
+    /// Error occurrences counted, in every group.
     pub total_errors: u64,
     pub unreadable_lines: u64,
     /// The first hundred unreadable lines' numbers.
@@ -954,7 +963,9 @@ pub struct TriageReport {
     pub lines: u64,
     /// Of `lines`, those read without trouble that carry no error.
     pub lines_without_errors: u64,
+    /// What the groups are keyed by (`code`, `category`, `phone`, `waba`, `hour`, `day`).
     pub by: Vec<&'static str>,
+    /// Largest first.
     pub groups: Vec<GroupReport>,
 }
 
@@ -969,10 +980,21 @@ impl TriageReport {
     }
 }
 
+/// The errors that share a key, explained by their most common code.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify_next::Tsify),
+    tsify(missing_as_null)
+)]
 pub struct GroupReport {
+    #[cfg_attr(
+        feature = "typescript",
+        tsify(type = "Record<string, string | number | null>")
+    )]
     pub key: Value,
     pub count: u64,
+    /// The earliest and latest times seen, ISO 8601 UTC, when the log has times.
     pub first_seen: Option<String>,
     pub last_seen: Option<String>,
     pub category: &'static str,
@@ -982,6 +1004,8 @@ pub struct GroupReport {
     pub title: String,
     pub explanation: String,
     pub fix: Vec<String>,
+    /// One occurrence, secrets removed and customers' phone numbers masked.
+    #[cfg_attr(feature = "typescript", tsify(type = "Record<string, unknown>"))]
     pub sample: Value,
     #[serde(skip)]
     sort_key: String,

@@ -26,7 +26,7 @@ use std::process::Command;
 
 /// Features rustc's wasm32 output uses; wasm-opt must be told, since
 /// wasm-bindgen drops the target-features section it could read them from.
-const WASM_FEATURES: &[&str] = &[
+pub(crate) const WASM_FEATURES: &[&str] = &[
     "--enable-bulk-memory",
     "--enable-mutable-globals",
     "--enable-nontrapping-float-to-int",

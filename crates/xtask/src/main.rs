@@ -10,6 +10,8 @@
 //! - `fuzz [SECONDS]`: run every fuzz target for a while (see `fuzz.rs`).
 //! - `kb-stale [--now YYYY-MM] [--months N]`: knowledge-base entries whose sources were
 //!   checked more than N (default 6) months ago (see `kb_stale.rs`).
+//! - `npm [--test]`: build the npm package and pack it into `target/npm/`; with
+//!   `--test`, install it offline into a fresh project and run its tests (see `npm.rs`).
 //! - `bench`: measure size (and the size floor), start-up, typing, throughput, memory and triage speed.
 
 mod bench;
@@ -19,6 +21,7 @@ mod compress;
 mod fake_graph;
 mod fuzz;
 mod kb_stale;
+mod npm;
 mod server;
 mod tools;
 
@@ -66,6 +69,8 @@ fn test() -> Step {
         "warnings",
     ])?;
     cargo(&["test", "--workspace"])?;
+    // The npm package as a user installs it, against the CLI just tested.
+    npm::test(&npm::build()?)?;
     wasm_test()?;
     e2e(None)?;
     // The guide's browser tests, against the app just built plus the guide.
@@ -168,7 +173,7 @@ fn e2e(filter: Option<&str>) -> Step {
         .current_dir(root()))
 }
 
-const USAGE: &str = "usage: cargo xtask <setup|test|dist|serve|e2e [FILTER]|book|fuzz [SECONDS]|kb-stale [--now YYYY-MM] [--months N]|bench [sizes|floor|browser|native|triage]…>";
+const USAGE: &str = "usage: cargo xtask <setup|test|dist|serve|e2e [FILTER]|book|fuzz [SECONDS]|kb-stale [--now YYYY-MM] [--months N]|npm [--test]|bench [sizes|floor|browser|native|triage]…>";
 
 fn main() {
     let task = std::env::args().nth(1).unwrap_or_default();
@@ -181,6 +186,7 @@ fn main() {
         "book" => book::e2e(&dist_dir()),
         "bench" => bench::bench(&std::env::args().skip(2).collect::<Vec<_>>()),
         "fuzz" => fuzz::fuzz(fuzz::seconds(std::env::args().nth(2).as_deref())),
+        "npm" => npm::npm(&std::env::args().skip(2).collect::<Vec<_>>()),
         "kb-stale" => kb_stale::kb_stale(&std::env::args().skip(2).collect::<Vec<_>>()),
         _ => Err(USAGE.to_string()),
     };

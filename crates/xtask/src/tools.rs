@@ -13,6 +13,8 @@ pub const MDBOOK: &str = "0.5.4";
 pub const BINARYEN: &str = "132";
 pub const PLAYWRIGHT: &str = "1.64.1";
 pub const CARGO_FUZZ: &str = "0.13.1";
+/// The npm package's sample consumer is type-checked with this `tsc`.
+pub const TYPESCRIPT: &str = "5.9.3";
 
 /// Root of the tool cache.
 pub fn cache_dir() -> PathBuf {
@@ -77,6 +79,7 @@ pub fn setup() -> Step {
         &format!("playwright-core@{PLAYWRIGHT}"),
         "node_modules/playwright-core/package.json",
     )?;
+    ensure_typescript()?;
     ensure_chromium()?;
     eprintln!(
         "setup: all tools present (cache: {})",
@@ -129,6 +132,25 @@ fn ensure_npm_package(dir: &str, spec: &str, marker: &str) -> Step {
         .args(["install", "--no-audit", "--no-fund", "--prefix"])
         .arg(&prefix)
         .arg(spec))
+}
+
+/// TypeScript, for the npm package's type test (see `npm.rs`).
+pub fn ensure_typescript() -> Step {
+    ensure_npm_package(
+        &format!("typescript-{TYPESCRIPT}"),
+        &format!("typescript@{TYPESCRIPT}"),
+        "node_modules/typescript/package.json",
+    )
+}
+
+/// The pinned TypeScript compiler's entry script (run with `node`).
+pub fn tsc() -> PathBuf {
+    cache_dir()
+        .join(format!("typescript-{TYPESCRIPT}"))
+        .join("node_modules")
+        .join("typescript")
+        .join("bin")
+        .join("tsc")
 }
 
 fn ensure_chromium() -> Step {

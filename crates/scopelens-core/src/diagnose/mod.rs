@@ -71,7 +71,10 @@ impl Context {
 }
 
 named_enum! {
+    /// How much a finding matters: `error` blocks the integration, `warning`
+    /// will (or may) later, `info` is worth knowing. Ordered most severe first.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+    #[cfg_attr(feature = "typescript", derive(tsify_next::Tsify), tsify(missing_as_null))]
     #[serde(rename_all = "snake_case")]
     pub enum Severity {
         Error = "error",
@@ -81,7 +84,10 @@ named_enum! {
 }
 
 named_enum! {
+    /// The diagnosis in one word; the CLI's exit status follows it (0 for
+    /// `ok` and `warning`, 1 for `action_required`, 2 for `invalid_input`).
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+    #[cfg_attr(feature = "typescript", derive(tsify_next::Tsify), tsify(missing_as_null))]
     #[serde(rename_all = "snake_case")]
     pub enum Verdict {
         Ok = "ok",
@@ -172,12 +178,22 @@ fn lower_first(step: &str) -> String {
     }
 }
 
+/// One thing the diagnosis found: what, why, and what to do.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify_next::Tsify),
+    tsify(missing_as_null)
+)]
 pub struct Finding {
+    /// Stable machine name, e.g. `token.expired`.
     pub id: &'static str,
     pub severity: Severity,
+    /// The problem in one line.
     pub title: String,
+    /// Why it happens and what it means.
     pub explanation: String,
+    /// What to do, step by step.
     pub fix: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub code: Option<u32>,
@@ -185,6 +201,7 @@ pub struct Finding {
     pub subcode: Option<u32>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub permission: Option<String>,
+    /// Meta's documentation the finding rests on.
     pub sources: Vec<&'static str>,
     /// Page of the guide that explains this, relative to the guide's root.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -278,6 +295,11 @@ impl Finding {
 
 /// What was read.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify_next::Tsify),
+    tsify(missing_as_null)
+)]
 pub struct InputSummary {
     pub kind: InputKind,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -314,8 +336,15 @@ impl InputSummary {
     }
 }
 
+/// What scopelens makes of a paste: the `scopelens/diagnosis/v1` JSON contract.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify_next::Tsify),
+    tsify(missing_as_null)
+)]
 pub struct Diagnosis {
+    /// Always `scopelens/diagnosis/v1`.
     pub schema: &'static str,
     pub input: InputSummary,
     pub verdict: Verdict,

@@ -13,6 +13,7 @@ use serde::Serialize;
 named_enum! {
     /// How one permission stands.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+    #[cfg_attr(feature = "typescript", derive(tsify_next::Tsify), tsify(missing_as_null))]
     #[serde(rename_all = "snake_case")]
     pub enum ScopeState {
         Granted = "granted",
@@ -26,6 +27,11 @@ named_enum! {
 
 /// One row of the needed-versus-granted matrix.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify_next::Tsify),
+    tsify(missing_as_null)
+)]
 pub struct ScopeRow {
     pub permission: String,
     pub needed: bool,

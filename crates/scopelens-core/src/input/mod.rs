@@ -25,6 +25,11 @@ const MAX_CANDIDATES: usize = 256;
 
 /// The notation the payload was written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify_next::Tsify),
+    tsify(missing_as_null)
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Form {
     Json,
@@ -65,6 +70,11 @@ impl Form {
 
 /// Why the input could not be read.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify_next::Tsify),
+    tsify(missing_as_null)
+)]
 #[serde(tag = "reason", rename_all = "snake_case")]
 pub enum InputError {
     Empty,

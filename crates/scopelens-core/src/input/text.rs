@@ -729,6 +729,11 @@ fn error_type(text: &str) -> Option<String> {
 
 /// A client library's own HTTP error, with the response body left out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify_next::Tsify),
+    tsify(missing_as_null)
+)]
 pub struct ClientLibrary {
     pub name: &'static str,
     /// How to log the body in that library.

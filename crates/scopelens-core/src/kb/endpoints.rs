@@ -10,6 +10,11 @@ use serde::Serialize;
 
 /// How sure the knowledge base is about an endpoint's permission.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify_next::Tsify),
+    tsify(missing_as_null)
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Confidence {
     /// Stated on an official reference page or in Meta's OpenAPI description.
@@ -19,6 +24,11 @@ pub enum Confidence {
 }
 
 #[derive(Debug, Clone, Copy, Serialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify_next::Tsify),
+    tsify(missing_as_null)
+)]
 pub struct Endpoint {
     /// `GET`, `POST` or `DELETE`.
     pub method: &'static str,
@@ -41,6 +51,11 @@ pub struct Endpoint {
 /// specific first (more literal segments first, then table order); it is
 /// empty when nothing fits.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify_next::Tsify),
+    tsify(missing_as_null)
+)]
 pub struct EndpointMatch {
     pub method: String,
     pub path: String,

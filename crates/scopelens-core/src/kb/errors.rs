@@ -18,6 +18,7 @@ named_enum! {
     /// What kind of problem a code describes. Drives grouping in the guide and
     /// the severity of findings.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+    #[cfg_attr(feature = "typescript", derive(tsify_next::Tsify), tsify(missing_as_null))]
     #[serde(rename_all = "snake_case")]
     pub enum Category {
         Authentication = "authentication",
@@ -60,6 +61,7 @@ impl Category {
 named_enum! {
     /// Who can make the error go away.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+    #[cfg_attr(feature = "typescript", derive(tsify_next::Tsify), tsify(missing_as_null))]
     #[serde(rename_all = "snake_case")]
     pub enum FixableBy {
         /// A code or configuration change by the integrating developer.
@@ -87,6 +89,7 @@ impl FixableBy {
 named_enum! {
     /// Whether and how to retry the failed request.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+    #[cfg_attr(feature = "typescript", derive(tsify_next::Tsify), tsify(missing_as_null))]
     #[serde(rename_all = "snake_case")]
     pub enum Retry {
         /// Retrying the same request will fail the same way.
@@ -113,6 +116,11 @@ impl Retry {
 
 /// One catalog entry.
 #[derive(Debug, Clone, Copy, Serialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify_next::Tsify),
+    tsify(missing_as_null)
+)]
 pub struct ErrorEntry {
     pub code: u32,
     /// Set when the entry covers a whole range `code..=last_code` (e.g. 200-299).
@@ -167,6 +175,11 @@ pub enum ErrorLookup {
 
 /// A range of codes sharing a meaning, used for codes the catalog lacks.
 #[derive(Debug, Clone, Copy, Serialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify_next::Tsify),
+    tsify(missing_as_null)
+)]
 pub struct Family {
     pub name: &'static str,
     pub category: Category,

@@ -12,6 +12,7 @@ use serde_json::Value;
 named_enum! {
     /// What kind of thing was pasted. Serialised names are the JSON contract's.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[cfg_attr(feature = "typescript", derive(tsify_next::Tsify), tsify(missing_as_null))]
     #[serde(rename_all = "snake_case")]
     pub enum InputKind {
         DebugToken = "debug_token",
@@ -52,6 +53,11 @@ impl InputKind {
 
 /// A decoded payload.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify_next::Tsify),
+    tsify(missing_as_null)
+)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Payload {
     DebugToken(DebugToken),
@@ -119,6 +125,11 @@ impl TokenType {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify_next::Tsify),
+    tsify(missing_as_null)
+)]
 pub struct GranularScope {
     pub scope: String,
     /// `None`: the permission applies to every asset the token can reach.
@@ -127,6 +138,11 @@ pub struct GranularScope {
 
 /// `data.error` of an invalid token.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify_next::Tsify),
+    tsify(missing_as_null)
+)]
 pub struct TokenError {
     pub code: Option<u32>,
     pub subcode: Option<u32>,
@@ -134,11 +150,20 @@ pub struct TokenError {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify_next::Tsify),
+    tsify(missing_as_null)
+)]
 pub struct DebugToken {
     /// Whether the `{"data": …}` wrapper was present.
     pub wrapped: bool,
     pub app_id: Option<String>,
     #[serde(rename = "type")]
+    #[cfg_attr(
+        feature = "typescript",
+        tsify(type = "\"USER\" | \"PAGE\" | \"APP\" | \"SYSTEM_USER\" | (string & {}) | null")
+    )]
     pub token_type: Option<TokenType>,
     pub application: Option<String>,
     pub is_valid: Option<bool>,
@@ -150,6 +175,7 @@ pub struct DebugToken {
     pub granular_scopes: Vec<GranularScope>,
     pub user_id: Option<String>,
     pub profile_id: Option<String>,
+    #[cfg_attr(feature = "typescript", tsify(type = "Record<string, unknown> | null"))]
     pub metadata: Option<Value>,
     pub error: Option<TokenError>,
 }
@@ -165,12 +191,26 @@ pub enum PermissionStatus {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify_next::Tsify),
+    tsify(missing_as_null)
+)]
 pub struct PermissionEntry {
     pub permission: String,
+    #[cfg_attr(
+        feature = "typescript",
+        tsify(type = "\"granted\" | \"declined\" | \"expired\" | (string & {})")
+    )]
     pub status: PermissionStatus,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify_next::Tsify),
+    tsify(missing_as_null)
+)]
 pub struct PermissionList {
     pub entries: Vec<PermissionEntry>,
     pub has_more_pages: bool,
@@ -179,13 +219,24 @@ pub struct PermissionList {
 /// `error_data` of a Graph error: WhatsApp's `{messaging_product, details}`,
 /// or anything else (Marketing API sends a JSON string).
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify_next::Tsify),
+    tsify(missing_as_null)
+)]
 pub struct ErrorData {
     pub details: Option<String>,
     pub messaging_product: Option<String>,
+    #[cfg_attr(feature = "typescript", tsify(type = "unknown"))]
     pub other: Option<Value>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify_next::Tsify),
+    tsify(missing_as_null)
+)]
 pub struct GraphError {
     pub wrapped: bool,
     pub message: Option<String>,
@@ -203,6 +254,7 @@ pub struct GraphError {
 named_enum! {
     /// Where in a webhook an error object was found.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+    #[cfg_attr(feature = "typescript", derive(tsify_next::Tsify), tsify(missing_as_null))]
     #[serde(rename_all = "snake_case")]
     pub enum ErrorPlace {
         /// `value.errors[]`: a problem with the app, account or system.
@@ -233,6 +285,11 @@ impl ErrorPlace {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify_next::Tsify),
+    tsify(missing_as_null)
+)]
 pub struct WebhookError {
     pub code: Option<u32>,
     pub title: Option<String>,
@@ -250,6 +307,11 @@ pub struct WebhookError {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify_next::Tsify),
+    tsify(missing_as_null)
+)]
 pub struct WebhookErrors {
     /// A whole webhook delivery (`object` / `entry`) rather than bare error objects.
     pub whole_payload: bool,
@@ -258,6 +320,11 @@ pub struct WebhookErrors {
 
 /// A pasted token, described without its secret part.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify_next::Tsify),
+    tsify(missing_as_null)
+)]
 pub struct TokenShape {
     /// `user_or_system` for `EAA…`, `app` for `APPID|SECRET`.
     pub family: TokenFamily,
@@ -270,6 +337,7 @@ pub struct TokenShape {
 
 named_enum! {
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+    #[cfg_attr(feature = "typescript", derive(tsify_next::Tsify), tsify(missing_as_null))]
     #[serde(rename_all = "snake_case")]
     pub enum TokenFamily {
         UserOrSystem = "user_or_system",

@@ -67,7 +67,12 @@ const MIN_VALUE_LEN: usize = 8;
 const MIN_CURL_PASSWORD: usize = 2;
 
 /// Text with secrets removed, and how many were removed.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify_next::Tsify),
+    tsify(missing_as_null)
+)]
 pub struct Redacted {
     pub text: String,
     pub count: usize,

@@ -92,15 +92,28 @@ export function eq(actual, expected, what) {
 // ---------------------------------------------------------------------------
 // Tests
 
+const setups = [];
+let setUp;
 /**
- * Registers a test with node:test. The browser is up when `fn` runs, and
- * anything recorded in `problems` while it ran fails it. `options` are
- * node:test's (`timeout`, `skip`, ...).
+ * Runs `setup` once, before the first of this file's tests runs: unlike
+ * node:test's `before`, not at all when a name filter leaves none to run.
+ */
+export const beforeFirstTest = (setup) => setups.push(setup);
+
+/**
+ * Registers a test with node:test. The browser is up and the file's
+ * `beforeFirstTest` setups have run when `fn` runs, and anything recorded in
+ * `problems` while it ran fails it. `options` are node:test's (`timeout`,
+ * `skip`, ...).
  */
 export function test(name, fn, options = {}) {
   closeAfterTests();
   nodeTest(name, { timeout: 10 * 60_000, ...options }, async (t) => {
-    browser ||= await launchBrowser();
+    setUp ||= (async () => {
+      browser = await launchBrowser();
+      for (const setup of setups) await setup();
+    })();
+    await setUp;
     const before = problems.length;
     await fn(t);
     const added = problems.slice(before);

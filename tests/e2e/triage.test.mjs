@@ -4,15 +4,14 @@
 // Logs come from the seeded generator (scopelens-loggen), which also prints
 // the exact counts it wrote; the CLI (`scopelens triage --format json`) reads
 // the same files. The page's numbers must equal both. `cargo xtask e2e`
-// builds the two binaries (this file only runs them, in `before`).
+// builds the two binaries (this file only runs them, before its first test).
 // Generated files go to target/e2e/.
 
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { join } from "node:path";
-import { before } from "node:test";
-import { ROOT, DIST, FAKE_GRAPH, assert, eq, open, finish, serve, nextFrames, BASE, browser, test } from "./harness.mjs";
+import { ROOT, DIST, FAKE_GRAPH, assert, eq, open, finish, serve, nextFrames, beforeFirstTest, BASE, browser, test } from "./harness.mjs";
 import { decodeLink } from "./attack-corpus.mjs";
 
 const OUT = join(ROOT, "target", "e2e");
@@ -46,7 +45,7 @@ const sameCounts = (actual, expected, what) => eq(sorted(actual), sorted(expecte
 
 /** A 2 MB log (every 250th line malformed), its gzip copy, and the CLI's reports of it. */
 let SMALL, SMALL_GZ, CLI;
-before(() => {
+beforeFirstTest(() => {
   for (const name of ["scopelens", "scopelens-loggen"]) {
     assert(existsSync(bin(name)), `${bin(name)} is missing: build it with \`cargo build -p scopelens-cli -p scopelens-loggen\` (\`cargo xtask e2e\` does)`);
   }

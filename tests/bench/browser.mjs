@@ -6,24 +6,18 @@
 //   - wasm linear memory after load and after the 5 MB paste;
 //   - the files the app's first load and a guide page with widgets fetch.
 // Writes JSON to $SCOPELENS_BENCH_OUT. Times are reported, never asserted.
+// The site (SCOPELENS_DIST, default target/dist) is served and Chromium
+// launched by the browser tests' harness (tests/e2e/harness.mjs).
 
-import { createRequire } from "node:module";
-import { readFileSync, writeFileSync } from "node:fs";
-import { createServer } from "node:http";
-import { join, dirname } from "node:path";
-import { fileURLToPath } from "node:url";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { deflateSync } from "node:zlib";
+import { ROOT, BASE, serve, launchBrowser } from "../e2e/harness.mjs";
 
-const require = createRequire(import.meta.url);
-const { chromium } = require("playwright-core");
-
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
-const BASE = process.env.SCOPELENS_BENCH_URL;
 const OUT = process.env.SCOPELENS_BENCH_OUT;
 const COLD_LOADS = Number(process.env.SCOPELENS_BENCH_LOADS || 21);
 const fixture = (p) => readFileSync(join(ROOT, "tests", "fixtures", p), "utf8");
-
-const ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -67,9 +61,10 @@ async function startup(browser, appBytes) {
   // A static page of the same total size, served the same way.
   const padding = "<!-- " + "x".repeat(Math.max(0, appBytes - 200)) + " -->";
   const html = `<!doctype html><html><head><meta charset="utf-8"><title>static</title></head><body>${padding}<div data-verdict="action_required">Action required</div></body></html>`;
-  const server = createServer((req, res) => res.writeHead(200, { "content-type": "text/html" }).end(html));
-  await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
-  const staticUrl = `http://127.0.0.1:${server.address().port}/`;
+  const dir = mkdtempSync(join(tmpdir(), "scopelens-bench-"));
+  writeFileSync(join(dir, "index.html"), html);
+  const server = await serve(dir);
+  const staticUrl = server.url;
   const stat = [];
   for (let i = 0; i < COLD_LOADS; i++) {
     const context = await browser.newContext();
@@ -77,7 +72,8 @@ async function startup(browser, appBytes) {
     stat.push(await timeToVerdict(page, staticUrl));
     await context.close();
   }
-  server.close();
+  await server.close();
+  rmSync(dir, { recursive: true, force: true });
   return { app: summary(app), static_same_size: summary(stat), ratio: +(median(app) / median(stat)).toFixed(2), static_bytes: html.length };
 }
 
@@ -141,19 +137,18 @@ async function fetched(browser, url, scroll) {
   });
   await page.goto(url, { waitUntil: "networkidle" });
   if (scroll) {
-    await page.evaluate(async () => {
-      for (const el of document.querySelectorAll(".scopelens-widget")) {
-        el.scrollIntoView();
-        await new Promise((r) => setTimeout(r, 100));
-      }
-    });
+    const widgets = page.locator(".scopelens-widget");
+    for (let i = 0; i < (await widgets.count()); i++) {
+      await widgets.nth(i).scrollIntoViewIfNeeded();
+      await page.waitForFunction((el) => el.dataset.mounted === "true", await widgets.nth(i).elementHandle(), { timeout: 30000 });
+    }
     await page.waitForLoadState("networkidle");
   }
   await context.close();
   return [...new Set(files)];
 }
 
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || "/usr/bin/chromium", headless: true, args: ARGS });
+const browser = await launchBrowser();
 const appFiles = await fetched(browser, BASE, false);
 const guideFiles = await fetched(browser, BASE + "guide/checking-tokens.html", true);
 const appBytes = Number(process.env.SCOPELENS_BENCH_APP_BYTES || 700000);

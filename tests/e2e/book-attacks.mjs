@@ -5,17 +5,11 @@
 // Content-Security-Policy to fall back on. What keeps a pasted payload inert
 // there is the widgets rendering text as text, and this checks it.
 //
-// Use from tests/e2e/book.mjs (which owns the browser and the server):
+// Used by tests/e2e/book.mjs (which owns the browser and the server):
 //
-//   import { attackWidgets } from "./book-attacks.mjs";
 //   const attacks = await attackWidgets(browser, BASE); // BASE ends in /guide/
-//   for (const f of attacks.failures) check(false, `widget attack: ${f}`);
-//   console.log(attacks.summary);
 //
-// Or on its own, against a built guide (serves target/dist itself unless
-// SCOPELENS_BOOK_URL is set):
-//   NODE_PATH=~/.cache/scopelens/tools/e2e-playwright-1.64.1/node_modules \
-//     node tests/e2e/book-attacks.mjs
+// Alone: `node --test --test-name-pattern=hostile tests/e2e/book.mjs`.
 //
 // For every attack string (attack-corpus.mjs) in a field of each input kind
 // pasted into the decoder widget, and into its WABA and app ID boxes, the
@@ -29,8 +23,8 @@
 // neither the page (attributes and text), nor the "Open in scopelens" link
 // (decoded), nor the address, storage or console may carry it.
 
-import { createRequire } from "node:module";
 import * as corpus from "./attack-corpus.mjs";
+import { nextFrames } from "./harness.mjs";
 
 const { ATTACKS, PLACES, allowedHref, secretNeedle } = corpus;
 const { SECRET_FORMS } = corpus;
@@ -170,7 +164,8 @@ async function hostile(browser, guideUrl) {
       continue;
     }
     const r = await page.evaluate(runInWidget, { widget, selector, cases: list, verdict });
-    await page.waitForTimeout(150);
+    // Let late events (image errors, focus, animations) happen before judging.
+    await nextFrames(page);
     failures.push(...r.failures, ...(await page.evaluate(() => window.__flags)).map((f) => `${path}: ${f}`));
     for (const [h, label] of Object.entries(r.hrefs)) if (!allowedHref(h)) failures.push(`${label}: clickable link to ${h.slice(0, 100)}`);
     if ((await page.evaluate(() => window.__pwned)) !== undefined) failures.push(`${path}: the canary was set`);
@@ -247,41 +242,4 @@ export async function attackWidgets(browser, guideUrl) {
     cases: a.cases + s.cases,
     summary: `widget attacks: ${ATTACKS.length} attack strings, ${a.cases} cases in 5 widget inputs (decoder in ${DECODER_PLACES.length} fields), ${s.cases} secret forms through the decoder, ${Math.round((Date.now() - started) / 1000)} s`,
   };
-}
-
-// ---------------------------------------------------------------------------
-// Standalone
-
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const require = createRequire(import.meta.url);
-  const { chromium } = require("playwright-core");
-  const { createServer } = await import("node:http");
-  const { readFileSync, existsSync, statSync } = await import("node:fs");
-  const { join, extname, normalize, dirname } = await import("node:path");
-  const { fileURLToPath } = await import("node:url");
-  let url = process.env.SCOPELENS_BOOK_URL;
-  let server;
-  if (!url) {
-    const dist = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "target", "dist");
-    if (!existsSync(join(dist, "guide", "index.html"))) throw new Error("target/dist/guide is not built: run `cargo xtask dist`");
-    const types = { ".html": "text/html", ".js": "text/javascript", ".wasm": "application/wasm", ".css": "text/css", ".svg": "image/svg+xml", ".png": "image/png", ".woff2": "font/woff2", ".json": "application/json" };
-    server = createServer((req, res) => {
-      const path = normalize(decodeURIComponent(new URL(req.url, "http://x").pathname)).replace(/^\/+/, "");
-      let file = join(dist, path);
-      if (path.includes("..")) return res.writeHead(404).end();
-      if (existsSync(file) && statSync(file).isDirectory()) file = join(file, "index.html");
-      if (!existsSync(file)) return res.writeHead(404).end();
-      res.writeHead(200, { "content-type": types[extname(file)] || "application/octet-stream" });
-      res.end(readFileSync(file));
-    });
-    await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
-    url = `http://127.0.0.1:${server.address().port}/guide/`;
-  }
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"] });
-  const result = await attackWidgets(browser, url);
-  await browser.close();
-  server?.close();
-  for (const f of result.failures.slice(0, 40)) console.log(`FAIL ${f}`);
-  console.log(result.summary);
-  process.exit(result.failures.length ? 1 : 0);
 }

@@ -1,14 +1,13 @@
 // End-to-end tests of the permissions guide (book/, built into
-// target/dist/guide/) in headless Chromium.
+// target/dist/guide/) in headless Chromium, on the shared harness
+// (harness.mjs). Run with `cargo xtask book`, which builds the guide and its
+// widgets, or against a built one: `node --test tests/e2e/book.mjs`.
 //
-// Run by `cargo xtask test` (through crates/xtask/src/book.rs), which builds
-// the guide and its widgets, serves target/dist on 127.0.0.1 and sets:
-//   SCOPELENS_BOOK_URL          the guide's URL, ending in /guide/
-//   SCOPELENS_BOOK_TRUTH        JSON from `mdbook-scopelens ground-truth`:
-//                               catalog labels and anchors, chapter files and
-//                               every guide link the core's findings can carry
-//   SCOPELENS_BOOK_REQUIRE_APP  "1" when the app is served at ../ as well
-//   NODE_PATH                   where playwright-core is installed
+// The ground truth (catalog labels and anchors, chapter files and every guide
+// link the core's findings can carry) is `mdbook-scopelens ground-truth`'s
+// output: the file SCOPELENS_BOOK_TRUTH names (xtask writes it), else the
+// built preprocessor's answer. The app's own links are followed when the app
+// is served next to the guide.
 //
 // Checks: every page loads without console errors, failed requests or
 // requests leaving 127.0.0.1; widgets load lazily, once per page, and every
@@ -22,45 +21,33 @@
 // decoder reaches the page, its "Open in scopelens" link, the address,
 // storage or the console.
 
-import { createRequire } from "node:module";
-import { readFileSync, mkdirSync } from "node:fs";
-import { join, dirname } from "node:path";
-import { fileURLToPath } from "node:url";
+import { readFileSync, mkdirSync, existsSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { after } from "node:test";
+import { join } from "node:path";
 import { attackWidgets } from "./book-attacks.mjs";
+import { ROOT, DIST, BASE as SITE, browser, problems, nextFrames, test } from "./harness.mjs";
 
-const require = createRequire(import.meta.url);
-const { chromium } = require("playwright-core");
-
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
-const BASE = process.env.SCOPELENS_BOOK_URL;
-const TRUTH = JSON.parse(readFileSync(process.env.SCOPELENS_BOOK_TRUTH, "utf8"));
-const REQUIRE_APP = process.env.SCOPELENS_BOOK_REQUIRE_APP === "1";
-const SHOTS = join(ROOT, "target", "book-e2e");
-if (!BASE || !BASE.endsWith("/guide/")) throw new Error("SCOPELENS_BOOK_URL must end in /guide/");
+const BASE = `${SITE}guide/`;
 const ORIGIN = new URL(BASE).origin;
+const REQUIRE_APP = existsSync(join(DIST, "index.html"));
+const SHOTS = join(ROOT, "target", "book-e2e");
 
-const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
+/** `mdbook-scopelens ground-truth`'s JSON: from the file xtask wrote, else from the built preprocessor. */
+function groundTruth() {
+  if (process.env.SCOPELENS_BOOK_TRUTH) return readFileSync(process.env.SCOPELENS_BOOK_TRUTH, "utf8");
+  const preprocessor = join(process.env.CARGO_TARGET_DIR || join(ROOT, "target"), "debug", "mdbook-scopelens");
+  if (!existsSync(preprocessor)) throw new Error(`${preprocessor} is missing: build it with \`cargo build -p scopelens-book\`, or run \`cargo xtask book\``);
+  return execFileSync(preprocessor, ["ground-truth", join(ROOT, "tests", "fixtures")], { encoding: "utf8" });
+}
+const TRUTH = JSON.parse(groundTruth());
 
-let failures = 0;
+/** Counts a check; a failed one fails the test it is in, which runs on to report every other. */
 let passes = 0;
 function check(cond, message) {
-  if (cond) {
-    passes += 1;
-  } else {
-    failures += 1;
-    console.error(`FAIL ${message}`);
-  }
+  if (cond) passes += 1;
+  else problems.push(message);
 }
-
-let browser;
 
 /// Opens a guide page and records what must not happen on it.
 async function open(path, { theme, viewport = { width: 1280, height: 900 } } = {}) {
@@ -192,7 +179,9 @@ async function visit(path) {
   if (rel === "print.html") {
     // The print page keeps the static placeholders: nothing to mount or fetch.
     await page.mouse.wheel(0, 1e6);
-    await page.waitForTimeout(500);
+    await page.waitForFunction(() => scrollY + innerHeight >= document.documentElement.scrollHeight - 2);
+    // Frames after the scroll: the loader's visibility checks have run.
+    await nextFrames(page, 3);
     const placeholders = await page.$$eval(".scopelens-widget", (ws) => ws.map((w) => [w.dataset.print, w.hasAttribute("data-mounted")]));
     check(placeholders.length > 0 && placeholders.every(([print, mounted]) => print === "true" && !mounted), `print.html: widgets ${JSON.stringify(placeholders)}`);
     check(Object.keys(wasmRequests(log)).length === 0, `print.html: fetched ${JSON.stringify(wasmRequests(log))}`);
@@ -215,12 +204,15 @@ async function visit(path) {
   visited.set(url, new Set(ids));
   const hrefs = await page.evaluate(() => Array.from(document.querySelectorAll("a[href]"), (a) => a.getAttribute("href")));
   for (const href of hrefs) links.push({ from: url, href });
-  await page.waitForTimeout(100);
+  await nextFrames(page);
   for (const e of log.errors) check(false, `${rel}: ${e}`);
   await context.close();
 }
 
-async function crawl() {
+let crawled;
+/** Visits every page once (the link checks need the whole crawl). */
+const crawl = () => (crawled ||= crawlAll());
+async function crawlAll() {
   const queue = ["index.html", ...TRUTH.chapters, "print.html"];
   for (const p of queue) await visit(p);
   // Follow every internal link to pages not visited yet.
@@ -610,44 +602,43 @@ async function checkNoEval() {
   }
 }
 
-async function main() {
-  browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
-  try {
-    // SCOPELENS_BOOK_ONLY=contrast runs only the theme checks (for a quick
-    // look after a style change).
-    if (process.env.SCOPELENS_BOOK_ONLY === "contrast") {
-      await checkThemes();
-      await checkContrast();
-    } else {
-      await everything();
-    }
-  } finally {
-    await browser.close();
-  }
-  console.log(`book e2e: ${passes} checks passed, ${failures} failed`);
-  if (failures > 0) process.exit(1);
-}
+// ---------------------------------------------------------------------------
 
-/// The whole suite: every page, link, widget and attack.
-async function everything() {
+test("guide: every page loads cleanly, and its widgets load lazily, each bundle once, and mount", async () => {
   await crawl();
   console.log(`pages visited: ${visited.size}; ${WIDGET_FETCHES.pages} with widgets fetched ${WIDGET_FETCHES.bundles} bundles, each once`);
+});
+
+test("guide: every internal link and anchor resolves, and every link to the app answers", async () => {
+  await crawl();
   await checkLinks();
+});
+
+test("guide: every guide link a finding can carry names a page and anchor that exist", async () => {
+  await crawl();
   checkGuidePaths();
-  await checkErrorReference();
-  await checkDecoderEdits();
-  await checkInteractiveWidgets();
-  await checkThemes();
-  await checkContrast();
-  await checkNoEval();
-  await checkRetry();
-  await checkAppLinks();
+});
+
+test("guide: the error reference lists exactly the catalog, and its explainer follows typing", checkErrorReference);
+
+test("guide: the decoder in \"Checking a token\" follows edits, and its open link carries them", checkDecoderEdits);
+
+test("guide: the endpoint checker, wizard and checklist react, and their open links carry their state", checkInteractiveWidgets);
+
+test("guide: widgets take their colours from each mdBook theme", checkThemes);
+
+test("guide: every widget's text meets AA contrast in all five mdBook themes", checkContrast);
+
+test("guide: no widget script uses eval or new Function", checkNoEval);
+
+test("guide: a widget whose bundle failed to load offers a retry that loads it", checkRetry);
+
+test("guide: \"Open in scopelens\" opens the widget's view in the app, with the widget's verdict", checkAppLinks);
+
+test("guide: hostile input in every widget stays inert, and no secret reaches the page, link, address, storage or console", async () => {
   const attacks = await attackWidgets(browser, BASE);
   for (const f of attacks.failures) check(false, `widget attack: ${f}`);
   console.log(attacks.summary);
-}
-
-main().catch((e) => {
-  console.error(e);
-  process.exit(1);
 });
+
+after(() => console.log(`book e2e: ${passes} checks passed`));

@@ -2,10 +2,10 @@
 // WebAssembly failing to load. The page must say what happened in words and
 // keep working (or, when it cannot start, say so instead of staying blank).
 //
-// Run: node tests/e2e/run.mjs faults   (after `cargo xtask dist`)
+// Run: cargo xtask e2e faults   (or `node --test --test-name-pattern=faults tests/e2e/`, see harness.mjs)
 
 import { deflateSync } from "node:zlib";
-import { BASE, browser, fixture, open, finish, test, assert, eq } from "./harness.mjs";
+import { BASE, browser, fixture, open, finish, nextFrames, test, assert, eq } from "./harness.mjs";
 import { shareFragment } from "./attack-corpus.mjs";
 
 const b64url = (buf) => buf.toString("base64").replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
@@ -144,10 +144,9 @@ test("faults: a 5 MB paste is diagnosed while the page keeps drawing and answeri
     await realPaste(p.page, text);
     await p.page.waitForSelector("main [data-verdict]", { timeout: 60000 });
     const ms = Date.now() - started;
-    // It keeps answering: a keystroke is reflected.
-    await p.page.waitForTimeout(300);
+    // It keeps drawing: frames keep coming after the diagnosis.
     const before = await p.page.evaluate(() => window.__frames.n);
-    await p.page.waitForTimeout(500);
+    await p.page.waitForFunction((n) => window.__frames.n > n + 2, before, { timeout: 10000 }).catch(() => {});
     const after = await p.page.evaluate(() => window.__frames.n);
     const f = await stopFrames(p.page);
     assert(after > before, `${name}: no animation frames after the diagnosis`);
@@ -213,7 +212,8 @@ test("faults: a 50 MB paste, typed text or drop is refused with a message, witho
     await act(p.page);
     await p.page.waitForSelector(".input-box .error-message", { timeout: 30000 }).catch(() => {});
     const ms = Date.now() - started;
-    await p.page.waitForTimeout(300);
+    // The frames after the refusal record any freeze before it.
+    await nextFrames(p.page);
     const f = await stopFrames(p.page);
     await expectRefusal(p, what);
     if (f.longest > 3000) failures.push(`${what}: the page froze for ${f.longest} ms`);
@@ -387,7 +387,7 @@ test("faults: the live check survives a Graph API that resets, cuts off, or answ
     } catch (e) {
       failures.push(`${name}: ${e.message.split("\n")[0]}`);
     }
-    await p.page.waitForTimeout(100);
+    await nextFrames(p.page);
     await finish(p);
     FAULTS.live = (FAULTS.live || 0) + 1;
   }

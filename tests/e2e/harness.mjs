@@ -1,19 +1,32 @@
-// The browser-test harness shared by every tests/e2e/*.mjs file: the server,
-// Chromium, a page that records what must never happen, and a tiny runner.
-// Test files register tests with `test(name, fn)`; run.mjs runs them all.
+// The one browser-test harness, on Node's own runner (`node --test`), shared
+// by the app's tests (tests/e2e/*.test.mjs), the guide's (tests/e2e/book.mjs)
+// and the browser benchmark (tests/bench/browser.mjs): the static server, the
+// Chromium launch, a page that records what must never happen, and `test`.
 //
-// Run by `cargo xtask e2e` (and `cargo xtask test`), which builds the site,
-// serves it and sets SCOPELENS_E2E_URL and NODE_PATH. Standalone:
+// The static server is server.mjs's, serving the built site on a free port.
+//
+// Run by `cargo xtask e2e [FILTER]` and `cargo xtask book`, which build the
+// site and set NODE_PATH (and SCOPELENS_FAKE_GRAPH for the live check).
+// Against a site that is already built:
 //   NODE_PATH=~/.cache/scopelens/tools/e2e-playwright-1.64.1/node_modules \
-//     node tests/e2e/run.mjs            # serves target/dist itself
+//     node --test --test-concurrency=1 tests/e2e/            # the app
+//   ... node --test tests/e2e/book.mjs                       # the guide
+//   ... node --test --test-name-pattern=triage tests/e2e/    # some tests
+// Environment: SCOPELENS_DIST (what to serve; default target/dist),
+// SCOPELENS_FAKE_GRAPH (the fake Graph API's origin, added to the served
+// page's connect-src), CHROMIUM (default /usr/bin/chromium).
 //
-// Uses playwright-core with Debian's /usr/bin/chromium: nothing is downloaded.
+// Uses playwright-core with Debian's Chromium: nothing is downloaded.
 
 import { createRequire } from "node:module";
-import { readFileSync, existsSync, statSync } from "node:fs";
-import { createServer } from "node:http";
-import { join, dirname, extname, normalize } from "node:path";
+import { readFileSync, existsSync } from "node:fs";
+import { join, dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { test as nodeTest, after } from "node:test";
+import strict from "node:assert/strict";
+import { serve, allowConnect } from "./server.mjs";
+
+export { serve, allowConnect };
 
 const require = createRequire(import.meta.url);
 const { chromium } = require("playwright-core");
@@ -22,6 +35,11 @@ export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 export const FIXTURES = join(ROOT, "tests", "fixtures");
 export const fixture = (path) => readFileSync(join(FIXTURES, path), "utf8");
 export const manifest = JSON.parse(fixture("manifest.json")).fixtures;
+
+/** The built site (the app at its root, the guide under guide/). */
+export const DIST = resolve(process.env.SCOPELENS_DIST || join(ROOT, "target", "dist"));
+/** The fake Graph API the live-check tests call, if one runs. */
+export const FAKE_GRAPH = process.env.SCOPELENS_FAKE_GRAPH || "";
 
 export const CHROMIUM_ARGS = [
   "--no-sandbox",
@@ -33,40 +51,89 @@ export const CHROMIUM_ARGS = [
   "--disable-sync",
 ];
 
-// ---------------------------------------------------------------------------
-// Server: the one xtask started, or our own over target/dist.
+/** Headless Chromium with the flags every test and benchmark uses. */
+export function launchBrowser() {
+  return chromium.launch({ executablePath: process.env.CHROMIUM || "/usr/bin/chromium", headless: true, args: CHROMIUM_ARGS });
+}
 
-async function baseUrl() {
-  if (process.env.SCOPELENS_E2E_URL) return { url: process.env.SCOPELENS_E2E_URL, close: () => {} };
-  const dist = join(ROOT, "target", "dist");
-  if (!existsSync(join(dist, "index.html"))) throw new Error("target/dist is not built: run `cargo xtask dist`");
-  const types = { ".html": "text/html", ".js": "text/javascript", ".wasm": "application/wasm", ".css": "text/css" };
-  const server = createServer((req, res) => {
-    let path = normalize(decodeURIComponent(new URL(req.url, "http://x").pathname)).replace(/^\/+/, "");
-    if (path.includes("..")) return res.writeHead(404).end();
-    let file = join(dist, path);
-    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, "index.html");
-    if (!existsSync(file)) return res.writeHead(404).end();
-    res.writeHead(200, { "content-type": types[extname(file)] || "application/octet-stream" });
-    res.end(readFileSync(file));
+if (!existsSync(DIST)) {
+  throw new Error(`${DIST} does not exist: run \`cargo xtask dist\`, or point SCOPELENS_DIST at a built site`);
+}
+const site = await serve(DIST, { connectSrc: FAKE_GRAPH ? [FAKE_GRAPH] : [] });
+
+/** The served site's address, ending in `/` (the guide is at `${BASE}guide/`). */
+export const BASE = site.url;
+/** The browser every test of this file shares; launched before the first test runs. */
+export let browser;
+/** Console errors, page errors, CSP violations, foreign requests: each fails the test it happens in. */
+export const problems = [];
+
+let closesAfterTests = false;
+/** Closes the browser and the server once this file's tests are done. */
+function closeAfterTests() {
+  if (closesAfterTests) return;
+  closesAfterTests = true;
+  after(async () => {
+    await browser?.close();
+    await site.close();
   });
-  await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
-  return { url: `http://127.0.0.1:${server.address().port}/`, close: () => server.close() };
 }
 
 // ---------------------------------------------------------------------------
-// Harness
+// Assertions (node:assert/strict, with the message saying what differs)
 
 export function assert(cond, message) {
-  if (!cond) throw new Error(message);
+  strict.ok(cond, message);
 }
 export function eq(actual, expected, what) {
-  assert(actual === expected, `${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+  strict.equal(actual, expected, `${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
 }
 
-export let BASE;
-export let browser;
-export const problems = []; // console errors, page errors, CSP violations, foreign requests
+// ---------------------------------------------------------------------------
+// Tests
+
+const setups = [];
+let setUp;
+/**
+ * Runs `setup` once, before the first of this file's tests runs: unlike
+ * node:test's `before`, not at all when a name filter leaves none to run.
+ */
+export const beforeFirstTest = (setup) => setups.push(setup);
+
+/**
+ * Registers a test with node:test. The browser is up and the file's
+ * `beforeFirstTest` setups have run when `fn` runs, and anything recorded in
+ * `problems` while it ran fails it. `options` are node:test's (`timeout`,
+ * `skip`, ...).
+ */
+export function test(name, fn, options = {}) {
+  closeAfterTests();
+  nodeTest(name, { timeout: 10 * 60_000, ...options }, async (t) => {
+    setUp ||= (async () => {
+      browser = await launchBrowser();
+      for (const setup of setups) await setup();
+    })();
+    await setUp;
+    const before = problems.length;
+    await fn(t);
+    const added = problems.slice(before);
+    strict.equal(added.length, 0, `problems while the test ran:\n  ${added.join("\n  ")}`);
+  });
+}
+
+/** Resolves once the page has drawn `n` more frames: renders and events that were due have happened. */
+export const nextFrames = (page, n = 2) =>
+  page.evaluate(
+    (n) =>
+      new Promise((done) => {
+        const step = (left) => (left ? requestAnimationFrame(() => step(left - 1)) : setTimeout(done));
+        step(n);
+      }),
+    n,
+  );
+
+// ---------------------------------------------------------------------------
+// The app's pages
 
 /// A fresh context and page that records everything that must not happen.
 /// `allowOrigins` (e.g. the fake Graph API of the live-check tests) may be
@@ -148,35 +215,4 @@ export async function setContext(page, ctx) {
   }
   await page.fill("input.sl-waba", ctx.waba_id || "");
   await page.fill("input.sl-app", ctx.app_id || "");
-}
-
-// ---------------------------------------------------------------------------
-// Runner
-
-const tests = [];
-export const test = (name, fn) => tests.push({ name, fn });
-
-/** Runs every registered test (or those whose name contains `only`); exits. */
-export async function runAll(only) {
-  const server = await baseUrl();
-  BASE = server.url;
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM || "/usr/bin/chromium", headless: true, args: CHROMIUM_ARGS });
-  let failed = 0;
-  for (const t of tests) {
-    if (only && !t.name.includes(only)) continue;
-    const before = problems.length;
-    const started = Date.now();
-    try {
-      await t.fn();
-      if (problems.length > before) throw new Error(problems.slice(before).join("\n  "));
-      console.log(`ok   ${t.name} (${Date.now() - started} ms)`);
-    } catch (e) {
-      failed++;
-      console.log(`FAIL ${t.name}\n  ${e.message}`);
-    }
-  }
-  await browser.close();
-  server.close();
-  console.log(failed ? `\n${failed} e2e test(s) failed` : `\nall e2e tests passed (${BASE})`);
-  process.exit(failed ? 1 : 0);
 }

@@ -1,8 +1,8 @@
 // Browser tests of the live check (crates/scopelens-ui/src/live_panel.rs)
 // against the fake Graph API (crates/scopelens-fakegraph). `cargo xtask e2e`
-// starts that server, passes its URL in SCOPELENS_FAKE_GRAPH and serves a
-// copy of the site (target/dist-test/) whose CSP also allows it; the
-// production build (target/dist/) keeps `connect-src 'self'
+// starts that server and passes its URL in SCOPELENS_FAKE_GRAPH; the
+// harness then serves the site with that origin added to the page's CSP,
+// while the built files (target/dist/) keep `connect-src 'self'
 // https://graph.facebook.com`. Only these tests allow requests to the fake
 // server; for every other test a request off the page's origin is a problem.
 //
@@ -10,7 +10,7 @@
 
 import { readFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
-import { ROOT, assert, eq, open, finish, findingIds, openScopeCheck, BASE, test } from "./harness.mjs";
+import { DIST, assert, eq, open, finish, findingIds, openScopeCheck, BASE, test } from "./harness.mjs";
 import { decodeLink } from "./attack-corpus.mjs";
 
 const FAKE = process.env.SCOPELENS_FAKE_GRAPH;
@@ -105,8 +105,8 @@ if (!FAKE) {
 } else {
   test("live: production CSP is untouched; the test copy adds only the fake Graph API", async () => {
     const csp = (html) => html.match(/Content-Security-Policy" content="([^"]*)"/)[1];
-    const dist = join(ROOT, "target", "dist", "index.html");
-    assert(existsSync(dist), "target/dist is not built");
+    const dist = join(DIST, "index.html");
+    assert(existsSync(dist), `${DIST} holds no built site`);
     const prod = csp(readFileSync(dist, "utf8"));
     assert(prod.includes("connect-src 'self' https://graph.facebook.com;"), `production CSP: ${prod}`);
     assert(!prod.includes("127.0.0.1"), `production CSP allows a local server: ${prod}`);

@@ -12,7 +12,7 @@
 // share link the app makes (decoded), and the clipboard after "Create link"
 // and "Copy as Markdown". None may carry the secret.
 //
-// Run: node tests/e2e/run.mjs secrets   (after `cargo xtask dist`)
+// Run: cargo xtask e2e secrets   (or `node --test --test-name-pattern=secrets tests/e2e/`, see harness.mjs)
 
 import { BASE, browser, problems, fixture, test, assert, eq, openScopeCheck } from "./harness.mjs";
 import * as corpus from "./attack-corpus.mjs";

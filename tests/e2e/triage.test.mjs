@@ -4,24 +4,18 @@
 // Logs come from the seeded generator (scopelens-loggen), which also prints
 // the exact counts it wrote; the CLI (`scopelens triage --format json`) reads
 // the same files. The page's numbers must equal both. `cargo xtask e2e`
-// builds the two binaries; standalone runs build them when missing.
+// builds the two binaries (this file only runs them, before its first test).
 // Generated files go to target/e2e/.
 
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { join } from "node:path";
-import { createServer } from "node:http";
-import { ROOT, assert, eq, open, finish, BASE, browser, test } from "./harness.mjs";
+import { ROOT, DIST, FAKE_GRAPH, assert, eq, open, finish, serve, nextFrames, beforeFirstTest, BASE, browser, test } from "./harness.mjs";
 import { decodeLink } from "./attack-corpus.mjs";
 
 const OUT = join(ROOT, "target", "e2e");
-const bin = (name) => join(ROOT, "target", "debug", name);
-
-mkdirSync(OUT, { recursive: true });
-if (!existsSync(bin("scopelens")) || !existsSync(bin("scopelens-loggen"))) {
-  execFileSync("cargo", ["build", "-p", "scopelens-cli", "-p", "scopelens-loggen"], { cwd: ROOT, stdio: "inherit" });
-}
+const bin = (name) => join(process.env.CARGO_TARGET_DIR || join(ROOT, "target"), "debug", name);
 
 /** Writes a generated log; returns its path and the generator's expected counts. */
 function generate(name, size, seed, malformedEvery = 0) {
@@ -52,10 +46,18 @@ function cliCounts(report, by) {
 const sorted = (obj) => JSON.stringify(Object.fromEntries(Object.entries(obj).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))));
 const sameCounts = (actual, expected, what) => eq(sorted(actual), sorted(expected), what);
 
-const SMALL = generate("webhooks.jsonl", "2M", 7, 250);
-const SMALL_GZ = `${SMALL.file}.gz`;
-writeFileSync(SMALL_GZ, gzipSync(readFileSync(SMALL.file)));
-const CLI = { code: cli(SMALL.file, "code"), category: cli(SMALL.file, "category"), hour: cli(SMALL.file, "hour") };
+/** A 2 MB log (every 250th line malformed), its gzip copy, and the CLI's reports of it. */
+let SMALL, SMALL_GZ, CLI;
+beforeFirstTest(() => {
+  for (const name of ["scopelens", "scopelens-loggen"]) {
+    assert(existsSync(bin(name)), `${bin(name)} is missing: build it with \`cargo build -p scopelens-cli -p scopelens-loggen\` (\`cargo xtask e2e\` does)`);
+  }
+  mkdirSync(OUT, { recursive: true });
+  SMALL = generate("webhooks.jsonl", "2M", 7, 250);
+  SMALL_GZ = `${SMALL.file}.gz`;
+  writeFileSync(SMALL_GZ, gzipSync(readFileSync(SMALL.file)));
+  CLI = { code: cli(SMALL.file, "code"), category: cli(SMALL.file, "category"), hour: cli(SMALL.file, "hour") };
+});
 
 // Text that is in the log and must never be in a share link.
 const PAYLOAD_TEXT = ["wamid", "whatsapp_business_account", "106540352242922", "102290129340398", "Failure", "Generated", "Customer", "Hello", "fbtrace", "graph call failed", "recipient"];
@@ -132,12 +134,7 @@ test("triage: the worker also runs when the page's CSP comes as a header (which 
   // the same policy as a header applies it to the worker's own scripts too.
   const html = await (await fetch(BASE)).text();
   const csp = html.match(/http-equiv="Content-Security-Policy" content="([^"]+)"/)[1];
-  const proxy = createServer(async (req, res) => {
-    const upstream = await fetch(new URL(req.url, BASE));
-    res.writeHead(upstream.status, { "content-type": upstream.headers.get("content-type") || "application/octet-stream", "content-security-policy": csp });
-    res.end(Buffer.from(await upstream.arrayBuffer()));
-  });
-  await new Promise((ok) => proxy.listen(0, "127.0.0.1", ok));
+  const withHeader = await serve(DIST, { headers: { "content-security-policy": csp }, connectSrc: FAKE_GRAPH ? [FAKE_GRAPH] : [] });
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
@@ -148,7 +145,7 @@ test("triage: the worker also runs when the page's CSP comes as a header (which 
       window.__csp = [];
       document.addEventListener("securitypolicyviolation", (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
     });
-    await page.goto(`http://127.0.0.1:${proxy.address().port}/#triage`);
+    await page.goto(`${withHeader.url}#triage`);
     await page.waitForSelector(".triage-input");
     await page.setInputFiles("input.sl-triage-file", SMALL_GZ);
     await page.waitForSelector(".triage-result, .triage-error", { timeout: 60000 });
@@ -159,7 +156,7 @@ test("triage: the worker also runs when the page's CSP comes as a header (which 
     eq(JSON.stringify(errors), "[]", "console errors");
   } finally {
     await context.close();
-    proxy.close();
+    await withHeader.close();
   }
 });
 
@@ -335,10 +332,14 @@ test("triage: the page stays responsive while a 20 MB log is read; Cancel stops 
 
   // Cancel as soon as reading starts: no result appears.
   const q = await open("#triage");
+  const worker = q.page.waitForEvent("worker");
   await q.page.setInputFiles("input.sl-triage-file", big.file);
+  const stopped = new Promise((done) => worker.then((w) => w.once("close", done)));
   await q.page.click("button.sl-triage-cancel", { timeout: 10000 });
   await q.page.waitForSelector(".triage-cancelled");
-  await q.page.waitForTimeout(1500);
+  // Cancel ends the run's worker: once it is gone no result can come from it.
+  await stopped;
+  await nextFrames(q.page);
   assert(!(await q.page.$(".triage-result")), "a cancelled run still showed a result");
   assert(!(await q.page.$(".triage-progress")), "progress still shown after Cancel");
   await finish(q);

@@ -16,11 +16,11 @@
 //! 4. The widget bundles are copied into `<dist>/guide/widgets/` (mdBook cleans
 //!    its output directory, so this comes last).
 //!
-//! `e2e(dist)` builds the guide, serves `dist` on a free port and runs
-//! `tests/e2e/book.mjs` in headless Chromium against `/guide/`.
+//! `e2e(dist)` builds the guide and runs `tests/e2e/book.mjs` under
+//! `node --test`, which serves `dist` and tests `/guide/` in headless Chromium.
 
 use crate::cargo::{cargo, target_dir};
-use crate::{root, run, server, tools, Step};
+use crate::{node_test, root, run, Step};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -182,7 +182,8 @@ fn shell_quote(path: &Path) -> String {
 }
 
 /// Builds the guide into `<dist>/guide/` and runs the browser tests on it.
-/// The app's own links are checked too when `dist` holds the app.
+/// The app's own links are checked too when `dist` holds the app (the
+/// tests look for its index.html).
 pub fn e2e(dist: &Path) -> Step {
     build(dist)?;
     let work = target_dir().join("book-e2e");
@@ -200,20 +201,13 @@ pub fn e2e(dist: &Path) -> Step {
         ));
     }
     std::fs::write(&truth, &output.stdout).map_err(|e| e.to_string())?;
-    let addr = server::start(dist.to_path_buf(), "127.0.0.1:0")
-        .map_err(|e| format!("cannot start the test server: {e}"))?;
-    let url = format!("http://{addr}/guide/");
-    eprintln!("xtask book: testing the guide at {url}");
-    let mut node = Command::new("node");
-    node.arg(root().join("tests").join("e2e").join("book.mjs"))
-        .env("SCOPELENS_BOOK_URL", &url)
-        .env("SCOPELENS_BOOK_TRUTH", &truth)
-        .env("NODE_PATH", tools::node_modules())
-        .current_dir(root());
-    if dist.join("index.html").exists() {
-        node.env("SCOPELENS_BOOK_REQUIRE_APP", "1");
-    }
-    run(&mut node)
+    let truth = truth.to_string_lossy();
+    node_test::node_test(
+        &[root().join("tests").join("e2e").join("book.mjs")],
+        dist,
+        None,
+        &[("SCOPELENS_BOOK_TRUTH", &truth)],
+    )
 }
 
 #[cfg(test)]

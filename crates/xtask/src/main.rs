@@ -4,9 +4,10 @@
 //! - `test`:  setup, then every check and test the project has.
 //! - `serve`: build the site and the guide and serve them on localhost.
 //! - `dist`:  build the site and the guide into `target/dist/`.
-//! - `e2e [FILTER]`: build `dist`, serve it on a free port, run `tests/e2e/run.mjs`
-//!   (only the tests whose names contain FILTER, if given).
-//! - `book`:  build the guide into `target/dist/guide/`, run its browser tests.
+//! - `e2e [FILTER]`: build the site, run its browser tests (`tests/e2e/*.test.mjs`
+//!   under `node --test`; only those whose names contain FILTER, if given).
+//! - `book`:  build the guide into `target/dist/guide/`, run its browser tests
+//!   (`tests/e2e/book.mjs`).
 //! - `fuzz [SECONDS]`: run every fuzz target for a while (see `fuzz.rs`).
 //! - `kb-stale [--now YYYY-MM] [--months N]`: knowledge-base entries whose sources were
 //!   checked more than N (default 6) months ago (see `kb_stale.rs`).
@@ -21,8 +22,8 @@ mod compress;
 mod fake_graph;
 mod fuzz;
 mod kb_stale;
+mod node_test;
 mod npm;
-mod server;
 mod tools;
 
 use std::path::PathBuf;
@@ -102,7 +103,7 @@ fn dist_site() -> Step {
 fn dist() -> Step {
     dist_site()?;
     book::build(&dist_dir())?;
-    let files = server::precompress(&dist_dir())
+    let files = compress::precompress(&dist_dir())
         .map_err(|e| format!("cannot write compressed copies: {e}"))?;
     eprintln!(
         "xtask dist: built {} ({files} files also as .br and .gz)",
@@ -115,15 +116,12 @@ fn serve() -> Step {
     dist()?;
     cargo(&["build", "--release", "-p", "scopelens-cli"])?;
     eprintln!("The scopelens CLI is built: target/release/scopelens --help");
-    let addr = server::start(dist_dir(), "127.0.0.1:8080")
-        .map_err(|e| format!("cannot listen on 127.0.0.1:8080: {e}"))?;
-    eprintln!(
-        "Serving {} at http://{addr}/ (Ctrl+C to stop)",
-        dist_dir().display()
-    );
-    loop {
-        std::thread::park();
-    }
+    // The browser tests' static server (tests/e2e/server.mjs), in the foreground.
+    run(Command::new("node")
+        .arg(root().join("tests").join("e2e").join("server.mjs"))
+        .arg(dist_dir())
+        .arg("8080")
+        .current_dir(root()))
 }
 
 /// Component tests in headless Chromium (wasm-bindgen-test + chromedriver).
@@ -146,31 +144,24 @@ fn wasm_test() -> Step {
         .current_dir(root()))
 }
 
-/// Builds the site, serves it on a free port and runs the browser tests
-/// (the guide has its own checks; the tests need only the app).
+/// Builds the site and runs its browser tests, which serve it themselves
+/// (the guide has its own tests; these need only the app).
 /// `filter`: run only the tests whose names contain it.
 fn e2e(filter: Option<&str>) -> Step {
     dist_site()?;
-    // The live check's tests call a fake Graph API: they get a copy of the
-    // site (under target/dist-test/) whose CSP also allows it; target/dist
-    // stays exactly as built.
+    // The live check's tests call a fake Graph API; the harness adds its
+    // origin to the served page's CSP (target/dist stays exactly as built).
     let fake_graph = fake_graph::start()?;
-    let site = fake_graph::test_site(&dist_dir(), &fake_graph)?;
-    let addr = server::start(site.dir.clone(), "127.0.0.1:0")
-        .map_err(|e| format!("cannot start the test server: {e}"))?;
-    let url = format!("http://{addr}/");
-    eprintln!("xtask e2e: serving {} at {url}", site.dir.display());
     eprintln!("xtask e2e: fake Graph API at {fake_graph}");
     // The triage tests (tests/e2e/triage.test.mjs) write logs with the
     // generator and compare the page's counts with the CLI's: build both fresh.
     cargo(&["build", "-p", "scopelens-cli", "-p", "scopelens-loggen"])?;
-    run(Command::new("node")
-        .arg(root().join("tests").join("e2e").join("run.mjs"))
-        .args(filter)
-        .env("SCOPELENS_E2E_URL", &url)
-        .env("SCOPELENS_FAKE_GRAPH", &fake_graph)
-        .env("NODE_PATH", tools::node_modules())
-        .current_dir(root()))
+    node_test::node_test(
+        &node_test::app_test_files()?,
+        &dist_dir(),
+        filter,
+        &[("SCOPELENS_FAKE_GRAPH", &fake_graph)],
+    )
 }
 
 const USAGE: &str = "usage: cargo xtask <setup|test|dist|serve|e2e [FILTER]|book|fuzz [SECONDS]|kb-stale [--now YYYY-MM] [--months N]|npm [--test]|bench [sizes|floor|browser|native|triage]…>";

@@ -2,20 +2,19 @@
 //! sizes count exactly what the browser fetched.
 
 use super::sizes::FileSize;
-use crate::{root, run, server, tools, Step};
+use crate::{root, run, tools, Step};
 use serde_json::Value;
 use std::path::Path;
 use std::process::Command;
 
 /// Start-up, keystroke and memory figures from headless Chromium.
 pub fn browser(dist: &Path, app_bytes: u64) -> Result<Value, String> {
-    let addr = server::start(dist.to_path_buf(), "127.0.0.1:0").map_err(|e| e.to_string())?;
     let out_dir = root().join("target").join("bench");
     std::fs::create_dir_all(&out_dir).map_err(|e| format!("{}: {e}", out_dir.display()))?;
     let out_file = out_dir.join("browser.json");
     run(Command::new("node")
         .arg(root().join("tests").join("bench").join("browser.mjs"))
-        .env("SCOPELENS_BENCH_URL", format!("http://{addr}/"))
+        .env("SCOPELENS_DIST", dist)
         .env("SCOPELENS_BENCH_OUT", &out_file)
         .env("SCOPELENS_BENCH_APP_BYTES", app_bytes.to_string())
         .env("NODE_PATH", tools::node_modules())

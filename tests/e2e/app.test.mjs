@@ -1,18 +1,12 @@
-// End-to-end tests of the built web app (target/dist/) in headless Chromium.
-//
-// Run by `cargo xtask e2e` (and `cargo xtask test`), which builds the site,
-// serves it and sets SCOPELENS_E2E_URL and NODE_PATH. Standalone:
-//   NODE_PATH=~/.cache/scopelens/tools/e2e-playwright-1.64.1/node_modules \
-//     node tests/e2e/run.mjs [name filter]   # serves target/dist itself
-//
-// This file holds the app's core tests; every `*.test.mjs` file beside it
-// registers more (live check, triage page, attacks) and runs with them.
+// End-to-end tests of the built web app (target/dist/) in headless Chromium:
+// its core tests. Every other `*.test.mjs` file beside this one adds more
+// (live check, triage page, attacks, ...). Run with `cargo xtask e2e [FILTER]`
+// or `node --test` (see harness.mjs).
 
-import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import {
-  ROOT, FIXTURES, fixture, manifest, assert, eq, open, finish, setContext, openScopeCheck, paste, verdict, kind, findingIds,
-  BASE, browser, problems, test, runAll,
+  FIXTURES, fixture, manifest, assert, eq, open, finish, setContext, openScopeCheck, paste, verdict, kind, findingIds,
+  nextFrames, BASE, problems, test,
 } from "./harness.mjs";
 import { decodeLink } from "./attack-corpus.mjs";
 
@@ -474,8 +468,8 @@ test("pasted HTML is shown as text and never runs", async () => {
   });
   const p = await open("", { now: 1760000000 });
   await paste(p.page, payload);
-  await p.page.waitForTimeout(200);
-  assert((await p.page.textContent(".payload")).includes(evil), "pasted HTML not shown as text");
+  // Shown as text: the payload view holds the markup itself.
+  await p.page.locator(".payload").filter({ hasText: evil }).waitFor();
   eq(await p.page.$$eval("main img", (i) => i.length), 0, "an <img> was created");
   const webhook = JSON.stringify([{ code: 131047, title: evil, href: "javascript:window.__pwned=1", message: "m" }]);
   await paste(p.page, webhook);
@@ -485,7 +479,8 @@ test("pasted HTML is shown as text and never runs", async () => {
   const link = await p.page.inputValue("input.sl-link");
   await finish(p);
   const q = await open(link.slice(BASE.length));
-  await q.page.waitForTimeout(200);
+  await q.page.locator("main [data-verdict]").waitFor();
+  await nextFrames(q.page);
   eq(await q.page.$$eval("main img", (i) => i.length), 0, "an <img> was created from a link");
   await finish(q);
 });
@@ -511,10 +506,3 @@ test("keyboard, visible focus, phone width and dark mode", async () => {
   assert(light !== dark, `dark mode has the same background ${dark}`);
   await finish(q);
 });
-
-// ---------------------------------------------------------------------------
-
-for (const file of readdirSync(new URL(".", import.meta.url)).filter((f) => f.endsWith(".test.mjs")).sort()) {
-  await import(new URL(file, import.meta.url));
-}
-await runAll(process.argv[2]);

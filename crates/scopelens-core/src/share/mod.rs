@@ -152,6 +152,22 @@ fn read_view(mut wire: Map<String, Value>) -> Option<Option<SharedView>> {
 /// the paste survives: not its surroundings, not unknown fields, not a
 /// customer's name or message. Empty when nothing could be read.
 pub fn shareable_input(text: &str, kind: Option<InputKind>) -> String {
+    // Opening a link cleans its input again, so what a link carries must
+    // come back unchanged from that: clean until nothing changes (a paste
+    // read as one kind can leave text that reads as less). Each round only
+    // removes, so a few are enough; the last is kept either way.
+    let mut shared = shareable_once(text, kind);
+    for _ in 0..3 {
+        let again = shareable_once(&shared, kind);
+        if again == shared {
+            break;
+        }
+        shared = again;
+    }
+    shared
+}
+
+fn shareable_once(text: &str, kind: Option<InputKind>) -> String {
     let reading = input::read(text, kind);
     let Ok(payload) = &reading.payload else {
         return String::new();
@@ -461,6 +477,25 @@ mod tests {
             waba_id: Some("102290129340398".into()),
             now: Some(1_760_000_000),
             ..ShareState::default()
+        }
+    }
+
+    #[test]
+    fn what_a_link_carries_reads_back_unchanged_even_when_its_first_reading_saw_more() {
+        // Found by the round-trip property: URL-encoded quotes made this
+        // read as a debug_token reply whose allow-listed form reads as nothing.
+        for input in [
+            "%22[ --user \"{Trueadmin:Response:\n\"is_valid\"%3D\"",
+            "%22[ \"{Trueadmin:\n\"is_valid\"%3D\"",
+        ] {
+            let shared = shareable_input(input, None);
+            assert_eq!(shareable_input(&shared, None), shared, "{input:?}");
+            let state = ShareState {
+                input: input.into(),
+                ..ShareState::default()
+            };
+            let back = decode_share(&encode_share(&state).unwrap()).unwrap();
+            assert_eq!(back, state.redacted());
         }
     }
 

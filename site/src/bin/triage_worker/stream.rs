@@ -223,7 +223,7 @@ mod tests {
 
     #[test]
     fn blank_lines_are_numbered_and_partial_last_line_counts() {
-        let text = "\n\n{\"error\":{\"code\":190,\"message\":\"x\"}}\nnot json at all {\n{\"error\":{\"code\":100,\"message\":\"y\"}}";
+        let text = "\n\n{\"error\":{\"code\":190,\"message\":\"x\"}}\n{\"not\": json at all\n{\"error\":{\"code\":100,\"message\":\"y\"}}";
         for chunk in [1, 2, 5, text.len()] {
             let (report, _) = streamed(text.as_bytes(), chunk);
             same(&report, &by_lines(text));

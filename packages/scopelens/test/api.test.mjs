@@ -126,11 +126,12 @@ test("a link that is not one, and bad share options, are Errors", () => {
 });
 
 test("triage reads a Node stream, an async iterable, a web stream and one string alike", async () => {
-  const log = `${FAILED_STATUS}\n${FAILED_STATUS}\nnot json at all\n`;
+  const log = `${FAILED_STATUS}\n${FAILED_STATUS}\nINFO worker started\n{"error": {"code": \n`;
   const fromStream = await triage(Readable.from([Buffer.from(log.slice(0, 100)), Buffer.from(log.slice(100))]));
   assert.equal(fromStream.schema, "scopelens/triage/v1");
   assert.equal(fromStream.total_errors, 2);
   assert.equal(fromStream.groups[0].key.code, 131026);
+  assert.equal(fromStream.lines_without_errors, 1);
   assert.equal(fromStream.unreadable_lines, 1);
   async function* pieces() {
     for (const c of log) yield c;

@@ -215,7 +215,11 @@ pub struct Finding {
 /// it read, so that a viewer can mark it (the app highlights the payload
 /// table's row).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "typescript", derive(tsify_next::Tsify), tsify(missing_as_null))]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify_next::Tsify),
+    tsify(missing_as_null)
+)]
 #[serde(tag = "kind", content = "name", rename_all = "snake_case")]
 pub enum About {
     /// A field of the payload, named as `kb::fields` names it for the

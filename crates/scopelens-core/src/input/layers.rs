@@ -15,7 +15,11 @@ type Escape = fn(&[u8], usize) -> Option<(Option<char>, usize)>;
 
 /// A layer undone before the payload could be read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "typescript", derive(tsify_next::Tsify), tsify(missing_as_null))]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify_next::Tsify),
+    tsify(missing_as_null)
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Layer {
     /// Lines prefixed with `>` (e-mail and Markdown quotes, nested or not).

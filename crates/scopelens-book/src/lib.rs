@@ -449,7 +449,10 @@ mod tests {
         assert!(md.starts_with("<scopelens-endpoint request=\"GET /v24.0/1/message_templates\""));
         assert!(md.contains(" example=\"debug_token/system_user_missing_management.json\""));
         let md = run("{{#scopelens widget explainer code=190/463}}").unwrap();
-        assert!(md.starts_with("<scopelens-explain code=\"190/463\""), "{md}");
+        assert!(
+            md.starts_with("<scopelens-explain code=\"190/463\""),
+            "{md}"
+        );
         let md = run("{{#scopelens widget checklist}}").unwrap();
         assert!(!md.trim_end().contains('\n'));
         for item in scopelens_core::kb::access::CHECKLIST {

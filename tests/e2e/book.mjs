@@ -594,10 +594,10 @@ async function checkRetry() {
 
 async function checkNoEval() {
   const glues = [];
-  for (const bundle of ["diagnose", "tools"]) {
-    const res = await fetch(new URL(`widgets/scopelens_widgets_${bundle}.js`, BASE));
-    check(res.ok, `the ${bundle} glue answers ${res.status}`);
-    glues.push([`${bundle} glue`, await res.text()]);
+  for (const file of ["scopelens_widgets_diagnose.js", "scopelens_widgets_tools.js", "scopelens-elements.js", "bundle-loader.js"]) {
+    const res = await fetch(new URL(`elements/${file}`, SITE));
+    check(res.ok, `${file} answers ${res.status}`);
+    glues.push([file, await res.text()]);
   }
   const loader = readFileSync(join(ROOT, "book", "widgets", "loader.js"), "utf8");
   for (const [name, text] of [...glues, ["loader", loader]]) {

@@ -62,8 +62,10 @@ function watchWidgets() {
     if (n === "style") flag(`style attribute on <${el.localName}>`);
     if (URL_ATTRS.has(n) && value && /^[\s\u0000-\u001f]*(javascript|data|vbscript|blob|file):/i.test(value.replace(/[\t\n\r]/g, ""))) flag(`${n}=${value.slice(0, 60)}`);
   };
+  // An element's insides are in its shadow root: the host is the widget.
+  const inWidget = (el) => !!(el.closest(".scopelens-widget") || el.getRootNode().host?.classList.contains("scopelens-widget"));
   const inspect = (el) => {
-    if (el.nodeType !== 1 || !el.closest(".scopelens-widget")) return;
+    if (el.nodeType !== 1 || !inWidget(el)) return;
     const tag = el.localName.toLowerCase();
     const timeline = el.closest("svg.timeline-svg") && ["svg", "line", "circle", "text", "g", "title"].includes(tag);
     const appForm = tag === "form" && el.classList.contains("questions") && !el.hasAttribute("action");
@@ -72,13 +74,28 @@ function watchWidgets() {
     for (const a of el.attributes) check(el, a.name, a.value);
     for (const c of el.children) inspect(c);
   };
-  new MutationObserver((records) => {
+  const observer = new MutationObserver((records) => {
     for (const r of records) {
       if (r.type === "attributes") {
-        if (r.target.closest && r.target.closest(".scopelens-widget")) check(r.target, r.attributeName, r.target.getAttribute(r.attributeName));
+        if (r.target.closest && inWidget(r.target)) check(r.target, r.attributeName, r.target.getAttribute(r.attributeName));
       } else for (const n of r.addedNodes) inspect(n);
     }
-  }).observe(document.documentElement, { subtree: true, childList: true, attributes: true });
+  });
+  const watch = { subtree: true, childList: true, attributes: true };
+  observer.observe(document.documentElement, watch);
+  // A document's observer does not see into shadow roots: each mounted
+  // element's is watched too, and what it already holds inspected.
+  window.__watchShadows = () => {
+    for (const host of document.querySelectorAll(".scopelens-widget")) {
+      // The element's own stylesheet link sits beside its root: what it
+      // shows is inside the root.
+      const root = host.shadowRoot?.querySelector(".sl-root");
+      if (!root || host.__watched) continue;
+      host.__watched = true;
+      observer.observe(root, watch);
+      for (const c of root.children) inspect(c);
+    }
+  };
   const channel = new MessageChannel();
   const queue = [];
   channel.port1.onmessage = () => queue.shift()();
@@ -89,7 +106,8 @@ function watchWidgets() {
 function runInWidget({ widget, selector, cases, verdict }) {
   return (async () => {
     const root = document.querySelectorAll(".scopelens-widget")[widget];
-    const el = root.querySelector(selector);
+    const inside = root.shadowRoot;
+    const el = inside.querySelector(selector);
     if (!el) return { failures: [`no ${selector} in widget ${widget}`], hrefs: {}, done: 0 };
     const failures = [];
     const hrefs = {};
@@ -105,8 +123,8 @@ function runInWidget({ widget, selector, cases, verdict }) {
         failures.push(`${c.label}: the widget stopped`);
         break;
       }
-      if (verdict && !root.querySelector("[data-verdict]") && c.text.trim() !== "") failures.push(`${c.label}: no verdict`);
-      for (const a of root.querySelectorAll("a[href]")) {
+      if (verdict && !inside.querySelector("[data-verdict]") && c.text.trim() !== "") failures.push(`${c.label}: no verdict`);
+      for (const a of inside.querySelectorAll("a[href]")) {
         const h = a.getAttribute("href");
         if (!(h in hrefs)) hrefs[h] = c.label;
       }
@@ -134,12 +152,19 @@ async function openGuide(browser, url, init) {
   const widgets = page.locator(".scopelens-widget");
   for (let i = 0; i < (await widgets.count()); i++) {
     await widgets.nth(i).scrollIntoViewIfNeeded();
-    await page.waitForFunction((el) => el.getAttribute("data-mounted") === "true" && el.querySelector(".sl-widget"), await widgets.nth(i).elementHandle(), { timeout: 30000 });
+    await page.waitForFunction((el) => el.getAttribute("data-mounted") === "true" && el.shadowRoot?.querySelector(".sl-widget"), await widgets.nth(i).elementHandle(), { timeout: 30000 });
   }
+  await page.evaluate(() => window.__watchShadows());
   return { context, page, problems };
 }
 
 const short = (s) => JSON.stringify(s.length > 50 ? s.slice(0, 50) + "…" : s);
+
+/** An absolute link into the site (the elements link to the app and the guide by URL) as a path from its root; any other link as it is. */
+const sameSite = (href, guideUrl) => {
+  const root = `${new URL(guideUrl).origin}/`;
+  return href.startsWith(root) ? href.slice(root.length) : href;
+};
 const text = (a) => a.text ?? a.json;
 
 /** The hostile-input half: returns failures and how many cases ran. */
@@ -152,12 +177,12 @@ async function hostile(browser, guideUrl) {
     // The guide's decoder is compact (input, verdict, top finding): it has
     // no WABA or app ID fields, so the app's own attack tests cover those.
     ["permissions.html", "endpoint", "input.sl-request", ATTACKS.map((a) => ({ label: `endpoint ← ${a.id} ${short(text(a))}`, text: text(a) })), false],
-    ["errors.html", "explainer", "input.sl-code", ATTACKS.map((a) => ({ label: `explainer code ← ${a.id} ${short(text(a))}`, text: text(a) })), false],
-    ["errors.html", "explainer", "input.sl-filter", ATTACKS.map((a) => ({ label: `explainer search ← ${a.id} ${short(text(a))}`, text: text(a) })), false],
+    ["errors.html", "explain", "input.sl-code", ATTACKS.map((a) => ({ label: `explainer code ← ${a.id} ${short(text(a))}`, text: text(a) })), false],
+    ["errors.html", "explain", "input.sl-filter", ATTACKS.map((a) => ({ label: `explainer search ← ${a.id} ${short(text(a))}`, text: text(a) })), false],
   ];
   for (const [path, kind, selector, list, verdict] of jobs) {
     const { context, page, problems } = await openGuide(browser, new URL(path, guideUrl).href);
-    const widget = await page.evaluate((k) => [...document.querySelectorAll(".scopelens-widget")].findIndex((w) => w.dataset.widget === k), kind);
+    const widget = await page.evaluate((k) => [...document.querySelectorAll(".scopelens-widget")].findIndex((w) => w.localName === `scopelens-${k}`), kind);
     if (widget < 0) {
       failures.push(`${path}: no ${kind} widget`);
       await context.close();
@@ -167,7 +192,7 @@ async function hostile(browser, guideUrl) {
     // Let late events (image errors, focus, animations) happen before judging.
     await nextFrames(page);
     failures.push(...r.failures, ...(await page.evaluate(() => window.__flags)).map((f) => `${path}: ${f}`));
-    for (const [h, label] of Object.entries(r.hrefs)) if (!allowedHref(h)) failures.push(`${label}: clickable link to ${h.slice(0, 100)}`);
+    for (const [h, label] of Object.entries(r.hrefs)) if (!allowedHref(sameSite(h, guideUrl))) failures.push(`${label}: clickable link to ${h.slice(0, 100)}`);
     if ((await page.evaluate(() => window.__pwned)) !== undefined) failures.push(`${path}: the canary was set`);
     failures.push(...problems.map((p) => `${path} (${kind}): ${p}`));
     cases += list.length;
@@ -201,15 +226,16 @@ async function secrets(browser, guideUrl) {
   const { context, page, problems } = await openGuide(browser, new URL("checking-tokens.html", guideUrl).href, recordWrites);
   const consoleText = [];
   page.on("console", (m) => consoleText.push(m.text()));
-  const widget = await page.evaluate(() => [...document.querySelectorAll(".scopelens-widget")].findIndex((w) => w.dataset.widget === "decoder"));
+  const widget = await page.evaluate(() => [...document.querySelectorAll(".scopelens-widget")].findIndex((w) => w.localName === "scopelens-decoder"));
   const area = page.locator(".scopelens-widget").nth(widget).locator("textarea.sl-input");
   for (const form of SECRET_FORMS) {
     await area.fill(form.text);
     const seen = await page.evaluate((w) => {
-      const root = document.querySelectorAll(".scopelens-widget")[w];
-      const link = root.querySelector("a.sl-open-link")?.getAttribute("href") ?? "";
+      const hosts = [...document.querySelectorAll(".scopelens-widget")];
+      const link = hosts[w].shadowRoot.querySelector("a.sl-open-link")?.getAttribute("href") ?? "";
       return {
-        dom: document.documentElement.outerHTML,
+        // The page, and what each element shows in its shadow root.
+        dom: document.documentElement.outerHTML + hosts.map((h) => h.shadowRoot?.innerHTML ?? "").join(""),
         link,
         url: location.href,
         storage: JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }) + document.cookie,

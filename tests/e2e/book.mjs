@@ -29,6 +29,8 @@ import { attackWidgets } from "./book-attacks.mjs";
 import { ROOT, DIST, BASE as SITE, browser, problems, nextFrames, test } from "./harness.mjs";
 
 const BASE = `${SITE}guide/`;
+/** The elements' table (tag → bundle, attributes), as the built script carries it. */
+const ELEMENTS = JSON.parse(/const ELEMENTS = (\{.*\});/.exec(readFileSync(join(DIST, "elements", "scopelens-elements.js"), "utf8"))[1]);
 const ORIGIN = new URL(BASE).origin;
 const REQUIRE_APP = existsSync(join(DIST, "index.html"));
 const SHOTS = join(ROOT, "target", "book-e2e");
@@ -90,10 +92,10 @@ async function mountAll(page, path) {
   for (let i = 0; i < n; i++) {
     const w = widgets.nth(i);
     await w.scrollIntoViewIfNeeded();
-    const kind = await w.getAttribute("data-widget");
+    const kind = await w.evaluate((el) => el.localName);
     try {
       await page.waitForFunction(
-        (el) => el.getAttribute("data-mounted") === "true" && el.querySelector(".sl-widget, .sl-checklist"),
+        (el) => el.getAttribute("data-mounted") === "true" && el.shadowRoot?.querySelector(".sl-widget, .sl-checklist"),
         await w.elementHandle(),
         { timeout: 30000 },
       );
@@ -103,7 +105,7 @@ async function mountAll(page, path) {
       continue;
     }
     check((await w.getAttribute("data-failed")) === null, `${path}: widget ${i} (${kind}) reports a failure`);
-    check((await w.locator(".scopelens-widget-loading").count()) === 0, `${path}: widget ${i} still shows its loading text`);
+    check((await w.locator(".sl-loading").count()) === 0, `${path}: widget ${i} still shows its loading text`);
   }
   return n;
 }
@@ -126,7 +128,7 @@ async function checkOpenLinks(page, path) {
   check(n === widgets, `${path}: ${widgets} widgets but ${n} "Open in scopelens" links`);
   for (let i = 0; i < n; i++) {
     const href = await links.nth(i).getAttribute("href");
-    check(href.startsWith("../index.html#v2="), `${path}: open link ${i} is ${href.slice(0, 40)}…`);
+    check(href.startsWith(`${SITE}index.html#v2=`), `${path}: open link ${i} is ${href.slice(0, 60)}…`);
     try {
       const state = await decodeShare(page, href);
       check(["diagnose", "wizard", "lookup", "endpoint"].includes(state.v), `${path}: open link ${i} has view ${state.v}`);
@@ -139,19 +141,19 @@ async function checkOpenLinks(page, path) {
 
 /// Every decoder shows the verdict the fixture manifest expects.
 async function checkDecoders(page, path) {
-  const decoders = page.locator('.scopelens-widget[data-widget="decoder"]');
+  const decoders = page.locator("scopelens-decoder");
   const n = await decoders.count();
   for (let i = 0; i < n; i++) {
     const d = decoders.nth(i);
     const expected = await d.getAttribute("data-expect-verdict");
-    const example = await d.getAttribute("data-example");
+    const example = await d.getAttribute("example");
     const verdict = await d.locator(".verdict").first().getAttribute("data-verdict");
     check(verdict === expected, `${path}: decoder for ${example} shows ${verdict}, manifest expects ${expected}`);
     const kind = await d.locator(".detected-kind").first().getAttribute("data-kind");
     const expectedKind = await d.getAttribute("data-expect-kind");
     check(kind === expectedKind, `${path}: decoder for ${example} read ${kind}, manifest expects ${expectedKind}`);
     const text = await d.locator("textarea").first().inputValue();
-    const given = await d.getAttribute("data-input");
+    const given = await d.getAttribute("input");
     check(text === given, `${path}: decoder for ${example} does not hold its fixture verbatim`);
   }
   return n;
@@ -189,7 +191,7 @@ async function visit(path) {
   const widgets = rel === "print.html" ? 0 : await mountAll(page, rel);
   // Each bundle at most once, and only the bundles this page's widgets name.
   const fetched = wasmRequests(log);
-  const named = rel === "print.html" ? [] : await page.$$eval(".scopelens-widget", (ws) => [...new Set(ws.map((w) => w.dataset.module))].sort());
+  const named = rel === "print.html" ? [] : [...new Set((await page.$$eval(".scopelens-widget", (ws) => ws.map((w) => w.localName))).map((tag) => ELEMENTS[tag].bundle))].sort();
   check(JSON.stringify(Object.keys(fetched).sort()) === JSON.stringify(named), `${rel}: fetched bundles ${JSON.stringify(fetched)}, widgets name ${named}`);
   for (const [bundle, n] of Object.entries(fetched)) check(n === 1, `${rel}: the ${bundle} wasm was fetched ${n} times`);
   if (widgets > 0) {
@@ -289,7 +291,7 @@ async function checkErrorReference() {
   check(new Set(entries.map((e) => e.anchor)).size === entries.length, "error reference: duplicate anchors");
   // The explainer: its example, then another code typed in.
   await mountAll(page, "errors.html");
-  const lookup = page.locator('.scopelens-widget[data-widget="explainer"]');
+  const lookup = page.locator("scopelens-explain");
   check((await lookup.locator('.lookup-result [data-label="190/463"]').count()) === 1, "explainer: 190/463 not shown");
   await lookup.locator("input.sl-code").fill("131047");
   check((await lookup.locator('.lookup-result [data-label="131047"]').count()) === 1, "explainer: typing 131047 did not show it");
@@ -307,7 +309,7 @@ async function checkErrorReference() {
 async function checkDecoderEdits() {
   const { page, context, log } = await open("checking-tokens.html");
   await mountAll(page, "checking-tokens.html");
-  const d = page.locator('.scopelens-widget[data-widget="decoder"]').first();
+  const d = page.locator("scopelens-decoder").first();
   const verdict = () => d.locator(".verdict").first().getAttribute("data-verdict");
   const before = await verdict();
   check(before === (await d.getAttribute("data-expect-verdict")), `decoder: starts at ${before}`);
@@ -320,7 +322,7 @@ async function checkDecoderEdits() {
   );
   check(fixed !== text, "decoder: the fixture has the expected shape to edit");
   await area.fill(fixed);
-  await page.waitForFunction((el) => el.querySelector(".verdict")?.dataset.verdict !== "action_required", await d.elementHandle(), { timeout: 10000 }).catch(() => {});
+  await page.waitForFunction((el) => el.shadowRoot.querySelector(".verdict")?.dataset.verdict !== "action_required", await d.elementHandle(), { timeout: 10000 }).catch(() => {});
   check((await verdict()) === "ok", `decoder: adding the management scope gives ${await verdict()}, expected ok`);
   const linkAfter = await d.locator("a.sl-open-link").getAttribute("href");
   check(linkAfter !== linkBefore, "decoder: the open link follows the edit");
@@ -339,7 +341,7 @@ async function checkInteractiveWidgets() {
   {
     const { page, context, log } = await open("permissions.html");
     await mountAll(page, "permissions.html");
-    const w = page.locator('.scopelens-widget[data-widget="endpoint"]');
+    const w = page.locator("scopelens-endpoint");
     check((await w.locator('[data-permission="whatsapp_business_management"][data-granted="false"]').count()) > 0, "endpoint: templates need management, which the token lacks");
     await w.locator("input.sl-request").fill("POST /v24.0/106540352242922/messages");
     check((await w.locator('[data-permission="whatsapp_business_messaging"][data-granted="true"]').count()) > 0, "endpoint: sending needs messaging, which the token has");
@@ -350,7 +352,7 @@ async function checkInteractiveWidgets() {
   {
     const { page, context, log } = await open("access-paths.html");
     await mountAll(page, "access-paths.html");
-    const w = page.locator('.scopelens-widget[data-widget="wizard"]');
+    const w = page.locator("scopelens-wizard");
     check((await w.locator(".plan").getAttribute("data-review")) === "false", "wizard: own account needs no review");
     await w.locator('input[name="sl-accounts"][value="clients"]').check();
     check((await w.locator(".plan").getAttribute("data-review")) === "true", "wizard: clients need App Review");
@@ -363,7 +365,7 @@ async function checkInteractiveWidgets() {
   {
     const { page, context, log } = await open("app-review.html");
     await mountAll(page, "app-review.html");
-    const w = page.locator('.scopelens-widget[data-widget="checklist"]');
+    const w = page.locator("scopelens-checklist");
     const boxes = w.locator('input[type="checkbox"]');
     const n = await boxes.count();
     check(n > 0, "checklist: has items");
@@ -385,7 +387,8 @@ async function checkThemes() {
     check(await page.evaluate((t) => document.documentElement.classList.contains(t), theme), `theme ${theme} applied`);
     await mountAll(page, `production-token.html [${theme}]`);
     const colours = await page.evaluate(() => {
-      const w = document.querySelector(".scopelens-widget");
+      // What the element draws: its root inside its shadow.
+      const w = document.querySelector(".scopelens-widget").shadowRoot.querySelector(".sl-root");
       const probe = document.createElement("div");
       probe.style.background = "var(--bg)";
       probe.style.color = "var(--fg)";
@@ -446,7 +449,7 @@ function measureWidgets() {
   const widgets = [];
   for (const w of document.querySelectorAll(".scopelens-widget")) {
     const texts = [];
-    const walker = document.createTreeWalker(w, NodeFilter.SHOW_TEXT);
+    const walker = document.createTreeWalker(w.shadowRoot, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       const text = n.textContent.trim();
       const el = n.parentElement;
@@ -460,7 +463,7 @@ function measureWidgets() {
       texts.push({ what: describe(el, text), ratio: ratio(fg, behind(el)), need: large ? 3 : 4.5 });
     }
     // Form controls: the text they hold, and the border that shows where they are.
-    for (const el of w.querySelectorAll("textarea, select, button, input:not([type=checkbox]):not([type=radio]):not([type=file])")) {
+    for (const el of w.shadowRoot.querySelectorAll("textarea, select, button, input:not([type=checkbox]):not([type=radio]):not([type=file])")) {
       if (!shown(el)) continue;
       const style = getComputedStyle(el);
       const text = el.value || el.textContent || el.placeholder || "";
@@ -471,7 +474,7 @@ function measureWidgets() {
       }
     }
     const r = w.getBoundingClientRect();
-    widgets.push({ kind: w.dataset.widget, example: w.dataset.example || "", height: Math.round(r.height), texts });
+    widgets.push({ kind: w.localName.replace("scopelens-", ""), example: w.getAttribute("example") || "", height: Math.round(r.height), texts });
   }
   return widgets;
 }
@@ -535,12 +538,12 @@ async function checkAppLinks() {
     ["checking-tokens.html", "decoder", "diagnose"],
     ["permissions.html", "endpoint", "endpoint"],
     ["access-paths.html", "wizard", "wizard"],
-    ["errors.html", "explainer", "lookup"],
+    ["errors.html", "explain", "lookup"],
     ["app-review.html", "checklist", "wizard"],
   ];
   for (const [path, kind, view] of cases) {
     const { page, context, log } = await open(path);
-    const w = page.locator(`.scopelens-widget[data-widget="${kind}"]`).first();
+    const w = page.locator(`scopelens-${kind}`).first();
     await w.scrollIntoViewIfNeeded();
     await w.locator("a.sl-open-link").waitFor({ timeout: 30000 });
     // A link carries the allow-listed payload, not the text typed: the app
@@ -573,15 +576,15 @@ async function checkRetry() {
   await page.route(/scopelens_widgets_[a-z]+_bg\.wasm/, (route) => (failing ? route.abort() : route.continue()));
   const w = page.locator(".scopelens-widget").first();
   await w.scrollIntoViewIfNeeded();
-  const retry = w.locator(".scopelens-widget-error[role=alert] button.retry");
+  const retry = w.locator(".sl-error[role=alert] button.retry");
   try {
     await retry.waitFor({ timeout: 30000 });
-    const message = await w.locator(".scopelens-widget-error").textContent();
+    const message = await w.locator(".sl-error").textContent();
     check(message.includes("could not load") && message.includes("rest of the page is unaffected"), `retry: failure message ${message}`);
     failing = false;
     await retry.click();
     await page.waitForFunction((el) => el.getAttribute("data-mounted") === "true", await w.elementHandle(), { timeout: 30000 });
-    check((await w.locator(".scopelens-widget-error").count()) === 0, "retry: the failure message stayed after the widget mounted");
+    check((await w.locator(".sl-error").count()) === 0, "retry: the failure message stayed after the widget mounted");
     check((await w.getAttribute("data-failed")) === null, "retry: the widget still says it failed");
   } catch (e) {
     check(false, `retry: ${e.message.split("\n")[0]}`);
@@ -591,10 +594,10 @@ async function checkRetry() {
 
 async function checkNoEval() {
   const glues = [];
-  for (const bundle of ["diagnose", "tools"]) {
-    const res = await fetch(new URL(`widgets/scopelens_widgets_${bundle}.js`, BASE));
-    check(res.ok, `the ${bundle} glue answers ${res.status}`);
-    glues.push([`${bundle} glue`, await res.text()]);
+  for (const file of ["scopelens_widgets_diagnose.js", "scopelens_widgets_tools.js", "scopelens-elements.js", "bundle-loader.js"]) {
+    const res = await fetch(new URL(`elements/${file}`, SITE));
+    check(res.ok, `${file} answers ${res.status}`);
+    glues.push([file, await res.text()]);
   }
   const loader = readFileSync(join(ROOT, "book", "widgets", "loader.js"), "utf8");
   for (const [name, text] of [...glues, ["loader", loader]]) {

@@ -5,8 +5,9 @@
 use crate::fixtures::Corpus;
 use crate::markdown::{code_span, fenced, html_escape, inline, source_links};
 use scopelens_core::diagnose::Verdict;
+use scopelens_core::elements::{ElementSpec, Paste};
 use scopelens_core::kb::access::{
-    recommend, AccessLevel, Accounts, Answers, ReviewCheck, CHECKLIST, REJECTION_PATTERNS,
+    recommend, AccessLevel, Accounts, Answers, AppMode, ReviewCheck, CHECKLIST, REJECTION_PATTERNS,
     REJECTION_RESPONSE,
 };
 use scopelens_core::kb::endpoints::ENDPOINTS;
@@ -614,56 +615,48 @@ fn sentence(note: &str) -> String {
     s
 }
 
-fn attr(out: &mut String, name: &str, value: &str) {
-    let _ = write!(out, " data-{name}=\"{}\"", html_escape(value));
-}
-
-/// Adds a fixture's input and context to a placeholder.
-fn example_attrs(
-    out: &mut String,
+/// A fixture as the paste an element shows or checks against, and the
+/// attributes the guide's tests read (`data-expect-*`: what the manifest
+/// says its diagnosis is).
+fn example(
     corpus: &Corpus,
     file: &str,
     entry: usize,
-) -> Result<(), String> {
+    extra: &mut Vec<(&'static str, String)>,
+) -> Result<Paste, String> {
     let f = corpus.entry(file, entry)?;
-    let text = corpus.checked_text(f)?;
-    attr(out, "example", file);
-    attr(out, "entry", &entry.to_string());
-    attr(out, "input", &text);
-    attr(out, "now", &f.now.to_string());
-    attr(out, "intents", &f.intents.join(","));
-    attr(out, "waba", f.waba_id.as_deref().unwrap_or_default());
-    attr(out, "app", f.app_id.as_deref().unwrap_or_default());
-    attr(out, "expect-kind", &f.expect_kind);
-    attr(out, "expect-verdict", &f.expect_verdict);
-    Ok(())
+    let context = f.context()?;
+    extra.push(("data-entry", entry.to_string()));
+    extra.push(("data-expect-kind", f.expect_kind.clone()));
+    extra.push(("data-expect-verdict", f.expect_verdict.clone()));
+    Ok(Paste {
+        input: corpus.checked_text(f)?,
+        now: Some(context.now),
+        intents: context.intents,
+        waba_id: context.waba_id,
+        app_id: context.app_id,
+        example: Some(file.to_string()),
+    })
 }
 
-/// The widget bundle that holds `kind` (`scopelens_widgets::MODULES`; a
-/// test checks they agree): the page loader fetches only that bundle.
-pub fn widget_module(kind: &str) -> &'static str {
-    match kind {
-        "decoder" | "endpoint" => "diagnose",
-        _ => "tools",
-    }
-}
-
+/// `{{#scopelens widget KIND …}}`: one of scopelens' custom elements
+/// (`scopelens_core::elements`, the same the elements read), with content
+/// shown until it loads, on the print page and without JavaScript.
 fn widget(d: &Directive, corpus: &Corpus, settings: &Settings) -> Result<String, String> {
     let kind = d
         .words
         .first()
-        .ok_or("`widget` needs a kind: decoder, endpoint, wizard, checklist or explainer")?;
-    let mut attrs = String::new();
+        .ok_or("`widget` needs a kind: decoder, endpoint, wizard, checklist or explain")?;
+    let mut extra: Vec<(&'static str, String)> = vec![("class", "scopelens-widget".into())];
     let mut fallback = String::new();
-    let what = match kind.as_str() {
+    let spec = match kind.as_str() {
         "decoder" => {
             d.no_more(2, &["entry"])?;
             let file = d
                 .words
                 .get(1)
                 .ok_or("`widget decoder` needs a fixture path")?;
-            example_attrs(&mut attrs, corpus, file, d.entry()?)?;
-            "token and error decoder"
+            ElementSpec::Decoder(example(corpus, file, d.entry()?, &mut extra)?)
         }
         "endpoint" => {
             d.no_more(1, &["request", "example", "entry"])?;
@@ -672,30 +665,41 @@ fn widget(d: &Directive, corpus: &Corpus, settings: &Settings) -> Result<String,
                 .ok_or("`widget endpoint` needs request=\"METHOD /path\"")?;
             scopelens_core::kb::match_endpoint(request)
                 .map_err(|e| format!("request `{request}`: {e}"))?;
-            attr(&mut attrs, "request", request);
-            if let Some(file) = d.option("example") {
-                example_attrs(&mut attrs, corpus, file, d.entry()?)?;
+            let against = match d.option("example") {
+                Some(file) => Some(example(corpus, file, d.entry()?, &mut extra)?),
+                None => None,
+            };
+            ElementSpec::Endpoint {
+                request: request.to_string(),
+                against,
             }
-            "endpoint checker"
         }
         "wizard" => {
             d.no_more(1, &["accounts", "embedded", "credit", "mode", "needs"])?;
-            match d.option("accounts").unwrap_or("own") {
-                a @ ("own" | "clients") => attr(&mut attrs, "accounts", a),
+            let accounts = match d.option("accounts").unwrap_or("own") {
+                "own" => Accounts::Own,
+                "clients" => Accounts::Clients,
                 a => return Err(format!("accounts must be own or clients, not `{a}`")),
-            }
-            attr(&mut attrs, "embedded", &d.flag("embedded")?.to_string());
-            attr(&mut attrs, "credit", &d.flag("credit")?.to_string());
-            match d.option("mode").unwrap_or("live") {
-                m @ ("live" | "development") => attr(&mut attrs, "mode", m),
+            };
+            let mode = match d.option("mode").unwrap_or("live") {
+                "live" => AppMode::Live,
+                "development" => AppMode::Development,
                 m => return Err(format!("mode must be live or development, not `{m}`")),
-            }
-            let needs = d.option("needs").unwrap_or_default();
-            for slug in needs.split(',').filter(|s| !s.is_empty()) {
-                IntentId::parse(slug).ok_or_else(|| format!("unknown intent `{slug}`"))?;
-            }
-            attr(&mut attrs, "needs", needs);
-            "access path wizard"
+            };
+            let needs = d
+                .option("needs")
+                .unwrap_or_default()
+                .split(',')
+                .filter(|s| !s.is_empty())
+                .map(|slug| IntentId::parse(slug).ok_or_else(|| format!("unknown intent `{slug}`")))
+                .collect::<Result<Vec<_>, _>>()?;
+            ElementSpec::Wizard(Answers {
+                accounts,
+                embedded_signup: d.flag("embedded")?,
+                shares_credit_line: d.flag("credit")?,
+                needs,
+                mode,
+            })
         }
         "checklist" => {
             d.no_more(1, &[])?;
@@ -711,24 +715,26 @@ fn widget(d: &Directive, corpus: &Corpus, settings: &Settings) -> Result<String,
                 }
                 fallback.push_str("</ul>");
             }
-            "App Review readiness checklist"
+            ElementSpec::Checklist
         }
-        "explainer" => {
+        "explain" | "explainer" => {
             d.no_more(1, &["code"])?;
-            attr(&mut attrs, "code", d.option("code").unwrap_or_default());
-            "error explainer"
+            ElementSpec::Explain {
+                code: d.option("code").unwrap_or_default().to_string(),
+            }
         }
         other => {
             return Err(format!(
-                "unknown widget `{other}` (known: decoder, endpoint, wizard, checklist, explainer)"
+                "unknown widget `{other}` (known: decoder, endpoint, wizard, checklist, explain)"
             ))
         }
     };
-    attr(&mut attrs, "module", widget_module(kind));
     if let Some(v) = &settings.bundle {
-        attr(&mut attrs, "bundle", v);
+        extra.push(("data-bundle", v.clone()));
     }
-    Ok(format!(
-        "<div class=\"scopelens-widget\" data-widget=\"{kind}\"{attrs}><p class=\"scopelens-widget-loading\">The interactive {what} appears here (it runs entirely in your browser and needs JavaScript and WebAssembly).</p>{fallback}</div>\n"
-    ))
+    let content = format!(
+        "<p class=\"scopelens-widget-loading\">The interactive {} appears here (it runs entirely in your browser and needs JavaScript and WebAssembly).</p>{fallback}",
+        spec.kind().title()
+    );
+    Ok(format!("{}\n", spec.to_html(&extra, &content)))
 }

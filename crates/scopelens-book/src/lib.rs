@@ -205,15 +205,6 @@ mod tests {
     use super::*;
     use scopelens_core::kb::errors::{by_category, Category};
 
-    #[test]
-    fn placeholders_name_the_bundle_their_widget_is_built_into() {
-        for (module, kinds) in scopelens_widgets::widgets::MODULES {
-            for kind in kinds {
-                assert_eq!(generate::widget_module(kind), module, "{kind}");
-            }
-        }
-    }
-
     fn corpus() -> Corpus {
         Corpus::load(&default_fixture_dir()).unwrap()
     }
@@ -437,23 +428,31 @@ mod tests {
     }
 
     #[test]
-    fn widget_placeholders_carry_escaped_fixtures() {
+    fn widgets_become_elements_that_carry_escaped_fixtures() {
         let md =
             run("{{#scopelens widget decoder debug_token/embedded_signup_user.json}}").unwrap();
         let line = md.trim_end();
-        assert!(!line.contains('\n'), "the placeholder is one line");
-        assert!(line.starts_with("<div class=\"scopelens-widget\" data-widget=\"decoder\""));
+        assert!(!line.contains('\n'), "the element is one line");
+        assert!(line.starts_with("<scopelens-decoder input=\""), "{line}");
+        assert!(line.ends_with("</scopelens-decoder>"), "{line}");
+        assert!(line.contains(" class=\"scopelens-widget\""));
         assert!(line.contains("data-expect-verdict=\"warning\""));
-        assert!(line.contains("data-now=\"1664000000\""));
-        assert!(line.contains("data-waba=\"102289599326934\""));
+        assert!(line.contains(" now=\"1664000000\""));
+        assert!(line.contains(" waba-id=\"102289599326934\""));
         assert!(line.contains("&quot;target_ids&quot;"));
         // Nothing from the fixture can close the attribute or open a tag.
-        let input = line.split("data-input=\"").nth(1).unwrap();
+        let input = line.split(" input=\"").nth(1).unwrap();
         let input = &input[..input.find('"').unwrap()];
         assert!(!input.contains('<') && !input.contains('>'));
 
         let md = run("{{#scopelens widget endpoint request=\"GET /v24.0/1/message_templates\" example=debug_token/system_user_missing_management.json}}").unwrap();
-        assert!(md.contains("data-request=\"GET /v24.0/1/message_templates\""));
+        assert!(md.starts_with("<scopelens-endpoint request=\"GET /v24.0/1/message_templates\""));
+        assert!(md.contains(" example=\"debug_token/system_user_missing_management.json\""));
+        let md = run("{{#scopelens widget explainer code=190/463}}").unwrap();
+        assert!(
+            md.starts_with("<scopelens-explain code=\"190/463\""),
+            "{md}"
+        );
         let md = run("{{#scopelens widget checklist}}").unwrap();
         assert!(!md.trim_end().contains('\n'));
         for item in scopelens_core::kb::access::CHECKLIST {
@@ -498,8 +497,7 @@ mod tests {
         ]);
         let out: Value = serde_json::from_str(&process(&input.to_string()).unwrap()).unwrap();
         let content = out["items"][0]["Chapter"]["content"].as_str().unwrap();
-        assert!(content.contains("data-widget=\"checklist\""));
-        assert!(content.contains("data-module=\"tools\""));
+        assert!(content.contains("<scopelens-checklist class=\"scopelens-widget\""));
         assert!(content.contains("data-bundle=\"abc\""));
         let sub = out["items"][0]["Chapter"]["sub_items"][0]["Chapter"]["content"]
             .as_str()

@@ -4,26 +4,7 @@
 //! must come out exactly as written: no stray emphasis from `*` or `_`, no
 //! HTML from `<`, no broken tables from `|`.
 
-/// HTML-escapes text for element content and double-quoted attribute values.
-/// Newlines become `&#10;` so that a whole element stays on one line: an HTML
-/// block in Markdown ends at the first blank line.
-pub fn html_escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + text.len() / 8);
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            '\n' => out.push_str("&#10;"),
-            '\r' => out.push_str("&#13;"),
-            '\t' => out.push_str("&#9;"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
+pub use scopelens_core::elements::html_escape;
 
 /// Escapes plain text for inline Markdown (not inside a code span).
 fn escape_text(text: &str, in_table: bool, out: &mut String) {

@@ -15,6 +15,7 @@
 
 pub mod command_output;
 pub mod diagnose;
+pub mod elements;
 pub(crate) mod escapes;
 pub mod input;
 pub mod kb;

@@ -1,19 +1,15 @@
-//! The guide's interactive widgets: scopelens-ui components mounted into
-//! placeholders that the `mdbook-scopelens` preprocessor writes into the
-//! chapters, e.g.
+//! The custom elements' insides: scopelens-ui components mounted into the
+//! shadow roots of `<scopelens-decoder>`, `<scopelens-explain>`,
+//! `<scopelens-endpoint>`, `<scopelens-wizard>` and `<scopelens-checklist>`
+//! (their tags and attributes: `scopelens_core::elements`).
 //!
-//! ```html
-//! <div class="scopelens-widget" data-widget="decoder"
-//!      data-example="debug_token/system_user_never.json" data-input="{&#10;…"
-//!      data-now="1760000000" data-intents="" data-waba="" data-app=""></div>
-//! ```
-//!
-//! Built with `wasm-bindgen --target web`; `book/widgets/loader.js` imports
-//! the glue once per page and calls [`mount`] for each placeholder as it
-//! scrolls into view. Every widget carries an "Open in scopelens" link to the
-//! full app (one level above the guide) whose fragment is
-//! `scopelens_core::share::encode_share` of the widget's current state, so
-//! secrets are removed before anything reaches a URL.
+//! Built with `wasm-bindgen --target web` as two bundles (features
+//! `diagnose` and `tools`); `site/elements/scopelens-elements.js` defines
+//! the elements, loads a bundle the first time one of its elements comes
+//! near the viewport, and calls [`mount_element`] for it. Every element
+//! carries an "Open in scopelens" link to the full app whose fragment is
+//! `scopelens_core::share::encode_share` of its current state, so secrets
+//! are removed before anything reaches a URL.
 //!
 //! Safety: pasted text is only ever rendered as text (the components never
 //! build HTML from strings), nothing uses `eval`, and no inline scripts or
@@ -22,12 +18,15 @@
 
 pub mod widgets;
 
-pub use widgets::{Spec, WidgetError};
+pub use widgets::{Places, Spec, WidgetError, WidgetEvent};
 
 #[cfg(target_arch = "wasm32")]
 mod wasm {
-    use super::widgets::{render, Spec};
+    use super::widgets::{Places, Spec, Widget, WidgetEvent, WidgetProps};
+    use scopelens_core::command_output;
+    use scopelens_core::elements::{ElementKind, ElementSpec};
     use wasm_bindgen::prelude::*;
+    use yew::{AttrValue, Callback};
 
     fn install_panic_hook() {
         use std::sync::Once;
@@ -42,7 +41,11 @@ mod wasm {
                 let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
                     return;
                 };
-                if let Ok(list) = doc.query_selector_all(".scopelens-widget[data-mounted]") {
+                let mounted: Vec<String> = ElementKind::ALL
+                    .iter()
+                    .map(|kind| format!("{}[data-mounted]", kind.tag()))
+                    .collect();
+                if let Ok(list) = doc.query_selector_all(&mounted.join(",")) {
                     for i in 0..list.length() {
                         if let Some(el) = list.get(i).and_then(|n| {
                             wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(n).ok()
@@ -55,21 +58,77 @@ mod wasm {
         });
     }
 
-    /// Mounts the widget a placeholder describes. `guide_base` is the path
-    /// from the page to the guide's root (mdBook's `path_to_root`).
+    /// A mounted element; the page calls `destroy` when the element leaves
+    /// the document or its attributes change (it is then mounted again).
     #[wasm_bindgen]
-    pub fn mount(el: web_sys::Element, guide_base: String) -> Result<(), JsValue> {
+    pub struct MountedElement {
+        app: Option<yew::AppHandle<Widget>>,
+    }
+
+    #[wasm_bindgen]
+    impl MountedElement {
+        pub fn destroy(&mut self) {
+            if let Some(app) = self.app.take() {
+                app.destroy();
+            }
+        }
+    }
+
+    /// Sends `event` as a DOM event from `host`; it crosses the shadow
+    /// boundary and bubbles, so the page can listen anywhere above.
+    fn dispatch(host: &web_sys::Element, event: WidgetEvent) {
+        let (name, detail) = match event {
+            WidgetEvent::Change { link } => {
+                let detail = js_sys::Object::new();
+                let _ = js_sys::Reflect::set(&detail, &"link".into(), &link.into());
+                ("scopelens-change", detail.into())
+            }
+            WidgetEvent::Diagnosis(diagnosis) => {
+                let json = command_output::json_text(&*diagnosis).unwrap_or_default();
+                let detail = js_sys::JSON::parse(&json).unwrap_or(JsValue::NULL);
+                ("scopelens-diagnosis", detail)
+            }
+        };
+        let init = web_sys::CustomEventInit::new();
+        init.set_bubbles(true);
+        init.set_composed(true);
+        init.set_detail(&detail);
+        if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict(name, &init) {
+            let _ = host.dispatch_event(&event);
+        }
+    }
+
+    /// Mounts the element `host` (one of `scopelens_core::elements`' tags)
+    /// into `root`, an element in its shadow root, as its attributes
+    /// describe. `guide` and `app` are where the guide and the app are
+    /// (ending in `/`). An attribute that cannot be read is an `Error`
+    /// naming it.
+    #[wasm_bindgen]
+    pub fn mount_element(
+        host: web_sys::Element,
+        root: web_sys::Element,
+        guide: String,
+        app: String,
+    ) -> Result<MountedElement, JsError> {
         install_panic_hook();
-        if el.has_attribute("data-mounted") {
-            return Ok(());
-        }
-        let read = |name: &str| el.get_attribute(&format!("data-{name}"));
-        let spec = Spec::read(&read).map_err(|e| JsValue::from_str(&e.to_string()))?;
-        while let Some(child) = el.first_child() {
-            el.remove_child(&child)?;
-        }
-        el.set_attribute("data-mounted", "true")?;
-        render(el, spec, guide_base);
-        Ok(())
+        let tag = host.tag_name();
+        let kind = ElementKind::from_tag(&tag)
+            .ok_or_else(|| JsError::new(&format!("<{tag}> is not a scopelens element")))?;
+        let element = ElementSpec::read(kind, &|name| host.get_attribute(name))
+            .map_err(|e| JsError::new(&e.to_string()))?;
+        let spec = Spec::from_element(element, scopelens_ui::util::now_unix())
+            .map_err(|e| JsError::new(&e.to_string()))?;
+        root.set_text_content(None);
+        let on_event = Callback::from(move |event| dispatch(&host, event));
+        let props = WidgetProps {
+            spec,
+            places: Places {
+                guide: AttrValue::from(guide),
+                app: AttrValue::from(app),
+            },
+            on_event,
+        };
+        let app = yew::Renderer::<Widget>::with_root_and_props(root, props).render();
+        Ok(MountedElement { app: Some(app) })
     }
 }

@@ -1,15 +1,16 @@
-//! Reading a placeholder's `data-*` attributes into a [`Spec`], and the small
-//! wrapper components that hold each widget's state around the shared
-//! scopelens-ui components.
+//! An element's attributes (`scopelens_core::elements`) turned into a
+//! [`Spec`], and the small wrapper components that hold each element's state
+//! around the shared scopelens-ui components.
 // A bundle built with one feature leaves the other's helpers unused.
 #![cfg_attr(
     not(all(feature = "diagnose", feature = "tools")),
     allow(unused_imports, dead_code)
 )]
 
-use scopelens_core::kb::access::{Accounts, AppMode, ReviewCheck, CHECKLIST};
-use scopelens_core::kb::{Answers, IntentId};
-use scopelens_core::{diagnose, encode_share, Context, ShareState, SharedView};
+use scopelens_core::elements::{Bundle, ElementSpec, Paste};
+use scopelens_core::kb::access::{Accounts, ReviewCheck, CHECKLIST};
+use scopelens_core::kb::Answers;
+use scopelens_core::{diagnose, encode_share, Context, Diagnosis, ShareState, SharedView};
 use scopelens_ui::diagnoser::granted_scopes;
 use scopelens_ui::{
     AccessWizard, Diagnoser, DiagnoserState, EndpointCheck, ErrorLookup, LookupState, WizardState,
@@ -17,7 +18,7 @@ use scopelens_ui::{
 use std::fmt;
 use yew::prelude::*;
 
-/// Why a placeholder could not be turned into a widget.
+/// Why an element could not be shown.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WidgetError(pub String);
 
@@ -29,15 +30,16 @@ impl fmt::Display for WidgetError {
 
 impl std::error::Error for WidgetError {}
 
-/// A fixture shown in a widget, with the context the test suite checks it in.
+/// A paste an element shows or checks against, with its context.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Example {
-    pub file: String,
+    /// What the page calls it (the guide gives the fixture's path).
+    pub name: Option<String>,
     pub input: String,
     pub context: Context,
 }
 
-/// What a placeholder asks for.
+/// What an element shows, in the form its components hold.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Spec {
     Decoder(DiagnoserState),
@@ -50,119 +52,69 @@ pub enum Spec {
     Explainer(LookupState),
 }
 
-/// The bundles the guide's widgets ship in, and the widget kinds each holds.
-/// The preprocessor writes the bundle into each placeholder (`data-module`)
-/// so that the page loader fetches only that one.
-pub const MODULES: [(&str, &[&str]); 2] = [
-    ("diagnose", &["decoder", "endpoint"]),
-    ("tools", &["wizard", "checklist", "explainer"]),
-];
-
-/// The bundle that holds widgets of `kind`.
-pub fn module_of(kind: &str) -> Option<&'static str> {
-    MODULES
-        .iter()
-        .find(|(_, kinds)| kinds.contains(&kind))
-        .map(|(module, _)| *module)
+/// Whether this build holds `bundle` (each bundle is built with one feature).
+pub fn bundle_built(bundle: Bundle) -> bool {
+    match bundle {
+        Bundle::Diagnose => cfg!(feature = "diagnose"),
+        Bundle::Tools => cfg!(feature = "tools"),
+    }
 }
 
-/// Whether this build holds `module` (a bundle is built with one feature).
-pub fn module_built(module: &str) -> bool {
-    (module == "diagnose" && cfg!(feature = "diagnose"))
-        || (module == "tools" && cfg!(feature = "tools"))
-}
-
-type Attr<'a> = &'a dyn Fn(&str) -> Option<String>;
-
-fn example(get: Attr) -> Result<Option<Example>, WidgetError> {
-    let Some(file) = get("example") else {
-        return Ok(None);
-    };
-    let input = get("input").ok_or_else(|| WidgetError(format!("{file}: no data-input")))?;
-    let now = get("now")
-        .and_then(|n| n.parse::<i64>().ok())
-        .ok_or_else(|| WidgetError(format!("{file}: data-now is not a number")))?;
-    let intents = get("intents")
-        .unwrap_or_default()
-        .split(',')
-        .filter(|s| !s.is_empty())
-        .map(|s| IntentId::parse(s).ok_or_else(|| WidgetError(format!("unknown intent {s}"))))
-        .collect::<Result<Vec<_>, _>>()?;
-    let non_empty = |name: &str| get(name).filter(|s| !s.trim().is_empty());
-    Ok(Some(Example {
-        file,
-        input,
+fn example(paste: Paste, now: i64) -> Example {
+    Example {
+        name: paste.example,
+        input: paste.input,
         context: Context {
-            now,
-            intents,
-            waba_id: non_empty("waba"),
-            app_id: non_empty("app"),
+            now: paste.now.unwrap_or(now),
+            intents: paste.intents,
+            waba_id: paste.waba_id,
+            app_id: paste.app_id,
             kind: None,
         },
-    }))
+    }
 }
 
 impl Spec {
-    /// Reads a placeholder through `get("input")` → `data-input` and so on.
-    pub fn read(get: Attr) -> Result<Spec, WidgetError> {
-        let kind = get("widget").unwrap_or_default();
-        if let Some(module) = module_of(&kind).filter(|m| !module_built(m)) {
+    /// The components' state for an element; `now` is the reader's clock,
+    /// used unless the element pins a time.
+    pub fn from_element(element: ElementSpec, now: i64) -> Result<Spec, WidgetError> {
+        let kind = element.kind();
+        if !bundle_built(kind.bundle()) {
             return Err(WidgetError(format!(
-                "the {kind} widget is in the `{module}` bundle, not this one (check the placeholder's data-module)"
+                "<{}> is in the `{}` bundle, not this one",
+                kind.tag(),
+                kind.bundle().id()
             )));
         }
-        match kind.as_str() {
-            "decoder" => {
-                let ex = example(get)?
-                    .ok_or_else(|| WidgetError("a decoder needs data-example".into()))?;
-                Ok(Spec::Decoder(DiagnoserState {
+        Ok(match element {
+            ElementSpec::Decoder(paste) => {
+                let pinned = paste.now.is_some();
+                let ex = example(paste, now);
+                Spec::Decoder(DiagnoserState {
                     input: AttrValue::from(ex.input),
                     kind: None,
                     intents: ex.context.intents,
                     waba_id: AttrValue::from(ex.context.waba_id.unwrap_or_default()),
                     app_id: AttrValue::from(ex.context.app_id.unwrap_or_default()),
                     now: ex.context.now,
-                    // The example's verdict holds at the time it was checked.
-                    now_pinned: true,
-                }))
+                    // An example's verdict holds at the time it was checked.
+                    now_pinned: pinned,
+                })
             }
-            "endpoint" => Ok(Spec::Endpoint {
-                request: get("request").unwrap_or_default(),
-                example: example(get)?,
+            ElementSpec::Endpoint { request, against } => Spec::Endpoint {
+                request,
+                example: against.map(|paste| example(paste, now)),
+            },
+            ElementSpec::Wizard(answers) => Spec::Wizard(WizardState {
+                answers,
+                checked: Vec::new(),
             }),
-            "wizard" => {
-                let flag = |name: &str| get(name).as_deref() == Some("true");
-                let needs = get("needs")
-                    .unwrap_or_default()
-                    .split(',')
-                    .filter_map(IntentId::parse)
-                    .collect();
-                Ok(Spec::Wizard(WizardState {
-                    answers: Answers {
-                        accounts: if get("accounts").as_deref() == Some("clients") {
-                            Accounts::Clients
-                        } else {
-                            Accounts::Own
-                        },
-                        embedded_signup: flag("embedded"),
-                        shares_credit_line: flag("credit"),
-                        needs,
-                        mode: if get("mode").as_deref() == Some("development") {
-                            AppMode::Development
-                        } else {
-                            AppMode::Live
-                        },
-                    },
-                    checked: Vec::new(),
-                }))
-            }
-            "checklist" => Ok(Spec::Checklist),
-            "explainer" => Ok(Spec::Explainer(LookupState {
-                query: get("code").unwrap_or_default(),
+            ElementSpec::Checklist => Spec::Checklist,
+            ElementSpec::Explain { code } => Spec::Explainer(LookupState {
+                query: code,
                 ..LookupState::default()
-            })),
-            other => Err(WidgetError(format!("unknown widget kind {other:?}"))),
-        }
+            }),
+        })
     }
 }
 
@@ -213,24 +165,42 @@ pub fn share_state(spec: &Spec) -> ShareState {
     }
 }
 
-/// `<guide_base>../index.html#v2=…`: the app lives one level above the guide.
-pub fn app_link(guide_base: &str, share: &ShareState) -> String {
+/// Where the guide and the app are (URLs or paths ending in `/`): the
+/// elements link to the guide's pages and open their state in the app.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Places {
+    pub guide: AttrValue,
+    pub app: AttrValue,
+}
+
+/// `<app>index.html#v2=…`: the app with `share`, secrets removed.
+pub fn app_link(app: &str, share: &ShareState) -> String {
     match encode_share(share) {
-        Ok(fragment) => format!("{guide_base}../index.html#{fragment}"),
-        Err(_) => format!("{guide_base}../index.html"),
+        Ok(fragment) => format!("{app}index.html#{fragment}"),
+        Err(_) => format!("{app}index.html"),
     }
+}
+
+/// What an element tells its page, as DOM events on the element.
+#[derive(Clone)]
+pub enum WidgetEvent {
+    /// `scopelens-change`: what is shown changed; `link` opens it in the
+    /// app (secrets removed).
+    Change { link: String },
+    /// `scopelens-diagnosis`: the decoder's diagnosis, as the CLI's JSON.
+    Diagnosis(std::rc::Rc<Diagnosis>),
 }
 
 #[derive(Properties, PartialEq)]
 pub struct OpenInAppProps {
     pub share: ShareState,
-    pub guide_base: AttrValue,
+    pub app: AttrValue,
 }
 
 /// The link to the full app with this widget's state.
 #[component]
 pub fn OpenInApp(props: &OpenInAppProps) -> Html {
-    let href = app_link(&props.guide_base, &props.share);
+    let href = app_link(&props.app, &props.share);
     html! {
         <p class="sl-open">
             <a class="sl-open-link" {href}>{ "Open in scopelens" }</a>
@@ -242,15 +212,36 @@ pub fn OpenInApp(props: &OpenInAppProps) -> Html {
 #[derive(Properties, PartialEq)]
 pub struct WidgetProps {
     pub spec: Spec,
-    pub guide_base: AttrValue,
+    pub places: Places,
+    #[prop_or_default]
+    pub on_event: Callback<WidgetEvent>,
 }
 
 /// One widget of any kind, holding its own state.
 #[component]
 pub fn Widget(props: &WidgetProps) -> Html {
     let spec = use_state(|| props.spec.clone());
-    let base = props.guide_base.clone();
+    let base = props.places.guide.clone();
     let share = share_state(&spec);
+    {
+        let on_event = props.on_event.clone();
+        let link = app_link(&props.places.app, &share);
+        use_effect_with(link, move |link| {
+            on_event.emit(WidgetEvent::Change { link: link.clone() })
+        });
+    }
+    {
+        let on_event = props.on_event.clone();
+        let decoder = match &*spec {
+            Spec::Decoder(state) => Some(state.clone()),
+            _ => None,
+        };
+        use_effect_with(decoder, move |decoder| {
+            if let Some(state) = decoder {
+                on_event.emit(WidgetEvent::Diagnosis(std::rc::Rc::new(state.diagnose())));
+            }
+        });
+    }
     let body = match &*spec {
         #[cfg(feature = "diagnose")]
         Spec::Decoder(state) => {
@@ -279,7 +270,12 @@ pub fn Widget(props: &WidgetProps) -> Html {
                 <>
                     if let (Some(e), Some(g)) = (example, &granted) {
                         <p class="sl-against">
-                            { "Checked against the token in the test fixture " }<code>{ e.file.clone() }</code>
+                            { "Checked against the token in " }
+                            if let Some(name) = &e.name {
+                                { "the example " }<code>{ name.clone() }</code>
+                            } else {
+                                { "the example" }
+                            }
                             { ", which carries: " }
                             if g.is_empty() { { "no permissions" } }
                             for (i, p) in g.iter().enumerate() {
@@ -302,7 +298,7 @@ pub fn Widget(props: &WidgetProps) -> Html {
             html! { <AccessWizard state={state.clone()} {on_change} guide_base={base.clone()} /> }
         }
         #[cfg(feature = "tools")]
-        Spec::Checklist => html! { <Checklist guide_base={base.clone()} /> },
+        Spec::Checklist => html! { <Checklist app={props.places.app.clone()} /> },
         #[cfg(feature = "tools")]
         Spec::Explainer(state) => {
             let on_change = {
@@ -318,7 +314,7 @@ pub fn Widget(props: &WidgetProps) -> Html {
     let open = match &*spec {
         // The checklist keeps its own ticks; its link opens the wizard for the same path.
         Spec::Checklist => html! {},
-        _ => html! { <OpenInApp {share} guide_base={base.clone()} /> },
+        _ => html! { <OpenInApp {share} app={props.places.app.clone()} /> },
     };
     html! {
         <div class="sl-widget">
@@ -330,7 +326,7 @@ pub fn Widget(props: &WidgetProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 pub struct ChecklistProps {
-    pub guide_base: AttrValue,
+    pub app: AttrValue,
 }
 
 /// The App Review readiness checklist on its own, with progress.
@@ -385,61 +381,49 @@ pub fn Checklist(props: &ChecklistProps) -> Html {
             if done == CHECKLIST.len() {
                 <p class="checklist-done">{ "Everything on the list is in place. Submit one request per permission, each with its own screencast." }</p>
             }
-            <OpenInApp {share} guide_base={props.guide_base.clone()} />
+            <OpenInApp {share} app={props.app.clone()} />
         </section>
     }
-}
-
-/// Renders the widget into `root` (wasm only).
-pub fn render(root: web_sys::Element, spec: Spec, guide_base: String) {
-    let props = WidgetProps {
-        spec,
-        guide_base: AttrValue::from(guide_base),
-    };
-    yew::Renderer::<Widget>::with_root_and_props(root, props).render();
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use scopelens_core::elements::{ElementKind, ElementSpec};
+    use scopelens_core::kb::access::AppMode;
+    use scopelens_core::kb::IntentId;
     use scopelens_core::ViewKind;
     use std::collections::HashMap;
 
-    #[test]
-    fn every_kind_is_in_exactly_one_bundle() {
-        for kind in ["decoder", "endpoint", "wizard", "checklist", "explainer"] {
-            let holders = MODULES.iter().filter(|(_, k)| k.contains(&kind)).count();
-            assert_eq!(holders, 1, "{kind}");
-            assert!(
-                module_built(module_of(kind).unwrap()),
-                "{kind} not built by default"
-            );
-        }
-        assert_eq!(module_of("decoder"), Some("diagnose"));
-        assert_eq!(module_of("explainer"), Some("tools"));
-        assert_eq!(module_of("nonsense"), None);
-        assert!(!module_built("nonsense"));
-    }
-
-    fn spec(attrs: &[(&str, &str)]) -> Result<Spec, WidgetError> {
+    fn spec(kind: ElementKind, attrs: &[(&str, &str)]) -> Result<Spec, String> {
         let map: HashMap<String, String> = attrs
             .iter()
             .map(|(k, v)| (k.to_string(), v.to_string()))
             .collect();
-        Spec::read(&|name| map.get(name).cloned())
+        let element =
+            ElementSpec::read(kind, &|name| map.get(name).cloned()).map_err(|e| e.to_string())?;
+        Spec::from_element(element, 1_700_000_000).map_err(|e| e.to_string())
     }
 
     #[test]
-    fn decoder_reads_the_example_and_its_context() {
-        let s = spec(&[
-            ("widget", "decoder"),
-            ("example", "debug_token/x.json"),
-            ("input", "{\"data\":{}}"),
-            ("now", "1664000000"),
-            ("intents", "send_messages"),
-            ("waba", "102289599326934"),
-            ("app", ""),
-        ])
+    fn the_default_build_holds_every_element() {
+        for kind in ElementKind::ALL {
+            assert!(bundle_built(kind.bundle()), "{kind:?}");
+        }
+    }
+
+    #[test]
+    fn a_decoder_reads_its_paste_and_pins_the_time_only_when_given() {
+        let s = spec(
+            ElementKind::Decoder,
+            &[
+                ("example", "debug_token/x.json"),
+                ("input", "{\"data\":{}}"),
+                ("now", "1664000000"),
+                ("intents", "send_messages"),
+                ("waba-id", "102289599326934"),
+            ],
+        )
         .unwrap();
         let Spec::Decoder(state) = s else {
             panic!("decoder expected")
@@ -449,28 +433,23 @@ mod tests {
         assert_eq!(state.intents, vec![IntentId::SendMessages]);
         assert_eq!(state.waba_id.as_str(), "102289599326934");
         assert_eq!(state.app_id.as_str(), "");
-        assert!(spec(&[("widget", "decoder")]).is_err());
-        assert!(spec(&[
-            ("widget", "decoder"),
-            ("example", "a"),
-            ("input", "x"),
-            ("now", "soon")
-        ])
-        .is_err());
-        assert!(spec(&[("widget", "fireworks")]).is_err());
+        let Spec::Decoder(empty) = spec(ElementKind::Decoder, &[]).unwrap() else {
+            panic!("decoder expected")
+        };
+        assert!(!empty.now_pinned);
+        assert_eq!(empty.now, 1_700_000_000);
+        assert!(spec(ElementKind::Decoder, &[("now", "soon")]).is_err());
     }
 
     #[test]
-    fn open_links_go_to_the_app_above_the_guide_without_secrets() {
+    fn open_links_go_to_the_app_without_secrets() {
         let token = format!("EAAG{}", "x1".repeat(60));
-        let s = spec(&[
-            ("widget", "decoder"),
-            ("example", "token/bearer.txt"),
-            ("input", &format!("Bearer {token}")),
-            ("now", "1760000000"),
-        ])
+        let s = spec(
+            ElementKind::Decoder,
+            &[("input", &format!("Bearer {token}")), ("now", "1760000000")],
+        )
         .unwrap();
-        let link = app_link("../", &share_state(&s));
+        let link = app_link("../../", &share_state(&s));
         assert!(link.starts_with("../../index.html#v2="), "{link}");
         let back = scopelens_core::decode_share(&link).unwrap();
         assert!(!back.input.contains(&token));
@@ -478,35 +457,41 @@ mod tests {
     }
 
     #[test]
-    fn every_kind_has_a_share_view() {
+    fn every_element_opens_its_own_view() {
         for (kind, view) in [
-            ("wizard", ViewKind::Wizard),
-            ("checklist", ViewKind::Wizard),
-            ("explainer", ViewKind::Lookup),
-            ("endpoint", ViewKind::Endpoint),
+            (ElementKind::Wizard, ViewKind::Wizard),
+            (ElementKind::Checklist, ViewKind::Wizard),
+            (ElementKind::Explain, ViewKind::Lookup),
+            (ElementKind::Endpoint, ViewKind::Endpoint),
+            (ElementKind::Decoder, ViewKind::Diagnose),
         ] {
-            let s = spec(&[
-                ("widget", kind),
-                ("request", "GET /1/phone_numbers"),
-                ("code", "190"),
-            ])
+            let s = spec(
+                kind,
+                &[("request", "GET /1/phone_numbers"), ("code", "190")],
+            )
             .unwrap();
             let share = share_state(&s);
             assert_eq!(
-                share.view.as_ref().map(SharedView::kind),
-                Some(view),
-                "{kind}"
+                share
+                    .view
+                    .as_ref()
+                    .map(SharedView::kind)
+                    .unwrap_or(ViewKind::Diagnose),
+                view,
+                "{kind:?}"
             );
             assert!(encode_share(&share).is_ok());
         }
-        let Spec::Wizard(w) = spec(&[
-            ("widget", "wizard"),
-            ("accounts", "clients"),
-            ("embedded", "true"),
-            ("mode", "development"),
-        ])
+        let Spec::Wizard(w) = spec(
+            ElementKind::Wizard,
+            &[
+                ("accounts", "clients"),
+                ("embedded", ""),
+                ("mode", "development"),
+            ],
+        )
         .unwrap() else {
-            panic!()
+            panic!("a wizard")
         };
         assert_eq!(w.answers.accounts, Accounts::Clients);
         assert!(w.answers.embedded_signup);

@@ -2,12 +2,12 @@
 //!
 //! - `setup`: install the pinned tools (see `tools.rs`).
 //! - `test`:  setup, then every check and test the project has.
-//! - `serve`: build the site and the guide and serve them on localhost.
-//! - `dist`:  build the site and the guide into `target/dist/`.
+//! - `serve`: build the site, the guide and the elements and serve them on localhost.
+//! - `dist`:  build the site, the elements (`elements/`) and the guide (`guide/`) into `target/dist/`.
 //! - `e2e [FILTER]`: build the site, run its browser tests (`tests/e2e/*.test.mjs`
 //!   under `node --test`; only those whose names contain FILTER, if given).
-//! - `book`:  build the guide into `target/dist/guide/`, run its browser tests
-//!   (`tests/e2e/book.mjs`).
+//! - `book`:  build the elements and the guide into `target/dist/`, run their
+//!   browser tests (`tests/e2e/book.mjs`, `tests/e2e/elements.mjs`).
 //! - `fuzz [SECONDS]`: run every fuzz target for a while (see `fuzz.rs`).
 //! - `kb-stale [--now YYYY-MM] [--months N]`: knowledge-base entries whose sources were
 //!   checked more than N (default 6) months ago (see `kb_stale.rs`).
@@ -19,6 +19,7 @@ mod bench;
 mod book;
 mod cargo;
 mod compress;
+mod elements;
 mod fake_graph;
 mod fuzz;
 mod kb_stale;
@@ -98,8 +99,9 @@ fn dist_site() -> Step {
         .current_dir(root()))
 }
 
-/// The web app into `target/dist/`, then the guide into
-/// `target/dist/guide/` (see `book.rs`).
+/// The web app into `target/dist/`, then the custom elements into
+/// `target/dist/elements/` and the guide into `target/dist/guide/` (see
+/// `elements.rs` and `book.rs`).
 fn dist() -> Step {
     dist_site()?;
     book::build(&dist_dir())?;

@@ -17,8 +17,8 @@
 //! `node --test`, against the Rust CLI (`target/debug/scopelens`), the
 //! fixture corpus, and TypeScript's `tsc` from the tool cache.
 
-use crate::book::WASM_FEATURES;
 use crate::cargo::{cargo, target_dir};
+use crate::elements::WASM_FEATURES;
 use crate::{root, run, tools, Step};
 use serde_json::Value;
 use std::path::{Path, PathBuf};

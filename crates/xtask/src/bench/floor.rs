@@ -48,7 +48,7 @@ pub fn floor(app: &[FileSize], widgets: &[FileSize]) -> Result<Value, String> {
         let built = cargo::target_dir()
             .join("wasm32-unknown-unknown/wasm-release/examples/size_floor.wasm");
         let name = format!("size_floor_{variant}");
-        crate::book::bind_and_shrink(&built, &name, &staging)?;
+        crate::elements::bind_and_shrink(&built, &name, &staging)?;
         let wasm = size_of(&staging, &format!("{name}_bg.wasm"))?.brotli;
         let glue = size_of(&staging, &format!("{name}.js"))?.brotli;
         let (rest, target) = match variant {

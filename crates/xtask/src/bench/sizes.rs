@@ -3,6 +3,7 @@
 
 use crate::compress::{brotli_bytes, gzip_len};
 use crate::Step;
+use scopelens_core::elements::{Bundle, ElementKind};
 use serde_json::{json, Value};
 use std::path::Path;
 
@@ -80,26 +81,31 @@ pub fn lazy_files(dist: &Path, first_load: &[String]) -> Result<Vec<String>, Str
     Ok(files)
 }
 
-/// Every file of the guide's widgets: the loader, the stylesheet, and each
-/// bundle's glue and wasm.
+/// Every file a guide page's elements may fetch: the guide's loader and
+/// stylesheet, then the elements' script, stylesheet, bundle loader and
+/// each bundle's glue and wasm.
 pub fn widget_files(dist: &Path) -> Result<Vec<String>, String> {
-    let dir = dist.join("guide").join("widgets");
-    let mut files: Vec<String> = std::fs::read_dir(&dir)
-        .map_err(|e| format!("{}: {e}", dir.display()))?
-        .flatten()
-        .filter(|e| e.path().is_file())
-        .map(|e| format!("guide/widgets/{}", e.file_name().to_string_lossy()))
-        .filter(|name| !name.ends_with(".br") && !name.ends_with(".gz"))
-        .collect();
-    files.sort();
+    let mut files = Vec::new();
+    for dir in ["guide/widgets", "elements"] {
+        let path = dist.join(dir);
+        let mut found: Vec<String> = std::fs::read_dir(&path)
+            .map_err(|e| format!("{}: {e}", path.display()))?
+            .flatten()
+            .filter(|e| e.path().is_file())
+            .map(|e| format!("{dir}/{}", e.file_name().to_string_lossy()))
+            .filter(|name| !name.ends_with(".br") && !name.ends_with(".gz"))
+            .collect();
+        found.sort();
+        files.extend(found);
+    }
     Ok(files)
 }
 
-/// What each guide page with widgets fetches for them: the loader, the
-/// stylesheet, and the bundles its placeholders name (`data-module`), read
-/// from the built pages. The print page mounts none, so fetches none.
+/// What each guide page with elements fetches for them: the files every
+/// such page loads, and the bundles of the elements it holds (their tags,
+/// read from the built pages). The print page loads none.
 pub fn widget_pages(dist: &Path) -> Result<Vec<(String, Vec<String>)>, String> {
-    let bundle_prefix = "guide/widgets/scopelens_widgets_";
+    let bundle_prefix = "elements/scopelens_widgets_";
     let all = widget_files(dist)?;
     let common: Vec<String> = all
         .iter()
@@ -113,27 +119,34 @@ pub fn widget_pages(dist: &Path) -> Result<Vec<(String, Vec<String>)>, String> {
         .flatten()
     {
         let name = entry.file_name().to_string_lossy().into_owned();
-        // The print page's placeholders stay static (book/widgets/loader.js).
+        // The print page's elements stay static (book/widgets/loader.js).
         if !name.ends_with(".html") || name == "print.html" {
             continue;
         }
         let html = std::fs::read_to_string(entry.path()).map_err(|e| format!("{name}: {e}"))?;
-        let mut modules: Vec<&str> = html
-            .match_indices("data-module=\"")
-            .map(|(at, m)| html[at + m.len()..].split('"').next().unwrap_or(""))
+        let mut bundles: Vec<Bundle> = html
+            .match_indices("<scopelens-")
+            .filter_map(|(at, _)| {
+                let tag: String = html[at + 1..]
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
+                    .collect();
+                ElementKind::from_tag(&tag).map(ElementKind::bundle)
+            })
             .collect();
-        modules.sort_unstable();
-        modules.dedup();
-        if modules.is_empty() {
+        bundles.sort_by_key(|b| b.id());
+        bundles.dedup();
+        if bundles.is_empty() {
             continue;
         }
         let mut files = common.clone();
-        for module in modules {
-            for file in crate::book::widget_bundle_files(module) {
-                let file = format!("guide/widgets/{file}");
+        for bundle in bundles {
+            for file in crate::elements::bundle_files(bundle) {
+                let file = format!("elements/{file}");
                 if !all.contains(&file) {
                     return Err(format!(
-                        "{name} names the widget bundle `{module}`, which was not built"
+                        "{name} holds elements of the `{}` bundle, which was not built",
+                        bundle.id()
                     ));
                 }
                 files.push(file);
@@ -245,7 +258,7 @@ pub fn print_sizes(title: &str, sizes: &[FileSize]) -> Value {
 fn bundles_of(files: &[String]) -> Vec<&str> {
     files
         .iter()
-        .filter_map(|f| f.strip_prefix("guide/widgets/scopelens_widgets_"))
+        .filter_map(|f| f.strip_prefix("elements/scopelens_widgets_"))
         .filter_map(|f| f.strip_suffix("_bg.wasm"))
         .collect()
 }
@@ -308,6 +321,7 @@ mod tests {
     fn sizes_over_a_limit_fail_with_the_figures() {
         let dist = std::env::temp_dir().join(format!("scopelens-limits-{}", std::process::id()));
         std::fs::create_dir_all(dist.join("guide").join("widgets")).unwrap();
+        std::fs::create_dir_all(dist.join("elements")).unwrap();
         std::fs::write(
             dist.join("index.html"),
             r#"<script src="./init.js"></script>"#,
@@ -315,22 +329,18 @@ mod tests {
         .unwrap();
         std::fs::write(dist.join("init.js"), "console.log(1)".repeat(50)).unwrap();
         std::fs::write(dist.join("guide/widgets/loader.js"), "x").unwrap();
-        std::fs::write(dist.join("guide/widgets/scopelens_widgets_tools.js"), "y").unwrap();
-        std::fs::write(
-            dist.join("guide/widgets/scopelens_widgets_tools_bg.wasm"),
-            "z",
-        )
-        .unwrap();
+        std::fs::write(dist.join("elements/scopelens_widgets_tools.js"), "y").unwrap();
+        std::fs::write(dist.join("elements/scopelens_widgets_tools_bg.wasm"), "z").unwrap();
         std::fs::write(dist.join("guide/plain.html"), "<p>no widgets</p>").unwrap();
         std::fs::write(
             dist.join("guide/errors.html"),
-            r#"<div class="scopelens-widget" data-module="tools"></div>"#,
+            r#"<scopelens-explain code="190"></scopelens-explain><scopelens-wizard></scopelens-wizard>"#,
         )
         .unwrap();
         let pages = widget_pages(&dist).unwrap();
         std::fs::write(
             dist.join("guide/odd.html"),
-            r#"<div class="scopelens-widget" data-module="missing"></div>"#,
+            r#"<scopelens-decoder input=""></scopelens-decoder>"#,
         )
         .unwrap();
         let unbuilt = widget_pages(&dist);
@@ -355,7 +365,7 @@ mod tests {
             })
             .collect();
         std::fs::write(
-            dist.join("guide/widgets/scopelens_widgets_tools_bg.wasm"),
+            dist.join("elements/scopelens_widgets_tools_bg.wasm"),
             incompressible,
         )
         .unwrap();
@@ -375,13 +385,13 @@ mod tests {
                 "errors.html".to_string(),
                 vec![
                     "guide/widgets/loader.js".to_string(),
-                    "guide/widgets/scopelens_widgets_tools.js".to_string(),
-                    "guide/widgets/scopelens_widgets_tools_bg.wasm".to_string(),
+                    "elements/scopelens_widgets_tools.js".to_string(),
+                    "elements/scopelens_widgets_tools_bg.wasm".to_string(),
                 ]
             )]
         );
         assert!(unbuilt
             .unwrap_err()
-            .contains("`missing`, which was not built"));
+            .contains("`diagnose` bundle, which was not built"));
     }
 }

@@ -93,12 +93,13 @@ test("elements: each element mounts on a plain page under a strict CSP, answers 
   // The decoder: a pasted error is diagnosed, and the page hears the diagnosis.
   await page.locator("#decoder textarea").fill(EXPIRED);
   await page.locator("#decoder [data-verdict]").first().waitFor();
-  await page.waitForFunction(() => window.__events.some((e) => e.name === "scopelens-diagnosis" && JSON.stringify(e.detail).includes("463")));
+  await page.waitForFunction(() => window.__events.some((e) => e.name === "scopelens-diagnosis" && e.detail.findings.some((f) => f.subcode === 463)));
   const diagnoses = await events(page, "scopelens-diagnosis", "decoder");
   const last = diagnoses.at(-1).detail;
-  eq(last.schema, "scopelens/diagnosis/v1", "the diagnosis event's schema");
   eq(last.verdict, "action_required", "the verdict in the event");
-  assert(last.findings.length > 0, "the event carries the findings");
+  eq(last.kind, "graph_error", "what the decoder read");
+  const top = last.findings[0];
+  assert(top.code === 190 && top.subcode === 463 && top.fix.length > 0 && last.headline.length > 0, `the event's findings: ${JSON.stringify(last).slice(0, 300)}`);
   const changes = await events(page, "scopelens-change", "decoder");
   const link = changes.at(-1).detail.link;
   assert(link.startsWith(BASE) && link.includes("index.html#v2="), `the change event's link opens the app: ${link}`);

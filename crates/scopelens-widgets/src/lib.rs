@@ -23,8 +23,8 @@ pub use widgets::{Places, Spec, WidgetError, WidgetEvent};
 #[cfg(target_arch = "wasm32")]
 mod wasm {
     use super::widgets::{Places, Spec, Widget, WidgetEvent, WidgetProps};
-    use scopelens_core::command_output;
     use scopelens_core::elements::{ElementKind, ElementSpec};
+    use scopelens_core::{diagnose, Diagnosis};
     use wasm_bindgen::prelude::*;
     use yew::{AttrValue, Callback};
 
@@ -74,19 +74,54 @@ mod wasm {
         }
     }
 
+    fn set(object: &js_sys::Object, key: &str, value: impl Into<JsValue>) {
+        let _ = js_sys::Reflect::set(object, &key.into(), &value.into());
+    }
+
+    /// What the decoder tells its page of a diagnosis: the verdict, the
+    /// headline, what was read and each finding with its steps. Built by
+    /// hand, so the bundle does not carry the whole diagnosis' serializer
+    /// (the npm package and the CLI give the full JSON contract).
+    fn diagnosis_detail(d: &Diagnosis) -> JsValue {
+        let detail = js_sys::Object::new();
+        set(&detail, "verdict", d.verdict.id());
+        set(&detail, "headline", diagnose::headline(d));
+        set(&detail, "kind", d.input.kind.id());
+        let findings = js_sys::Array::new();
+        for f in &d.findings {
+            let finding = js_sys::Object::new();
+            set(&finding, "id", f.id);
+            set(&finding, "severity", f.severity.id());
+            set(&finding, "title", f.title.as_str());
+            set(&finding, "explanation", f.explanation.as_str());
+            if let Some(code) = f.code {
+                set(&finding, "code", code);
+            }
+            if let Some(subcode) = f.subcode {
+                set(&finding, "subcode", subcode);
+            }
+            let fix = js_sys::Array::new();
+            for step in &f.fix {
+                fix.push(&step.as_str().into());
+            }
+            set(&finding, "fix", fix);
+            findings.push(&finding);
+        }
+        set(&detail, "findings", findings);
+        detail.into()
+    }
+
     /// Sends `event` as a DOM event from `host`; it crosses the shadow
     /// boundary and bubbles, so the page can listen anywhere above.
     fn dispatch(host: &web_sys::Element, event: WidgetEvent) {
         let (name, detail) = match event {
             WidgetEvent::Change { link } => {
                 let detail = js_sys::Object::new();
-                let _ = js_sys::Reflect::set(&detail, &"link".into(), &link.into());
+                set(&detail, "link", link);
                 ("scopelens-change", detail.into())
             }
             WidgetEvent::Diagnosis(diagnosis) => {
-                let json = command_output::json_text(&*diagnosis).unwrap_or_default();
-                let detail = js_sys::JSON::parse(&json).unwrap_or(JsValue::NULL);
-                ("scopelens-diagnosis", detail)
+                ("scopelens-diagnosis", diagnosis_detail(&diagnosis))
             }
         };
         let init = web_sys::CustomEventInit::new();

@@ -187,7 +187,7 @@ pub enum WidgetEvent {
     /// `scopelens-change`: what is shown changed; `link` opens it in the
     /// app (secrets removed).
     Change { link: String },
-    /// `scopelens-diagnosis`: the decoder's diagnosis, as the CLI's JSON.
+    /// `scopelens-diagnosis`: the decoder's diagnosis (its page gets a summary).
     Diagnosis(std::rc::Rc<Diagnosis>),
 }
 

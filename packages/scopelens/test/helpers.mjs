@@ -40,7 +40,9 @@ function run(command, args, input) {
     env: { ...process.env, NO_COLOR: "1" },
     maxBuffer: 64 << 20,
   });
-  if (result.error) throw result.error;
+  // A command that refuses its arguments exits without reading its input:
+  // writing that input then fails with EPIPE, which is not the command's fault.
+  if (result.error && !(result.error.code === "EPIPE" && result.status !== null)) throw result.error;
   return { stdout: result.stdout, stderr: result.stderr, status: result.status };
 }
 

@@ -24,7 +24,6 @@ pub use widgets::{Places, Spec, WidgetError, WidgetEvent};
 mod wasm {
     use super::widgets::{Places, Spec, Widget, WidgetEvent, WidgetProps};
     use scopelens_core::elements::{ElementKind, ElementSpec};
-    use scopelens_core::{diagnose, Diagnosis};
     use wasm_bindgen::prelude::*;
     use yew::{AttrValue, Callback};
 
@@ -58,93 +57,40 @@ mod wasm {
         });
     }
 
-    /// A mounted element; the page calls `destroy` when the element leaves
-    /// the document or its attributes change (it is then mounted again).
+    thread_local! {
+        /// Each mounted element's root and its app.
+        static MOUNTED: std::cell::RefCell<Vec<(web_sys::Element, yew::AppHandle<Widget>)>> =
+            const { std::cell::RefCell::new(Vec::new()) };
+    }
+
+    /// Removes what [`mount_element`] put in `root`, if anything; the page
+    /// calls it when the element leaves the document or its attributes
+    /// change (it is then mounted again).
     #[wasm_bindgen]
-    pub struct MountedElement {
-        app: Option<yew::AppHandle<Widget>>,
-    }
-
-    #[wasm_bindgen]
-    impl MountedElement {
-        pub fn destroy(&mut self) {
-            if let Some(app) = self.app.take() {
-                app.destroy();
-            }
-        }
-    }
-
-    fn set(object: &js_sys::Object, key: &str, value: impl Into<JsValue>) {
-        let _ = js_sys::Reflect::set(object, &key.into(), &value.into());
-    }
-
-    /// What the decoder tells its page of a diagnosis: the verdict, the
-    /// headline, what was read and each finding with its steps. Built by
-    /// hand, so the bundle does not carry the whole diagnosis' serializer
-    /// (the npm package and the CLI give the full JSON contract).
-    fn diagnosis_detail(d: &Diagnosis) -> JsValue {
-        let detail = js_sys::Object::new();
-        set(&detail, "verdict", d.verdict.id());
-        set(&detail, "headline", diagnose::headline(d));
-        set(&detail, "kind", d.input.kind.id());
-        let findings = js_sys::Array::new();
-        for f in &d.findings {
-            let finding = js_sys::Object::new();
-            set(&finding, "id", f.id);
-            set(&finding, "severity", f.severity.id());
-            set(&finding, "title", f.title.as_str());
-            set(&finding, "explanation", f.explanation.as_str());
-            if let Some(code) = f.code {
-                set(&finding, "code", code);
-            }
-            if let Some(subcode) = f.subcode {
-                set(&finding, "subcode", subcode);
-            }
-            let fix = js_sys::Array::new();
-            for step in &f.fix {
-                fix.push(&step.as_str().into());
-            }
-            set(&finding, "fix", fix);
-            findings.push(&finding);
-        }
-        set(&detail, "findings", findings);
-        detail.into()
-    }
-
-    /// Sends `event` as a DOM event from `host`; it crosses the shadow
-    /// boundary and bubbles, so the page can listen anywhere above.
-    fn dispatch(host: &web_sys::Element, event: WidgetEvent) {
-        let (name, detail) = match event {
-            WidgetEvent::Change { link } => {
-                let detail = js_sys::Object::new();
-                set(&detail, "link", link);
-                ("scopelens-change", detail.into())
-            }
-            WidgetEvent::Diagnosis(diagnosis) => {
-                ("scopelens-diagnosis", diagnosis_detail(&diagnosis))
-            }
-        };
-        let init = web_sys::CustomEventInit::new();
-        init.set_bubbles(true);
-        init.set_composed(true);
-        init.set_detail(&detail);
-        if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict(name, &init) {
-            let _ = host.dispatch_event(&event);
+    pub fn unmount_element(root: web_sys::Element) {
+        let app = MOUNTED.with_borrow_mut(|mounted| {
+            let at = mounted.iter().position(|(r, _)| *r == root)?;
+            Some(mounted.swap_remove(at).1)
+        });
+        if let Some(app) = app {
+            app.destroy();
         }
     }
 
     /// Mounts the element `host` (one of `scopelens_core::elements`' tags)
     /// into `root`, an element in its shadow root, as its attributes
     /// describe. `guide` and `app` are where the guide and the app are
-    /// (ending in `/`). An attribute that cannot be read is an `Error`
-    /// naming it.
+    /// (ending in `/`). `emit(name, json)` sends the element's events (the
+    /// page's script makes them DOM events). An attribute that cannot be
+    /// read is an `Error` naming it.
     #[wasm_bindgen]
     pub fn mount_element(
         host: web_sys::Element,
         root: web_sys::Element,
         guide: String,
         app: String,
-    ) -> Result<MountedElement, JsError> {
+        emit: js_sys::Function,
+    ) -> Result<(), JsError> {
         install_panic_hook();
         let tag = host.tag_name();
         let kind = ElementKind::from_tag(&tag)
@@ -153,8 +99,12 @@ mod wasm {
             .map_err(|e| JsError::new(&e.to_string()))?;
         let spec = Spec::from_element(element, scopelens_ui::util::now_unix())
             .map_err(|e| JsError::new(&e.to_string()))?;
+        unmount_element(root.clone());
         root.set_text_content(None);
-        let on_event = Callback::from(move |event| dispatch(&host, event));
+        let on_event = Callback::from(move |event: WidgetEvent| {
+            let (name, json) = event.to_dom();
+            let _ = emit.call2(&JsValue::NULL, &name.into(), &json.into());
+        });
         let props = WidgetProps {
             spec,
             places: Places {
@@ -163,7 +113,8 @@ mod wasm {
             },
             on_event,
         };
-        let app = yew::Renderer::<Widget>::with_root_and_props(root, props).render();
-        Ok(MountedElement { app: Some(app) })
+        let app = yew::Renderer::<Widget>::with_root_and_props(root.clone(), props).render();
+        MOUNTED.with_borrow_mut(|mounted| mounted.push((root, app)));
+        Ok(())
     }
 }

@@ -188,7 +188,72 @@ pub enum WidgetEvent {
     /// app (secrets removed).
     Change { link: String },
     /// `scopelens-diagnosis`: the decoder's diagnosis (its page gets a summary).
+    #[cfg(feature = "diagnose")]
     Diagnosis(std::rc::Rc<Diagnosis>),
+}
+
+impl WidgetEvent {
+    /// The DOM event's name and its detail as JSON.
+    pub fn to_dom(&self) -> (&'static str, String) {
+        match self {
+            WidgetEvent::Change { link } => (
+                "scopelens-change",
+                format!("{{\"link\":{}}}", serde_json::Value::from(link.as_str())),
+            ),
+            #[cfg(feature = "diagnose")]
+            WidgetEvent::Diagnosis(d) => (
+                "scopelens-diagnosis",
+                serde_json::to_string(&DiagnosisSummary::of(d)).unwrap_or_default(),
+            ),
+        }
+    }
+}
+
+/// What the decoder tells its page of a diagnosis. A summary, so that the
+/// bundle does not carry the whole diagnosis' serializer (the CLI and the
+/// npm package give the full JSON contract).
+#[derive(serde::Serialize)]
+pub struct DiagnosisSummary<'a> {
+    pub verdict: &'static str,
+    pub headline: String,
+    pub kind: &'a str,
+    pub findings: Vec<FindingSummary<'a>>,
+}
+
+#[derive(serde::Serialize)]
+pub struct FindingSummary<'a> {
+    pub id: &'static str,
+    pub severity: &'static str,
+    pub title: &'a str,
+    pub explanation: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub code: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subcode: Option<u32>,
+    pub fix: &'a [String],
+}
+
+impl<'a> DiagnosisSummary<'a> {
+    pub fn of(d: &'a Diagnosis) -> DiagnosisSummary<'a> {
+        DiagnosisSummary {
+            verdict: d.verdict.id(),
+            headline: scopelens_core::diagnose::headline(d),
+            kind: d.input.kind.id(),
+            findings: d
+                .findings
+                .iter()
+                .map(|f| FindingSummary {
+                    id: f.id,
+                    severity: f.severity.id(),
+                    title: &f.title,
+                    explanation: &f.explanation,
+                    code: f.code,
+                    subcode: f.subcode,
+                    fix: &f.fix,
+                })
+                .collect(),
+        }
+    }
 }
 
 #[derive(Properties, PartialEq)]
@@ -230,6 +295,8 @@ pub fn Widget(props: &WidgetProps) -> Html {
             on_event.emit(WidgetEvent::Change { link: link.clone() })
         });
     }
+    // Only the decoder diagnoses; the tools bundle must not carry the diagnosis.
+    #[cfg(feature = "diagnose")]
     {
         let on_event = props.on_event.clone();
         let decoder = match &*spec {
@@ -454,6 +521,32 @@ mod tests {
         let back = scopelens_core::decode_share(&link).unwrap();
         assert!(!back.input.contains(&token));
         assert_eq!(back.view, Some(SharedView::Diagnose));
+    }
+
+    #[test]
+    fn the_decoders_event_sums_up_the_diagnosis_with_its_steps() {
+        let input = r#"{"error":{"message":"Error validating access token: Session has expired","type":"OAuthException","code":190,"error_subcode":463}}"#;
+        let d = diagnose(input, &Context::at(1_760_000_000));
+        let (name, json) = WidgetEvent::Diagnosis(std::rc::Rc::new(d.clone())).to_dom();
+        assert_eq!(name, "scopelens-diagnosis");
+        let detail: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(detail["verdict"], d.verdict.id());
+        assert_eq!(detail["kind"], "graph_error");
+        assert_eq!(detail["findings"][0]["code"], 190);
+        assert_eq!(detail["findings"][0]["subcode"], 463);
+        assert_eq!(
+            detail["findings"].as_array().unwrap().len(),
+            d.findings.len()
+        );
+        assert!(!detail["findings"][0]["fix"].as_array().unwrap().is_empty());
+        let (name, json) = WidgetEvent::Change {
+            link: "../index.html#v2=x".into(),
+        }
+        .to_dom();
+        assert_eq!(
+            (name, json.as_str()),
+            ("scopelens-change", r#"{"link":"../index.html#v2=x"}"#)
+        );
     }
 
     #[test]

@@ -64,13 +64,13 @@ function whenNear(element, load) {
 }
 
 class ScopelensElement extends HTMLElement {
-  #mounted = null;
+  #glue = null; // the bundle's exports, once this element is mounted
   #root = null;
   #loading = false;
 
   connectedCallback() {
     if (!this.#root) this.#build();
-    if (!this.#mounted) whenNear(this, () => this.#mount());
+    if (!this.#glue) whenNear(this, () => this.#mount());
   }
 
   disconnectedCallback() {
@@ -80,7 +80,7 @@ class ScopelensElement extends HTMLElement {
   }
 
   attributeChangedCallback(_name, before, after) {
-    if (before === after || !this.#mounted) return;
+    if (before === after || !this.#glue) return;
     this.#unmount();
     this.#mount();
   }
@@ -101,15 +101,15 @@ class ScopelensElement extends HTMLElement {
   }
 
   #unmount() {
-    if (this.#mounted) {
-      this.#mounted.destroy();
-      this.#mounted = null;
+    if (this.#glue) {
+      this.#glue.unmount_element(this.#root);
+      this.#glue = null;
       this.removeAttribute("data-mounted");
     }
   }
 
   #mount() {
-    if (this.#mounted || this.#loading || !this.isConnected) return;
+    if (this.#glue || this.#loading || !this.isConnected) return;
     this.#loading = true;
     this.setAttribute("data-loading", "true");
     let loaded = false;
@@ -117,7 +117,9 @@ class ScopelensElement extends HTMLElement {
       .then((glue) => {
         loaded = true;
         if (!this.isConnected) return;
-        this.#mounted = glue.mount_element(this, this.#root, PLACES.guide, PLACES.app);
+        const emit = (name, json) => this.dispatchEvent(new CustomEvent(name, { detail: JSON.parse(json), bubbles: true, composed: true }));
+        glue.mount_element(this, this.#root, PLACES.guide, PLACES.app, emit);
+        this.#glue = glue;
         this.removeAttribute("data-failed");
         this.setAttribute("data-mounted", "true");
       })

@@ -29,6 +29,8 @@ async fn findings_render_pasted_text_as_text_and_link_only_the_knowledge_base() 
     let root = mount::<FindingList>(finding_list::FindingListProps {
         findings: Rc::new(d.findings.clone()),
         guide_base: "./guide/".into(),
+        on_choose: None,
+        chosen: None,
     })
     .await;
     assert!(
@@ -65,6 +67,7 @@ async fn payload_table_explains_fields_and_offers_to_copy_the_trace_id() {
     let root = mount::<PayloadTable>(payload_table::PayloadTableProps {
         payload: d.payload.clone(),
         now: NOW,
+        marked: None,
     })
     .await;
     let trace = text(&root, "tr[data-field=fbtrace_id] .trace-id");
@@ -90,6 +93,7 @@ async fn payload_table_lays_out_only_the_first_webhook_errors() {
     let root = mount::<PayloadTable>(payload_table::PayloadTableProps {
         payload: d.payload.clone(),
         now: NOW,
+        marked: None,
     })
     .await;
     assert_eq!(all(&root, "table.payload-table").len(), 10);

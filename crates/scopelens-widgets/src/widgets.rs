@@ -198,7 +198,10 @@ impl WidgetEvent {
         match self {
             WidgetEvent::Change { link } => (
                 "scopelens-change",
-                format!("{{\"link\":{}}}", serde_json::Value::from(link.as_str())),
+                format!(
+                    "{{\"link\":{}}}",
+                    serde_json::to_string(link).unwrap_or_default()
+                ),
             ),
             #[cfg(feature = "diagnose")]
             WidgetEvent::Diagnosis(d) => (

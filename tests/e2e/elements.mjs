@@ -121,10 +121,19 @@ test("elements: each element mounts on a plain page under a strict CSP, answers 
   await page.waitForFunction((b) => document.querySelector("#checklist").shadowRoot.querySelector(".checklist-progress").textContent !== b, before);
   assert((await progress.textContent()).startsWith("1 of"), `checklist progress: ${await progress.textContent()}`);
 
-  // The wizard reads its attributes and its link carries its answers.
-  await page.waitForFunction(() => window.__events.some((e) => e.name === "scopelens-change" && e.target === "wizard"));
-  const wizardLink = (await events(page, "scopelens-change", "wizard")).at(-1).detail.link;
-  assert(wizardLink.includes("#v2="), `the wizard's link: ${wizardLink}`);
+  // The wizard reads its attributes and answers a change of answer.
+  const review = () => page.locator("#wizard .plan").getAttribute("data-review");
+  eq(await review(), "true", "clients onboarded with Embedded Signup need App Review");
+  await page.locator('#wizard input[name="sl-accounts"][value="own"]').check();
+  await page.waitForFunction(() => document.querySelector("#wizard").shadowRoot.querySelector(".plan").dataset.review === "false");
+
+  // Every element told the page what it shows now, as a link into the app.
+  for (const id of ["decoder", "explain", "endpoint", "wizard", "checklist"]) {
+    const seen = await events(page, "scopelens-change", id);
+    assert(seen.length >= 2, `${id}: ${seen.length} change events (one on mounting, more after the edits)`);
+    const link = seen.at(-1).detail.link;
+    assert(link.startsWith(`${BASE}index.html#v2=`), `${id}: the change event's link ${link.slice(0, 80)}`);
+  }
 
   // Each bundle was fetched once, and the shadow roots keep the page's DOM clean.
   for (const bundle of ["diagnose", "tools"]) {

@@ -25,7 +25,7 @@ const ALL = `
 <scopelens-decoder id="decoder"></scopelens-decoder>
 <scopelens-explain id="explain" code="190/463"></scopelens-explain>
 <scopelens-endpoint id="endpoint" request="GET /v24.0/102290129340398/message_templates"></scopelens-endpoint>
-<scopelens-wizard id="wizard" accounts="clients" embedded></scopelens-wizard>
+<scopelens-wizard id="wizard" accounts="clients" needs="send_messages,manage_templates"></scopelens-wizard>
 <scopelens-checklist id="checklist"></scopelens-checklist>`;
 
 // Rules that would wreck anything they reached.
@@ -122,8 +122,7 @@ test("elements: each element mounts on a plain page under a strict CSP, answers 
   assert((await progress.textContent()).startsWith("1 of"), `checklist progress: ${await progress.textContent()}`);
 
   // The wizard reads its attributes and answers a change of answer.
-  const review = () => page.locator("#wizard .plan").getAttribute("data-review");
-  eq(await review(), "true", "clients onboarded with Embedded Signup need App Review");
+  eq(await page.locator("#wizard .plan").getAttribute("data-review"), "true", "working on clients' accounts needs App Review");
   await page.locator('#wizard input[name="sl-accounts"][value="own"]').check();
   await page.waitForFunction(() => document.querySelector("#wizard").shadowRoot.querySelector(".plan").dataset.review === "false");
 

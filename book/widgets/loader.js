@@ -1,20 +1,12 @@
-// Loads scopelens' custom elements for the guide's pages.
-//
-// The `mdbook-scopelens` preprocessor writes the guide's interactive
-// examples as the same elements any site can use (`<scopelens-decoder>`,
-// `<scopelens-explain>`…). mdBook loads this file as a classic script at the
-// end of every page; on a page with elements it imports their script
-// (`elements/`, beside the guide), which loads each element's wasm only as
-// it comes near the viewport. No eval, no inline script.
+// Loads scopelens' custom elements (../elements/, beside the guide) on the
+// guide's pages that hold them; each element fetches its wasm as it nears
+// the viewport. The print page keeps their static content.
 (function () {
   "use strict";
   var elements = document.querySelectorAll(".scopelens-widget");
   if (elements.length === 0) {
     return;
   }
-  // mdBook's print page (every chapter at once) opens the print dialog as it
-  // loads, and paper cannot run an element: there they keep their static
-  // content and nothing is fetched.
   if (/(^|\/)print\.html$/.test(location.pathname)) {
     elements.forEach(function (el) {
       el.setAttribute("data-print", "true");
@@ -25,8 +17,7 @@
     });
     return;
   }
-  // mdBook 0.5 declares `const path_to_root` in an inline classic script: a
-  // global lexical binding, visible here by name but not as window.path_to_root.
+  // mdBook's `const path_to_root` is a global lexical binding, not a window property.
   var root = typeof path_to_root === "string" ? path_to_root : "";
   var version = elements[0].getAttribute("data-bundle");
   var script = new URL(root + "../elements/scopelens-elements.js", document.baseURI);

@@ -25,7 +25,7 @@ const ALL = `
 <scopelens-decoder id="decoder"></scopelens-decoder>
 <scopelens-explain id="explain" code="190/463"></scopelens-explain>
 <scopelens-endpoint id="endpoint" request="GET /v24.0/102290129340398/message_templates"></scopelens-endpoint>
-<scopelens-wizard id="wizard" accounts="clients" embedded></scopelens-wizard>
+<scopelens-wizard id="wizard" accounts="clients" needs="send_messages,manage_templates"></scopelens-wizard>
 <scopelens-checklist id="checklist"></scopelens-checklist>`;
 
 // Rules that would wreck anything they reached.
@@ -121,10 +121,18 @@ test("elements: each element mounts on a plain page under a strict CSP, answers 
   await page.waitForFunction((b) => document.querySelector("#checklist").shadowRoot.querySelector(".checklist-progress").textContent !== b, before);
   assert((await progress.textContent()).startsWith("1 of"), `checklist progress: ${await progress.textContent()}`);
 
-  // The wizard reads its attributes and its link carries its answers.
-  await page.waitForFunction(() => window.__events.some((e) => e.name === "scopelens-change" && e.target === "wizard"));
-  const wizardLink = (await events(page, "scopelens-change", "wizard")).at(-1).detail.link;
-  assert(wizardLink.includes("#v2="), `the wizard's link: ${wizardLink}`);
+  // The wizard reads its attributes and answers a change of answer.
+  eq(await page.locator("#wizard .plan").getAttribute("data-review"), "true", "working on clients' accounts needs App Review");
+  await page.locator('#wizard input[name="sl-accounts"][value="own"]').check();
+  await page.waitForFunction(() => document.querySelector("#wizard").shadowRoot.querySelector(".plan").dataset.review === "false");
+
+  // Every element told the page what it shows now, as a link into the app.
+  for (const id of ["decoder", "explain", "endpoint", "wizard", "checklist"]) {
+    const seen = await events(page, "scopelens-change", id);
+    assert(seen.length >= 2, `${id}: ${seen.length} change events (one on mounting, more after the edits)`);
+    const link = seen.at(-1).detail.link;
+    assert(link.startsWith(`${BASE}index.html#v2=`), `${id}: the change event's link ${link.slice(0, 80)}`);
+  }
 
   // Each bundle was fetched once, and the shadow roots keep the page's DOM clean.
   for (const bundle of ["diagnose", "tools"]) {

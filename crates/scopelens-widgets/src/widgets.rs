@@ -198,7 +198,10 @@ impl WidgetEvent {
         match self {
             WidgetEvent::Change { link } => (
                 "scopelens-change",
-                format!("{{\"link\":{}}}", serde_json::Value::from(link.as_str())),
+                format!(
+                    "{{\"link\":{}}}",
+                    serde_json::to_string(link).unwrap_or_default()
+                ),
             ),
             #[cfg(feature = "diagnose")]
             WidgetEvent::Diagnosis(d) => (
@@ -289,10 +292,13 @@ pub fn Widget(props: &WidgetProps) -> Html {
     let base = props.places.guide.clone();
     let share = share_state(&spec);
     {
+        // The checklist keeps its ticks itself, and says when they change.
         let on_event = props.on_event.clone();
-        let link = app_link(&props.places.app, &share);
+        let link = (!matches!(*spec, Spec::Checklist)).then(|| app_link(&props.places.app, &share));
         use_effect_with(link, move |link| {
-            on_event.emit(WidgetEvent::Change { link: link.clone() })
+            if let Some(link) = link {
+                on_event.emit(WidgetEvent::Change { link: link.clone() })
+            }
         });
     }
     // Only the decoder diagnoses; the tools bundle must not carry the diagnosis.
@@ -365,7 +371,9 @@ pub fn Widget(props: &WidgetProps) -> Html {
             html! { <AccessWizard state={state.clone()} {on_change} guide_base={base.clone()} /> }
         }
         #[cfg(feature = "tools")]
-        Spec::Checklist => html! { <Checklist app={props.places.app.clone()} /> },
+        Spec::Checklist => {
+            html! { <Checklist app={props.places.app.clone()} on_event={props.on_event.clone()} /> }
+        }
         #[cfg(feature = "tools")]
         Spec::Explainer(state) => {
             let on_change = {
@@ -394,6 +402,8 @@ pub fn Widget(props: &WidgetProps) -> Html {
 #[derive(Properties, PartialEq)]
 pub struct ChecklistProps {
     pub app: AttrValue,
+    #[prop_or_default]
+    pub on_event: Callback<WidgetEvent>,
 }
 
 /// The App Review readiness checklist on its own, with progress.
@@ -416,6 +426,13 @@ pub fn Checklist(props: &ChecklistProps) -> Html {
         })),
         ..ShareState::default()
     };
+    {
+        let on_event = props.on_event.clone();
+        let link = app_link(&props.app, &share);
+        use_effect_with(link, move |link| {
+            on_event.emit(WidgetEvent::Change { link: link.clone() })
+        });
+    }
     html! {
         <section class="checklist sl-checklist" aria-label="App Review readiness checklist">
             <p class="checklist-progress" role="status" data-done={done.to_string()}>

@@ -132,6 +132,33 @@ fn script() -> Result<String, String> {
     Ok(text.replace(marker, &script_table()))
 }
 
+/// `css` without its comments: every page with an element fetches the
+/// file, and its comments are for the source's readers.
+fn without_css_comments(css: &str) -> String {
+    let mut out = String::with_capacity(css.len());
+    let mut rest = css;
+    while let Some(start) = rest.find("/*") {
+        out.push_str(&rest[..start]);
+        rest = rest[start..]
+            .find("*/")
+            .map_or("", |end| &rest[start + end + 2..]);
+    }
+    out.push_str(rest);
+    out.lines()
+        .filter(|line| !line.trim().is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// `js` without its whole-line `//` comments (the script's own, which never
+/// sit inside a string or a template).
+fn without_line_comments(js: &str) -> String {
+    js.lines()
+        .filter(|line| !line.trim_start().starts_with("//") && !line.trim().is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// Builds the elements into `<dist>/elements/` and returns their version
 /// (a content hash), for URLs that must not mix two builds.
 pub fn build(dist: &Path) -> Result<String, String> {
@@ -151,8 +178,14 @@ pub fn build(dist: &Path) -> Result<String, String> {
         &root().join("site").join("bundle-loader.js"),
         "bundle-loader.js",
     )?;
-    copy(&sources().join("elements.css"), "elements.css")?;
-    std::fs::write(out.join("scopelens-elements.js"), script()?).map_err(|e| e.to_string())?;
+    let css = std::fs::read_to_string(sources().join("elements.css")).map_err(|e| e.to_string())?;
+    std::fs::write(out.join("elements.css"), without_css_comments(&css))
+        .map_err(|e| e.to_string())?;
+    std::fs::write(
+        out.join("scopelens-elements.js"),
+        without_line_comments(&script()?),
+    )
+    .map_err(|e| e.to_string())?;
     let mut sizes = Vec::new();
     for bundle in Bundle::ALL {
         for name in bundle_files(bundle) {
@@ -179,6 +212,22 @@ mod tests {
         assert_eq!(content_hash(&[b"a", b"b"]), content_hash(&[b"ab"]));
         assert_ne!(content_hash(&[b"a"]), content_hash(&[b"b"]));
         assert_eq!(content_hash(&[]).len(), 16);
+    }
+
+    #[test]
+    fn comments_are_left_out_of_what_pages_fetch_and_nothing_else() {
+        assert_eq!(
+            without_css_comments("/* a */\n:host { color: red; /* b */ }\n\n.x{}/* c"),
+            ":host { color: red;  }\n.x{}"
+        );
+        assert_eq!(
+            without_line_comments("// a\nconst x = \"//y\"; // kept\n  // b\n\nf();"),
+            "const x = \"//y\"; // kept\nf();"
+        );
+        let css = std::fs::read_to_string(sources().join("elements.css")).unwrap();
+        let stripped = without_css_comments(&css);
+        assert!(!stripped.contains("/*") && stripped.contains(":host"));
+        assert_eq!(stripped.matches('{').count(), css.matches('{').count());
     }
 
     #[test]

@@ -13,7 +13,7 @@ use std::path::Path;
 pub const APP_TARGET: u64 = 150 * 1024;
 /// The most a guide page may fetch for its widgets, brotli, when every
 /// bundle it fetches is in [`Limits::bundles_in_budget`].
-pub const TOOLS_PAGE_CEILING: u64 = 205 * 1024;
+pub const TOOLS_PAGE_CEILING: u64 = 212 * 1024;
 
 #[derive(Debug, Clone)]
 pub struct FileSize {
@@ -175,17 +175,20 @@ pub struct Limits {
     pub bundles_in_budget: &'static [&'static str],
 }
 
-/// The sizes of 2026-12-02 plus about 3 %: the app's first load 257 097
-/// bytes, the heaviest guide page's widgets 259 015, the pages with only the
-/// tools bundle 202 920 ([`TOOLS_PAGE_CEILING`]). They rose from 192 691,
-/// 195 719 and 116 906 with the reader, the knowledge and the safety of
-/// that session (BENCHMARKS.md says what each costs). `cargo xtask test`
-/// and `cargo xtask bench` both check these, so the bundles cannot grow
-/// unnoticed. Lower them as the bundles shrink.
+/// The sizes of 2026-12-03 plus about 3 %: the heaviest guide page's
+/// elements 270 023 bytes, the pages with only the tools bundle 210 916
+/// ([`TOOLS_PAGE_CEILING`]); the app's first load stays under its ceiling
+/// of 2026-12-02 (257 097 then). The guide's pages rose from 259 015 and
+/// 202 920 with the copy-layer reader, typed share views (base64), the
+/// finding-to-field highlight and, by about 2 and 4 kB, the custom elements
+/// (their script and stylesheet, the attribute reader, the events);
+/// BENCHMARKS.md has the figures. `cargo xtask test` and `cargo xtask
+/// bench` both check these, so the bundles cannot grow unnoticed. Lower
+/// them as the bundles shrink.
 pub const CEILINGS: Limits = Limits {
     name: "ceiling",
     app: 259 * 1024,
-    widgets: 261 * 1024,
+    widgets: 272 * 1024,
     bundles_in_budget: &["tools"],
 };
 

@@ -153,8 +153,9 @@ async function attack(hash, selector, cases, options = {}) {
     if (options.before) await options.before(p.page);
     // A tool view mounts when its module has loaded, and some boxes appear
     // only after the paste set up by `before`: wait for the box instead of
-    // judging too early.
-    await p.page.locator(selector).first().waitFor();
+    // judging too early (attached: some sit in a closed disclosure, and the
+    // cases set their value directly).
+    await p.page.locator(selector).first().waitFor({ state: "attached" });
     const r = await runCases(p.page, selector, cases, { ...options, start });
     report.failures.push(...r.failures);
     Object.assign(report.hrefs, Object.fromEntries(Object.entries(r.hrefs).filter(([h]) => !(h in report.hrefs))));

@@ -9,7 +9,7 @@
 //!
 //! Coverage: 12 forms (user token, app token, Instagram token, session
 //! cookie, OAuth code, refresh token, verify token, webhook signature,
-//! environment secret, signed request, base64 JSON, JWT) × 36 layouts × 19
+//! environment secret, signed request, base64 JSON, JWT) × 38 layouts × 19
 //! encodings (raw, `\uXXXX`, `&#NN;` and Python `\xNN` first letter, a
 //! control escape in front, split by `\n`, by `"…" + "…"` and across lines,
 //! zero-width character, look-alike letter, lower-cased, JSON-escaped once
@@ -18,15 +18,16 @@
 //! pastes (a Graph error JSON, `curl -v` output, a log line, a Python repr).
 //! Forms go only in layouts people use for them (a cookie is not a query
 //! parameter; a secret without a name of its own needs one), which leaves
-//! 319 form × layout pairs. The layouts include the notations the reader
+//! 339 form × layout pairs. The layouts include the notations the reader
 //! learnt for pastes in the wild: `NSDictionary` (`key = value;`), Elixir
 //! maps, Rust's `Some("…")`, keys that are paths (`config.client_secret`)
-//! and a sentence naming the secret before it (`the client_secret 9f8e…`).
-//! The sweeps run 6,001 single-encoded cases through every output of the
-//! core and 107,457 cases with one or two encodings (343 encodings and
+//! a sentence naming the secret before it (`the client_secret 9f8e…`), a
+//! Markdown table row and a tab-separated row.
+//! The sweeps run 6,301 single-encoded cases through every output of the
+//! core and 111,717 cases with one or two encodings (343 encodings and
 //! ordered pairs that can meet: no escape inside another escape's letters,
 //! no value split twice, no string concatenation in a multipart body, no
-//! split of the one word a sentence carries) through `redact`; the
+//! split of the one word a sentence or a table cell carries) through `redact`; the
 //! property tests draw from the same space at random.
 
 use proptest::prelude::*;
@@ -348,6 +349,8 @@ enum Layout {
     RustDebug,
     FlattenedKeys,
     Prose,
+    MarkdownTable,
+    TabSeparated,
 }
 
 const LAYOUTS: &[Layout] = &[
@@ -387,6 +390,8 @@ const LAYOUTS: &[Layout] = &[
     Layout::RustDebug,
     Layout::FlattenedKeys,
     Layout::Prose,
+    Layout::MarkdownTable,
+    Layout::TabSeparated,
 ];
 
 impl Layout {
@@ -410,9 +415,9 @@ impl Layout {
 
     /// Whether the encodings can occur in this layout: string
     /// concatenation needs a program's string literal, which a multipart
-    /// body does not have; a sentence carries a secret as one word, which
-    /// nothing splits (a value split by a break is read where a separator
-    /// after its name marks where it starts).
+    /// body does not have; a sentence or a table cell carries a secret as
+    /// one word, which nothing splits (a value split by a break is read
+    /// where a separator after its name marks where it starts).
     fn takes(self, encodings: &[Encoding]) -> bool {
         let split = |e: &Encoding| {
             matches!(
@@ -422,9 +427,11 @@ impl Layout {
         };
         match self {
             Layout::Multipart => !encodings.iter().any(split),
-            Layout::Prose => !encodings.iter().any(|e| {
-                split(e) || matches!(e, Encoding::SplitByNewlineEscape | Encoding::HardWrapped)
-            }),
+            Layout::Prose | Layout::MarkdownTable | Layout::TabSeparated => {
+                !encodings.iter().any(|e| {
+                    split(e) || matches!(e, Encoding::SplitByNewlineEscape | Encoding::HardWrapped)
+                })
+            }
             _ => true,
         }
     }
@@ -509,6 +516,8 @@ impl Layout {
                 format!(r#"{{"config.{name}": "{value}", "config.version": "v21.0"}}"#)
             }
             Prose => format!("the {name} {value} was rejected by the server"),
+            MarkdownTable => format!("| field | value |\n|---|---|\n| {name} | {value} |\n| version | v21.0 |\n"),
+            TabSeparated => format!("  method\tPOST\n  {name}\t{value}\n  version\tv21.0\n"),
         }
     }
 }

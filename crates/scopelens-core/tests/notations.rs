@@ -7,7 +7,9 @@
 //! quotes are `\u0022` escapes, and an array's members listed without
 //! their brackets (`"code" => 190`, as Laravel's `dd` prints them), and a
 //! body an HTTP client cut short with its marker (Guzzle's
-//! `(truncated...)`, with the rest of the log line after it). A
+//! `(truncated...)`, with the rest of the log line after it), and the
+//! rows of a two-column table (Markdown, Postman's tab-separated view, a
+//! log viewer's aligned path columns). A
 //! token or app secret planted in any of them reaches neither the Markdown
 //! nor a share link. An error code after a translated "error code" is read
 //! in each language Meta localises its messages into.
@@ -36,6 +38,9 @@ enum Notation {
     UnicodeEscapedJson,
     DdMembers,
     GuzzleTruncated,
+    MarkdownTable,
+    TabTable,
+    AlignedPaths,
 }
 
 impl Notation {
@@ -55,6 +60,9 @@ const NOTATIONS: &[Notation] = &[
     Notation::UnicodeEscapedJson,
     Notation::DdMembers,
     Notation::GuzzleTruncated,
+    Notation::MarkdownTable,
+    Notation::TabTable,
+    Notation::AlignedPaths,
 ];
 
 /// What the printed error holds; `secret` adds a token and an app secret
@@ -216,6 +224,41 @@ fn render(notation: Notation, e: &Error) -> String {
             format!(
                 "[2025-05-01 10:00:00] production.ERROR: Client error: `POST https://graph.facebook.com/v21.0/106540352242922/messages{query}` resulted in a `400 Bad Request` response:\n{body}\n {{\"exception\":\"[object] (GuzzleHttp\\\\Exception\\\\ClientException(code: 400): Client error at /app/vendor/guzzlehttp/guzzle/src/Exception/RequestException.php:113)\"}}"
             )
+        }
+        Notation::MarkdownTable | Notation::TabTable | Notation::AlignedPaths => {
+            let mut rows = vec![
+                ("message", message.to_string()),
+                ("type", "OAuthException".to_string()),
+                ("code", code.to_string()),
+            ];
+            if let Some(s) = e.subcode {
+                rows.push(("error_subcode", s.to_string()));
+            }
+            rows.push(("fbtrace_id", TRACE.to_string()));
+            if e.secret {
+                rows.push(("access_token", TOKEN.to_string()));
+                rows.push(("app_secret", APP_SECRET.to_string()));
+            }
+            match notation {
+                Notation::MarkdownTable => {
+                    let body: String = rows
+                        .iter()
+                        .map(|(k, v)| format!("| {k} | {v} |\n"))
+                        .collect();
+                    format!("| field | value |\n|---|---|\n{body}")
+                }
+                Notation::TabTable => {
+                    let body: String = rows.iter().map(|(k, v)| format!("  {k}\t{v}\n")).collect();
+                    format!("Status: 400 Bad Request\nerror\n{body}")
+                }
+                _ => rows
+                    .iter()
+                    .map(|(k, v)| {
+                        let path = format!("response.data.error.{k}");
+                        format!("{path:<40}{v}\n")
+                    })
+                    .collect(),
+            }
         }
         Notation::DdMembers => {
             let subcode = e

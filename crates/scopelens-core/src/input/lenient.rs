@@ -1164,14 +1164,16 @@ impl<'a> Parser<'a> {
     }
 
     /// Whether the `;` here ends a member: only spaces follow it before
-    /// the line's end or a `}`.
+    /// the line's end, a `}` or the next `key =` (a description joined
+    /// onto one line).
     fn semicolon_ends_member(&mut self) -> bool {
         let rest = &self.bytes[self.pos + 1..];
         let window = &rest[..rest.len().min(LOOKAHEAD)];
         let next = window.iter().position(|b| !matches!(b, b' ' | b'\t'));
         self.work += next.unwrap_or(window.len());
         match next {
-            Some(at) => matches!(window[at], b'\n' | b'\r' | b'}'),
+            Some(at) if matches!(window[at], b'\n' | b'\r' | b'}') => true,
+            Some(at) => self.key_ahead_at(self.pos + 1 + at, Some(Sep::Equals)),
             None => window.len() < LOOKAHEAD,
         }
     }

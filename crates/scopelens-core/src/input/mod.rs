@@ -43,6 +43,9 @@ pub enum Form {
     SymfonyDump,
     JavaToString,
     GoFormat,
+    /// Rows of a two-column table: Markdown, Postman's or a log viewer's
+    /// `key<TAB>value`, or columns aligned with spaces.
+    Table,
     Token,
     /// No payload: the error was read from its words.
     Text,
@@ -62,6 +65,7 @@ impl Form {
             Form::SymfonyDump => "Symfony VarDumper output",
             Form::JavaToString => "Java/Kotlin toString output",
             Form::GoFormat => "Go %+v output",
+            Form::Table => "two-column table",
             Form::Token => "bare token",
             Form::Text => "error text without JSON",
         }
@@ -625,6 +629,17 @@ fn scan_for_payload(text: &str, kind: Option<InputKind>) -> Result<Found, InputE
             });
         }
     }
+    if let Some(value) = table(text) {
+        if let Some((payload, envelope)) = recognise_kind(&value, kind) {
+            return Ok(Found {
+                gaps: Gaps::of(&lenient::Dialect::default(), &value),
+                payload,
+                form: Form::Table,
+                embedded: true,
+                envelope,
+            });
+        }
+    }
     if let Some(value) = first_unrecognised {
         return Err(not_recognised(&value, kind));
     }
@@ -640,6 +655,63 @@ fn scan_for_payload(text: &str, kind: Option<InputKind>) -> Result<Found, InputE
         }
         None => Err(InputError::NoPayload),
     }
+}
+
+/// How many lines [`table`] reads; a table of a payload's fields is short.
+const MAX_TABLE_LINES: usize = 400;
+/// Longest field name in a table row.
+const MAX_TABLE_KEY: usize = 64;
+
+/// The rows of a two-column table of fields, as an object: Markdown rows
+/// (`| code | 190 |`), `key<TAB>value` (Postman, log viewers) and columns
+/// aligned with two or more spaces (`error.code   190`). Field names are
+/// words or paths (`response.data.error.code`); a path is rebuilt when the
+/// object is recognised. At least three rows, or `None`.
+fn table(text: &str) -> Option<Value> {
+    let is_key = |key: &str| {
+        key.len() <= MAX_TABLE_KEY
+            && key.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+            && key
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-'))
+    };
+    let mut rows = serde_json::Map::new();
+    for line in text.lines().take(MAX_TABLE_LINES) {
+        let row = line.trim();
+        let (key, value) = if let Some(inner) = row.strip_prefix('|') {
+            let cells: Vec<&str> = inner
+                .trim_end_matches('|')
+                .split('|')
+                .map(str::trim)
+                .collect();
+            match cells.as_slice() {
+                [key, value] => (*key, *value),
+                _ => continue,
+            }
+        } else if let Some((key, value)) = row.split_once('\t') {
+            (key.trim(), value.trim())
+        } else if let Some(at) = row.find("  ") {
+            (row[..at].trim(), row[at..].trim())
+        } else {
+            continue;
+        };
+        let key = key.trim_matches(['`', '*']);
+        let value = value.trim_matches(['`', '"']);
+        if !is_key(key) || value.is_empty() {
+            continue;
+        }
+        let cell = match value {
+            "true" => Value::Bool(true),
+            "false" => Value::Bool(false),
+            _ => value
+                .parse::<u64>()
+                .ok()
+                .filter(|_| value.len() <= 15)
+                .map_or_else(|| Value::String(value.to_string()), Value::from),
+        };
+        rows.entry(key.to_string()).or_insert(cell);
+    }
+    (rows.len() >= 3).then_some(Value::Object(rows))
 }
 
 fn not_recognised(value: &Value, kind: Option<InputKind>) -> InputError {

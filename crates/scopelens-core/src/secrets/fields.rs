@@ -170,6 +170,9 @@ fn separator_after(bytes: &[u8], end: usize, spaced: bool) -> Option<(usize, Sep
         [b'=', b'=', ..] | [b':', b':', ..] => return None,
         [b'=', ..] => (1, Separator::Equals),
         [b':', ..] => (1, Separator::Colon),
+        // A Markdown table's next cell (`| app_secret | 9f8e… |`), read as
+        // after a colon: a bare word there must look like a credential.
+        [b'|', b' ' | b'\t', ..] if i > before_spaces => (1, Separator::Colon),
         [b';', b's', b':', ..] => (1, Separator::Serialized),
         [b'%', ..] => match percent_decoded(bytes, i) {
             Some(b'=') => {
@@ -657,13 +660,33 @@ fn extended(bytes: &[u8], start: usize, mut end: usize) -> usize {
         return end;
     }
     // The name already says this is a secret, so a line break after a
-    // shorter piece than a bare token's is read as a wrap too.
-    while let Some((_, piece_end)) =
-        continuation_after(bytes, start, end, is_value_byte, MIN_VALUE_LEN)
-    {
-        end = piece_end;
+    // shorter piece than a bare token's is read as a wrap too, and so is
+    // one before a credential-shaped run (an escaped `\n` inside a value).
+    loop {
+        if let Some((_, piece_end)) =
+            continuation_after(bytes, start, end, is_value_byte, MIN_VALUE_LEN)
+        {
+            end = piece_end;
+        } else if let Some(piece_end) = credential_on_next_line(bytes, end) {
+            end = piece_end;
+        } else {
+            return end;
+        }
     }
-    end
+}
+
+/// Where a credential-shaped run at the start of the line after `end`
+/// ends, when a line break is at `end`: 8 or more value characters with a
+/// letter and a digit, not a new `name=` or `name:` field.
+fn credential_on_next_line(bytes: &[u8], end: usize) -> Option<usize> {
+    let next = past_line_end(bytes, end)?;
+    let stop = run_end(bytes, next, is_value_byte);
+    let piece = &bytes[next..stop];
+    (piece.len() >= MIN_VALUE_LEN
+        && piece.iter().any(u8::is_ascii_digit)
+        && piece.iter().any(u8::is_ascii_alphabetic)
+        && !begins_field(piece))
+    .then_some(stop)
 }
 
 /// The value of a `value` field starting after `from` and before the end of

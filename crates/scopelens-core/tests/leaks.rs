@@ -9,7 +9,7 @@
 //!
 //! Coverage: 12 forms (user token, app token, Instagram token, session
 //! cookie, OAuth code, refresh token, verify token, webhook signature,
-//! environment secret, signed request, base64 JSON, JWT) × 31 layouts × 19
+//! environment secret, signed request, base64 JSON, JWT) × 38 layouts × 19
 //! encodings (raw, `\uXXXX`, `&#NN;` and Python `\xNN` first letter, a
 //! control escape in front, split by `\n`, by `"…" + "…"` and across lines,
 //! zero-width character, look-alike letter, lower-cased, JSON-escaped once
@@ -18,12 +18,17 @@
 //! pastes (a Graph error JSON, `curl -v` output, a log line, a Python repr).
 //! Forms go only in layouts people use for them (a cookie is not a query
 //! parameter; a secret without a name of its own needs one), which leaves
-//! 269 form × layout pairs. The sweeps run 5,091 single-encoded cases
-//! through every output of the core and 91,607 cases with one or two
-//! encodings (343 encodings and ordered pairs that can meet: no escape
-//! inside another escape's letters, no value split twice, no string
-//! concatenation in a multipart body) through `redact`; the property tests
-//! draw from the same space at random.
+//! 339 form × layout pairs. The layouts include the notations the reader
+//! learnt for pastes in the wild: `NSDictionary` (`key = value;`), Elixir
+//! maps, Rust's `Some("…")`, keys that are paths (`config.client_secret`)
+//! a sentence naming the secret before it (`the client_secret 9f8e…`), a
+//! Markdown table row and a tab-separated row.
+//! The sweeps run 6,301 single-encoded cases through every output of the
+//! core and 111,717 cases with one or two encodings (343 encodings and
+//! ordered pairs that can meet: no escape inside another escape's letters,
+//! no value split twice, no string concatenation in a multipart body, no
+//! split of the one word a sentence or a table cell carries) through `redact`; the
+//! property tests draw from the same space at random.
 
 use proptest::prelude::*;
 use scopelens_core::secrets::{contains_secret, redact};
@@ -339,6 +344,13 @@ enum Layout {
     HtmlInput,
     HtmlInputValueFirst,
     Netrc,
+    NsDictionary,
+    ElixirMap,
+    RustDebug,
+    FlattenedKeys,
+    Prose,
+    MarkdownTable,
+    TabSeparated,
 }
 
 const LAYOUTS: &[Layout] = &[
@@ -373,6 +385,13 @@ const LAYOUTS: &[Layout] = &[
     Layout::HtmlInput,
     Layout::HtmlInputValueFirst,
     Layout::Netrc,
+    Layout::NsDictionary,
+    Layout::ElixirMap,
+    Layout::RustDebug,
+    Layout::FlattenedKeys,
+    Layout::Prose,
+    Layout::MarkdownTable,
+    Layout::TabSeparated,
 ];
 
 impl Layout {
@@ -396,15 +415,25 @@ impl Layout {
 
     /// Whether the encodings can occur in this layout: string
     /// concatenation needs a program's string literal, which a multipart
-    /// body does not have.
+    /// body does not have; a sentence or a table cell carries a secret as
+    /// one word, which nothing splits (a value split by a break is read
+    /// where a separator after its name marks where it starts).
     fn takes(self, encodings: &[Encoding]) -> bool {
-        self != Layout::Multipart
-            || !encodings.iter().any(|e| {
-                matches!(
-                    e,
-                    Encoding::SplitConcatenated | Encoding::SplitConcatenatedAcrossLines
-                )
-            })
+        let split = |e: &Encoding| {
+            matches!(
+                e,
+                Encoding::SplitConcatenated | Encoding::SplitConcatenatedAcrossLines
+            )
+        };
+        match self {
+            Layout::Multipart => !encodings.iter().any(split),
+            Layout::Prose | Layout::MarkdownTable | Layout::TabSeparated => {
+                !encodings.iter().any(|e| {
+                    split(e) || matches!(e, Encoding::SplitByNewlineEscape | Encoding::HardWrapped)
+                })
+            }
+            _ => true,
+        }
     }
 
     fn lay(self, name: &str, value: &str) -> String {
@@ -467,6 +496,28 @@ impl Layout {
                 format!(r#"<input value="{value}" type="hidden" name="{name}" />"#)
             }
             Netrc => format!("machine graph.facebook.com login bot password {value}\n"),
+            NsDictionary => {
+                let key = if name.bytes().all(|b| b.is_ascii_alphanumeric()) {
+                    name.to_string()
+                } else {
+                    format!("\"{name}\"")
+                };
+                format!("{{\n    {key} = {value};\n    method = POST;\n}}")
+            }
+            ElixirMap => format!("%{{\"{name}\" => \"{value}\", \"method\" => \"POST\"}}"),
+            RustDebug => {
+                let field: String = name
+                    .chars()
+                    .map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '_' })
+                    .collect();
+                format!("Config {{ {field}: Some(\"{value}\"), version: \"v21.0\" }}")
+            }
+            FlattenedKeys => {
+                format!(r#"{{"config.{name}": "{value}", "config.version": "v21.0"}}"#)
+            }
+            Prose => format!("the {name} {value} was rejected by the server"),
+            MarkdownTable => format!("| field | value |\n|---|---|\n| {name} | {value} |\n| version | v21.0 |\n"),
+            TabSeparated => format!("  method\tPOST\n  {name}\t{value}\n  version\tv21.0\n"),
         }
     }
 }

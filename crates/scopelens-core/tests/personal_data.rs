@@ -7,7 +7,10 @@
 //! Generated: webhooks, Graph errors and provider envelopes carrying a
 //! customer's phone number (in `recipient_id`, `from`, `wa_id`, a message ID
 //! and the error text), profile name, message body, e-mail address and card
-//! number, in several layouts; each output is searched for them.
+//! number, in several layouts (JSON, a log line, and the notations of
+//! other languages and tools: Python's `pprint`, an `NSDictionary`
+//! description, an Elixir map, a record with path keys); each output is
+//! searched for them.
 
 use proptest::prelude::*;
 use scopelens_core::render::to_markdown;
@@ -54,7 +57,7 @@ fn wamid(phone: &str) -> String {
 
 fn paste(layout: usize, c: &Customer) -> String {
     let id = wamid(&c.phone);
-    match layout % 4 {
+    match layout % 8 {
         0 => format!(
             r#"{{"object":"whatsapp_business_account","entry":[{{"id":"102290129340398","changes":[{{"field":"messages","value":{{"messaging_product":"whatsapp","metadata":{{"display_phone_number":"{phone}","phone_number_id":"106540352242922"}},"contacts":[{{"profile":{{"name":"{name}"}},"wa_id":"{phone}"}}],"messages":[{{"from":"{phone}","id":"{id}","timestamp":"1700000000","type":"unsupported","text":{{"body":"{body} {card} {email}"}},"errors":[{{"code":131051,"title":"Message type unknown","message":"Message type unknown","error_data":{{"details":"Message from +{phone} ({email}) not supported"}}}}]}}]}}}}]}}]}}"#,
             phone = c.phone, name = c.name, body = c.body, card = c.card, email = c.email
@@ -67,8 +70,24 @@ fn paste(layout: usize, c: &Customer) -> String {
             r#"{{"error":{{"message":"(#131030) Recipient phone number +{phone} not in allowed list","type":"OAuthException","code":131030,"error_data":{{"messaging_product":"whatsapp","details":"Recipient {email} / {card}"}},"fbtrace_id":"AbCdEf123"}},"request":{{"to":"{phone}","text":{{"body":"{body}"}},"customer":"{name}"}}}}"#,
             phone = c.phone, name = c.name, body = c.body, card = c.card, email = c.email
         ),
-        _ => format!(
+        3 => format!(
             "2024-05-01T10:00:00Z send to +{phone} ({name}) failed: (#131047) Re-engagement message; body=\"{body}\" card {card} {email}",
+            phone = c.phone, name = c.name, body = c.body, card = c.card, email = c.email
+        ),
+        4 => format!(
+            "{{'error': {{'code': 131030,\n           'error_data': {{'details': 'Recipient {email} / '\n                                     'card {card}',\n                          'messaging_product': 'whatsapp'}},\n           'fbtrace_id': 'AbCdEf123',\n           'message': '(#131030) Recipient phone number '\n                      '+{phone} not in allowed list',\n           'type': 'OAuthException'}},\n 'request': {{'customer': '{name}', 'text': {{'body': '{body}'}}, 'to': '{phone}'}}}}",
+            phone = c.phone, name = c.name, body = c.body, card = c.card, email = c.email
+        ),
+        5 => format!(
+            "{{\n    body =     {{\n        error =         {{\n            code = 131030;\n            \"error_data\" =             {{\n                details = \"Recipient {email} / {card}\";\n            }};\n            \"fbtrace_id\" = AbCdEf123;\n            message = \"(#131030) Recipient phone number +{phone} not in allowed list\";\n            type = OAuthException;\n        }};\n    }};\n    request =     {{\n        customer = \"{name}\";\n        body = \"{body}\";\n        to = {phone};\n    }};\n}}",
+            phone = c.phone, name = c.name, body = c.body, card = c.card, email = c.email
+        ),
+        6 => format!(
+            r#"** (WhatsApp.Error) %{{"error" => %{{"code" => 131030, "error_data" => %{{"details" => "Recipient {email} / {card}"}}, "fbtrace_id" => "AbCdEf123", "message" => "(#131030) Recipient phone number +{phone} not in allowed list", "type" => "OAuthException"}}, "request" => %{{"body" => "{body}", "customer" => "{name}", "to" => "{phone}"}}}}"#,
+            phone = c.phone, name = c.name, body = c.body, card = c.card, email = c.email
+        ),
+        _ => format!(
+            r#"{{"@timestamp":"2025-05-01T10:00:00Z","error.code":131030,"error.error_data.details":"Recipient {email} / {card}","error.fbtrace_id":"AbCdEf123","error.message":"(#131030) Recipient phone number +{phone} not in allowed list","error.type":"OAuthException","request.to":"{phone}","request.customer":"{name}","request.body":"{body}"}}"#,
             phone = c.phone, name = c.name, body = c.body, card = c.card, email = c.email
         ),
     }
@@ -106,7 +125,7 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
 
     #[test]
-    fn personal_data_reaches_no_output(c in customer(), layout in 0usize..4) {
+    fn personal_data_reaches_no_output(c in customer(), layout in 0usize..8) {
         let text = paste(layout, &c);
         let d = diagnose(&text, &Context::at(1_760_000_000));
         prop_assert!(d.input.error.is_none(), "{text}");

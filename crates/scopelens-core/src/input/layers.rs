@@ -5,7 +5,7 @@
 //! app (curly quotes, non-breaking spaces, full-width brackets). Each layer
 //! found is undone, so the payload underneath can be read as it was sent.
 
-use crate::escapes::{character_reference, percent_escape};
+use crate::escapes::{backslash_escape, character_reference, percent_escape};
 use serde::Serialize;
 
 /// Undoes one layer, or says it is not there.
@@ -28,6 +28,9 @@ pub enum Layer {
     UrlEncoded,
     /// Curly quotes, unusual spaces, invisible characters, full-width punctuation.
     Typographic,
+    /// Punctuation written as `\uXXXX` escapes (`{\u0022error\u0022:`), as
+    /// .NET's JSON encoder and some loggers write quotes and brackets.
+    UnicodeEscaped,
 }
 
 impl Layer {
@@ -37,6 +40,7 @@ impl Layer {
             Layer::HtmlEscaped => "HTML-escaped",
             Layer::UrlEncoded => "URL-encoded",
             Layer::Typographic => "with typographic quotes or spaces",
+            Layer::UnicodeEscaped => "with \\u escapes",
         }
     }
 }
@@ -44,9 +48,10 @@ impl Layer {
 /// The text with every layer it has undone, outermost first, and the
 /// layers; `None` when there is none.
 pub fn peel(text: &str) -> Option<(String, Vec<Layer>)> {
-    let steps: [(Layer, Undo); 4] = [
+    let steps: [(Layer, Undo); 5] = [
         (Layer::Quoted, unquote),
         (Layer::Typographic, plain_punctuation),
+        (Layer::UnicodeEscaped, unicode_unescape),
         (Layer::HtmlEscaped, html_decode),
         (Layer::UrlEncoded, url_decode),
     ];
@@ -111,6 +116,21 @@ fn html_decode(text: &str) -> Option<String> {
         decoded = decode_with(&decoded, b'&', character_reference);
     }
     Some(decoded)
+}
+
+/// Decodes `\uXXXX` escapes when the text writes a quote or a brace as
+/// one; other backslash escapes are left for the reader of the strings.
+fn unicode_unescape(text: &str) -> Option<String> {
+    let lower = text.to_ascii_lowercase();
+    let escaped = ["\\u0022", "\\u007b", "\\u0027"]
+        .iter()
+        .any(|e| lower.contains(e));
+    escaped.then(|| {
+        decode_with(text, b'\\', |bytes, at| match bytes.get(at + 1) {
+            Some(b'u') => backslash_escape(bytes, at),
+            _ => None,
+        })
+    })
 }
 
 /// Decodes `%XX` escapes when the text has an encoded brace or quote. A
@@ -202,6 +222,15 @@ mod tests {
         let (plain, layers) = peel("body=%7B%22message%22%3A%22caf%C3%A9%22%7D").unwrap();
         assert_eq!(plain, "body={\"message\":\"café\"}");
         assert_eq!(layers, vec![Layer::UrlEncoded]);
+    }
+
+    #[test]
+    fn quotes_and_braces_written_as_unicode_escapes_are_decoded() {
+        let (plain, layers) =
+            peel("body: {\\u0022code\\u0022:190,\\u0022message\\u0022:\\u0022a\\nb\\u0022}")
+                .unwrap();
+        assert_eq!(plain, "body: {\"code\":190,\"message\":\"a\\nb\"}");
+        assert_eq!(layers, vec![Layer::UnicodeEscaped]);
     }
 
     #[test]

@@ -163,7 +163,22 @@ pub fn parse_members(text: &str) -> Option<(Value, Dialect)> {
     for _ in 0..16 {
         let start = members_line(bytes, line)?;
         let mut parser = Parser::new(text, start);
-        let read = parser.container(b'}', Flavor::Plain, false, 0);
+        parser.open_ended = true;
+        let mut read = parser.container(b'}', Flavor::Plain, false, 0);
+        if let Err(error) = &read {
+            // The members end where a line that is not one of them starts
+            // (a sentence after the dump): read again up to that line.
+            let cut = bytes[..error.offset.min(bytes.len())]
+                .iter()
+                .rposition(|b| *b == b'\n')
+                .map_or(0, |at| at + 1);
+            if cut > start {
+                let mut retry = Parser::new(&text[..cut], start);
+                retry.open_ended = true;
+                read = retry.container(b'}', Flavor::Plain, false, 0);
+                parser = retry;
+            }
+        }
         match read {
             Ok(value) if value.as_object().is_some_and(|o| o.len() >= 2) => {
                 return Some((value, parser.dialect));
@@ -177,7 +192,8 @@ pub fn parse_members(text: &str) -> Option<(Value, Dialect)> {
 }
 
 /// The first line at or after `from` that starts (after spaces) with a
-/// name and `:` or `=` and a value on the same line.
+/// name, bare or quoted, and `:`, `=` or `=>` and a value on the same line
+/// (`message: 'x'`, `"code" => 190` as Laravel's `dd` lists an array's members).
 fn members_line(bytes: &[u8], from: usize) -> Option<usize> {
     let mut at = from;
     while at < bytes.len() {
@@ -186,12 +202,27 @@ fn members_line(bytes: &[u8], from: usize) -> Option<usize> {
             i += 1;
         }
         let name_start = i;
+        let quote = bytes.get(i).copied().filter(|b| matches!(b, b'"' | b'\''));
+        if quote.is_some() {
+            i += 1;
+        }
+        let ident_start = i;
         while bytes.get(i).is_some_and(|b| is_ident_continue(*b)) {
             i += 1;
         }
-        let named = i > name_start && is_ident_start(bytes[name_start]);
+        let mut named = i > ident_start && is_ident_start(bytes[ident_start]);
+        if let Some(quote) = quote {
+            named &= bytes.get(i) == Some(&quote);
+            i += 1;
+            while matches!(bytes.get(i), Some(b' ' | b'\t')) {
+                i += 1;
+            }
+        }
+        if bytes.get(i) == Some(&b'=') && bytes.get(i + 1) == Some(&b'>') {
+            i += 1;
+        }
         if named
-            && matches!(bytes.get(i), Some(b':' | b'='))
+            && matches!(bytes.get(i), Some(b':' | b'=' | b'>'))
             && matches!(bytes.get(i + 1), Some(b' ' | b'\t'))
             && !matches!(bytes.get(i + 2), None | Some(b'\n' | b'\r'))
         {
@@ -384,6 +415,9 @@ struct Parser<'a> {
     /// Bytes examined without being consumed (lookaheads and rewinds), to
     /// show that reading stays linear.
     work: usize,
+    /// Reading members whose braces were not copied: the end of the text
+    /// closes the outermost object instead of cutting it off.
+    open_ended: bool,
 }
 
 impl<'a> Parser<'a> {
@@ -415,6 +449,7 @@ impl<'a> Parser<'a> {
             gap: false,
             salvaged: Vec::new(),
             work: 0,
+            open_ended: false,
         }
     }
 
@@ -607,6 +642,14 @@ impl<'a> Parser<'a> {
                 self.container(b'}', Flavor::Plain, loose, depth)
             }
             Some(b'[') => self.bracket(depth, loose),
+            // A list in parentheses: Python's tuples, `NSArray`'s description.
+            Some(b'(') => {
+                self.pos += 1;
+                match self.container(b')', Flavor::Set, true, depth)? {
+                    Value::Object(map) if map.is_empty() => Ok(Value::Array(Vec::new())),
+                    other => Ok(other),
+                }
+            }
             Some(b'"') => self.string_value(b'"'),
             Some(b'\'') => {
                 self.dialect.python = true;
@@ -630,6 +673,16 @@ impl<'a> Parser<'a> {
                 }
             }
             Some(b'#') if self.peek_at(1) == Some(b'<') => self.ruby_object(depth),
+            // Elixir's maps and structs: `%{"code" => 190}`, `%Error{code: 190}`.
+            Some(b'%')
+                if self
+                    .peek_at(1)
+                    .is_some_and(|b| b == b'{' || b.is_ascii_uppercase()) =>
+            {
+                self.pos += 1;
+                self.dialect.note(Notation::RubyInspect);
+                self.value(depth + 1, loose)
+            }
             Some(b'&') if matches!(self.peek_at(1), Some(b'{' | b'[')) => {
                 self.pos += 1;
                 self.dialect.note(Notation::GoFormat);
@@ -713,7 +766,10 @@ impl<'a> Parser<'a> {
             _ => "`,` or `>` after the value",
         };
         // Symfony prints object handles right after the brace: `{#123`.
-        if self.peek() == Some(b'#') && self.peek_at(1).is_some_and(|b| b.is_ascii_digit()) {
+        if close == b'}'
+            && self.peek() == Some(b'#')
+            && self.peek_at(1).is_some_and(|b| b.is_ascii_digit())
+        {
             self.dialect.note(Notation::SymfonyDump);
             self.pos += 1;
             while self.peek().is_some_and(|b| b.is_ascii_digit()) {
@@ -744,7 +800,7 @@ impl<'a> Parser<'a> {
                 || self.pos > 0 && self.bytes[self.pos - 1].is_ascii_whitespace();
             match self.peek() {
                 None => {
-                    self.dialect.truncated = true;
+                    self.dialect.truncated |= !(self.open_ended && depth == 0);
                     break;
                 }
                 Some(b) if b == close => {
@@ -757,6 +813,13 @@ impl<'a> Parser<'a> {
                     if self.peek() == Some(close) && close != b'>' {
                         self.dialect.javascript = true;
                     }
+                    need_separator = false;
+                    continue;
+                }
+                // Objective-C's and Swift's `NSDictionary` description ends
+                // every member with `;` (`code = 190;`).
+                Some(b';') if close == b'}' && need_separator => {
+                    self.pos += 1;
                     need_separator = false;
                     continue;
                 }
@@ -877,7 +940,9 @@ impl<'a> Parser<'a> {
                 break;
             }
             self.path.push(Seg::Key(key.token.0, key.token.1));
-            let bare_ok = key.unquoted || flavor == Flavor::PrintR;
+            // After `=` values are unquoted text even where a key is quoted
+            // (`NSDictionary`'s `"fbtrace_id" = AsDfG12;`).
+            let bare_ok = key.unquoted || flavor == Flavor::PrintR || key.sep == Sep::Equals;
             let value = if flavor == Flavor::PrintR {
                 self.print_r_value(depth, boundary)
             } else {
@@ -1006,7 +1071,14 @@ impl<'a> Parser<'a> {
                 self.path.truncate(path_len);
                 Ok(self.bare(boundary))
             }
-            Ok(v) if v.is_object() || v.is_array() || self.value_ends_here(boundary) => Ok(v),
+            // A bracket that opens unquoted text (`(#100) Invalid parameter`)
+            // is not a list unless the value ends after it.
+            Ok(v)
+                if (v.is_object() || v.is_array()) && self.bytes.get(start) != Some(&b'(')
+                    || self.value_ends_here(boundary) =>
+            {
+                Ok(v)
+            }
             Err(e) if e.expected == DEPTH_EXPECTED => Err(e),
             Err(e) if e.offset >= self.bytes.len() && self.pos > start => Err(e),
             _ => {
@@ -1072,6 +1144,8 @@ impl<'a> Parser<'a> {
                 {
                     break
                 }
+                // `type = OAuthException;` at a line's end (`NSDictionary`).
+                b';' if balance == 0 && self.semicolon_ends_member() => break,
                 b' ' | b'\t'
                     if balance == 0
                         && boundary.spaced
@@ -1087,6 +1161,21 @@ impl<'a> Parser<'a> {
         }
         let raw = self.text[start..self.pos].trim();
         self.bare_scalar(raw)
+    }
+
+    /// Whether the `;` here ends a member: only spaces follow it before
+    /// the line's end, a `}` or the next `key =` (a description joined
+    /// onto one line).
+    fn semicolon_ends_member(&mut self) -> bool {
+        let rest = &self.bytes[self.pos + 1..];
+        let window = &rest[..rest.len().min(LOOKAHEAD)];
+        let next = window.iter().position(|b| !matches!(b, b' ' | b'\t'));
+        self.work += next.unwrap_or(window.len());
+        match next {
+            Some(at) if matches!(window[at], b'\n' | b'\r' | b'}') => true,
+            Some(at) => self.key_ahead_at(self.pos + 1 + at, Some(Sep::Equals)),
+            None => window.len() < LOOKAHEAD,
+        }
     }
 
     fn bare_scalar(&mut self, raw: &str) -> Value {
@@ -1176,11 +1265,23 @@ impl<'a> Parser<'a> {
             Some(b'-' | b'#') if bytes.get(i + 1).is_some_and(u8::is_ascii_alphabetic) => i += 1,
             _ => {}
         }
+        // A quoted name (`"type" => …` on the next line of a dump).
+        let quote = bytes
+            .get(i)
+            .copied()
+            .filter(|b| matches!(b, b'"' | b'\'') && i == key_start);
+        if quote.is_some() {
+            i += 1;
+        }
         let name_start = i;
         while i < limit && is_key_continue(bytes[i]) {
             i += 1;
         }
-        let named = i > name_start || bytes.get(key_start) == Some(&b'[');
+        let mut named = i > name_start || bytes.get(key_start) == Some(&b'[');
+        if let Some(quote) = quote {
+            named &= bytes.get(i) == Some(&quote);
+            i += 1;
+        }
         while i < limit && matches!(bytes[i], b' ' | b'\t') {
             i += 1;
         }
@@ -1196,6 +1297,11 @@ impl<'a> Parser<'a> {
             },
             _ => return false,
         };
+        // A quoted name counts only before a dump's `=>` or `=`: in JSON a
+        // missing comma stays an error the person is told about.
+        if quote.is_some() && matches!(found, Sep::Colon { .. }) {
+            return false;
+        }
         match (sep, found) {
             (None, _) => true,
             (Some(Sep::Colon { tight: true }), Sep::Colon { tight: true }) => true,
@@ -1649,6 +1755,26 @@ impl<'a> Parser<'a> {
                     return Ok(v);
                 }
             }
+            // Rust's and Scala's optional values (`Some("Ax7")`) stand for
+            // what they hold; `None` is read as Python's.
+            ("Some", Some(b'(')) => {
+                let after_word = self.pos;
+                self.pos += 1;
+                self.skip_trivia();
+                if let Ok(inner) = self.value(depth + 1, loose) {
+                    self.skip_trivia();
+                    // `{:#?}` ends the line inside with a comma.
+                    if self.peek() == Some(b',') {
+                        self.pos += 1;
+                        self.skip_trivia();
+                    }
+                    if self.peek() == Some(b')') {
+                        self.pos += 1;
+                        return Ok(inner);
+                    }
+                }
+                self.rewind(after_word);
+            }
             ("Symbol", Some(b'(')) => {
                 if let Some(end) = self.find_near(b')') {
                     self.dialect.note(Notation::NodeInspect);
@@ -1917,6 +2043,9 @@ impl<'a> Parser<'a> {
             }
             let save = self.pos;
             self.skip_trivia();
+            if self.adjacent_literal(quote, save, &mut out)? {
+                continue;
+            }
             if self.peek() != Some(b'+') {
                 self.rewind(save);
                 break;
@@ -1935,6 +2064,48 @@ impl<'a> Parser<'a> {
             }
         }
         Ok(Value::String(out))
+    }
+
+    /// Python's implicit concatenation, as `pprint` splits a long string
+    /// over lines (`'more '\n 'than 24 hours'`): a quoted string on a later
+    /// line that is not a key. `save` is where the previous string ended;
+    /// the caller has skipped the space after it.
+    fn adjacent_literal(
+        &mut self,
+        quote: u8,
+        save: usize,
+        out: &mut String,
+    ) -> Result<bool, ParseError> {
+        let next_quote = match self.peek() {
+            Some(q @ (b'\'' | b'"')) if matches!(quote, b'\'' | b'"') => q,
+            _ => return Ok(false),
+        };
+        // On one line, quoted strings side by side are a list's items
+        // (Go's `%q`), not one string.
+        if !self.bytes[save..self.pos].contains(&b'\n') {
+            return Ok(false);
+        }
+        let piece = match self.string(next_quote) {
+            Ok(piece) => piece,
+            Err(_) => {
+                self.rewind(save);
+                return Ok(false);
+            }
+        };
+        let after_piece = self.pos;
+        self.skip_trivia();
+        let continues = matches!(
+            self.peek(),
+            None | Some(b',' | b'}' | b']' | b')' | b'\'' | b'"')
+        );
+        if !continues {
+            self.rewind(save);
+            return Ok(false);
+        }
+        self.rewind(after_piece);
+        self.dialect.python = true;
+        out.push_str(&piece);
+        Ok(true)
     }
 
     fn string(&mut self, quote: u8) -> Result<String, ParseError> {

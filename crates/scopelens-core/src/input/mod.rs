@@ -43,6 +43,9 @@ pub enum Form {
     SymfonyDump,
     JavaToString,
     GoFormat,
+    /// Rows of a two-column table: Markdown, Postman's or a log viewer's
+    /// `key<TAB>value`, or columns aligned with spaces.
+    Table,
     Token,
     /// No payload: the error was read from its words.
     Text,
@@ -62,6 +65,7 @@ impl Form {
             Form::SymfonyDump => "Symfony VarDumper output",
             Form::JavaToString => "Java/Kotlin toString output",
             Form::GoFormat => "Go %+v output",
+            Form::Table => "two-column table",
             Form::Token => "bare token",
             Form::Text => "error text without JSON",
         }
@@ -246,15 +250,17 @@ pub fn read(text: &str, kind: Option<InputKind>) -> Reading {
     reading.secrets_redacted = redacted.count;
     let text = redacted.text.as_str();
     reading.http = http::scan(text);
-    let found = find_payload(text, kind).or_else(|err| {
-        let (plain, layers) = layers::peel(text).ok_or_else(|| err.clone())?;
-        // Undoing a layer can complete a secret the first pass could not see.
-        let plain = secrets::redact(&plain);
-        let found = find_payload(&plain.text, kind).map_err(|_| err)?;
-        reading.secrets_redacted += plain.count;
-        reading.layers = layers;
-        Ok(found)
-    });
+    let found = find_payload(text, kind)
+        .or_else(|err| cut_where_marked(text, kind).ok_or(err))
+        .or_else(|err| {
+            let (plain, layers) = layers::peel(text).ok_or_else(|| err.clone())?;
+            // Undoing a layer can complete a secret the first pass could not see.
+            let plain = secrets::redact(&plain);
+            let found = find_payload(&plain.text, kind).map_err(|_| err)?;
+            reading.secrets_redacted += plain.count;
+            reading.layers = layers;
+            Ok(found)
+        });
     match found {
         Ok(mut found) => {
             reading.from_text = code_from_words(&mut found.payload);
@@ -267,6 +273,20 @@ pub fn read(text: &str, kind: Option<InputKind>) -> Reading {
         Err(err) => read_words(text, kind, err, &mut reading),
     }
     reading
+}
+
+/// What HTTP clients append where they cut a response body short in an
+/// exception message (Guzzle's `(truncated...)`).
+const CUT_MARKERS: &[&str] = &[" (truncated...)", "(truncated...)", "... (truncated)"];
+
+/// A payload cut short by a client's marker, read up to the marker as JSON
+/// that stops there: the text after it (the rest of the log line, the same
+/// body again) is not part of the body.
+fn cut_where_marked(text: &str, kind: Option<InputKind>) -> Option<Found> {
+    let at = CUT_MARKERS.iter().filter_map(|m| text.find(m)).min()?;
+    let mut found = find_payload(&text[..at], kind).ok()?;
+    found.gaps.truncated = true;
+    Some(found)
 }
 
 /// A Graph error whose code is missing (cut off, elided, or an SDK that
@@ -380,12 +400,115 @@ fn recognise_kind(value: &Value, kind: Option<InputKind>) -> Option<(Payload, Op
         }
         None => value,
     };
-    let found = model::locate_payload(value, kind)?;
+    let unflattened;
+    let found = match model::locate_payload(value, kind) {
+        Some(found) => found,
+        None => {
+            if !has_path_key(value, 0) {
+                return None;
+            }
+            unflattened = unflatten(value, 0)?;
+            model::locate_payload(&unflattened, kind)?
+        }
+    };
     let envelope = (!found.path.is_empty()).then_some(Envelope {
         path: found.path,
         context: found.context,
     });
     Some((found.payload, envelope))
+}
+
+/// How deep [`unflatten`] rebuilds objects; flattened records are shallow.
+const MAX_UNFLATTEN_DEPTH: usize = 16;
+
+/// A record whose keys are paths (`"error.code": 190`, as log platforms
+/// flatten JSON) rebuilt as the nested document, or `None` when no key is
+/// a path. A path that clashes with a value already there is left as it was.
+fn unflatten(value: &Value, depth: usize) -> Option<Value> {
+    if depth >= MAX_UNFLATTEN_DEPTH {
+        return None;
+    }
+    match value {
+        Value::Object(obj) => {
+            let mut changed = false;
+            let mut out = serde_json::Map::new();
+            for (key, child) in obj {
+                let child = match unflatten(child, depth + 1) {
+                    Some(rebuilt) => {
+                        changed = true;
+                        rebuilt
+                    }
+                    None => child.clone(),
+                };
+                if !is_path(key) {
+                    out.entry(key.clone()).or_insert(child);
+                    continue;
+                }
+                changed = true;
+                let parts: Vec<&str> = key.split('.').collect();
+                if let Err(child) = insert_at_path(&mut out, &parts, child) {
+                    out.entry(key.clone()).or_insert(child);
+                }
+            }
+            changed.then_some(Value::Object(out))
+        }
+        Value::Array(items) => {
+            let rebuilt: Vec<Option<Value>> = items
+                .iter()
+                .map(|item| unflatten(item, depth + 1))
+                .collect();
+            rebuilt.iter().any(Option::is_some).then(|| {
+                Value::Array(
+                    rebuilt
+                        .into_iter()
+                        .zip(items)
+                        .map(|(new, old)| new.unwrap_or_else(|| old.clone()))
+                        .collect(),
+                )
+            })
+        }
+        _ => None,
+    }
+}
+
+fn is_path(key: &str) -> bool {
+    key.contains('.') && key.split('.').all(|part| !part.is_empty())
+}
+
+/// Whether some object within [`MAX_UNFLATTEN_DEPTH`] has a path for a key,
+/// checked before anything is copied.
+fn has_path_key(value: &Value, depth: usize) -> bool {
+    depth < MAX_UNFLATTEN_DEPTH
+        && match value {
+            Value::Object(obj) => obj
+                .iter()
+                .any(|(key, child)| is_path(key) || has_path_key(child, depth + 1)),
+            Value::Array(items) => items.iter().any(|item| has_path_key(item, depth + 1)),
+            _ => false,
+        }
+}
+
+/// Puts `value` at `path` inside `map`, making the objects on the way;
+/// hands it back when a value that is not an object stands in the way.
+fn insert_at_path(
+    map: &mut serde_json::Map<String, Value>,
+    path: &[&str],
+    value: Value,
+) -> Result<(), Value> {
+    match path {
+        [] => Err(value),
+        [last] => {
+            map.entry((*last).to_string()).or_insert(value);
+            Ok(())
+        }
+        [first, rest @ ..] => match map
+            .entry((*first).to_string())
+            .or_insert_with(|| Value::Object(serde_json::Map::new()))
+        {
+            Value::Object(inner) => insert_at_path(inner, rest, value),
+            _ => Err(value),
+        },
+    }
 }
 
 /// A JSON string holding JSON (`"{\"error\": …}"`, common in logs) is read
@@ -506,6 +629,17 @@ fn scan_for_payload(text: &str, kind: Option<InputKind>) -> Result<Found, InputE
             });
         }
     }
+    if let Some(value) = table(text) {
+        if let Some((payload, envelope)) = recognise_kind(&value, kind) {
+            return Ok(Found {
+                gaps: Gaps::of(&lenient::Dialect::default(), &value),
+                payload,
+                form: Form::Table,
+                embedded: true,
+                envelope,
+            });
+        }
+    }
     if let Some(value) = first_unrecognised {
         return Err(not_recognised(&value, kind));
     }
@@ -521,6 +655,63 @@ fn scan_for_payload(text: &str, kind: Option<InputKind>) -> Result<Found, InputE
         }
         None => Err(InputError::NoPayload),
     }
+}
+
+/// How many lines [`table`] reads; a table of a payload's fields is short.
+const MAX_TABLE_LINES: usize = 400;
+/// Longest field name in a table row.
+const MAX_TABLE_KEY: usize = 64;
+
+/// The rows of a two-column table of fields, as an object: Markdown rows
+/// (`| code | 190 |`), `key<TAB>value` (Postman, log viewers) and columns
+/// aligned with two or more spaces (`error.code   190`). Field names are
+/// words or paths (`response.data.error.code`); a path is rebuilt when the
+/// object is recognised. At least three rows, or `None`.
+fn table(text: &str) -> Option<Value> {
+    let is_key = |key: &str| {
+        key.len() <= MAX_TABLE_KEY
+            && key.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+            && key
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-'))
+    };
+    let mut rows = serde_json::Map::new();
+    for line in text.lines().take(MAX_TABLE_LINES) {
+        let row = line.trim();
+        let (key, value) = if let Some(inner) = row.strip_prefix('|') {
+            let cells: Vec<&str> = inner
+                .trim_end_matches('|')
+                .split('|')
+                .map(str::trim)
+                .collect();
+            match cells.as_slice() {
+                [key, value] => (*key, *value),
+                _ => continue,
+            }
+        } else if let Some((key, value)) = row.split_once('\t') {
+            (key.trim(), value.trim())
+        } else if let Some(at) = row.find("  ") {
+            (row[..at].trim(), row[at..].trim())
+        } else {
+            continue;
+        };
+        let key = key.trim_matches(['`', '*']);
+        let value = value.trim_matches(['`', '"']);
+        if !is_key(key) || value.is_empty() {
+            continue;
+        }
+        let cell = match value {
+            "true" => Value::Bool(true),
+            "false" => Value::Bool(false),
+            _ => value
+                .parse::<u64>()
+                .ok()
+                .filter(|_| value.len() <= 15)
+                .map_or_else(|| Value::String(value.to_string()), Value::from),
+        };
+        rows.entry(key.to_string()).or_insert(cell);
+    }
+    (rows.len() >= 3).then_some(Value::Object(rows))
 }
 
 fn not_recognised(value: &Value, kind: Option<InputKind>) -> InputError {

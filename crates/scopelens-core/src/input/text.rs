@@ -130,9 +130,47 @@ const CODE_KEYS: &[&str] = &[
     "errcode",
     "code",
     "error",
+    // Other languages, as translated SDK messages and people write them.
+    "código de error",
+    "código de erro",
+    "código do erro",
+    "codigo de error",
+    "codigo de erro",
+    "código",
+    "codigo",
+    "code d'erreur",
+    "code d\u{2019}erreur",
+    "code erreur",
+    "fehlercode",
+    "fehler-code",
+    "codice di errore",
+    "codice errore",
+    "codice",
+    "kode kesalahan",
+    "kode galat",
+    "kode error",
+    "kode ralat",
+    "kod ralat",
+    "kode",
+    "foutcode",
+    "kod błędu",
+    "hata kodu",
+    "felkod",
+    "feilkode",
+    "fejlkode",
+    "mã lỗi",
 ];
 
+/// Where the translated code words start in [`CODE_KEYS`]. Some are also
+/// everyday words (`código`, `kode`): like `error`, they count only before
+/// a code Meta's catalog has.
+const LOCAL_CODE_KEYS_FROM: usize = 7;
+
 const SUBCODE_KEYS: &[&str] = &[
+    "subcódigo",
+    "subcodigo",
+    "sous-code",
+    "subkode",
     "error_subcode",
     "errorsubcode",
     "error subcode",
@@ -254,7 +292,20 @@ fn value_after_key(bytes: &[u8], mut at: usize) -> Option<(u32, usize)> {
     digits_at(bytes, at)
 }
 
-fn keyed_number(lower: &str, keys: &[&str], from: usize, to: usize) -> Option<(u32, usize, usize)> {
+/// Whether `at` starts a word inside a camelCase name (`InnerErrorCode`,
+/// `graphErrorSubcode`): an upper-case letter after a lower-case one.
+fn camel_case_boundary(text: &str, at: usize) -> bool {
+    let bytes = text.as_bytes();
+    at > 0 && bytes[at].is_ascii_uppercase() && bytes[at - 1].is_ascii_lowercase()
+}
+
+fn keyed_number(
+    text: &str,
+    lower: &str,
+    keys: &[&str],
+    from: usize,
+    to: usize,
+) -> Option<(u32, usize, usize)> {
     let bytes = lower.as_bytes();
     let mut to = to.min(lower.len());
     while !lower.is_char_boundary(to) {
@@ -268,10 +319,12 @@ fn keyed_number(lower: &str, keys: &[&str], from: usize, to: usize) -> Option<(u
     for key in keys {
         for (rel, _) in region.match_indices(key) {
             let at = from + rel;
-            if at > 0 && is_word_byte(bytes[at - 1]) && !key.starts_with("sub") {
+            // `InnerErrorCode: 190`: an SDK's own name ending in Meta's.
+            let camel = key.starts_with("error") && camel_case_boundary(text, at);
+            if at > 0 && is_word_byte(bytes[at - 1]) && !key.starts_with("sub") && !camel {
                 continue;
             }
-            if at > 0 && bytes[at - 1].is_ascii_alphanumeric() {
+            if at > 0 && bytes[at - 1].is_ascii_alphanumeric() && !camel {
                 continue;
             }
             let after = at + key.len();
@@ -341,13 +394,16 @@ fn find_code(text: &str, lower: &str) -> Option<Notation> {
             .find('\n')
             .map_or(lower.len(), |i| line_start + i);
         let mut from = line_start;
-        while let Some((code, at, end)) = keyed_number(lower, CODE_KEYS, from, line_end) {
+        while let Some((code, at, end)) = keyed_number(text, lower, CODE_KEYS, from, line_end) {
             from = end;
             let keyword = &lower[at..];
-            let weak_keyword = keyword.starts_with("error")
+            let weak_keyword = (keyword.starts_with("error")
                 && !keyword.starts_with("error_code")
                 && !keyword.starts_with("errorcode")
-                && !keyword.starts_with("error code");
+                && !keyword.starts_with("error code"))
+                || CODE_KEYS[LOCAL_CODE_KEYS_FROM..]
+                    .iter()
+                    .any(|local| keyword.starts_with(local));
             let before = word_before(lower, at);
             // `code 0` is how many APIs say "no error"; Meta's 0 comes as `(#0)`.
             if code == 0
@@ -358,9 +414,10 @@ fn find_code(text: &str, lower: &str) -> Option<Notation> {
             {
                 continue;
             }
-            let subcode = keyed_number(lower, SUBCODE_KEYS, line_start, line_end)
+            let subcode = keyed_number(text, lower, SUBCODE_KEYS, line_start, line_end)
                 .or_else(|| {
                     keyed_number(
+                        text,
                         lower,
                         SUBCODE_KEYS,
                         end,

@@ -435,6 +435,20 @@ fn code_of(obj: &Map<String, Value>, names: &[&str]) -> Option<u32> {
     code(obj, key_of(obj, names)?)
 }
 
+/// Longest trace ID kept; Meta's are 11 to 27 characters.
+const MAX_TRACE_ID: usize = 64;
+
+/// Whether `text` can be a trace ID: one word of ID characters. Anything
+/// else (a bare value that ran on into the next fields of a dump) is
+/// dropped rather than shown, since it may carry a customer's data.
+fn is_trace_id(text: &str) -> bool {
+    !text.is_empty()
+        && text.len() <= MAX_TRACE_ID
+        && text.bytes().all(|b| {
+            b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'+' | b'/' | b'=' | b'.')
+        })
+}
+
 fn graph_error(value: &Value) -> Option<GraphError> {
     let (obj, wrapped) = unwrap(value, "error")?;
     if let Some(first) = on_premises_error(obj) {
@@ -460,12 +474,12 @@ fn graph_error(value: &Value) -> Option<GraphError> {
     Some(GraphError {
         wrapped,
         message: text_of(obj, MESSAGE).map(|m| privacy::scrub_text(&m)),
-        error_type: text_of(obj, TYPE),
+        error_type: text_of(obj, TYPE).map(|t| privacy::scrub_text(&t)),
         code: numeric_code,
         error_subcode: code_of(obj, SUBCODE),
         error_user_title: free_text(obj, "error_user_title"),
         error_user_msg: free_text(obj, "error_user_msg"),
-        fbtrace_id: text_of(obj, TRACE),
+        fbtrace_id: text_of(obj, TRACE).filter(|t| is_trace_id(t)),
         is_transient: boolean(obj, "is_transient"),
         error_data: obj.get("error_data").and_then(error_data),
     })

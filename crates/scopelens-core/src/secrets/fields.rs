@@ -87,7 +87,10 @@ pub(super) fn secret_name(name: &[u8]) -> Option<Kind> {
         };
     }
     let normal = &buffer[..name.len()];
-    if OAUTH_CODES.contains(&normal) {
+    // A path's last part names the value (`query.code`, `config.client_secret`).
+    let last_part = normal.rsplit(|b| *b == b'_').next().unwrap_or(normal);
+    let path_code = name.contains(&b'.') && OAUTH_CODES.contains(&last_part);
+    if OAUTH_CODES.contains(&normal) || path_code {
         return Some(Kind {
             min_len: MIN_CODE_LEN,
             ..PLAIN
@@ -167,6 +170,9 @@ fn separator_after(bytes: &[u8], end: usize, spaced: bool) -> Option<(usize, Sep
         [b'=', b'=', ..] | [b':', b':', ..] => return None,
         [b'=', ..] => (1, Separator::Equals),
         [b':', ..] => (1, Separator::Colon),
+        // A Markdown table's next cell (`| app_secret | 9f8e… |`), read as
+        // after a colon: a bare word there must look like a credential.
+        [b'|', b' ' | b'\t', ..] if i > before_spaces => (1, Separator::Colon),
         [b';', b's', b':', ..] => (1, Separator::Serialized),
         [b'%', ..] => match percent_decoded(bytes, i) {
             Some(b'=') => {
@@ -179,6 +185,11 @@ fn separator_after(bytes: &[u8], end: usize, spaced: bool) -> Option<(usize, Sep
             }
             _ => return None,
         },
+        // Not a flag (`--verbose -v`): a `-` starts a value only before a
+        // letter or digit, and values that short are not taken anyway.
+        [b'-', next, ..] if spaced && i > before_spaces && next.is_ascii_alphanumeric() => {
+            (0, Separator::Space)
+        }
         [b, ..] if spaced && i > before_spaces && !matches!(b, b'-' | b'\n' | b'\r') => {
             (0, Separator::Space)
         }
@@ -287,7 +298,9 @@ pub(super) fn named_value_spans(text: &str, lower: &str, spans: &mut Vec<(usize,
         if names_a_field(word) || wrapped.as_deref().is_some_and(names_a_field) {
             scanner.pair(start, end);
         } else if let Some(kind) = kind {
-            let spaced = flag || is_netrc_password(bytes, start, word);
+            let spaced = flag
+                || is_netrc_password(bytes, start, word)
+                || credential_after_space(scanner.text, end);
             scanner.named(start, end, kind, spaced);
         }
         i = i.max(scanner.taken_until);
@@ -312,6 +325,39 @@ fn wrapped_name(bytes: &[u8], start: usize, word: &[u8]) -> Option<Vec<u8>> {
         return None;
     }
     Some([&bytes[line_end - head..line_end], word].concat())
+}
+
+/// Shortest value taken as a secret after its name and only a space when
+/// it has a digit or mixed case; from [`LONG_SPACED_CREDENTIAL`] on, any
+/// word with letters is.
+const MIN_SPACED_CREDENTIAL: usize = 8;
+const LONG_SPACED_CREDENTIAL: usize = 16;
+
+/// Whether a credential-shaped word follows `at` after spaces on the same
+/// line (`client_secret 9f8e7d…`, as a sentence or a reflowed string puts
+/// it): one run of token characters with letters, long, or shorter with a
+/// digit or mixed case. A secret's name before such a word is taken at its
+/// word, whatever the sentence.
+fn credential_after_space(text: &[u8], at: usize) -> bool {
+    // Spaces, then perhaps a control character pasted in front.
+    let start = skip_gap(text, at);
+    if start == at {
+        return false;
+    }
+    // A backslash belongs to the word: an escape (`\n`) may split a value.
+    let end = run_end(text, start, |b| {
+        b.is_ascii_alphanumeric()
+            || matches!(b, b'_' | b'-' | b'.' | b'~' | b'+' | b'/' | b'=' | b'\\')
+    });
+    let word = &text[start..end];
+    word.len() >= MIN_SPACED_CREDENTIAL
+        && word.iter().any(u8::is_ascii_alphabetic)
+        && (word.len() >= LONG_SPACED_CREDENTIAL
+            || word.iter().any(u8::is_ascii_digit)
+            || word.iter().skip(1).any(u8::is_ascii_uppercase))
+        && !text
+            .get(end)
+            .is_some_and(|b| b.is_ascii_alphanumeric() || *b >= 0x80)
 }
 
 /// `.netrc`: `machine host login user password secret`.
@@ -365,7 +411,7 @@ impl Scanner<'_> {
                 return;
             }
         }
-        i = skip_type_prefix(bytes, i);
+        i = skip_wrapper(bytes, skip_type_prefix(bytes, i));
         if already_redacted(bytes, i) {
             self.taken_until = self.taken_until.max(i);
             return;
@@ -614,13 +660,33 @@ fn extended(bytes: &[u8], start: usize, mut end: usize) -> usize {
         return end;
     }
     // The name already says this is a secret, so a line break after a
-    // shorter piece than a bare token's is read as a wrap too.
-    while let Some((_, piece_end)) =
-        continuation_after(bytes, start, end, is_value_byte, MIN_VALUE_LEN)
-    {
-        end = piece_end;
+    // shorter piece than a bare token's is read as a wrap too, and so is
+    // one before a credential-shaped run (an escaped `\n` inside a value).
+    loop {
+        if let Some((_, piece_end)) =
+            continuation_after(bytes, start, end, is_value_byte, MIN_VALUE_LEN)
+        {
+            end = piece_end;
+        } else if let Some(piece_end) = credential_on_next_line(bytes, end) {
+            end = piece_end;
+        } else {
+            return end;
+        }
     }
-    end
+}
+
+/// Where a credential-shaped run at the start of the line after `end`
+/// ends, when a line break is at `end`: 8 or more value characters with a
+/// letter and a digit, not a new `name=` or `name:` field.
+fn credential_on_next_line(bytes: &[u8], end: usize) -> Option<usize> {
+    let next = past_line_end(bytes, end)?;
+    let stop = run_end(bytes, next, is_value_byte);
+    let piece = &bytes[next..stop];
+    (piece.len() >= MIN_VALUE_LEN
+        && piece.iter().any(u8::is_ascii_digit)
+        && piece.iter().any(u8::is_ascii_alphabetic)
+        && !begins_field(piece))
+    .then_some(stop)
 }
 
 /// The value of a `value` field starting after `from` and before the end of
@@ -704,6 +770,37 @@ fn skip_type_prefix(bytes: &[u8], at: usize) -> usize {
         skip_spaces(bytes, digits + 1)
     } else {
         at
+    }
+}
+
+/// Longest name of a wrapper around a value.
+const MAX_WRAPPER_NAME: usize = 32;
+
+/// Past a wrapper a language prints around a value (`Some("…")` in Rust
+/// and Scala, `Optional[…]` in Java, `Secret(…)`) and the space or line
+/// break after its bracket, so the value inside is what is taken.
+fn skip_wrapper(bytes: &[u8], at: usize) -> usize {
+    let rest = &bytes[at.min(bytes.len())..];
+    if !rest.first().is_some_and(u8::is_ascii_alphabetic) {
+        return at;
+    }
+    let name = rest
+        .iter()
+        .take(MAX_WRAPPER_NAME)
+        .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b':'))
+        .count();
+    match rest.get(name) {
+        Some(b'(' | b'[') => {
+            let mut i = at + name + 1;
+            while bytes
+                .get(i)
+                .is_some_and(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
+            {
+                i += 1;
+            }
+            i
+        }
+        _ => at,
     }
 }
 

@@ -966,3 +966,207 @@ fn a_payload_inside_a_failed_read_is_still_found() {
     let (_, found) = scan(text);
     assert_eq!(found, Some(json!({"error": {"code": 100}})));
 }
+
+// ---- notations of other languages and tools ------------------------------
+
+/// Python's `pprint`: a long string is split over lines into adjacent
+/// literals at `cuts` (fractions of its length), each quoted on its own.
+fn pprint(v: &Value, depth: usize, cuts: &[f64]) -> String {
+    match v {
+        Value::String(s) if s.chars().count() > 8 => {
+            let chars: Vec<char> = s.chars().collect();
+            let mut at: Vec<usize> = cuts
+                .iter()
+                .map(|f| ((chars.len() as f64) * f) as usize)
+                .filter(|i| *i > 0 && *i < chars.len())
+                .collect();
+            at.sort_unstable();
+            at.dedup();
+            let mut pieces = Vec::new();
+            let mut from = 0;
+            for cut in at.into_iter().chain([chars.len()]) {
+                pieces.push(python_str(&chars[from..cut].iter().collect::<String>()));
+                from = cut;
+            }
+            pieces.join(&format!("\n{}", indent(depth + 1)))
+        }
+        Value::Array(items) => format!(
+            "[{}]",
+            items
+                .iter()
+                .map(|i| pprint(i, depth + 1, cuts))
+                .collect::<Vec<_>>()
+                .join(&format!(",\n{}", indent(depth + 1)))
+        ),
+        Value::Object(map) => format!(
+            "{{{}}}",
+            map.iter()
+                .map(|(k, v)| format!("{}: {}", python_str(k), pprint(v, depth + 1, cuts)))
+                .collect::<Vec<_>>()
+                .join(&format!(",\n{}", indent(depth + 1)))
+        ),
+        other => python(other),
+    }
+}
+
+/// Elixir's `inspect` of a map with string keys: `%{"k" => v}`.
+fn elixir(v: &Value) -> String {
+    match v {
+        Value::Array(items) => format!(
+            "[{}]",
+            items.iter().map(elixir).collect::<Vec<_>>().join(", ")
+        ),
+        Value::Object(map) => format!(
+            "%{{{}}}",
+            map.iter()
+                .map(|(k, v)| format!("{} => {}", ruby_str(k), elixir(v)))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        other => ruby(other, true),
+    }
+}
+
+/// Rust's pretty `Debug` (`{:#?}`) of a struct holding options: objects
+/// as `Name { k: v, }`, strings quoted, `None` for null, and every other
+/// scalar inside `Some(…)` when `optional`.
+fn rust_debug(v: &Value, depth: usize, optional: bool) -> String {
+    let scalar = |text: String| {
+        if optional {
+            format!("Some(\n{}{text},\n{})", indent(depth + 1), indent(depth))
+        } else {
+            text
+        }
+    };
+    match v {
+        Value::Null => "None".into(),
+        Value::Bool(b) => scalar(b.to_string()),
+        Value::Number(n) => scalar(number_text(n)),
+        Value::String(s) => scalar(format!("{s:?}")),
+        Value::Array(items) => format!(
+            "[\n{}{}]",
+            items
+                .iter()
+                .map(|i| format!(
+                    "{}{},\n",
+                    indent(depth + 1),
+                    rust_debug(i, depth + 1, optional)
+                ))
+                .collect::<String>(),
+            indent(depth)
+        ),
+        Value::Object(map) => format!(
+            "Record {{\n{}{}}}",
+            map.iter()
+                .map(|(k, v)| format!(
+                    "{}{k}: {},\n",
+                    indent(depth + 1),
+                    rust_debug(v, depth + 1, optional)
+                ))
+                .collect::<String>(),
+            indent(depth)
+        ),
+    }
+}
+
+/// `NSDictionary`'s description, as iOS logs print a Graph reply:
+/// `key = value;` members, lists in parentheses, and strings quoted only
+/// when they are not one plain word.
+fn ns_dictionary(v: &Value, depth: usize) -> String {
+    let plain = |s: &str| {
+        !s.is_empty()
+            && s.bytes().all(|b| b.is_ascii_alphanumeric())
+            && !s.bytes().all(|b| b.is_ascii_digit())
+            && !matches!(
+                s,
+                "true"
+                    | "false"
+                    | "nil"
+                    | "None"
+                    | "True"
+                    | "False"
+                    | "NULL"
+                    | "NaN"
+                    | "Infinity"
+                    | "undefined"
+            )
+    };
+    let text = |s: &str| {
+        if plain(s) {
+            s.to_string()
+        } else {
+            format!("{s:?}")
+        }
+    };
+    match v {
+        Value::String(s) => text(s),
+        Value::Number(n) => number_text(n),
+        Value::Array(items) => format!(
+            "(\n{}\n{})",
+            items
+                .iter()
+                .map(|i| format!("{}{}", indent(depth + 1), ns_dictionary(i, depth + 1)))
+                .collect::<Vec<_>>()
+                .join(",\n"),
+            indent(depth)
+        ),
+        Value::Object(map) => format!(
+            "{{\n{}{}}}",
+            map.iter()
+                .map(|(k, v)| format!(
+                    "{}{} = {};\n",
+                    indent(depth + 1),
+                    text(k),
+                    ns_dictionary(v, depth + 1)
+                ))
+                .collect::<String>(),
+            indent(depth)
+        ),
+        other => other.to_string(),
+    }
+}
+
+/// Text as the notations above can carry it whole: printable ASCII.
+fn ascii_text() -> impl Strategy<Value = String> {
+    "[ -~]{0,24}"
+}
+
+/// A document of strings, numbers and nested lists and objects, which is
+/// what an `NSDictionary` of a JSON reply holds (no booleans or nulls:
+/// Foundation prints those as `1` and `<null>`).
+fn ns_document() -> impl Strategy<Value = Value> {
+    let leaf = prop_oneof![
+        (-100_000i64..100_000).prop_map(|n| json!(n)),
+        ascii_text().prop_map(Value::String),
+    ];
+    let value = leaf.prop_recursive(4, 40, 5, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..5).prop_map(Value::Array),
+            prop::collection::btree_map(key(), inner, 0..5)
+                .prop_map(|m| Value::Object(m.into_iter().collect())),
+        ]
+    });
+    prop::collection::btree_map(key(), value, 0..6)
+        .prop_map(|m| Value::Object(m.into_iter().collect()))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn pprint_elixir_and_rust_debug_renderings_read_back_to_the_value(
+        v in document_with(ascii_text().boxed()),
+        cuts in prop::collection::vec(0.0f64..1.0, 0..4),
+    ) {
+        let want = same_numbers(&v);
+        prop_assert_eq!(&read_back(&pprint(&v, 0, &cuts)), &want);
+        prop_assert_eq!(&read_back(&elixir(&v)), &want);
+        prop_assert_eq!(&read_back(&rust_debug(&v, 0, true)), &want);
+        prop_assert_eq!(&read_back(&rust_debug(&v, 0, false)), &want);
+    }
+
+    #[test]
+    fn ns_dictionary_renderings_read_back_to_the_value(v in ns_document()) {
+        prop_assert_eq!(&read_back(&ns_dictionary(&v, 0)), &same_numbers(&v));
+    }
+}

@@ -1,0 +1,430 @@
+//! A Graph error printed in the notations other languages and tools use
+//! is read as the error it prints, for every code the catalog has, with the
+//! text people put around it: Python's `pprint` (long strings split over
+//! lines), Rust's `Debug` (`Some(…)`), Elixir maps (`%{"code" => 190}`),
+//! `NSDictionary` descriptions (`code = 190;`), records whose keys are
+//! paths (`"error.code": 190`, as log platforms flatten JSON), JSON whose
+//! quotes are `\u0022` escapes, and an array's members listed without
+//! their brackets (`"code" => 190`, as Laravel's `dd` prints them), and a
+//! body an HTTP client cut short with its marker (Guzzle's
+//! `(truncated...)`, with the rest of the log line after it), and the
+//! rows of a two-column table (Markdown, Postman's tab-separated view, a
+//! log viewer's aligned path columns). A
+//! token or app secret planted in any of them reaches neither the Markdown
+//! nor a share link. An error code after a translated "error code" is read
+//! in each language Meta localises its messages into.
+
+use proptest::prelude::*;
+use scopelens_core::input::{self, text::read_error};
+use scopelens_core::kb::errors::CATALOG;
+use scopelens_core::model::Payload;
+use scopelens_core::render::to_markdown;
+use scopelens_core::share::{decode_share, encode_share, ShareState};
+use scopelens_core::{diagnose, Context};
+
+const TRACE: &str = "AqX7trace9Zk";
+/// A fake user token of the documented shape.
+const TOKEN: &str = "EAAGfakeN0t4R3alT0k3nQ7x9Lm2Pz4Rk8Wv1Nb6Yc3Hd5Jf0Gs7Tq2Ue9Xa4Zo1Ip6Kl3Mn8Bv5Cx2Wr7Ty0Ui4Op9As1Df6Gh3Jk8Lz5Qw2Er7TyZD";
+/// A fake app secret: 32 hex characters, which only its name gives away.
+const APP_SECRET: &str = "9f8e7d6c5b4a39281706f5e4d3c2b1a0";
+
+#[derive(Debug, Clone, Copy)]
+enum Notation {
+    Pprint,
+    RustDebug,
+    ElixirMap,
+    NsDictionary,
+    FlattenedKeys,
+    UnicodeEscapedJson,
+    DdMembers,
+    GuzzleTruncated,
+    MarkdownTable,
+    TabTable,
+    AlignedPaths,
+}
+
+impl Notation {
+    /// Whether the fbtrace_id is in the printed part: Guzzle cuts the
+    /// body before it.
+    fn shows_trace(self) -> bool {
+        !matches!(self, Notation::GuzzleTruncated)
+    }
+}
+
+const NOTATIONS: &[Notation] = &[
+    Notation::Pprint,
+    Notation::RustDebug,
+    Notation::ElixirMap,
+    Notation::NsDictionary,
+    Notation::FlattenedKeys,
+    Notation::UnicodeEscapedJson,
+    Notation::DdMembers,
+    Notation::GuzzleTruncated,
+    Notation::MarkdownTable,
+    Notation::TabTable,
+    Notation::AlignedPaths,
+];
+
+/// What the printed error holds; `secret` adds a token and an app secret
+/// next to it, as a dump of the request does.
+struct Error<'a> {
+    code: u32,
+    subcode: Option<u32>,
+    message: &'a str,
+    secret: bool,
+}
+
+/// pprint's split of a long string: pieces of about `width` characters
+/// ending after a space, each quoted on its own line.
+fn pprint_string(text: &str, width: usize, column: usize) -> String {
+    let mut pieces = Vec::new();
+    let mut current = String::new();
+    for word in text.split_inclusive(' ') {
+        if !current.is_empty() && current.len() + word.len() > width {
+            pieces.push(std::mem::take(&mut current));
+        }
+        current.push_str(word);
+    }
+    pieces.push(current);
+    let quote = |piece: &String| {
+        if piece.contains('\'') {
+            format!("\"{piece}\"")
+        } else {
+            format!("'{piece}'")
+        }
+    };
+    pieces
+        .iter()
+        .map(quote)
+        .collect::<Vec<_>>()
+        .join(&format!("\n{}", " ".repeat(column)))
+}
+
+fn render(notation: Notation, e: &Error) -> String {
+    let code = e.code;
+    let message = e.message;
+    match notation {
+        Notation::Pprint => {
+            let subcode = e
+                .subcode
+                .map(|s| format!("           'error_subcode': {s},\n"))
+                .unwrap_or_default();
+            let secret = if e.secret {
+                format!(
+                    " 'request': {{'access_token': '{TOKEN}',\n             'note': {}}},\n",
+                    pprint_string(
+                        &format!("signed with the app's client_secret {APP_SECRET} as proof"),
+                        30,
+                        21
+                    )
+                )
+            } else {
+                String::new()
+            };
+            format!(
+                "{{'error': {{'code': {code},\n{subcode}           'fbtrace_id': '{TRACE}',\n           'message': {},\n           'type': 'OAuthException'}},\n{secret} 'status': 400}}",
+                pprint_string(message, 40, 22)
+            )
+        }
+        Notation::RustDebug => {
+            let subcode = e
+                .subcode
+                .map_or("None".to_string(), |s| format!("Some({s})"));
+            let secret = if e.secret {
+                format!(
+                    ", request: Request {{ access_token: Some(\"{TOKEN}\"), app_secret: Some(\"{APP_SECRET}\") }}"
+                )
+            } else {
+                String::new()
+            };
+            format!(
+                "Error: Api(GraphError {{ message: {message:?}, error_type: \"OAuthException\", code: {code}, error_subcode: {subcode}, fbtrace_id: Some(\"{TRACE}\"){secret} }})"
+            )
+        }
+        Notation::ElixirMap => {
+            let subcode = e
+                .subcode
+                .map(|s| format!(", \"error_subcode\" => {s}"))
+                .unwrap_or_default();
+            let secret = if e.secret {
+                format!(", \"request\" => %{{\"access_token\" => \"{TOKEN}\", \"app_secret\" => \"{APP_SECRET}\"}}")
+            } else {
+                String::new()
+            };
+            format!(
+                "** (WhatsApp.Error) %{{\"error\" => %{{\"code\" => {code}{subcode}, \"fbtrace_id\" => \"{TRACE}\", \"message\" => {message:?}, \"type\" => \"OAuthException\"}}{secret}}}"
+            )
+        }
+        Notation::NsDictionary => {
+            let subcode = e
+                .subcode
+                .map(|s| format!("            \"error_subcode\" = {s};\n"))
+                .unwrap_or_default();
+            let secret = if e.secret {
+                format!(
+                    "    request =     {{\n        \"access_token\" = {TOKEN};\n        appSecret = {APP_SECRET};\n    }};\n"
+                )
+            } else {
+                String::new()
+            };
+            format!(
+                "{{\n    body =     {{\n        error =         {{\n            code = {code};\n{subcode}            \"fbtrace_id\" = {TRACE};\n            message = {message:?};\n            type = OAuthException;\n        }};\n    }};\n    code = 400;\n{secret}}}"
+            )
+        }
+        Notation::FlattenedKeys => {
+            let subcode = e
+                .subcode
+                .map(|s| format!(",\"error.error_subcode\":{s}"))
+                .unwrap_or_default();
+            let secret = if e.secret {
+                format!(
+                    ",\"request.params.access_token\":\"{TOKEN}\",\"config.app.secret\":\"{APP_SECRET}\""
+                )
+            } else {
+                String::new()
+            };
+            let message = serde_json::to_string(message).unwrap();
+            format!(
+                "{{\"@timestamp\":\"2025-05-01T10:00:00Z\",\"level\":\"error\",\"error.code\":{code}{subcode},\"error.fbtrace_id\":\"{TRACE}\",\"error.message\":{message},\"error.type\":\"OAuthException\"{secret}}}"
+            )
+        }
+        Notation::UnicodeEscapedJson => {
+            let mut error = serde_json::json!({
+                "error": {
+                    "message": message,
+                    "type": "OAuthException",
+                    "code": code,
+                    "fbtrace_id": TRACE,
+                }
+            });
+            if let Some(s) = e.subcode {
+                error["error"]["error_subcode"] = s.into();
+            }
+            if e.secret {
+                error["request"] =
+                    serde_json::json!({ "access_token": TOKEN, "client_secret": APP_SECRET });
+            }
+            let json = error.to_string().replace('"', "\\u0022");
+            format!("fail: Graph.Client[0]\n      Request failed: {json}")
+        }
+        Notation::GuzzleTruncated => {
+            let subcode = e
+                .subcode
+                .map(|s| format!(",\"error_subcode\":{s}"))
+                .unwrap_or_default();
+            let query = if e.secret {
+                format!("?access_token={TOKEN}&appsecret_proof={APP_SECRET}")
+            } else {
+                String::new()
+            };
+            let body = format!(
+                "{{\"error\":{{\"message\":{},\"type\":\"OAuthException\",\"code\":{code}{subcode},\"error_data\":{{\"messaging_product\":\"whatsapp\",\"details\":\"Message failed to se (truncated...)",
+                serde_json::to_string(message).unwrap()
+            );
+            format!(
+                "[2025-05-01 10:00:00] production.ERROR: Client error: `POST https://graph.facebook.com/v21.0/106540352242922/messages{query}` resulted in a `400 Bad Request` response:\n{body}\n {{\"exception\":\"[object] (GuzzleHttp\\\\Exception\\\\ClientException(code: 400): Client error at /app/vendor/guzzlehttp/guzzle/src/Exception/RequestException.php:113)\"}}"
+            )
+        }
+        Notation::MarkdownTable | Notation::TabTable | Notation::AlignedPaths => {
+            let mut rows = vec![
+                ("message", message.to_string()),
+                ("type", "OAuthException".to_string()),
+                ("code", code.to_string()),
+            ];
+            if let Some(s) = e.subcode {
+                rows.push(("error_subcode", s.to_string()));
+            }
+            rows.push(("fbtrace_id", TRACE.to_string()));
+            if e.secret {
+                rows.push(("access_token", TOKEN.to_string()));
+                rows.push(("app_secret", APP_SECRET.to_string()));
+            }
+            match notation {
+                Notation::MarkdownTable => {
+                    let body: String = rows
+                        .iter()
+                        .map(|(k, v)| format!("| {k} | {v} |\n"))
+                        .collect();
+                    format!("| field | value |\n|---|---|\n{body}")
+                }
+                Notation::TabTable => {
+                    let body: String = rows.iter().map(|(k, v)| format!("  {k}\t{v}\n")).collect();
+                    format!("Status: 400 Bad Request\nerror\n{body}")
+                }
+                _ => rows
+                    .iter()
+                    .map(|(k, v)| {
+                        let path = format!("response.data.error.{k}");
+                        format!("{path:<40}{v}\n")
+                    })
+                    .collect(),
+            }
+        }
+        Notation::DdMembers => {
+            let subcode = e
+                .subcode
+                .map(|s| format!("  \"error_subcode\" => {s}\n"))
+                .unwrap_or_default();
+            let secret = if e.secret {
+                format!("  \"access_token\" => \"{TOKEN}\"\n  \"app_secret\" => \"{APP_SECRET}\"\n")
+            } else {
+                String::new()
+            };
+            format!(
+                "  \"message\" => {message:?}\n  \"type\" => \"OAuthException\"\n  \"code\" => {code}\n{subcode}  \"fbtrace_id\" => \"{TRACE}\"\n{secret}"
+            )
+        }
+    }
+}
+
+const AROUND: &[(&str, &str)] = &[
+    ("", ""),
+    ("I get this when I send a template:\n\n", "\n\nAny idea?"),
+    ("```\n", "\n```"),
+    ("Resposta da API:\n", "\nObrigado!"),
+];
+
+/// Messages long enough to be split, with an apostrophe (pprint then
+/// quotes a piece with `"`) and without.
+const MESSAGES: &[&str] = &[
+    "Message failed to send because more than 24 hours have passed since the customer last replied to this number",
+    "The recipient's phone number is not in the list of numbers this test app is allowed to send to",
+    "Invalid parameter",
+];
+
+fn codes() -> impl Strategy<Value = (u32, Option<u32>)> {
+    let mut pairs: Vec<(u32, Option<u32>)> = CATALOG
+        .iter()
+        .filter(|e| e.last_code.is_none())
+        .map(|e| (e.code, e.subcode))
+        .collect();
+    pairs.dedup();
+    prop::sample::select(pairs)
+}
+
+/// The Markdown of the diagnosis and the paste carried by a share link.
+fn shown(text: &str) -> Vec<(&'static str, String)> {
+    let diagnosis = diagnose(text, &Context::at(1_760_000_000));
+    let state = ShareState {
+        input: text.into(),
+        ..Default::default()
+    };
+    let shared = encode_share(&state.redacted())
+        .and_then(|link| decode_share(&link))
+        .map(|back| back.input)
+        .unwrap_or_default();
+    vec![
+        ("markdown", to_markdown(&diagnosis)),
+        ("share link", shared),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn an_error_in_any_notation_is_read_as_the_payload_it_prints(
+        (code, subcode) in codes(),
+        notation in prop::sample::select(NOTATIONS),
+        message in prop::sample::select(MESSAGES),
+        around in prop::sample::select(AROUND),
+    ) {
+        let error = Error { code, subcode, message, secret: false };
+        let text = format!("{}{}{}", around.0, render(notation, &error), around.1);
+        let reading = input::read(&text, None);
+        let Ok(Payload::GraphError(read)) = &reading.payload else {
+            panic!("not read as a Graph error: {:?}\n{text}", reading.payload);
+        };
+        prop_assert!(reading.from_text.is_none(), "read from words, not as a payload:\n{}", text);
+        prop_assert_eq!(read.code, Some(code), "{}", text);
+        prop_assert_eq!(read.error_subcode, subcode, "{}", text);
+        if notation.shows_trace() {
+            prop_assert_eq!(read.fbtrace_id.as_deref(), Some(TRACE), "{}", text);
+        }
+        prop_assert_eq!(read.message.as_deref(), Some(message), "{}", text);
+    }
+
+    #[test]
+    fn a_secret_in_any_notation_reaches_neither_the_markdown_nor_a_share_link(
+        notation in prop::sample::select(NOTATIONS),
+        around in prop::sample::select(AROUND),
+        message in prop::sample::select(MESSAGES),
+    ) {
+        let error = Error { code: 190, subcode: Some(463), message, secret: true };
+        let text = format!("{}{}{}", around.0, render(notation, &error), around.1);
+        for (output, shown) in shown(&text) {
+            for needle in [&TOKEN[12..40], &APP_SECRET[4..20]] {
+                prop_assert!(!shown.contains(needle), "{output} of {notation:?} shows {needle}:\n{shown}");
+            }
+        }
+    }
+}
+
+/// "Error code" as people write it in languages Meta localises into; the
+/// ones that are everyday words on their own count before known codes only.
+const CODE_WORDS: &[&str] = &[
+    "Código de error",
+    "código de erro",
+    "Código",
+    "Codigo de erro",
+    "Fehlercode",
+    "code d'erreur",
+    "Code d\u{2019}erreur",
+    "codice di errore",
+    "Kode galat",
+    "kode error",
+    "Foutcode",
+    "hata kodu",
+    "Felkod",
+];
+
+fn catalog_codes() -> Vec<u32> {
+    let mut codes: Vec<u32> = CATALOG
+        .iter()
+        .filter(|e| e.last_code.is_none() && e.subcode.is_none() && e.code > 0)
+        .map(|e| e.code)
+        .collect();
+    codes.sort_unstable();
+    codes.dedup();
+    codes
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn a_code_after_a_translated_code_word_is_read(
+        code in prop::sample::select(catalog_codes()),
+        word in prop::sample::select(CODE_WORDS),
+        separator in prop::sample::select(&[" ", ": ", " = ", " #", " "][..]),
+        before in prop::sample::select(&["", "Falha ao enviar. ", "Fehler beim Senden – ", "Gagal kirim pesan, "][..]),
+        after in prop::sample::select(&["", ".", " (mensagem não entregue)", ": Nachricht nicht zugestellt"][..]),
+    ) {
+        let text = format!("{before}{word}{separator}{code}{after}");
+        let found = read_error(&text);
+        prop_assert_eq!(found.map(|f| f.code), Some(code), "{}", text);
+    }
+}
+
+#[test]
+fn a_translated_word_for_code_before_a_one_time_password_is_not_an_error() {
+    for text in [
+        "Su código es 482913",
+        "Kode OTP anda 482913",
+        "Ihr Code lautet 482913",
+        "código de verificação: 482913",
+        "Código 482913",
+    ] {
+        assert_eq!(read_error(text).map(|f| f.code), None, "{text}");
+    }
+}
+
+#[test]
+fn a_secret_named_before_a_space_is_removed_where_a_long_string_was_reflowed() {
+    let text = format!(
+        "{{'error': {{'code': 190,\n           'message': 'The request was signed with client_secret '\n                      '{APP_SECRET} which does not match',\n           'type': 'OAuthException'}}}}"
+    );
+    for (output, shown) in shown(&text) {
+        assert!(!shown.contains(&APP_SECRET[4..20]), "{output}: {shown}");
+    }
+}

@@ -325,10 +325,12 @@ fn push_breaking_links(out: &mut String, chars: &[char], i: usize) {
     let c = chars[i];
     let before = i.checked_sub(1).map(|j| chars[j]);
     let after = chars.get(i + 1).copied();
-    // `www.example`, `example.com`: a dot between letters or digits and a letter.
+    // `www.example`, `example.com`: a dot between letters or digits and a
+    // letter; and any dot after `www` (`www.1` links too), in any case.
+    let after_www = i >= 3 && chars[i - 3..i].iter().all(|w| w.eq_ignore_ascii_case(&'w'));
     if c == '.'
         && before.is_some_and(|b| b.is_alphanumeric())
-        && after.is_some_and(|a| a.is_alphabetic())
+        && (after.is_some_and(|a| a.is_alphabetic()) || after_www)
     {
         out.push(BREAK);
     }
@@ -457,7 +459,8 @@ mod tests {
     /// a reference, in rendered text.
     fn link_pattern(text: &str) -> Option<String> {
         let chars: Vec<char> = text.chars().collect();
-        let lower: Vec<char> = text.to_lowercase().chars().collect();
+        // Lower case char by char, so that positions stay those of `chars`.
+        let lower: Vec<char> = chars.iter().map(char::to_ascii_lowercase).collect();
         for i in 0..chars.len() {
             let next = chars.get(i + 1).copied();
             let word_char = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
@@ -530,6 +533,7 @@ mod tests {
         "http://a.b",
         "www.evil.example",
         "WWW.X.Y",
+        "wWW.1",
         "mailto:a@b.c",
         "user@example.com",
         "evil.example",

@@ -40,6 +40,12 @@ pub fn mask_message_id(value: &str) -> String {
     format!("{prefix}{MASK}{last}")
 }
 
+/// Free text as an output may carry it: secrets removed
+/// (`secrets::redact`), then personal data masked ([`scrub_text`]).
+pub fn clean_text(text: &str) -> String {
+    scrub_text(&crate::secrets::redact(text).text)
+}
+
 /// Masks e-mail addresses, phone numbers and card-like numbers in free text.
 pub fn scrub_text(text: &str) -> String {
     let masked_emails = mask_emails(text);

@@ -319,10 +319,7 @@ fn read_words(text: &str, kind: Option<InputKind>, err: InputError, reading: &mu
             wrapped: false,
             // Cut out of its context (an authentication challenge, say), a
             // message is checked for secrets again on its own.
-            message: found
-                .message
-                .as_deref()
-                .map(|m| crate::privacy::scrub_text(&secrets::redact(m).text)),
+            message: found.message.as_deref().map(crate::privacy::clean_text),
             error_type: found.error_type.clone(),
             code: Some(found.code),
             error_subcode: found.subcode,

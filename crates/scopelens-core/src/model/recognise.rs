@@ -175,7 +175,7 @@ fn located(root: &Value, payload: Payload, path: Vec<String>) -> Located {
                     Value::String(s)
                         if s.chars().count() <= 120 && !s.trim_start().starts_with(['{', '[']) =>
                     {
-                        Some(privacy::scrub_text(&secrets::redact(s).text))
+                        Some(privacy::clean_text(s))
                     }
                     Value::Number(n) => Some(n.to_string()),
                     Value::Bool(b) => Some(b.to_string()),
@@ -240,7 +240,7 @@ fn free_text(obj: &Map<String, Value>, key: &str) -> Option<String> {
 /// A copy of an arbitrary value with every string cleaned like [`free_text`].
 fn cleaned(value: &Value) -> Value {
     match value {
-        Value::String(s) => Value::String(privacy::scrub_text(&secrets::redact(s).text)),
+        Value::String(s) => Value::String(privacy::clean_text(s)),
         Value::Array(items) => Value::Array(items.iter().map(cleaned).collect()),
         Value::Object(obj) => {
             let mut out = Map::new();
@@ -529,7 +529,7 @@ fn error_data(value: &Value) -> Option<ErrorData> {
             Ok(inner @ Value::Object(_)) => error_data(&inner),
             _ if s.is_empty() => None,
             _ => Some(ErrorData {
-                details: Some(privacy::scrub_text(&secrets::redact(s).text)),
+                details: Some(privacy::clean_text(s)),
                 messaging_product: None,
                 other: None,
             }),

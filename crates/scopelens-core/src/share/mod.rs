@@ -23,7 +23,7 @@ use crate::model::{
     DebugToken, ErrorPlace, GraphError, InputKind, Payload, PermissionList, PermissionStatus,
     WebhookError, WebhookErrors,
 };
-use crate::{privacy, secrets};
+use crate::privacy;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use serde::{Deserialize, Serialize};
@@ -120,7 +120,7 @@ impl ShareState {
 /// Free text of a view's state as a link may carry it: redacted, personal
 /// data masked, capped.
 fn clean_text(text: &str) -> String {
-    privacy::scrub_text(&secrets::redact(text).text)
+    privacy::clean_text(text)
         .chars()
         .take(views::MAX_VIEW_TEXT)
         .collect()
@@ -204,7 +204,7 @@ fn shareable_once(text: &str, kind: Option<InputKind>) -> String {
             }
         }
     };
-    privacy::scrub_text(&secrets::redact(&written).text)
+    privacy::clean_text(&written)
 }
 
 fn put(obj: &mut Map<String, Value>, key: &str, value: impl Into<Value>) {

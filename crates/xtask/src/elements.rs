@@ -12,7 +12,7 @@
 //!   --features <bundle>` (cdylib alone, so that LTO runs), then
 //!   `wasm-bindgen --target web` and `wasm-opt -Oz` (binaryen 132).
 
-use crate::cargo::{cargo, target_dir};
+use crate::cargo::{target_dir, wasm_cdylib};
 use crate::{root, run, Step};
 use scopelens_core::elements::{script_table, Bundle};
 use std::path::Path;
@@ -78,30 +78,7 @@ fn bundles(staging: &Path) -> Result<String, String> {
     }
     let mut contents = Vec::new();
     for bundle in Bundle::ALL {
-        // `cargo rustc --crate-type cdylib`, not `cargo build`: the crate is
-        // also an rlib (the preprocessor reads its bundle table), and rustc
-        // silently skips LTO when one build emits both (rust-lang/rust#51009,
-        // rust-lang/cargo#9672), which left each bundle about 20 kB brotli
-        // heavier.
-        run(cargo().args([
-            "rustc",
-            "-p",
-            "scopelens-widgets",
-            "--lib",
-            "--crate-type",
-            "cdylib",
-            "--target",
-            "wasm32-unknown-unknown",
-            "--profile",
-            "wasm-release",
-            "--no-default-features",
-            "--features",
-            bundle.id(),
-        ]))?;
-        let wasm = target_dir()
-            .join("wasm32-unknown-unknown")
-            .join("wasm-release")
-            .join("scopelens_widgets.wasm");
+        let wasm = wasm_cdylib("scopelens-widgets", Some(bundle.id()))?;
         let [js, bg] = bundle_files(bundle);
         bind_and_shrink(
             &wasm,

@@ -17,7 +17,7 @@
 //! `node --test`, against the Rust CLI (`target/debug/scopelens`), the
 //! fixture corpus, and TypeScript's `tsc` from the tool cache.
 
-use crate::cargo::{cargo, target_dir};
+use crate::cargo::{cargo, target_dir, wasm_cdylib};
 use crate::elements::WASM_FEATURES;
 use crate::{root, run, tools, Step};
 use serde_json::Value;
@@ -63,22 +63,7 @@ pub fn npm(args: &[String]) -> Step {
 /// Builds and packs the package; returns the tarball's path.
 pub fn build() -> Result<PathBuf, String> {
     tools::setup()?;
-    run(cargo().args([
-        "rustc",
-        "-p",
-        "scopelens-js",
-        "--lib",
-        "--crate-type",
-        "cdylib",
-        "--target",
-        "wasm32-unknown-unknown",
-        "--profile",
-        "wasm-release",
-    ]))?;
-    let wasm = target_dir()
-        .join("wasm32-unknown-unknown")
-        .join("wasm-release")
-        .join("scopelens_js.wasm");
+    let wasm = wasm_cdylib("scopelens-js", None)?;
     let staging = npm_dir().join("staging");
     if staging.exists() {
         std::fs::remove_dir_all(&staging)

@@ -37,8 +37,6 @@ pub const SUMMARY: &str = "Check live against the Graph API";
 
 /// Seconds each call may take unless the user sets another timeout.
 pub const DEFAULT_TIMEOUT_SECS: u32 = 10;
-/// The plan is finite; this only guards against a loop.
-const MAX_CALLS: usize = 32;
 
 #[derive(Properties, PartialEq)]
 pub struct LivePanelProps {
@@ -167,14 +165,6 @@ pub fn replay(answers: &[(Call, Outcome)], ctx: &Context) -> LiveReport {
     check.report()
 }
 
-/// `https://graph.facebook.com/` → (`https://graph.facebook.com`, its origin).
-/// The rule is the core's ([`scopelens_core::live::graph_address`]), shared
-/// with the CLI: https, or plain http only to this computer; no query,
-/// fragment or user name, so the token cannot be sent elsewhere.
-pub fn check_base(base: &str) -> Result<(String, String), String> {
-    scopelens_core::live::graph_address(base).map(|a| (a.base, a.origin))
-}
-
 /// Whether a Content-Security-Policy lets the page connect to `origin`.
 /// `connect-src` (else `default-src`) must list the origin, or `'self'` when
 /// it is the page's own; anything else the browser would refuse anyway, and
@@ -216,37 +206,6 @@ fn page_csp() -> Option<(String, String)> {
     Some((csp, page_origin))
 }
 
-/// The address a call goes to, as shown (the token is added when sending).
-pub fn shown_url(base: &str, version: &str, call: &Call) -> String {
-    let path = call.path(version);
-    let sep = if path.contains('?') { '&' } else { '?' };
-    let input = if call.sends_input_token() {
-        "input_token=…&"
-    } else {
-        ""
-    };
-    format!("{base}{path}{sep}{input}access_token=…")
-}
-
-fn call_slug(call: &Call) -> &'static str {
-    match call {
-        Call::DebugToken => "debug_token",
-        Call::Permissions => "permissions",
-        Call::Waba { .. } => "waba",
-        Call::PhoneNumbers { .. } => "phone_numbers",
-        Call::SubscribedApps { .. } => "subscribed_apps",
-    }
-}
-
-/// What each kind of call adds to the diagnosis, for the panel's explanation.
-pub const CALLS_EXPLAINED: [(&str, &str); 5] = [
-    ("GET /debug_token", "the token's app, type, validity, expiry, scopes and the WhatsApp Business Accounts each scope covers: the same diagnosis as a pasted debug_token response"),
-    ("GET /me/permissions", "user tokens only: which permissions the user granted or declined"),
-    ("GET /{waba-id}?fields=id,name", "for each WABA in the token's scopes or typed in the scope check: can the token reach it"),
-    ("GET /{waba-id}/phone_numbers", "registration for the Cloud API, verification, display name status, quality rating and messaging limit of its numbers"),
-    ("GET /{waba-id}/subscribed_apps", "whether the app is subscribed to the WABA, so that its webhooks arrive"),
-];
-
 /// What the check needs besides the plan; the tokens live only here.
 struct Plan {
     base: String,
@@ -257,16 +216,6 @@ struct Plan {
     ctx: Context,
 }
 
-/// `Bearer EAA…` or ` EAA… ` → `EAA…`.
-fn clean_token(raw: &str) -> String {
-    let t = raw.trim();
-    let t = t
-        .strip_prefix("Bearer ")
-        .or_else(|| t.strip_prefix("bearer "))
-        .unwrap_or(t);
-    t.trim().to_string()
-}
-
 /// Makes the calls one after another, queueing the follow-ups the core asks for.
 async fn drive(id: u32, plan: Plan, dispatch: UseReducerDispatcher<LiveRun>) {
     let mut check = LiveCheck::new(plan.ctx.clone());
@@ -274,7 +223,7 @@ async fn drive(id: u32, plan: Plan, dispatch: UseReducerDispatcher<LiveRun>) {
     let mut made = 0;
     while let Some(call) = queue.pop_front() {
         made += 1;
-        if made > MAX_CALLS {
+        if made > live::MAX_CALLS {
             break;
         }
         dispatch.dispatch(RunAction::Sending {
@@ -295,22 +244,17 @@ async fn send(plan: &Plan, call: &Call) -> Outcome {
     use gloo_net::http::Request;
     use web_sys::{ReferrerPolicy, RequestCache, RequestCredentials, RequestMode, RequestRedirect};
 
-    let origin = check_base(&plan.base).map(|(_, o)| o).unwrap_or_default();
+    let origin = live::graph_address(&plan.base)
+        .map(|a| a.origin)
+        .unwrap_or_default();
     let secs = plan.timeout_secs;
     let controller = web_sys::AbortController::new().ok();
     let signal = controller.as_ref().map(|c| c.signal());
     let _timer = controller
         .map(|c| gloo_timers::callback::Timeout::new(secs.saturating_mul(1000), move || c.abort()));
-    let bearer = match (&plan.app_token, call.prefers_app_token()) {
-        (Some(app), true) => app.as_str(),
-        _ => plan.token.as_str(),
-    };
-    let mut request = Request::get(&format!("{}{}", plan.base, call.path(&plan.version)));
-    if call.sends_input_token() {
-        request = request.query([("input_token", plan.token.as_str())]);
-    }
-    let request = request
-        .query([("access_token", bearer)])
+    let bearer = live::authorizing_token(call, &plan.token, plan.app_token.as_deref());
+    let url = live::request_url(&plan.base, &plan.version, call, &plan.token, Some(bearer));
+    let request = Request::get(&url)
         .mode(RequestMode::Cors)
         .credentials(RequestCredentials::Omit)
         .cache(RequestCache::NoStore)
@@ -452,19 +396,35 @@ pub fn LivePanel(props: &LivePanelProps) -> Html {
             if run.running {
                 return;
             }
-            let token = clean_token(&input_value(&token_ref));
-            if token.is_empty() {
-                run.dispatch(RunAction::Refuse(
-                    "Enter the access token to check first. Nothing was sent.".into(),
-                ));
-                return;
-            }
-            let app_token =
-                Some(clean_token(&input_value(&app_token_ref))).filter(|t| !t.is_empty());
-            let (base, origin) = match check_base(&base) {
-                Ok(b) => b,
-                Err(e) => {
-                    run.dispatch(RunAction::Refuse(e));
+            let token = match live::clean_token(&input_value(&token_ref)) {
+                Ok(token) => token,
+                Err(why) => {
+                    run.dispatch(RunAction::Refuse(why));
+                    return;
+                }
+            };
+            let app_text = input_value(&app_token_ref);
+            let app_token = match app_text.trim() {
+                "" => None,
+                text => match live::clean_token(text) {
+                    Ok(app) => Some(app),
+                    Err(why) => {
+                        run.dispatch(RunAction::Refuse(format!("App token: {why}")));
+                        return;
+                    }
+                },
+            };
+            let version = match live::check_version(&version) {
+                Ok(version) => version,
+                Err(why) => {
+                    run.dispatch(RunAction::Refuse(why));
+                    return;
+                }
+            };
+            let (base, origin) = match live::graph_address(&base) {
+                Ok(address) => (address.base, address.origin),
+                Err(why) => {
+                    run.dispatch(RunAction::Refuse(why));
                     return;
                 }
             };
@@ -545,8 +505,8 @@ pub fn LivePanel(props: &LivePanelProps) -> Html {
         })
     };
 
-    let shown_base = check_base(&base)
-        .map(|(b, _)| b)
+    let shown_base = live::graph_address(&base)
+        .map(|a| a.base)
         .unwrap_or_else(|_| base.trim().to_string());
     let total = run.answers.len() + usize::from(run.in_flight.is_some()) + run.queued.len();
     let status = if run.running {
@@ -609,9 +569,9 @@ pub fn LivePanel(props: &LivePanelProps) -> Html {
             .status
             .map_or_else(|| "no answer".to_string(), |s| format!("HTTP {s}"));
         html! {
-            <li class="live-call" data-call={call_slug(call)} data-state={state}
+            <li class="live-call" data-call={call.slug()} data-state={state}
                 data-status={summary.status.map(|s| s.to_string())}>
-                <code class="live-request">{ format!("GET {}", shown_url(&run.base, &run.version, call)) }</code>
+                <code class="live-request">{ format!("GET {}", live::shown_url(&run.base, &run.version, call, true)) }</code>
                 <span class="live-call-status">{ status }</span>
                 <span class="live-note">{ summary.note.clone() }</span>
             </li>
@@ -624,8 +584,8 @@ pub fn LivePanel(props: &LivePanelProps) -> Html {
         .chain(run.queued.iter().map(|c| (c, "queued", "queued")))
         .map(|(call, state, words)| {
             html! {
-                <li class="live-call" data-call={call_slug(call)} data-state={state}>
-                    <code class="live-request">{ format!("GET {}", shown_url(&run.base, &run.version, call)) }</code>
+                <li class="live-call" data-call={call.slug()} data-state={state}>
+                    <code class="live-request">{ format!("GET {}", live::shown_url(&run.base, &run.version, call, true)) }</code>
                     <span class="live-call-status">{ words }</span>
                 </li>
             }
@@ -642,8 +602,8 @@ pub fn LivePanel(props: &LivePanelProps) -> Html {
                 { "The token stays in this field: it is not stored, not put in the page address or a share link, and a reload forgets it." }
             </p>
             <ul class="live-plan">
-                for (call, adds) in CALLS_EXPLAINED {
-                    <li><code>{ call }</code>{ ": " }{ adds }</li>
+                for call in Call::kinds() {
+                    <li><code>{ call.describe() }</code>{ ": " }{ call.explanation() }</li>
                 }
             </ul>
             <p class="live-context hint">{ context_words(&state.context()) }{ " Change these in the scope check." }</p>
@@ -724,28 +684,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn base_addresses() {
-        assert_eq!(
-            check_base("https://graph.facebook.com/").unwrap(),
-            (
-                "https://graph.facebook.com".to_string(),
-                "https://graph.facebook.com".to_string()
-            )
-        );
-        assert_eq!(
-            check_base(" http://127.0.0.1:4711 ").unwrap().1,
-            "http://127.0.0.1:4711"
-        );
-        assert!(check_base("http://graph.facebook.com").is_err());
-        assert!(check_base("https://evil.example@graph.facebook.com").is_err());
-        assert!(check_base("https://graph.facebook.com/?x=1").is_err());
-        assert!(check_base("javascript:alert(1)").is_err());
-        assert!(check_base("ftp://127.0.0.1").is_err());
-        assert!(check_base("http://127.0.0.1.evil.example").is_err());
-        assert!(check_base("http://localhost.evil.example").is_err());
-    }
-
-    #[test]
     fn csp_decides_before_the_browser_does() {
         let prod = "default-src 'none'; script-src 'self'; connect-src 'self' https://graph.facebook.com; base-uri 'none'";
         let page = "https://scopelens.example";
@@ -765,16 +703,10 @@ mod tests {
     }
 
     #[test]
-    fn shown_urls_carry_no_token_and_versions_follow_the_default() {
-        let url = shown_url("https://graph.facebook.com", "v24.0", &Call::DebugToken);
-        assert_eq!(
-            url,
-            "https://graph.facebook.com/v24.0/debug_token?input_token=…&access_token=…"
-        );
+    fn versions_follow_the_default_and_browser_errors_lose_their_secrets() {
         let v = versions();
         assert_eq!(v[0], live::DEFAULT_VERSION);
         assert_eq!(v.len(), 5);
-        assert_eq!(clean_token("  Bearer EAAx \n"), "EAAx");
         assert!(
             !clean_error("TypeError: Failed to fetch https://x/?access_token=EAAabc")
                 .contains("EAA")

@@ -21,12 +21,12 @@ pub struct Options {
     pub format: Format,
 }
 
-/// Reads the token: the named variable, else standard input when piped.
+/// Reads the token: the named variable, else the first line of standard
+/// input when piped. Either is cleaned by the core's rule
+/// ([`live::clean_token`]); its error says what to paste.
 fn read_token(env: &str) -> Result<String, UsageError> {
-    if let Ok(token) = std::env::var(env) {
-        if !token.trim().is_empty() {
-            return Ok(token.trim().to_string());
-        }
+    if let Some(text) = std::env::var(env).ok().filter(|t| !t.trim().is_empty()) {
+        return live::clean_token(&text).map_err(|why| UsageError(format!("{env}: {why}")));
     }
     if std::io::stdin().is_terminal() {
         return Err(UsageError(format!(
@@ -38,43 +38,30 @@ fn read_token(env: &str) -> Result<String, UsageError> {
         .take(64 * 1024)
         .read_to_string(&mut text)
         .map_err(|e| UsageError(format!("cannot read the token from standard input: {e}")))?;
-    let token = text
-        .lines()
-        .next()
-        .unwrap_or("")
-        .trim()
-        .trim_start_matches("Bearer ")
-        .trim()
-        .to_string();
-    if token.is_empty() {
+    let first_line = text.lines().next().unwrap_or("");
+    if first_line.trim().is_empty() {
         return Err(UsageError(format!(
             "no token: standard input was empty and {env} is not set."
         )));
     }
-    Ok(token)
+    live::clean_token(first_line).map_err(|why| UsageError(format!("standard input: {why}")))
 }
 
-fn encode_query(value: &str) -> String {
-    value
-        .bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
+fn read_app_token(env: &str) -> Result<String, UsageError> {
+    let text = std::env::var(env)
+        .map_err(|_| UsageError(format!("{env} is not set (given with --app-token-env)")))?;
+    live::clean_token(&text).map_err(|why| UsageError(format!("{env}: {why}")))
 }
 
 pub fn run(opts: Options) -> Result<u8, UsageError> {
     let token = read_token(&opts.token_env)?;
-    let app_token =
-        match &opts.app_token_env {
-            Some(env) => Some(std::env::var(env).map_err(|_| {
-                UsageError(format!("{env} is not set (given with --app-token-env)"))
-            })?),
-            None => None,
-        };
+    let app_token = opts
+        .app_token_env
+        .as_deref()
+        .map(read_app_token)
+        .transpose()?;
+    let version = live::check_version(&opts.version)
+        .map_err(|why| UsageError(format!("--api-version: {why}")))?;
     let base = live::graph_address(&opts.graph_url)
         .map_err(|why| UsageError(format!("--graph-url: {why}")))?
         .base;
@@ -88,18 +75,12 @@ pub fn run(opts: Options) -> Result<u8, UsageError> {
     let mut made = 0;
     while let Some(call) = (!queue.is_empty()).then(|| queue.remove(0)) {
         made += 1;
-        if made > 32 {
-            break; // the plan is finite; this only guards against a loop
+        if made > live::MAX_CALLS {
+            break;
         }
-        let mut url = format!("{base}{}", call.path(&opts.version));
-        if call.sends_input_token() {
-            url.push(if url.contains('?') { '&' } else { '?' });
-            url.push_str(&format!("input_token={}", encode_query(&token)));
-        }
-        let bearer = match (&app_token, call.prefers_app_token()) {
-            (Some(app), true) => app,
-            _ => &token,
-        };
+        // The access token goes in the Authorization header, not the address.
+        let url = live::request_url(&base, &version, &call, &token, None);
+        let bearer = live::authorizing_token(&call, &token, app_token.as_deref());
         let outcome = send(&agent, &url, bearer, opts.timeout);
         queue.extend(check.record(&call, outcome));
     }

@@ -20,6 +20,10 @@ pub const GRAPH_URL: &str = "https://graph.facebook.com";
 pub const DEFAULT_VERSION: &str = crate::kb::versions::CURRENT_VERSION;
 /// At most this many WhatsApp Business Accounts are inspected per check.
 const MAX_WABAS: usize = 5;
+/// The most calls a driver makes for one check. The plan is finite
+/// (debug_token, permissions and three calls for each of at most
+/// [`MAX_WABAS`] accounts); this only guards a driver against a loop.
+pub const MAX_CALLS: usize = 32;
 
 const PHONE_FIELDS: &str = "display_phone_number,verified_name,quality_rating,name_status,code_verification_status,platform_type,throughput,messaging_limit_tier";
 
@@ -62,6 +66,41 @@ impl Call {
         matches!(self, Call::DebugToken)
     }
 
+    /// A stable name for the kind of call, for markup and scripts.
+    pub fn slug(&self) -> &'static str {
+        match self {
+            Call::DebugToken => "debug_token",
+            Call::Permissions => "permissions",
+            Call::Waba { .. } => "waba",
+            Call::PhoneNumbers { .. } => "phone_numbers",
+            Call::SubscribedApps { .. } => "subscribed_apps",
+        }
+    }
+
+    /// What this kind of call adds to the diagnosis, for people.
+    pub fn explanation(&self) -> &'static str {
+        match self {
+            Call::DebugToken => "the token's app, type, validity, expiry, scopes and the WhatsApp Business Accounts each scope covers: the same diagnosis as a pasted debug_token response",
+            Call::Permissions => "user tokens only: which permissions the user granted or declined",
+            Call::Waba { .. } => "for each WABA in the token's scopes or typed in the scope check: can the token reach it",
+            Call::PhoneNumbers { .. } => "registration for the Cloud API, verification, display name status, quality rating and messaging limit of its numbers",
+            Call::SubscribedApps { .. } => "whether the app is subscribed to the WABA, so that its webhooks arrive",
+        }
+    }
+
+    /// One call of each kind, in the order a check makes them, with
+    /// `{waba-id}` for the account: what a check may do, for explaining it.
+    pub fn kinds() -> [Call; 5] {
+        let waba = || "{waba-id}".to_string();
+        [
+            Call::DebugToken,
+            Call::Permissions,
+            Call::Waba { id: waba() },
+            Call::PhoneNumbers { waba: waba() },
+            Call::SubscribedApps { waba: waba() },
+        ]
+    }
+
     /// `GET /debug_token`, for messages.
     pub fn describe(&self) -> String {
         match self {
@@ -77,6 +116,138 @@ impl Call {
 /// IDs are digits; anything else is dropped so a typed ID cannot change the path.
 fn segment(id: &str) -> String {
     id.chars().filter(char::is_ascii_digit).collect()
+}
+
+/// Which token authorizes a call: the app token for debug_token when there
+/// is one, else the token being checked.
+pub fn authorizing_token<'a>(call: &Call, token: &'a str, app_token: Option<&'a str>) -> &'a str {
+    match app_token {
+        Some(app) if call.prefers_app_token() => app,
+        _ => token,
+    }
+}
+
+/// The address to GET for a call, with the query encoded. debug_token gets
+/// `token` as `input_token`; `access_token` is added only when given (the
+/// browser sends it in the address so that there is no CORS preflight; the
+/// CLI sends it in an `Authorization` header instead).
+pub fn request_url(
+    base: &str,
+    version: &str,
+    call: &Call,
+    token: &str,
+    access_token: Option<&str>,
+) -> String {
+    let mut url = format!("{base}{}", call.path(version));
+    let input_token = call.sends_input_token().then_some(token);
+    let pairs = [("input_token", input_token), ("access_token", access_token)];
+    for (name, value) in pairs {
+        if let Some(value) = value {
+            url.push(if url.contains('?') { '&' } else { '?' });
+            url.push_str(name);
+            url.push('=');
+            url.push_str(&encode_query_value(value));
+        }
+    }
+    url
+}
+
+/// The address a call goes to as shown to people, with `…` where a token
+/// goes: [`request_url`] without the secrets.
+pub fn shown_url(base: &str, version: &str, call: &Call, access_token_in_url: bool) -> String {
+    let mut url = format!("{base}{}", call.path(version));
+    let input_token = call.sends_input_token();
+    for (name, shown) in [
+        ("input_token", input_token),
+        ("access_token", access_token_in_url),
+    ] {
+        if shown {
+            url.push(if url.contains('?') { '&' } else { '?' });
+            url.push_str(name);
+            url.push_str("=…");
+        }
+    }
+    url
+}
+
+/// Percent-encodes everything but RFC 3986's unreserved characters, so a
+/// value can never end its query pair or the address.
+fn encode_query_value(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for b in value.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// The token as pasted → the token to send. Surrounding white space, one
+/// pair of quotes, an `Authorization:` label and a `Bearer` scheme are taken
+/// off. What is left must be printable ASCII without spaces or quotes, as
+/// Graph API tokens are; anything else is refused, with an error that says what to
+/// paste and never quotes the text.
+pub fn clean_token(text: &str) -> Result<String, String> {
+    let mut token = text.trim();
+    loop {
+        let before = token;
+        token = strip_label(token, "authorization:").trim();
+        token = strip_quotes(token).trim();
+        token = strip_bearer(token).trim();
+        if token == before {
+            break;
+        }
+    }
+    if token.is_empty() {
+        return Err("No token: paste the access token to check (it usually starts with EAA; an app token is APP_ID|APP_SECRET). Nothing was sent.".into());
+    }
+    let token_byte = |b: u8| b.is_ascii_graphic() && !matches!(b, b'"' | b'\'' | b'`');
+    if !token.bytes().all(token_byte) {
+        return Err("The token holds spaces, line breaks or characters no token has: paste only the access token (it usually starts with EAA), without the text around it. Nothing was sent.".into());
+    }
+    Ok(token.to_string())
+}
+
+fn strip_label<'a>(text: &'a str, label: &str) -> &'a str {
+    match text.get(..label.len()) {
+        Some(start) if start.eq_ignore_ascii_case(label) => &text[label.len()..],
+        _ => text,
+    }
+}
+
+fn strip_quotes(text: &str) -> &str {
+    for quote in ['"', '\'', '`'] {
+        if let Some(inner) = text.strip_prefix(quote).and_then(|t| t.strip_suffix(quote)) {
+            return inner;
+        }
+    }
+    text
+}
+
+fn strip_bearer(text: &str) -> &str {
+    let rest = strip_label(text, "bearer");
+    if rest.len() < text.len() && (rest.is_empty() || rest.starts_with(char::is_whitespace)) {
+        rest
+    } else {
+        text
+    }
+}
+
+/// A Graph API version as typed → `vMAJOR.MINOR`, so that it cannot change
+/// the path it goes in. The error says what to type.
+pub fn check_version(text: &str) -> Result<String, String> {
+    let version = text.trim();
+    let number = version.strip_prefix(['v', 'V']).unwrap_or(version);
+    let plain =
+        |part: &str| (1..=3).contains(&part.len()) && part.bytes().all(|b| b.is_ascii_digit());
+    match number.split_once('.') {
+        Some((major, minor)) if plain(major) && plain(minor) => Ok(format!("v{major}.{minor}")),
+        _ => Err(format!(
+            "The API version must look like {DEFAULT_VERSION} (v, a number, a dot and a number). Nothing was sent."
+        )),
+    }
 }
 
 /// What came back.
@@ -688,6 +859,185 @@ mod tests {
             .path("v24.0"),
             "/v24.0/121?fields=id,name"
         );
+    }
+
+    #[test]
+    fn the_call_cap_covers_the_longest_plan() {
+        let longest = 2 + 3 * MAX_WABAS;
+        assert!(
+            longest <= MAX_CALLS,
+            "{longest} calls planned, cap {MAX_CALLS}"
+        );
+    }
+
+    #[test]
+    fn debug_token_is_authorized_by_the_app_token_when_there_is_one() {
+        assert_eq!(
+            authorizing_token(&Call::DebugToken, "EAAu", Some("1|s")),
+            "1|s"
+        );
+        assert_eq!(authorizing_token(&Call::DebugToken, "EAAu", None), "EAAu");
+        assert_eq!(
+            authorizing_token(&Call::Permissions, "EAAu", Some("1|s")),
+            "EAAu"
+        );
+    }
+
+    #[test]
+    fn request_urls_carry_the_tokens_encoded_and_shown_urls_carry_none() {
+        let base = "https://graph.facebook.com";
+        assert_eq!(
+            request_url(base, "v24.0", &Call::DebugToken, "1|a b&c", Some("EAA")),
+            "https://graph.facebook.com/v24.0/debug_token?input_token=1%7Ca%20b%26c&access_token=EAA"
+        );
+        assert_eq!(
+            request_url(base, "v24.0", &Call::Permissions, "EAA", None),
+            "https://graph.facebook.com/v24.0/me/permissions"
+        );
+        let waba = Call::Waba { id: "12".into() };
+        assert_eq!(
+            request_url(base, "v24.0", &waba, "EAA", Some("EAA")),
+            "https://graph.facebook.com/v24.0/12?fields=id,name&access_token=EAA"
+        );
+        assert_eq!(
+            shown_url(base, "v24.0", &Call::DebugToken, true),
+            "https://graph.facebook.com/v24.0/debug_token?input_token=…&access_token=…"
+        );
+        assert_eq!(
+            shown_url(base, "v24.0", &Call::DebugToken, false),
+            "https://graph.facebook.com/v24.0/debug_token?input_token=…"
+        );
+    }
+
+    #[test]
+    fn a_pasted_header_or_quoted_token_is_cleaned() {
+        for pasted in [
+            "EAAx",
+            "  EAAx \n",
+            "Bearer EAAx",
+            "bearer\tEAAx",
+            "\"EAAx\"",
+            "'Bearer EAAx'",
+            "Authorization: Bearer EAAx",
+            "`EAAx`",
+        ] {
+            assert_eq!(clean_token(pasted).as_deref(), Ok("EAAx"), "{pasted:?}");
+        }
+        assert_eq!(clean_token("BearerEAAx").as_deref(), Ok("BearerEAAx"));
+        assert_eq!(clean_token("123|abc").as_deref(), Ok("123|abc"));
+    }
+
+    #[test]
+    fn an_empty_or_wordy_token_is_refused_without_quoting_it() {
+        for pasted in ["", "  ", "Bearer ", "\"\""] {
+            let why = clean_token(pasted).unwrap_err();
+            assert!(why.contains("paste the access token"), "{pasted:?}: {why}");
+        }
+        for pasted in [
+            "EAAx EAAy",
+            "\"EAAx",
+            "EAAx\nsecond line",
+            "EAA\u{200b}x",
+            "tokén",
+        ] {
+            let why = clean_token(pasted).unwrap_err();
+            assert!(
+                why.contains("paste only the access token"),
+                "{pasted:?}: {why}"
+            );
+            assert!(
+                !why.contains("EAA") || why.contains("starts with EAA"),
+                "{why}"
+            );
+            assert!(
+                !why.contains("second line") && !why.contains("tokén"),
+                "{why}"
+            );
+        }
+    }
+
+    #[test]
+    fn versions_are_read_strictly() {
+        assert_eq!(check_version(" v24.0 ").as_deref(), Ok("v24.0"));
+        assert_eq!(check_version("21.0").as_deref(), Ok("v21.0"));
+        for bad in [
+            "",
+            "v24",
+            "v24.0/../me",
+            "v24.0?x=1",
+            "latest",
+            "v.0",
+            "v1234.0",
+        ] {
+            let why = check_version(bad).unwrap_err();
+            assert!(why.contains(DEFAULT_VERSION), "{bad:?}: {why}");
+        }
+    }
+
+    #[test]
+    fn every_kind_of_call_is_explained_once() {
+        let kinds = Call::kinds();
+        let slugs: std::collections::BTreeSet<_> = kinds.iter().map(Call::slug).collect();
+        assert_eq!(slugs.len(), kinds.len());
+        assert!(kinds.iter().all(|c| !c.explanation().is_empty()));
+        assert_eq!(kinds[2].describe(), "GET /{waba-id}");
+    }
+
+    mod moved_rules {
+        use super::super::{check_version, clean_token, request_url, Call};
+        use proptest::prelude::*;
+
+        fn decode(value: &str) -> Vec<u8> {
+            let bytes = value.as_bytes();
+            let mut out = Vec::new();
+            let mut i = 0;
+            while i < bytes.len() {
+                if bytes[i] == b'%' {
+                    out.push(u8::from_str_radix(&value[i + 1..i + 3], 16).unwrap());
+                    i += 3;
+                } else {
+                    out.push(bytes[i]);
+                    i += 1;
+                }
+            }
+            out
+        }
+
+        proptest! {
+            #[test]
+            fn any_token_round_trips_through_the_query_and_cannot_add_a_pair(
+                token in any::<String>(),
+                access in any::<String>(),
+            ) {
+                let url = request_url("http://127.0.0.1:1", "v24.0", &Call::DebugToken, &token, Some(&access));
+                let query = url.split_once('?').unwrap().1;
+                let pairs: Vec<&str> = query.split('&').collect();
+                prop_assert_eq!(pairs.len(), 2);
+                prop_assert!(!url.contains(['#', ' ']));
+                let input = pairs[0].strip_prefix("input_token=").unwrap();
+                let access_sent = pairs[1].strip_prefix("access_token=").unwrap();
+                prop_assert_eq!(decode(input), token.as_bytes());
+                prop_assert_eq!(decode(access_sent), access.as_bytes());
+            }
+
+            #[test]
+            fn a_cleaned_token_is_one_printable_word(text in any::<String>()) {
+                if let Ok(token) = clean_token(&text) {
+                    prop_assert!(!token.is_empty());
+                    prop_assert!(token.bytes().all(|b| b.is_ascii_graphic()));
+                    prop_assert!(text.contains(&token));
+                }
+            }
+
+            #[test]
+            fn an_accepted_version_cannot_leave_its_path_segment(text in "[vV0-9./?#%a-z ]{0,12}") {
+                if let Ok(version) = check_version(&text) {
+                    prop_assert!(version.starts_with('v'));
+                    prop_assert!(version[1..].bytes().all(|b| b.is_ascii_digit() || b == b'.'));
+                    prop_assert_eq!(version.matches('.').count(), 1);
+                }
+            }
+        }
     }
 
     mod graph_address {

@@ -175,19 +175,19 @@ pub struct Limits {
     pub bundles_in_budget: &'static [&'static str],
 }
 
-/// The sizes of 2026-12-03 plus about 3 %: the heaviest guide page's
-/// elements 270 023 bytes, the pages with only the tools bundle 210 916
-/// ([`TOOLS_PAGE_CEILING`]); the app's first load stays under its ceiling
-/// of 2026-12-02 (257 097 then). The guide's pages rose from 259 015 and
-/// 202 920 with the copy-layer reader, typed share views (base64), the
-/// finding-to-field highlight and, by about 2 and 4 kB, the custom elements
-/// (their script and stylesheet, the attribute reader, the events);
-/// BENCHMARKS.md has the figures. `cargo xtask test` and `cargo xtask
-/// bench` both check these, so the bundles cannot grow unnoticed. Lower
-/// them as the bundles shrink.
+/// The sizes of 2026-12-03 plus about 3 %: the app's first load 277 423
+/// bytes, the heaviest guide page's elements 270 023, the pages with only
+/// the tools bundle 210 916 ([`TOOLS_PAGE_CEILING`]). They rose from
+/// 257 097, 259 015 and 202 920 with the reader of more real pastes (eleven
+/// notations, tables, translated code words, copy layers), typed share
+/// views (base64), the finding-to-field highlight, the live check's rules
+/// in the core and, on the guide's pages only, by about 2 and 4 kB, the
+/// custom elements; BENCHMARKS.md has the figures. `cargo xtask test` and
+/// `cargo xtask bench` both check these, so the bundles cannot grow
+/// unnoticed. Lower them as the bundles shrink.
 pub const CEILINGS: Limits = Limits {
     name: "ceiling",
-    app: 259 * 1024,
+    app: 279 * 1024,
     widgets: 272 * 1024,
     bundles_in_budget: &["tools"],
 };

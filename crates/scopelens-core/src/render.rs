@@ -27,6 +27,39 @@ pub fn to_markdown(d: &Diagnosis) -> String {
 /// finding, then the verdict, the findings in order, the complete
 /// permission table, and what was read, folded.
 pub fn to_ticket(d: &Diagnosis, ticket: &Ticket) -> String {
+    without_secret_lines(ticket_unchecked(d, ticket))
+}
+
+/// What a line that still reads as holding a secret becomes.
+const LEFT_OUT: &str = "(a line was left out here: it may hold a secret)";
+
+/// The last guard before a copy leaves: the text was redacted as it was
+/// read, but escaping for Markdown can make a value read differently, so
+/// any line that still reads as holding a secret is left out whole.
+fn without_secret_lines(md: String) -> String {
+    if !crate::secrets::contains_secret(&md) {
+        return md;
+    }
+    let mut out: String = md
+        .lines()
+        .map(|line| {
+            if crate::secrets::contains_secret(line) {
+                LEFT_OUT
+            } else {
+                line
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    out.push('\n');
+    if crate::secrets::contains_secret(&out) {
+        // A secret spread over lines: nothing of the copy is kept.
+        return format!("## scopelens diagnosis\n\n{LEFT_OUT}\n");
+    }
+    out
+}
+
+fn ticket_unchecked(d: &Diagnosis, ticket: &Ticket) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -492,6 +525,17 @@ mod tests {
             }
         }
         None
+    }
+
+    #[test]
+    fn a_line_that_reads_as_holding_a_secret_once_escaped_is_left_out() {
+        // Found by fuzzing: a message cut from a spared challenge, escaped
+        // for Markdown, read as a token-named value.
+        let text = "    'expired access token': 'O[Auth \"Facebook Platform\" \"invalid_token\" \"Error validating aPDT. The current ss token: Session has expi   'expired access token': 'O[Auth \"Facebook Platform\" \"invalid_token\" \"Error validating aPDT. The current ss token: Session has expired on Saturday, 30-Mar-24 16:00:00.";
+        let d = crate::diagnose(text, &crate::Context::at(1_760_000_000));
+        let md = to_markdown(&d);
+        assert!(!crate::secrets::contains_secret(&md), "{md}");
+        assert!(md.starts_with("## scopelens diagnosis"));
     }
 
     const TRICKY: &[&str] = &[

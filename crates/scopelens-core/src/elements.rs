@@ -285,19 +285,28 @@ fn read_intents(get: Attributes, name: &str) -> Result<Vec<IntentId>, String> {
     let Some(list) = given(get, name) else {
         return Ok(Vec::new());
     };
-    list.split([',', ' '])
-        .filter(|s| !s.trim().is_empty())
-        .map(|s| {
-            IntentId::parse(s).ok_or_else(|| {
-                let known: Vec<&str> = INTENTS.iter().map(|i| i.slug).collect();
+    let known = || {
+        let known: Vec<&str> = INTENTS.iter().map(|i| i.slug).collect();
+        known.join(", ")
+    };
+    let mut intents = Vec::new();
+    // Comma-separated; a piece that is not an intent as a whole (`Send
+    // Messages` is) may be a space-separated list.
+    for piece in list.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+        if let Some(intent) = IntentId::parse(piece) {
+            intents.push(intent);
+            continue;
+        }
+        for word in piece.split_whitespace() {
+            intents.push(IntentId::parse(word).ok_or_else(|| {
                 format!(
-                    "{name}=\"{list}\": `{}` is not an intent (known: {})",
-                    s.trim(),
-                    known.join(", ")
+                    "{name}=\"{list}\": `{word}` is not an intent (known: {})",
+                    known()
                 )
-            })
-        })
-        .collect()
+            })?);
+        }
+    }
+    Ok(intents)
 }
 
 fn read_paste(get: Attributes) -> Result<Paste, String> {
@@ -607,5 +616,22 @@ mod tests {
         };
         assert!(w.embedded_signup && !w.shares_credit_line);
         assert_eq!(w.needs, vec![IntentId::SendMessages]);
+        // Lists as people write them: titles with spaces, commas, or spaces alone.
+        for list in [
+            "Send Messages, manage-templates",
+            "send_messages manage_templates",
+            " send_messages ,, Manage Templates ",
+        ] {
+            let ElementSpec::Decoder(paste) =
+                read(ElementKind::Decoder, &[("intents", list)]).unwrap()
+            else {
+                panic!("a decoder")
+            };
+            assert_eq!(
+                paste.intents,
+                vec![IntentId::SendMessages, IntentId::ManageTemplates],
+                "{list}"
+            );
+        }
     }
 }

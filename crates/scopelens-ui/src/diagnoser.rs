@@ -3,13 +3,9 @@
 //! sharing. The diagnosis is recomputed on every change (no button); the
 //! core is called directly.
 
-use crate::finding_list::FindingList;
+use crate::diagnosis_view::{DiagnosisView, ScopeCheck};
 use crate::input_box::InputBox;
-use crate::payload_table::PayloadTable;
-use crate::scope_matrix::ScopeMatrix;
-use crate::token_timeline::TokenTimeline;
 use crate::util::now_unix;
-use crate::verdict_banner::VerdictBanner;
 use scopelens_core::kb::IntentId;
 use scopelens_core::model::{Payload, PermissionStatus};
 use scopelens_core::{diagnose, Context, Diagnosis, InputKind, ShareState, SharedView};
@@ -87,6 +83,22 @@ impl DiagnoserState {
     }
 }
 
+/// A callback that applies a user's change (`apply`, with the value the
+/// control reports) to a copy of `state` and reports the result.
+pub fn editing<T: 'static>(
+    state: &DiagnoserState,
+    on_change: &Callback<DiagnoserState>,
+    apply: fn(&mut DiagnoserState, T),
+) -> Callback<T> {
+    let state = state.clone();
+    let on_change = on_change.clone();
+    Callback::from(move |value: T| {
+        let mut next = state.clone();
+        apply(&mut next, value);
+        on_change.emit(next);
+    })
+}
+
 /// Permissions an input grants, for the endpoint check; `None` when it has none.
 pub fn granted_scopes(d: &Diagnosis) -> Option<Vec<String>> {
     match d.payload.as_ref()? {
@@ -147,25 +159,6 @@ pub fn Diagnoser(props: &DiagnoserProps) -> Html {
         let deps = (state.input.clone(), state.context());
         (*use_memo(deps, |(input, ctx)| Rc::new(diagnose(input, ctx)))).clone()
     };
-    let findings = use_memo((diagnosis.clone(), props.compact), |(d, compact)| {
-        let shown = if *compact { 1 } else { d.findings.len() };
-        Rc::new(d.findings.iter().take(shown).cloned().collect::<Vec<_>>())
-    });
-    // The finding chosen to mark its part of the input, by position and
-    // `About::key`; it lapses when the findings change under it.
-    let chosen = use_state(|| None::<(usize, String)>);
-    let chosen_now = chosen.as_ref().filter(|(i, key)| {
-        findings
-            .get(*i)
-            .and_then(|f| f.about.as_ref())
-            .is_some_and(|about| &about.key() == key)
-    });
-    let on_choose = (!props.compact && diagnosis.payload.is_some()).then(|| {
-        let chosen = chosen.clone();
-        Callback::from(move |c: Option<(usize, String)>| chosen.set(c))
-    });
-    let marked = chosen_now.map(|(_, key)| AttrValue::from(key.clone()));
-    let chosen_index = chosen_now.map(|(i, _)| *i);
     // Set by a paste, drop or file; the next render brings the verdict into view.
     let reveal_pending = use_mut_ref(|| false);
     let result_ref = use_node_ref();
@@ -186,58 +179,20 @@ pub fn Diagnoser(props: &DiagnoserProps) -> Html {
     };
     let edit_copy = props.on_edit_copy.reform(|_: MouseEvent| ());
 
-    // Each callback derives the next state from the current one.
-    let change = |f: fn(&mut DiagnoserState, String)| {
-        let state = state.clone();
-        let cb = props.on_change.clone();
-        Callback::from(move |value: String| {
-            let mut next = state.clone();
-            f(&mut next, value);
-            cb.emit(next);
-        })
-    };
-    let on_input = change(|s, v| {
+    let on_input = editing(state, &props.on_change, |s, v: String| {
         s.input = AttrValue::from(v);
         s.refresh_now();
     });
-    let on_load = change(|s, v| {
+    let on_load = editing(state, &props.on_change, |s, v: String| {
         s.input = AttrValue::from(v);
         s.kind = None;
         s.refresh_now();
     });
-    let on_waba_id = change(|s, v| s.waba_id = AttrValue::from(v));
-    let on_app_id = change(|s, v| s.app_id = AttrValue::from(v));
-    let on_kind = {
-        let state = state.clone();
-        let cb = props.on_change.clone();
-        Callback::from(move |kind: Option<InputKind>| {
-            cb.emit(DiagnoserState {
-                kind,
-                ..state.clone()
-            })
-        })
-    };
-    let on_intents = {
-        let state = state.clone();
-        let cb = props.on_change.clone();
-        Callback::from(move |intents: Vec<IntentId>| {
-            cb.emit(DiagnoserState {
-                intents,
-                ..state.clone()
-            })
-        })
-    };
-    let use_current_time = {
-        let state = state.clone();
-        let cb = props.on_change.clone();
-        Callback::from(move |_: MouseEvent| {
-            cb.emit(DiagnoserState {
-                now: now_unix(),
-                now_pinned: false,
-                ..state.clone()
-            })
-        })
-    };
+    let on_kind = editing(state, &props.on_change, |s, kind| s.kind = kind);
+    let use_current_time = editing(state, &props.on_change, |s, _: MouseEvent| {
+        s.now = now_unix();
+        s.now_pinned = false;
+    });
 
     // What detection alone finds, for the "Automatic (found: …)" option shown
     // while another kind is forced.
@@ -250,26 +205,10 @@ pub fn Diagnoser(props: &DiagnoserProps) -> Html {
             .unwrap_or(InputKind::Unknown)
     };
     let empty = state.input.trim().is_empty();
-    let has_scopes = matches!(
-        diagnosis.payload,
-        Some(Payload::DebugToken(_)) | Some(Payload::Permissions(_))
-    );
-    let scope_check = if !props.compact
-        && (props.scope_check_wanted || (!empty && wants_scope_check(&diagnosis)))
-    {
-        html! {
-            <ScopeMatrix rows={diagnosis.scopes.clone()} {has_scopes} intents={state.intents.clone()}
-                waba_id={state.waba_id.clone()} app_id={state.app_id.clone()}
-                {on_intents} {on_waba_id} {on_app_id} />
-        }
-    } else {
-        Html::default()
-    };
-    let timeline = match &diagnosis.payload {
-        Some(Payload::DebugToken(t)) => html! {
-            <TokenTimeline issued_at={t.issued_at} expires_at={t.expires_at}
-                data_access_expires_at={t.data_access_expires_at} now={state.now} />
-        },
+    let scope_check =
+        !props.compact && (props.scope_check_wanted || (!empty && wants_scope_check(&diagnosis)));
+    let share = match &props.share {
+        Some(share) if !empty => share.emit((state.to_share(), diagnosis.clone())),
         _ => Html::default(),
     };
 
@@ -297,22 +236,14 @@ pub fn Diagnoser(props: &DiagnoserProps) -> Html {
                 }
                 if empty {
                     <p class="empty-hint">{ "The diagnosis appears here as you paste or type. Nothing you paste leaves this page." }</p>
-                    { scope_check }
+                    if scope_check {
+                        <ScopeCheck diagnosis={diagnosis.clone()} context={state.clone()}
+                            on_context={props.on_change.clone()} />
+                    }
                 } else {
-                    <VerdictBanner diagnosis={diagnosis.clone()} />
-                    { scope_check }
-                    if let Some(share) = &props.share {
-                        { share.emit((state.to_share(), diagnosis.clone())) }
-                    }
-                    <section class="findings-section" aria-label="Findings">
-                        <h2>{ if props.compact { "Top finding" } else { "Findings" } }</h2>
-                        <FindingList findings={(*findings).clone()} guide_base={props.guide_base.clone()}
-                            {on_choose} chosen={chosen_index} />
-                    </section>
-                    if !props.compact {
-                        { timeline }
-                        <PayloadTable payload={diagnosis.payload.clone()} now={state.now} {marked} />
-                    }
+                    <DiagnosisView {diagnosis} now={state.now} context={state.clone()}
+                        on_context={props.on_change.clone()} {scope_check} {share}
+                        compact={props.compact} guide_base={props.guide_base.clone()} />
                 }
             </div>
         </div>

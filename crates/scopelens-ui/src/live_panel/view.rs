@@ -4,16 +4,10 @@
 use super::state::{replay, LiveRun, RunAction};
 use super::transport::{csp_allows, drive, page_csp, Plan};
 use crate::diagnoser::DiagnoserState;
-use crate::finding_list::FindingList;
-use crate::payload_table::PayloadTable;
-use crate::scope_matrix::ScopeMatrix;
+use crate::diagnosis_view::DiagnosisView;
 use crate::share_panel::SharePanel;
-use crate::token_timeline::TokenTimeline;
 use crate::util::{clip, event_value, now_unix};
-use crate::verdict_banner::VerdictBanner;
-use scopelens_core::kb::IntentId;
 use scopelens_core::live::{self, Call, LiveReport};
-use scopelens_core::model::Payload;
 use scopelens_core::{Context, Diagnosis, ShareState, SharedView};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -117,11 +111,9 @@ pub fn LivePanel(props: &LivePanelProps) -> Html {
     let memo = use_memo((run.answers.clone(), ctx), |(answers, ctx)| {
         let report = replay(answers, ctx);
         let diagnosis = Rc::new(report.diagnosis.clone());
-        let findings = Rc::new(report.diagnosis.findings.clone());
-        (Rc::new(report), diagnosis, findings)
+        (Rc::new(report), diagnosis)
     });
-    let (report, diagnosis, findings): (Rc<LiveReport>, Rc<Diagnosis>, Rc<Vec<_>>) =
-        (memo.0.clone(), memo.1.clone(), memo.2.clone());
+    let (report, diagnosis): (Rc<LiveReport>, Rc<Diagnosis>) = (memo.0.clone(), memo.1.clone());
 
     let start = {
         let run = run.clone();
@@ -221,29 +213,6 @@ pub fn LivePanel(props: &LivePanelProps) -> Html {
         Callback::from(move |e: InputEvent| timeout.set(event_value(&e)))
     };
 
-    // The live result's scope matrix edits the same context as the one above.
-    let change = |f: fn(&mut DiagnoserState, String)| {
-        let state = state.clone();
-        let cb = props.on_change.clone();
-        Callback::from(move |value: String| {
-            let mut next = state.clone();
-            f(&mut next, value);
-            cb.emit(next);
-        })
-    };
-    let on_waba_id = change(|s, v| s.waba_id = AttrValue::from(v));
-    let on_app_id = change(|s, v| s.app_id = AttrValue::from(v));
-    let on_intents = {
-        let state = state.clone();
-        let cb = props.on_change.clone();
-        Callback::from(move |intents: Vec<IntentId>| {
-            cb.emit(DiagnoserState {
-                intents,
-                ..state.clone()
-            })
-        })
-    };
-
     let shown_base = live::graph_address(&base)
         .map(|a| a.base)
         .unwrap_or_else(|_| base.trim().to_string());
@@ -263,17 +232,6 @@ pub fn LivePanel(props: &LivePanelProps) -> Html {
         String::new()
     };
     let done = !run.running && !run.answers.is_empty();
-    let has_scopes = matches!(
-        diagnosis.payload,
-        Some(Payload::DebugToken(_)) | Some(Payload::Permissions(_))
-    );
-    let timeline = match &diagnosis.payload {
-        Some(Payload::DebugToken(t)) => html! {
-            <TokenTimeline issued_at={t.issued_at} expires_at={t.expires_at}
-                data_access_expires_at={t.data_access_expires_at} now={run.checked_at} />
-        },
-        _ => Html::default(),
-    };
     let share = match (&props.share_base_url, run.debug_token_body()) {
         (Some(url), Some(body)) if done => {
             let ctx = state.context();
@@ -401,17 +359,10 @@ pub fn LivePanel(props: &LivePanelProps) -> Html {
             }
             if done {
                 <section class="live-result" aria-label="Live check result" data-run={run.id.to_string()}>
-                    <VerdictBanner diagnosis={diagnosis.clone()} />
-                    { share }
-                    <section class="findings-section" aria-label="Findings">
-                        <h2>{ "Findings" }</h2>
-                        <FindingList findings={findings.clone()} guide_base={props.guide_base.clone()} />
-                    </section>
-                    { timeline }
-                    <PayloadTable payload={diagnosis.payload.clone()} now={run.checked_at} />
-                    <ScopeMatrix rows={diagnosis.scopes.clone()} {has_scopes} intents={state.intents.clone()}
-                        waba_id={state.waba_id.clone()} app_id={state.app_id.clone()}
-                        {on_intents} {on_waba_id} {on_app_id} />
+                    // The live result's scope check edits the same context as the diagnose view's.
+                    <DiagnosisView {diagnosis} now={run.checked_at} context={state.clone()}
+                        on_context={props.on_change.clone()} scope_check=true {share}
+                        guide_base={props.guide_base.clone()} />
                 </section>
             }
         </div>

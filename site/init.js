@@ -6,7 +6,7 @@
 // damaged, or the browser cannot run WebAssembly), the page says so in plain
 // HTML instead of showing "Loading…" for ever.
 
-// The tool views, the live check and the share preview are a second wasm
+// The tool views, the live check and the share link encoder are a second wasm
 // module (a `no-modules` build). The first module reaches it through
 // `scopelensTools.ask` with one typed request (the `bridge` in
 // site/src/lib.rs): this file loads the module through bundle-loader.js,
@@ -91,6 +91,7 @@ const asks = {
     tools?.unmount_part(part);
   },
   shareFragment: ({ state }) => whenLoaded().then((exports) => exports.share_fragment(state)),
+  linkContents: ({ state }) => whenLoaded().then((exports) => exports.link_contents(state)),
   ticketMarkdown: (request) => whenLoaded().then((exports) => exports.ticket_markdown(request)),
 };
 window.scopelensTools = { ask: (request, element, listener) => asks[request.ask](request, element, listener) };

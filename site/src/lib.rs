@@ -5,16 +5,18 @@
 //! diagnose view and share links. The tool views (access path, error codes,
 //! endpoint check, triage) and the opt-in live check live in a second module
 //! (`src/bin/scopelens_tools/`) that `init.js` loads the first time one of
-//! them is opened, and that also shows the share preview. The hand-off is a
+//! them is opened, and that also makes share links and tickets. The hand-off is a
 //! function call through `window.scopelensTools` with one typed request
 //! (see [`bridge`]); both modules run in the same page, so nothing leaves
 //! it. Both also use the page helpers below.
 //!
 //! Both modules run Yew, and each renders only inside its own root
-//! elements: the tool views go in the page's `main.tool-host`, outside the
-//! first module's `#app`, so neither sees the other's events. The live
-//! check and the share preview still sit inside `#app` (see the tools
-//! module's `main` for what that asks of it).
+//! elements, which never nest: the tool views go in the page's
+//! `main.tool-host` and the live check in `details.live-check`, both
+//! outside the first module's `#app`. Each Yew then sees only its own
+//! events: Yew tells its trees apart by numbers that each module counts
+//! from 1, so a root of one module inside the other's would take events
+//! that are not its own.
 #![forbid(unsafe_code)]
 
 use scopelens_core::ShareState;
@@ -129,15 +131,12 @@ pub mod bridge {
         /// The live check's panel (the body of its closed-by-default
         /// `<details>`).
         Live,
-        /// The share preview.
-        Share,
     }
 
     impl Part {
         pub fn id(self) -> &'static str {
             match self {
                 Part::Live => "live",
-                Part::Share => "share",
             }
         }
 
@@ -145,15 +144,13 @@ pub mod bridge {
         pub fn label(self) -> &'static str {
             match self {
                 Part::Live => "The live check",
-                Part::Share => "The share preview",
             }
         }
     }
 
     /// Shows or updates a part. For `Part::Live`, `state` is the scope
     /// check ([`super::live_context`]), which the part reports back in the
-    /// same form when its own scope check changes it; for `Part::Share`, it
-    /// is the state the link carries.
+    /// same form when its own scope check changes it.
     #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
     pub struct PartRequest {
         pub part: Part,
@@ -173,13 +170,22 @@ pub mod bridge {
         }
     }
 
-    /// "Copy as Markdown": the ticket for `state`, with `link`, or with a
-    /// new link (then shown in the address bar) when `link` is empty.
+    /// "Copy as Markdown": the ticket for `state`, with a new link to it
+    /// (then shown in the address bar).
     #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
     pub struct TicketRequest {
         #[serde(deserialize_with = "share_state")]
         pub state: ShareState,
-        pub link: String,
+    }
+
+    /// The share preview's contents ([`scopelens_ui::share_panel::LinkContents`]),
+    /// made by the tools module, which has the allow-list and the secret
+    /// finder, for the diagnose view's preview.
+    #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+    pub struct LinkContentsAnswer {
+        pub removed: usize,
+        #[serde(deserialize_with = "share_state")]
+        pub carried: ShareState,
     }
 
     /// `ShareState` has its own reader (`ShareState::from_json`), kept
@@ -225,6 +231,7 @@ pub mod bridge {
         UpdatePart(&'a PartRequest),
         HidePart { part: Part },
         ShareFragment { state: &'a ShareState },
+        LinkContents { state: &'a ShareState },
         TicketMarkdown(&'a TicketRequest),
     }
 
@@ -285,6 +292,14 @@ pub mod bridge {
     pub fn share_fragment(state: &ShareState) -> Result<js_sys::Promise, JsValue> {
         use wasm_bindgen::JsCast;
         let answer = ask_plain_answer(&Ask::ShareFragment { state })?;
+        Ok(answer.unchecked_into())
+    }
+
+    /// A promise of what a link for `state` will carry, as the JSON of a
+    /// [`LinkContentsAnswer`].
+    pub fn link_contents(state: &ShareState) -> Result<js_sys::Promise, JsValue> {
+        use wasm_bindgen::JsCast;
+        let answer = ask_plain_answer(&Ask::LinkContents { state })?;
         Ok(answer.unchecked_into())
     }
 

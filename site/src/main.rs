@@ -19,8 +19,9 @@ use scopelens_site::bridge::{self, Part, PartRequest, TicketRequest, ToolRequest
 use scopelens_site::{
     live_context, window, with_live_context, View, ViewExt, GUIDE_BASE, TOOLS_SCRIPT, TOOLS_WASM,
 };
+use scopelens_ui::share_panel::LinkContents;
 use scopelens_ui::util::now_unix;
-use scopelens_ui::{Diagnoser, DiagnoserState, ShareButtons};
+use scopelens_ui::{Diagnoser, DiagnoserState, ShareButtons, SharePreview};
 use std::rc::Rc;
 use wasm_bindgen::JsValue;
 use yew::prelude::*;
@@ -145,15 +146,6 @@ fn drop_link_from_address() {
     }
 }
 
-/// The address, when it is a share link: it shows what is on the page,
-/// since every edit drops it ([`drop_link_from_address`]).
-fn link_in_address() -> Option<String> {
-    current_fragment()
-        .contains('=')
-        .then(|| window().location().href().ok())
-        .flatten()
-}
-
 fn current_fragment() -> String {
     window()
         .location()
@@ -211,46 +203,6 @@ fn cannot_start(element: &web_sys::Element, what: &str) {
     )));
 }
 
-/// Has the tools module show `part` in `host` while `active`, with `state`
-/// (later changes follow) and `on_message` for what the part reports.
-#[hook]
-fn use_tools_part(
-    part: Part,
-    host: NodeRef,
-    active: bool,
-    state: ShareState,
-    on_message: Callback<ShareState>,
-) {
-    {
-        let state = state.clone();
-        use_effect_with(active, move |active| {
-            use wasm_bindgen::closure::Closure;
-            let element = host.cast::<web_sys::Element>().filter(|_| *active);
-            let listener = element.as_ref().map(|element| {
-                let listener = Closure::<dyn Fn(JsValue)>::new(move |report: JsValue| {
-                    if let Some(state) = bridge::state_from_js(&report) {
-                        on_message.emit(state);
-                    }
-                });
-                let request = PartRequest::new(part, state);
-                if bridge::show_part(element, &request, listener.as_ref()).is_err() {
-                    cannot_start(element, part.label());
-                }
-                listener
-            });
-            move || {
-                if listener.is_some() {
-                    let _ = bridge::hide_part(part);
-                }
-            }
-        });
-    }
-    // Later changes; before the part is mounted this does nothing.
-    use_effect_with(state, move |state| {
-        let _ = bridge::update_part(&PartRequest::new(part, state.clone()));
-    });
-}
-
 #[derive(Properties, PartialEq)]
 struct LiveHostProps {
     /// The diagnose view's scope check (`live_context`).
@@ -260,39 +212,87 @@ struct LiveHostProps {
     on_open: Callback<bool>,
 }
 
-/// The opt-in live check: a closed `<details>` whose body the tools module
-/// fills the first time it is opened (so a visit that never opens it never
-/// downloads it), then keeps in step with the diagnose view's scope check.
+/// The live check's place (`details.live-check` in index.html) and its
+/// body: after `#app`, so that its events reach only the tools module's
+/// Yew, which draws the panel, and never this module's.
+fn live_details() -> Option<(web_sys::Element, web_sys::Element)> {
+    let details = window().document()?.get_element_by_id("live-check")?;
+    let body = details.query_selector(".live-host").ok().flatten()?;
+    Some((details, body))
+}
+
+/// The opt-in live check, shown with the diagnose view: a closed
+/// `<details>` whose body the tools module fills the first time it is
+/// opened (so a visit that never opens it never downloads it), then keeps
+/// in step with the diagnose view's scope check. Renders nothing itself.
 #[component]
 fn LiveHost(props: &LiveHostProps) -> Html {
-    let body = use_node_ref();
-    let opened = use_state(|| false);
-    let ontoggle = {
-        let opened = opened.clone();
+    use std::cell::Cell;
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    // The scope check to start the panel with, whenever it is first opened.
+    let context = use_mut_ref(ShareState::default);
+    *context.borrow_mut() = props.context.clone();
+    {
+        let on_context = props.on_context.clone();
         let on_open = props.on_open.clone();
-        Callback::from(move |e: Event| {
-            let open = e
-                .target_dyn_into::<web_sys::Element>()
-                .is_some_and(|details| details.has_attribute("open"));
-            if open && !*opened {
-                opened.set(true);
+        use_effect_with((), move |()| {
+            let shown = Rc::new(Cell::new(false));
+            let place = live_details().map(|(details, body)| {
+                if let Some(summary) = details.query_selector("summary").ok().flatten() {
+                    summary.set_text_content(Some(scopelens_ui::live_panel::SUMMARY));
+                }
+                let _ = details.remove_attribute("hidden");
+                let report = Closure::<dyn Fn(JsValue)>::new(move |report: JsValue| {
+                    if let Some(state) = bridge::state_from_js(&report) {
+                        on_context.emit(state);
+                    }
+                });
+                let toggle = {
+                    let (details, body, shown) = (details.clone(), body.clone(), shown.clone());
+                    Closure::<dyn Fn()>::new(move || {
+                        let open = details.has_attribute("open");
+                        if open && !shown.replace(true) {
+                            let request = PartRequest::new(Part::Live, context.borrow().clone());
+                            if bridge::show_part(&body, &request, report.as_ref()).is_err() {
+                                cannot_start(&body, Part::Live.label());
+                            }
+                        }
+                        on_open.emit(open);
+                    })
+                };
+                let _ = details
+                    .add_event_listener_with_callback("toggle", toggle.as_ref().unchecked_ref());
+                (details, body, toggle)
+            });
+            move || {
+                let Some((details, body, toggle)) = place else {
+                    return;
+                };
+                let _ = details
+                    .remove_event_listener_with_callback("toggle", toggle.as_ref().unchecked_ref());
+                if shown.get() {
+                    let _ = bridge::hide_part(Part::Live);
+                }
+                let _ = details.remove_attribute("open");
+                let _ = details.set_attribute("hidden", "");
+                let _ = body.remove_attribute("role");
+                body.set_text_content(None);
             }
-            on_open.emit(open);
-        })
-    };
-    use_tools_part(
-        Part::Live,
-        body.clone(),
-        *opened,
-        props.context.clone(),
-        props.on_context.clone(),
-    );
-    html! {
-        <details class="live-check" {ontoggle}>
-            <summary>{ scopelens_ui::live_panel::SUMMARY }</summary>
-            <div ref={body} class="live-host"></div>
-        </details>
+        });
     }
+    // Later changes; before the panel is shown this does nothing.
+    use_effect_with(props.context.clone(), move |state| {
+        let _ = bridge::update_part(&PartRequest::new(Part::Live, state.clone()));
+    });
+    Html::default()
+}
+
+/// The tools module's answer for the share preview.
+fn read_link_contents(json: &str) -> Result<LinkContents, String> {
+    let bridge::LinkContentsAnswer { removed, carried } =
+        serde_json::from_str(json).map_err(|e| format!("its answer could not be read ({e})"))?;
+    Ok(LinkContents { removed, carried })
 }
 
 #[derive(Properties, PartialEq)]
@@ -301,17 +301,31 @@ struct ShareBarProps {
     diagnosis: Rc<Diagnosis>,
 }
 
-/// Gives `reply` the string `promise` resolves to, `None` if it fails.
-fn reply_with(promise: Result<js_sys::Promise, JsValue>, reply: Callback<Option<String>>) {
+/// Gives `reply` the string `promise` resolves to, or the message of why
+/// it failed.
+fn reply_with(promise: Result<js_sys::Promise, JsValue>, reply: Callback<Result<String, String>>) {
     use wasm_bindgen::closure::Closure;
-    let Ok(promise) = promise else {
-        reply.emit(None);
-        return;
+    let why = |error: JsValue| {
+        js_sys::Reflect::get(&error, &JsValue::from_str("message"))
+            .ok()
+            .and_then(|m| m.as_string())
+            .or_else(|| error.as_string())
+            .unwrap_or_else(|| "the part of scopelens that makes it did not start".into())
+    };
+    let promise = match promise {
+        Ok(promise) => promise,
+        Err(error) => return reply.emit(Err(why(error))),
     };
     let failed = reply.clone();
     // The closures free themselves when called (`once_into_js`).
-    let done = Closure::once_into_js(move |answer: JsValue| reply.emit(answer.as_string()));
-    let error = Closure::once_into_js(move |_: JsValue| failed.emit(None));
+    let done = Closure::once_into_js(move |answer: JsValue| {
+        reply.emit(
+            answer
+                .as_string()
+                .ok_or_else(|| "the answer was empty".into()),
+        )
+    });
+    let error = Closure::once_into_js(move |error: JsValue| failed.emit(Err(why(error))));
     let promise: &Thenable = wasm_bindgen::JsCast::unchecked_ref(&promise);
     promise.then(&done, &error);
 }
@@ -324,41 +338,67 @@ extern "C" {
     fn then(this: &Thenable, done: &JsValue, error: &JsValue);
 }
 
-/// Makes a share link for `state`: the address when it already is one,
-/// else the tools module's encoder, and puts a new link in the address bar
-/// as the preview does.
-fn make_link(state: &ShareState, reply: Callback<Option<String>>) {
-    if let Some(link) = link_in_address() {
-        reply.emit(Some(link));
-        return;
-    }
-    let answer = Callback::from(move |fragment: Option<String>| {
-        reply.emit(fragment.map(|fragment| {
-            scopelens_site::show_link(fragment.clone());
-            format!("{}#{fragment}", scopelens_site::base_url())
-        }))
+/// Makes a share link for `state` with the tools module's encoder, and puts
+/// it in the address bar. Never the address the page was opened with: a
+/// hand-made link may carry what the page cleaned out on opening.
+fn make_link(state: &ShareState, reply: Callback<Result<String, String>>) {
+    let answer = Callback::from(move |fragment: Result<String, String>| {
+        reply.emit(
+            fragment
+                .map(|fragment| {
+                    scopelens_site::show_link(fragment.clone());
+                    format!("{}#{fragment}", scopelens_site::base_url())
+                })
+                .map_err(|why| {
+                    format!("No link could be made: {why}. Try again, or reload the page.")
+                }),
+        )
     });
     reply_with(bridge::share_fragment(state), answer);
 }
 
 /// Makes the Markdown for a ticket in the tools module (which has the
-/// Markdown writer and the link encoder), with the link in the address or
-/// a new one, which then goes in the address bar.
+/// Markdown writer and the link encoder), with a new link, which then goes
+/// in the address bar.
 fn make_markdown(state: &ShareState, reply: Callback<Option<String>>) {
     let request = TicketRequest {
         state: state.clone(),
-        link: link_in_address().unwrap_or_default(),
     };
-    reply_with(bridge::ticket_markdown(&request), reply);
+    reply_with(
+        bridge::ticket_markdown(&request),
+        Callback::from(move |markdown: Result<String, String>| reply.emit(markdown.ok())),
+    );
 }
 
-/// The diagnose view's sharing: the buttons are here; the preview, which
-/// shows what the link carries, is the tools module's, shown while
-/// "Preview link…" is open. `scopelens_ui::SharePanel` with its preview and
-/// encoder swapped for the tools module's, so that this module links neither.
+/// The diagnose view's sharing: `scopelens_ui::SharePanel` with its link
+/// and Markdown makers swapped for the tools module's, so that this module
+/// links neither the encoder nor the Markdown writer.
 #[component]
 fn ShareBar(props: &ShareBarProps) -> Html {
     let open = use_state(|| false);
+    // The preview's contents come from the tools module; an answer counts
+    // only if no newer question was asked meanwhile.
+    let contents = use_state(|| None::<Result<LinkContents, String>>);
+    let asked = use_mut_ref(|| 0_u32);
+    {
+        let contents = contents.clone();
+        use_effect_with((*open, props.state.clone()), move |(open, state)| {
+            let question = {
+                let mut asked = asked.borrow_mut();
+                *asked = asked.wrapping_add(1);
+                *asked
+            };
+            contents.set(None);
+            if *open {
+                let answer = Callback::from(move |answer: Result<String, String>| {
+                    if *asked.borrow() == question {
+                        contents.set(Some(answer.and_then(|json| read_link_contents(&json))));
+                    }
+                });
+                reply_with(bridge::link_contents(state), answer);
+            }
+        });
+    }
     let on_toggle = {
         let open = open.clone();
         Callback::from(move |()| open.set(!*open))
@@ -374,30 +414,12 @@ fn ShareBar(props: &ShareBarProps) -> Html {
     html! {
         <section class="share" aria-label="Share">
             <ShareButtons open={*open} {on_toggle} diagnosis={Some(props.diagnosis.clone())}
-                make_link={Some(maker)} make_markdown={Some(markdown)} />
+                make_link={Some(maker.clone())} make_markdown={Some(markdown)} />
             if *open {
-                <SharePreviewHost state={props.state.clone()} />
+                <SharePreview contents={(*contents).clone()} make_link={maker} />
             }
         </section>
     }
-}
-
-#[derive(Properties, PartialEq)]
-struct SharePreviewHostProps {
-    state: ShareState,
-}
-
-#[component]
-fn SharePreviewHost(props: &SharePreviewHostProps) -> Html {
-    let host = use_node_ref();
-    use_tools_part(
-        Part::Share,
-        host.clone(),
-        true,
-        props.state.clone(),
-        Callback::noop(),
-    );
-    html! { <div ref={host} class="share-host"></div> }
 }
 
 #[component]

@@ -148,7 +148,8 @@ for (const [size, viewport, colorScheme] of [LOOKS[0], LOOKS[3]]) {
     assert(header.includes("Shared diagnosis, made 2025-12-02 20:18 UTC"), `header: ${header}`);
     assert(await p.page.isVisible(".shared-header button.edit-copy"), "no Edit a copy");
     assert(await topInView(p.page, ".verdict"), "the shared verdict is not in view on opening");
-    // One click copies the link the page was opened with.
+    // One click copies a link to what is shown (made afresh: an opened link
+    // may carry what the page cleaned out), and the address shows it.
     await p.page.click("button.copy-link");
     await p.page.waitForFunction(() => document.querySelector(".share .copy-status").textContent.includes("Link copied"));
     eq(await p.page.evaluate(() => navigator.clipboard.readText()), p.page.url(), "the copied link");

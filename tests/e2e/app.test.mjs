@@ -5,7 +5,7 @@
 
 import { join } from "node:path";
 import {
-  FIXTURES, fixture, manifest, assert, eq, open, finish, setContext, openScopeCheck, paste, verdict, kind, findingIds,
+  FIXTURES, fixture, manifest, assert, eq, open, finish, setContext, openScopeCheck, openSharePreview, paste, verdict, kind, findingIds,
   nextFrames, BASE, problems, test,
 } from "./harness.mjs";
 import { decodeLink } from "./attack-corpus.mjs";
@@ -254,18 +254,14 @@ test("endpoint check: candidates and whether the pasted token has the permission
 
 /**
  * Yew marks elements with the number of the tree that renders them, and
- * each wasm module numbers its trees from 1: the tools module's trees inside
- * `host` must not carry a number the first module's elements carry, or the
- * first module handles their events (see the tools module's main()).
+ * each wasm module numbers its trees from 1, so a root of one module inside
+ * the other's would take events that are not its own: the tools module's
+ * elements must all sit outside the first module's `#app`.
  */
-async function assertOwnTrees(page, host) {
-  const trees = await page.evaluate((selector) => {
-    const host = document.querySelector(selector);
-    const ids = (els) => [...new Set(els.map((e) => e.__yew_subtree_id).filter((n) => n !== undefined))];
-    const all = [...document.getElementById("app").querySelectorAll("*")];
-    return { inside: ids(all.filter((e) => host.contains(e))), outside: ids(all.filter((e) => !host.contains(e))) };
-  }, host);
-  assert(trees.inside.length > 0 && trees.inside.every((n) => !trees.outside.includes(n)), `Yew tree numbers shared by the two modules: ${JSON.stringify(trees)}`);
+async function assertOutsideFirstModule(page, selector) {
+  const shown = await page.$$eval(selector, (els) => els.length);
+  const inside = await page.$$eval(selector, (els) => els.filter((e) => e.closest("#app")).length);
+  assert(shown > 0 && inside === 0, `${selector}: ${inside} of ${shown} inside the first module's root`);
 }
 
 test("tool views: their module loads once, only when one is opened, and each keeps its state", async () => {
@@ -279,9 +275,7 @@ test("tool views: their module loads once, only when one is opened, and each kee
   await p.page.click("a[data-view=wizard]");
   await p.page.check("input[name=sl-accounts][value=clients]");
   eq(await p.page.textContent(".plan-role"), "Tech Provider", "wizard answer");
-  // The tool views render outside the first module's root, so neither
-  // module's Yew sees the other's events.
-  eq(await p.page.$$eval("#app .tool-host, #app input[name=sl-accounts]", (e) => e.length), 0, "a tool view inside the first module's root");
+  await assertOutsideFirstModule(p.page, ".tool-host input[name=sl-accounts]");
   await p.page.click("a[data-view=lookup]");
   await p.page.fill("input.sl-code", "190/463");
   await p.page.click("a[data-view=diagnose]");
@@ -345,7 +339,7 @@ test("live check: its panel loads only when opened, follows the scope check, and
   await p.page.fill("input.sl-live-timeout", "");
   await p.page.type("input.sl-live-timeout", "25");
   eq(await p.page.inputValue("input.sl-live-timeout"), "25", "typed timeout");
-  await assertOwnTrees(p.page, ".live-host");
+  await assertOutsideFirstModule(p.page, ".live-host input, .live-host button");
   const context = () => p.page.textContent(".live-context");
   assert((await context()).includes("Manage message templates"), `the panel's context: ${await context()}`);
   await openScopeCheck(p.page);
@@ -356,7 +350,7 @@ test("live check: its panel loads only when opened, follows the scope check, and
   await finish(p);
 });
 
-test("share preview: a failed load says so; Copy as Markdown loads the encoder for its link; the preview follows edits", async () => {
+test("share preview: a failed load says so, and opening it again retries; the preview follows edits into the link", async () => {
   const p = await open("", { now: 1760000000 });
   const before = problems.length;
   const fetched = [];
@@ -366,20 +360,19 @@ test("share preview: a failed load says so; Copy as Markdown loads the encoder f
   eq(toolFiles(), 0, "tools module fetched by a paste");
   await p.page.route(/scopelens_tools_bg\.wasm/, (route) => route.abort());
   await p.page.click("button.share-toggle");
-  const host = p.page.locator(".share-host[role=alert]");
-  await host.waitFor();
-  const message = await host.textContent();
-  assert(message.includes("share preview could not load") && message.includes("Reload"), `failure message: ${message}`);
+  const failure = p.page.locator(".share-preview .error-message[role=alert]");
+  await failure.waitFor();
+  const message = await failure.textContent();
+  assert(message.startsWith("The preview could not be made") && message.includes("reload"), `failure message: ${message}`);
   await p.page.unroute(/scopelens_tools_bg\.wasm/);
   await p.page.click("button.share-toggle"); // closed, then opened again: the load is retried
-  eq(await p.page.$(".share-host"), null, "the preview's place outlived closing");
-  await p.page.click("button.share-toggle");
-  await p.page.waitForSelector(".share-preview");
-  await assertOwnTrees(p.page, ".share-host");
+  eq(await p.page.$(".share-preview"), null, "the preview outlived closing");
+  await openSharePreview(p.page);
   await openScopeCheck(p.page);
   await p.page.fill(".scope-matrix input.sl-waba", "102290129340398");
   await p.page.waitForFunction(() => document.querySelector(".share-preview").textContent.includes("102290129340398"));
   await p.page.click("button.make-link");
+  await p.page.locator("input.sl-link").waitFor();
   eq(decodeLink(await p.page.inputValue("input.sl-link")).w, "102290129340398", "WABA ID typed after opening, in the link");
   assert(p.page.url().includes("#v2="), "address bar not updated by the preview");
   const added = problems.splice(before);
@@ -396,7 +389,7 @@ test("share link: shows its content, carries no token, reproduces the diagnosis 
   await p.page.fill("input.sl-waba", "102290129340398");
   assert(!p.page.url().includes("#"), "URL changed before sharing");
   const original = { verdict: await verdict(p.page), kind: await kind(p.page), ids: await findingIds(p.page), html: await p.page.innerHTML(".findings") };
-  await p.page.click("button.share-toggle");
+  await openSharePreview(p.page);
   const preview = await p.page.textContent(".share-preview");
   assert(preview.includes("removed"), "preview does not say tokens were removed");
   const shown = await p.page.textContent(".share-input");

@@ -191,6 +191,15 @@ export const kind = (page) => page.getAttribute(".detected-kind", "data-kind");
 export const findingIds = (page) => page.$$eval(".finding", (els) => els.map((e) => e.dataset.id));
 
 /** Opens the scope check's "Checking for: … (change)" disclosure(s), where the intents and IDs are. */
+/**
+ * Opens the share preview and waits until it shows what the link carries
+ * (the diagnose view asks the tools module for that).
+ */
+export async function openSharePreview(page) {
+  await page.click("button.share-toggle");
+  await page.locator(".share-preview .share-contents").waitFor();
+}
+
 export async function openScopeCheck(page) {
   await page.locator(".scope-matrix details.scope-intents").first().waitFor();
   await page.evaluate(() => document.querySelectorAll(".scope-matrix details.scope-intents").forEach((d) => (d.open = true)));

@@ -28,6 +28,24 @@ fn the_core_has_no_module_cycle() {
 }
 
 #[test]
+fn no_crate_in_the_workspace_has_a_module_cycle() {
+    let workspace = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let mut sources: Vec<_> = std::fs::read_dir(workspace.join("crates"))
+        .expect("the crates directory is readable")
+        .map(|e| e.expect("a directory entry").path().join("src"))
+        .filter(|src| src.is_dir())
+        .collect();
+    sources.push(workspace.join("site").join("src"));
+    assert!(sources.len() > 5, "the workspace's crates were found");
+    for src in sources {
+        if let Some(cycle) = find_cycle(&module_graph(&src)) {
+            let names: Vec<String> = cycle.iter().map(|m| m.join("::")).collect();
+            panic!("module cycle in {}: {}", src.display(), names.join(" -> "));
+        }
+    }
+}
+
+#[test]
 fn a_cycle_between_sibling_branches_is_found() {
     let files = [
         ("a", "use crate::b::x;"),
@@ -97,7 +115,10 @@ fn collect_files(src: &Path, dir: &Path, out: &mut Vec<(ModulePath, String)>) {
                 .components()
                 .map(|c| c.as_os_str().to_string_lossy().into_owned())
                 .collect();
-            if matches!(module.last().map(String::as_str), Some("mod" | "lib")) {
+            if matches!(
+                module.last().map(String::as_str),
+                Some("mod" | "lib" | "main")
+            ) {
                 module.pop();
             }
             let text = std::fs::read_to_string(&path).expect("a readable source file");

@@ -4,7 +4,7 @@
 //! pasted input's diagnosis with it, and the live check the diagnosis made
 //! from Meta's answers, so both read and behave alike.
 
-use crate::diagnoser::{editing, DiagnoserState};
+use crate::diagnoser_state::{editing, DiagnoserState};
 use crate::finding_list::FindingList;
 use crate::payload_table::PayloadTable;
 use crate::scope_matrix::ScopeMatrix;

@@ -18,6 +18,7 @@ pub mod access_wizard;
 pub mod bar_chart;
 pub mod copy;
 pub mod diagnoser;
+pub mod diagnoser_state;
 pub mod diagnosis_view;
 pub mod endpoint_check;
 pub mod error_lookup;

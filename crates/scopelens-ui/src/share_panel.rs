@@ -2,11 +2,12 @@
 //! the choices), says how many secrets were removed, then makes the link
 //! only when asked. Also "Copy as Markdown" for tickets.
 //!
-//! Two parts, so that a host can load the second later: [`ShareButtons`]
-//! ("Copy link", "Preview link…" and "Copy as Markdown") and [`SharePreview`] (what the link
-//! carries, and making it, with the link encoder). [`SharePanel`] is both
-//! together; the web app's diagnose view shows the buttons itself and has
-//! the tools module mount the preview when "Preview link…" is pressed.
+//! Two parts, which make links and Markdown through callbacks so that a
+//! host can keep the link encoder in a module loaded later:
+//! [`ShareButtons`] ("Copy link", "Preview link…" and "Copy as Markdown")
+//! and [`SharePreview`] (what the link carries, and the button that makes
+//! it). [`SharePanel`] is both together, with the encoder; the web app's
+//! diagnose view shows both itself and asks its tools module for links.
 
 use crate::copy::copy_to_clipboard;
 use crate::util::clip;
@@ -58,9 +59,12 @@ pub fn ticket_markdown(d: &Diagnosis, state: &ShareState, link: Option<&str>) ->
     )
 }
 
-/// Asks for a link that reopens what is shown; the answer (`None` when
-/// none could be made) may come later, after a module has loaded.
-pub type LinkMaker = Callback<Callback<Option<String>>>;
+/// Asks for a link that reopens what is shown; the answer (why, when none
+/// could be made) may come later, after a module has loaded.
+pub type LinkMaker = Callback<Callback<Result<String, String>>>;
+
+/// Asks for the Markdown of a ticket; `None` when it could not be made.
+pub type MarkdownMaker = Callback<Callback<Option<String>>>;
 
 /// "Copy link" (when a host can make links), "Preview link…" (opens or
 /// closes the preview, which the host shows) and "Copy as Markdown" (when
@@ -79,7 +83,7 @@ pub struct ShareButtonsProps {
     /// Makes the Markdown for "Copy as Markdown" (with its link); `None`
     /// hides that button. A host can make it in a module loaded later.
     #[prop_or_default]
-    pub make_markdown: Option<LinkMaker>,
+    pub make_markdown: Option<MarkdownMaker>,
 }
 
 #[component]
@@ -100,19 +104,20 @@ pub fn ShareButtons(props: &ShareButtonsProps) -> Html {
         let copy_status = copy_status.clone();
         Callback::from(move |_: MouseEvent| {
             let copy_status = copy_status.clone();
-            make_link.emit(Callback::from(move |link: Option<String>| match link {
-                Some(link) => copy_to_clipboard(
-                    link,
-                    report(
-                        copy_status.clone(),
-                        "Link copied.",
-                        "Could not copy the link: open the preview and copy it from there.",
+            make_link.emit(Callback::from(
+                move |link: Result<String, String>| match link {
+                    Ok(link) => copy_to_clipboard(
+                        link,
+                        report(
+                            copy_status.clone(),
+                            "Link copied.",
+                            "Could not copy the link: open the preview and copy it from there.",
+                        ),
                     ),
-                ),
-                None => {
-                    copy_status.set("No link could be made: open the preview to see why.".into())
-                }
-            }));
+                    Err(_) => copy_status
+                        .set("No link could be made: open the preview to see why.".into()),
+                },
+            ));
         })
     });
     let copy_markdown = props.make_markdown.clone().map(|make_markdown| {
@@ -152,15 +157,30 @@ pub fn ShareButtons(props: &ShareButtonsProps) -> Html {
     }
 }
 
+/// What a link will carry, as the preview shows it: the state cut to what
+/// may leave the machine, and how many secrets were taken out.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LinkContents {
+    pub removed: usize,
+    pub carried: ShareState,
+}
+
+impl LinkContents {
+    pub fn of(state: &ShareState) -> LinkContents {
+        LinkContents {
+            removed: secrets_in(state),
+            carried: state.redacted(),
+        }
+    }
+}
+
 #[derive(Properties, PartialEq)]
 pub struct SharePreviewProps {
-    /// What would be shared, before redaction (redaction happens here and in the core).
-    pub state: ShareState,
-    /// The page URL without fragment; the link is `base_url#v2=…`.
-    pub base_url: AttrValue,
-    /// Told the fragment (without `#`) when the user makes a link.
-    #[prop_or_default]
-    pub on_share: Callback<String>,
+    /// What the link will carry; `None` while a host is still working it
+    /// out, or why it could not.
+    pub contents: Option<Result<LinkContents, String>>,
+    /// Makes the link for "Create link and copy it".
+    pub make_link: LinkMaker,
 }
 
 /// What the link will contain, and the button that makes it and copies it.
@@ -172,40 +192,54 @@ pub fn SharePreview(props: &SharePreviewProps) -> Html {
         // A link made earlier no longer matches once anything changes.
         let link = link.clone();
         let link_status = link_status.clone();
-        use_effect_with(props.state.clone(), move |_| {
+        use_effect_with(props.contents.clone(), move |_| {
             link.set(None);
             link_status.set(String::new());
         });
     }
-    // This component exists only while the preview is open, so a closed
-    // panel does not redact a 5 MB paste on every keystroke.
-    let redacted = props.state.redacted();
-    let removed = secrets_in(&props.state);
+    let (removed, redacted) = match &props.contents {
+        Some(Ok(contents)) => (contents.removed, &contents.carried),
+        Some(Err(why)) => {
+            return html! {
+                <div class="share-preview">
+                    <p class="error-message" role="alert">
+                        { format!("The preview could not be made: {why}. Close it and open it again, or reload the page.") }
+                    </p>
+                </div>
+            }
+        }
+        None => {
+            return html! {
+                <div class="share-preview" aria-busy="true">
+                    <p class="hint">{ "Reading what the link will carry…" }</p>
+                </div>
+            }
+        }
+    };
     let make_link = {
-        let state = props.state.clone();
-        let base = props.base_url.to_string();
         let link = link.clone();
         let link_status = link_status.clone();
-        let on_share = props.on_share.clone();
-        Callback::from(move |_: MouseEvent| match encode_share(&state) {
-            Ok(fragment) => {
-                let url = format!("{base}#{fragment}");
-                link.set(Some(Ok(url.clone())));
-                on_share.emit(fragment);
-                let link_status = link_status.clone();
-                copy_to_clipboard(
-                    url,
-                    Callback::from(move |ok: bool| {
-                        link_status.set(if ok {
-                            "Link copied.".into()
-                        } else {
-                            "Could not copy automatically: select the link above and copy it."
-                                .into()
-                        })
-                    }),
-                );
-            }
-            Err(e) => link.set(Some(Err(e.to_string()))),
+        let make_link = props.make_link.clone();
+        Callback::from(move |_: MouseEvent| {
+            let link = link.clone();
+            let link_status = link_status.clone();
+            make_link.emit(Callback::from(move |made: Result<String, String>| {
+                if let Ok(url) = &made {
+                    let link_status = link_status.clone();
+                    copy_to_clipboard(
+                        url.clone(),
+                        Callback::from(move |ok: bool| {
+                            link_status.set(if ok {
+                                "Link copied.".into()
+                            } else {
+                                "Could not copy automatically: select the link above and copy it."
+                                    .into()
+                            })
+                        }),
+                    );
+                }
+                link.set(Some(made));
+            }))
         })
     };
     html! {
@@ -278,21 +312,19 @@ pub fn SharePanel(props: &SharePanelProps) -> Html {
         let base = props.base_url.to_string();
         let on_share = props.on_share.clone();
         move || {
-            let fragment = encode_share(&state).ok();
-            if let Some(fragment) = &fragment {
-                on_share.emit(fragment.clone());
-            }
-            fragment.map(|f| format!("{base}#{f}"))
+            let fragment = encode_share(&state).map_err(|e| e.to_string())?;
+            on_share.emit(fragment.clone());
+            Ok(format!("{base}#{fragment}"))
         }
     };
     let make_link = {
         let link = link.clone();
-        Callback::from(move |reply: Callback<Option<String>>| reply.emit(link()))
+        Callback::from(move |reply: Callback<Result<String, String>>| reply.emit(link()))
     };
     let make_markdown = props.diagnosis.clone().map(|d| {
         let state = props.state.clone();
         Callback::from(move |reply: Callback<Option<String>>| {
-            reply.emit(Some(ticket_markdown(&d, &state, link().as_deref())))
+            reply.emit(Some(ticket_markdown(&d, &state, link().ok().as_deref())))
         })
     });
 
@@ -303,10 +335,11 @@ pub fn SharePanel(props: &SharePanelProps) -> Html {
     html! {
         <section class="share" aria-label="Share">
             <ShareButtons open={*open} {on_toggle} diagnosis={props.diagnosis.clone()}
-                make_link={Some(make_link)} {make_markdown} />
+                make_link={Some(make_link.clone())} {make_markdown} />
+            // Only while open, so that a closed panel does not redact a
+            // 5 MB paste on every keystroke.
             if *open {
-                <SharePreview state={props.state.clone()} base_url={props.base_url.clone()}
-                    on_share={props.on_share.clone()} />
+                <SharePreview contents={Some(Ok(LinkContents::of(&props.state)))} {make_link} />
             }
         </section>
     }

@@ -3,7 +3,7 @@
 
 use super::state::{replay, LiveRun, RunAction};
 use super::transport::{csp_allows, drive, page_csp, Plan};
-use crate::diagnoser::DiagnoserState;
+use crate::diagnoser_state::DiagnoserState;
 use crate::diagnosis_view::DiagnosisView;
 use crate::share_panel::SharePanel;
 use crate::util::{clip, event_value, now_unix};

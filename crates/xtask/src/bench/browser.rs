@@ -23,9 +23,47 @@ pub fn browser(dist: &Path, app_bytes: u64) -> Result<Value, String> {
     serde_json::from_str(&text).map_err(|e| e.to_string())
 }
 
-/// The sizes are only right if they count what the browser really fetched.
-pub fn same_files_as_counted(browser: &Value, counted: &[FileSize]) -> Step {
-    let mut fetched: Vec<String> = browser["app_first_load_requests"]
+/// The sizes are only right if they count what the browser really fetched:
+/// the first load exactly, and, once the page is idle, only files listed as
+/// fetched on demand (the tool views' module, which the app prefetches).
+pub fn same_files_as_counted(
+    browser: &Value,
+    counted: &[FileSize],
+    on_demand: &[FileSize],
+) -> Step {
+    let first = requested(browser, "app_first_load_requests");
+    let counted: Vec<String> = counted.iter().map(|f| f.path.clone()).collect();
+    if first != counted {
+        return Err(format!(
+            "the first load fetched {first:?} but the sizes count {counted:?}"
+        ));
+    }
+    let idle = requested(browser, "app_idle_prefetch_requests");
+    let unlisted: Vec<&String> = idle
+        .iter()
+        .filter(|file| !on_demand.iter().any(|f| &f.path == *file))
+        .collect();
+    if !unlisted.is_empty() {
+        return Err(format!(
+            "once idle, the page fetched {unlisted:?}, which the sizes list neither as first load nor as on demand"
+        ));
+    }
+    println!(
+        "  (the browser fetched exactly the {} files counted above, then, once idle, {})",
+        first.len(),
+        if idle.is_empty() {
+            "nothing".to_string()
+        } else {
+            idle.join(", ")
+        }
+    );
+    Ok(())
+}
+
+/// The files a list in the browser's report names, sorted, the page itself
+/// as `index.html`.
+fn requested(browser: &Value, list: &str) -> Vec<String> {
+    let mut files: Vec<String> = browser[list]
         .as_array()
         .into_iter()
         .flatten()
@@ -35,16 +73,6 @@ pub fn same_files_as_counted(browser: &Value, counted: &[FileSize]) -> Step {
             file => file.to_string(),
         })
         .collect();
-    fetched.sort();
-    let counted: Vec<String> = counted.iter().map(|f| f.path.clone()).collect();
-    if fetched != counted {
-        return Err(format!(
-            "the first load fetched {fetched:?} but the sizes count {counted:?}"
-        ));
-    }
-    println!(
-        "  (the browser fetched exactly the {} files counted above)",
-        fetched.len()
-    );
-    Ok(())
+    files.sort();
+    files
 }

@@ -92,7 +92,7 @@ pub fn bench(parts: &[String]) -> Step {
             "\nBrowser (headless Chromium, loopback)\n{}",
             serde_json::to_string_pretty(&browser).unwrap_or_default()
         );
-        browser::same_files_as_counted(&browser, &app)?;
+        browser::same_files_as_counted(&browser, &app, &lazy)?;
         report.insert("browser".into(), browser);
     }
     if wanted("native") {

@@ -2,9 +2,10 @@
 //! lookup, the endpoint check, log triage and the live check. A first visit
 //! does not download it; `init.js` loads it the first time one of these is
 //! opened (or once the page is idle) and calls [`mount_view`] and
-//! [`unmount_view`] for a view, or [`mount_part`], [`update_part`] and
-//! [`unmount_part`] for the two parts of the diagnose view it shows: the
-//! live check and the share preview. Each takes one request whose type
+//! [`unmount_view`] for a view, [`mount_part`], [`update_part`] and
+//! [`unmount_part`] for the part of the diagnose view it shows (the live
+//! check), and [`link_contents`], [`share_fragment`] and [`ticket_markdown`]
+//! for the diagnose view's share preview, links and tickets. Each takes one request whose type
 //! `scopelens_site::bridge` declares for both modules.
 //!
 //! Each view keeps its state here while the user visits other views, so
@@ -13,14 +14,14 @@
 use scopelens_core::share::{LookupState, TriageCounts, WizardState};
 use scopelens_core::{ShareState, SharedView};
 use scopelens_site::bridge::{
-    from_js, to_js, Part as PartName, PartRequest, TicketRequest, ToolRequest,
+    from_js, to_js, LinkContentsAnswer, Part as PartName, PartRequest, TicketRequest, ToolRequest,
 };
 use scopelens_site::{base_url, live_context, show_link, with_live_context, View, GUIDE_BASE};
 use scopelens_ui::live_panel::LivePanelProps;
-use scopelens_ui::share_panel::SharePreviewProps;
+use scopelens_ui::share_panel::LinkContents;
 use scopelens_ui::{
-    AccessWizard, DiagnoserState, EndpointCheck, ErrorLookup, LivePanel, SharePanel, SharePreview,
-    TriageState, TriageView,
+    AccessWizard, DiagnoserState, EndpointCheck, ErrorLookup, LivePanel, SharePanel, TriageState,
+    TriageView,
 };
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
@@ -95,7 +96,6 @@ enum Part {
         app: yew::AppHandle<LivePanel>,
         on_change: Callback<DiagnoserState>,
     },
-    Share(yew::AppHandle<SharePreview>),
 }
 
 thread_local! {
@@ -233,18 +233,10 @@ fn live_props(context: ShareState, on_change: Callback<DiagnoserState>) -> LiveP
     }
 }
 
-fn share_props(state: ShareState) -> SharePreviewProps {
-    SharePreviewProps {
-        state,
-        base_url: AttrValue::from(base_url()),
-        on_share: Callback::from(show_link),
-    }
-}
-
 /// Shows the part of the diagnose view a `PartRequest` names inside
 /// `root`: the live check (the body of its closed-by-default `<details>`),
 /// which calls `listener` with its scope check (as `live_context` makes it)
-/// when its own scope check changes it; or the share preview.
+/// when its own scope check changes it.
 #[wasm_bindgen]
 pub fn mount_part(
     root: web_sys::Element,
@@ -267,10 +259,6 @@ pub fn mount_part(
             let app = yew::Renderer::<LivePanel>::with_root_and_props(root, props).render();
             Part::Live { app, on_change }
         }
-        PartName::Share => {
-            let app = yew::Renderer::<SharePreview>::with_root_and_props(root, share_props(state));
-            Part::Share(app.render())
-        }
     };
     PARTS.with_borrow_mut(|parts| parts.push((name, part)));
     Ok(())
@@ -289,7 +277,6 @@ pub fn update_part(part_request: JsValue) -> Result<(), JsError> {
                 Part::Live { app, on_change } => {
                     app.update(live_props(state.clone(), on_change.clone()))
                 }
-                Part::Share(app) => app.update(share_props(state.clone())),
             }
         }
     });
@@ -305,20 +292,28 @@ pub fn share_fragment(state: JsValue) -> Result<String, JsError> {
     scopelens_core::encode_share(&state).map_err(|e| JsError::new(&e.to_string()))
 }
 
+/// What a link for a share state will carry (the JSON of a
+/// `LinkContentsAnswer`), for the diagnose view's preview, whose module
+/// carries neither the allow-list nor the secret finder.
+#[wasm_bindgen]
+pub fn link_contents(state: JsValue) -> Result<String, JsError> {
+    let state = scopelens_site::bridge::state_from_js(&state)
+        .ok_or_else(|| JsError::new("the share state could not be read"))?;
+    let LinkContents { removed, carried } = LinkContents::of(&state);
+    serde_json::to_string(&LinkContentsAnswer { removed, carried })
+        .map_err(|e| JsError::new(&e.to_string()))
+}
+
 /// "Copy as Markdown" in the diagnose view: the Markdown for a ticket
 /// (a `TicketRequest`).
 #[wasm_bindgen]
 pub fn ticket_markdown(ticket_request: JsValue) -> Result<String, JsError> {
-    let TicketRequest { state, link } = request(&ticket_request)?;
+    let TicketRequest { state } = request(&ticket_request)?;
     let diagnosis = DiagnoserState::from_share(&state, scopelens_ui::util::now_unix()).diagnose();
-    let link = if link.is_empty() {
-        let fragment =
-            scopelens_core::encode_share(&state).map_err(|e| JsError::new(&e.to_string()))?;
-        show_link(fragment.clone());
-        format!("{}#{fragment}", base_url())
-    } else {
-        link
-    };
+    let fragment =
+        scopelens_core::encode_share(&state).map_err(|e| JsError::new(&e.to_string()))?;
+    show_link(fragment.clone());
+    let link = format!("{}#{fragment}", base_url());
     Ok(scopelens_ui::share_panel::ticket_markdown(
         &diagnosis,
         &state,
@@ -326,11 +321,11 @@ pub fn ticket_markdown(ticket_request: JsValue) -> Result<String, JsError> {
     ))
 }
 
-/// Removes the part `name` ("live" or "share"), if shown (the live
-/// check's token goes with it).
+/// Removes the part `name` ("live"), if shown (the live check's token goes
+/// with it).
 #[wasm_bindgen]
 pub fn unmount_part(name: &str) {
-    for part in [PartName::Live, PartName::Share] {
+    for part in [PartName::Live] {
         if part.id() == name {
             unmount_part_named(part);
         }
@@ -348,35 +343,10 @@ fn unmount_part_named(name: PartName) {
     for (_, part) in gone {
         match part {
             Part::Live { app, .. } => app.destroy(),
-            Part::Share(app) => app.destroy(),
         }
     }
 }
 
 fn main() {
     scopelens_ui::panic_hook::install("sl-fatal");
-    skip_the_first_modules_tree_number();
-}
-
-#[component]
-fn Nothing() -> Html {
-    Html::default()
-}
-
-/// The tool views render outside the first module's root, but the two
-/// parts (live check, share preview) render inside it, and Yew hands an
-/// event to the module whose tree number is on the nearest marked element,
-/// numbering trees from 1 in each wasm module. The first module's app is
-/// tree 1; if a part here were also 1, the first module would run its own
-/// handlers on the part's events. A throwaway tree takes number 1 here.
-fn skip_the_first_modules_tree_number() {
-    let scratch = scopelens_site::window()
-        .document()
-        .expect("the page has a document")
-        .create_element("div");
-    if let Ok(scratch) = scratch {
-        yew::Renderer::<Nothing>::with_root(scratch)
-            .render()
-            .destroy();
-    }
 }

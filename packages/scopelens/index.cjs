@@ -14,49 +14,7 @@ const {
   LogTriage,
 } = require("./wasm/scopelens.cjs");
 
-// `triage()` as `triage.js` has it (an ES module, which Node 18 cannot
-// require), over this glue's LogTriage.
-async function triage(source, options) {
-  const reader = new LogTriage(options);
-  try {
-    for await (const chunk of chunksOf(source)) {
-      reader.push(chunk);
-    }
-    return reader.finish();
-  } finally {
-    reader.free();
-  }
-}
-
-function chunksOf(source) {
-  if (typeof source === "string" || source instanceof Uint8Array) {
-    return [source];
-  }
-  if (source != null && typeof source[Symbol.asyncIterator] === "function") {
-    return source;
-  }
-  if (source != null && typeof source.getReader === "function") {
-    return readableChunks(source);
-  }
-  if (source != null && typeof source[Symbol.iterator] === "function") {
-    return source;
-  }
-  throw new TypeError(
-    "triage() reads a stream, an async iterable or an iterable of Uint8Array or string chunks",
-  );
-}
-
-async function* readableChunks(stream) {
-  const reader = stream.getReader();
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) return;
-      yield value;
-    }
-  } finally {
-    reader.releaseLock();
-  }
-}
+// `triage.cjs` is made from `triage.js` by `cargo xtask npm`.
+const { triage } = require("./triage.cjs");
 
 module.exports = { diagnose, explain, endpoint, redact, shareLink, openLink, LogTriage, triage };

@@ -116,6 +116,10 @@ pub fn build() -> Result<PathBuf, String> {
         std::fs::copy(package_dir().join(file), &to)
             .map_err(|e| format!("cannot copy packages/scopelens/{file}: {e}"))?;
     }
+    let triage = std::fs::read_to_string(package_dir().join("triage.js"))
+        .map_err(|e| format!("cannot read packages/scopelens/triage.js: {e}"))?;
+    std::fs::write(staging.join("triage.cjs"), triage_commonjs(&triage)?)
+        .map_err(|e| format!("cannot write triage.cjs: {e}"))?;
     pack(&staging)
 }
 
@@ -156,6 +160,28 @@ fn commonjs_glue(wasm: &Path, web_bg: &Path, to: &Path) -> Step {
     std::fs::copy(&glue, to)
         .map_err(|e| format!("cannot copy {} to {}: {e}", glue.display(), to.display()))?;
     Ok(())
+}
+
+/// `triage.js` for `require()`: the same code over the CommonJS glue, so
+/// that `triage()` is written once (Node 18 cannot require an ES module).
+fn triage_commonjs(esm: &str) -> Result<String, String> {
+    const IMPORT: &str = "import { LogTriage } from \"./wasm/scopelens.js\";";
+    const EXPORT: &str = "export async function triage(";
+    if esm.matches(IMPORT).count() != 1 || esm.matches(EXPORT).count() != 1 {
+        return Err(format!(
+            "packages/scopelens/triage.js must import LogTriage with `{IMPORT}` and export only \
+             `{EXPORT}…`, once each, for its CommonJS copy to be made"
+        ));
+    }
+    let body = esm
+        .replace(
+            IMPORT,
+            "const { LogTriage } = require(\"./wasm/scopelens.cjs\");",
+        )
+        .replace(EXPORT, "async function triage(");
+    Ok(format!(
+        "// Made from triage.js by `cargo xtask npm`.\n\"use strict\";\n{body}\nmodule.exports = {{ triage }};\n"
+    ))
 }
 
 /// tsify-next 0.5.6 writes a doc comment as its token's source form: a
@@ -315,7 +341,24 @@ fn node_version(node: &Path) -> Result<String, String> {
 
 #[cfg(test)]
 mod tests {
-    use super::readable_doc_comments;
+    use super::{package_dir, readable_doc_comments, triage_commonjs};
+
+    #[test]
+    fn the_package_triage_becomes_commonjs_with_no_module_syntax_left() {
+        let esm = std::fs::read_to_string(package_dir().join("triage.js")).unwrap();
+        let cjs = triage_commonjs(&esm).unwrap();
+        assert!(cjs.contains("require(\"./wasm/scopelens.cjs\")"));
+        assert!(cjs.ends_with("module.exports = { triage };\n"));
+        assert!(!cjs
+            .lines()
+            .any(|l| l.starts_with("import ") || l.starts_with("export ")));
+    }
+
+    #[test]
+    fn a_triage_written_otherwise_is_refused_with_what_to_write() {
+        let error = triage_commonjs("export function triage() {}").unwrap_err();
+        assert!(error.contains("import LogTriage"), "{error}");
+    }
 
     #[test]
     fn doc_comments_lose_their_token_quoting_and_code_keeps_its_own() {

@@ -150,7 +150,7 @@ fn rendered(color: bool, write: impl FnOnce(&mut TextScreen)) -> String {
 #[wasm_bindgen(unchecked_return_type = "Diagnosis")]
 pub fn diagnose(
     text: &str,
-    #[wasm_bindgen(unchecked_param_type = "DiagnoseOptions")] options: Option<JsValue>,
+    #[wasm_bindgen(unchecked_optional_param_type = "DiagnoseOptions")] options: Option<JsValue>,
 ) -> Result<JsValue, JsError> {
     to_js(&scopelens_core::diagnose(text, &context(options)?))
 }
@@ -217,7 +217,7 @@ fn share_state(text: &str, options: Option<JsValue>) -> Result<ShareState, JsErr
 pub fn share_link(
     text: &str,
     base: &str,
-    #[wasm_bindgen(unchecked_param_type = "DiagnoseOptions")] options: Option<JsValue>,
+    #[wasm_bindgen(unchecked_optional_param_type = "DiagnoseOptions")] options: Option<JsValue>,
 ) -> Result<String, JsError> {
     let fragment = share::encode_share(&share_state(text, options)?).map_err(fail)?;
     let line = rendered(false, |s| command_output::share_link(s, base, &fragment));
@@ -320,7 +320,7 @@ impl LogTriage {
     /// `options.by`: what to group by; default: `code`.
     #[wasm_bindgen(constructor)]
     pub fn new(
-        #[wasm_bindgen(unchecked_param_type = "TriageOptions")] options: Option<JsValue>,
+        #[wasm_bindgen(unchecked_optional_param_type = "TriageOptions")] options: Option<JsValue>,
     ) -> Result<LogTriage, JsError> {
         let options: TriageOptions = from_js(options, "options")?;
         let by = options

@@ -9,13 +9,19 @@
 //! 2. `wasm-bindgen --target web --out-name scopelens` (with the `.d.ts`,
 //!    whose types tsify-next generates from scopelens-core's) and `wasm-opt
 //!    -Oz` (binaryen 132), into `target/npm/staging/wasm/`.
-//! 3. The package's own files beside them, then `npm pack`, which prints
+//! 3. `wasm-bindgen --target nodejs` on the same wasm for `require()`: only
+//!    its CommonJS glue ships (`wasm/scopelens.cjs`), which loads the one
+//!    `scopelens_bg.wasm`; the build checks that both targets' wasm is the
+//!    same file.
+//! 4. The package's own files beside them, then `npm pack`, which prints
 //!    the tarball's packed and unpacked sizes.
 //!
 //! Testing: a fresh project in `target/npm/consumer/`, `npm install
-//! --offline <tarball>`, and the package's `test/*.test.mjs` run there with
-//! `node --test`, against the Rust CLI (`target/debug/scopelens`), the
-//! fixture corpus, and TypeScript's `tsc` from the tool cache.
+//! --offline <tarball>`, and the package's `test/*.test.{mjs,cjs}` run there
+//! with `node --test`, against the Rust CLI (`target/debug/scopelens`), the
+//! fixture corpus, and TypeScript's `tsc` from the tool cache; then the
+//! tests that prove the package in Node (`NODE_18_TESTS`) again under Node
+//! 18 (`tools::NODE_18`), the oldest the package supports.
 
 use crate::cargo::{cargo, target_dir, wasm_cdylib};
 use crate::elements::WASM_FEATURES;
@@ -29,14 +35,26 @@ const PACKAGE_FILES: &[&str] = &[
     "package.json",
     "README.md",
     "index.js",
+    "index.cjs",
     "browser.js",
     "index.d.ts",
+    "index.d.cts",
     "triage.js",
     "bin/scopelens.js",
 ];
 
 /// The wasm-bindgen output's name: `wasm/scopelens.js`, `wasm/scopelens_bg.wasm`.
 const WASM_NAME: &str = "scopelens";
+
+/// The tests run under Node 18 too: the package's functions, its command
+/// and `require()`, and the corpus. The browser entry's test (which stands
+/// in a fetch for a browser's) and the `tsc` runs stay on the machine's Node.
+const NODE_18_TESTS: &[&str] = &[
+    "api.test.mjs",
+    "cli.test.mjs",
+    "corpus.test.mjs",
+    "require.test.cjs",
+];
 
 fn package_dir() -> PathBuf {
     root().join("packages").join("scopelens")
@@ -76,6 +94,7 @@ pub fn build() -> Result<PathBuf, String> {
         .arg(&wasm_out)
         .arg(&wasm))?;
     let bg = wasm_out.join(format!("{WASM_NAME}_bg.wasm"));
+    commonjs_glue(&wasm, &bg, &wasm_out.join(format!("{WASM_NAME}.cjs")))?;
     run(Command::new("wasm-opt")
         .arg("-Oz")
         .args(WASM_FEATURES)
@@ -97,7 +116,72 @@ pub fn build() -> Result<PathBuf, String> {
         std::fs::copy(package_dir().join(file), &to)
             .map_err(|e| format!("cannot copy packages/scopelens/{file}: {e}"))?;
     }
+    let triage = std::fs::read_to_string(package_dir().join("triage.js"))
+        .map_err(|e| format!("cannot read packages/scopelens/triage.js: {e}"))?;
+    std::fs::write(staging.join("triage.cjs"), triage_commonjs(&triage)?)
+        .map_err(|e| format!("cannot write triage.cjs: {e}"))?;
     pack(&staging)
+}
+
+/// wasm-bindgen's `--target nodejs` glue for `wasm` written to `to`: the
+/// same functions as the web glue, as CommonJS, instantiating
+/// `scopelens_bg.wasm` from beside itself when required. Its own wasm must be
+/// `web_bg` byte for byte (it is: the targets differ only in the glue), so
+/// that one wasm file serves both; if a wasm-bindgen release ever made them
+/// differ, the build stops here rather than ship a glue for another wasm.
+fn commonjs_glue(wasm: &Path, web_bg: &Path, to: &Path) -> Step {
+    let out = npm_dir().join("nodejs-glue");
+    if out.exists() {
+        std::fs::remove_dir_all(&out)
+            .map_err(|e| format!("cannot clear {}: {e}", out.display()))?;
+    }
+    run(Command::new("wasm-bindgen")
+        .args([
+            "--target",
+            "nodejs",
+            "--no-typescript",
+            "--out-name",
+            WASM_NAME,
+        ])
+        .arg("--out-dir")
+        .arg(&out)
+        .arg(wasm))?;
+    let read = |path: &Path| {
+        std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
+    };
+    if read(&out.join(format!("{WASM_NAME}_bg.wasm")))? != read(web_bg)? {
+        return Err(format!(
+            "wasm-bindgen's nodejs and web targets made different wasm from {}: the CommonJS \
+             glue cannot share the web target's scopelens_bg.wasm",
+            wasm.display()
+        ));
+    }
+    let glue = out.join(format!("{WASM_NAME}.js"));
+    std::fs::copy(&glue, to)
+        .map_err(|e| format!("cannot copy {} to {}: {e}", glue.display(), to.display()))?;
+    Ok(())
+}
+
+/// `triage.js` for `require()`: the same code over the CommonJS glue, so
+/// that `triage()` is written once (Node 18 cannot require an ES module).
+fn triage_commonjs(esm: &str) -> Result<String, String> {
+    const IMPORT: &str = "import { LogTriage } from \"./wasm/scopelens.js\";";
+    const EXPORT: &str = "export async function triage(";
+    if esm.matches(IMPORT).count() != 1 || esm.matches(EXPORT).count() != 1 {
+        return Err(format!(
+            "packages/scopelens/triage.js must import LogTriage with `{IMPORT}` and export only \
+             `{EXPORT}…`, once each, for its CommonJS copy to be made"
+        ));
+    }
+    let body = esm
+        .replace(
+            IMPORT,
+            "const { LogTriage } = require(\"./wasm/scopelens.cjs\");",
+        )
+        .replace(EXPORT, "async function triage(");
+    Ok(format!(
+        "// Made from triage.js by `cargo xtask npm`.\n\"use strict\";\n{body}\nmodule.exports = {{ triage }};\n"
+    ))
 }
 
 /// tsify-next 0.5.6 writes a doc comment as its token's source form: a
@@ -170,6 +254,7 @@ fn kib(bytes: u64) -> String {
 /// tests there.
 pub fn test(tarball: &Path) -> Step {
     tools::ensure_typescript()?;
+    let node_18 = tools::ensure_node_18()?;
     run(cargo().args(["build", "-p", "scopelens-cli"]))?;
     let project = npm_dir().join("consumer");
     if project.exists() {
@@ -196,32 +281,84 @@ pub fn test(tarball: &Path) -> Step {
             continue;
         };
         std::fs::copy(&path, tests.join(name)).map_err(|e| format!("cannot copy {name}: {e}"))?;
-        if name.ends_with(".test.mjs") {
-            test_files.push(format!("test/{name}"));
+        if name.ends_with(".test.mjs") || name.ends_with(".test.cjs") {
+            test_files.push(name.to_string());
         }
     }
     test_files.sort();
+    if let Some(missing) = NODE_18_TESTS
+        .iter()
+        .find(|t| !test_files.iter().any(|f| f == *t))
+    {
+        return Err(format!(
+            "packages/scopelens/test/{missing} is gone; update NODE_18_TESTS in crates/xtask/src/npm.rs"
+        ));
+    }
     let cli = target_dir()
         .join("debug")
         .join(format!("scopelens{}", std::env::consts::EXE_SUFFIX));
+    let node_test = |node: &Path, files: &[&str]| {
+        let mut cmd = Command::new(node);
+        cmd.arg("--test")
+            .args(files.iter().map(|f| format!("test/{f}")))
+            .env("SCOPELENS_CLI", &cli)
+            .env("SCOPELENS_FIXTURES", root().join("tests").join("fixtures"))
+            .current_dir(&project);
+        cmd
+    };
+    let all: Vec<&str> = test_files.iter().map(String::as_str).collect();
     let started = std::time::Instant::now();
-    run(Command::new("node")
-        .arg("--test")
-        .args(&test_files)
-        .env("SCOPELENS_CLI", cli)
-        .env("SCOPELENS_FIXTURES", root().join("tests").join("fixtures"))
-        .env("SCOPELENS_TSC", tools::tsc())
-        .current_dir(&project))?;
+    run(node_test(Path::new("node"), &all).env("SCOPELENS_TSC", tools::tsc()))?;
     eprintln!(
         "xtask npm: the installed package passed its tests in {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
+    let version = node_version(&node_18)?;
+    if !version.starts_with("v18.") {
+        return Err(format!(
+            "{} is Node {version}, not 18 (SCOPELENS_NODE_18 names a `node` 18)",
+            node_18.display()
+        ));
+    }
+    let started = std::time::Instant::now();
+    // npm itself may not run on Node 18, so the command is run without npx.
+    run(node_test(&node_18, NODE_18_TESTS).env("SCOPELENS_WITHOUT_NPX", "1"))?;
+    eprintln!(
+        "xtask npm: and {} of them under Node {version} in {:.1} s",
+        NODE_18_TESTS.join(", "),
         started.elapsed().as_secs_f64()
     );
     Ok(())
 }
 
+fn node_version(node: &Path) -> Result<String, String> {
+    let output = Command::new(node)
+        .arg("--version")
+        .output()
+        .map_err(|e| format!("cannot run {} --version: {e}", node.display()))?;
+    Ok(String::from_utf8_lossy(&output.stdout).trim().to_string())
+}
+
 #[cfg(test)]
 mod tests {
-    use super::readable_doc_comments;
+    use super::{package_dir, readable_doc_comments, triage_commonjs};
+
+    #[test]
+    fn the_package_triage_becomes_commonjs_with_no_module_syntax_left() {
+        let esm = std::fs::read_to_string(package_dir().join("triage.js")).unwrap();
+        let cjs = triage_commonjs(&esm).unwrap();
+        assert!(cjs.contains("require(\"./wasm/scopelens.cjs\")"));
+        assert!(cjs.ends_with("module.exports = { triage };\n"));
+        assert!(!cjs
+            .lines()
+            .any(|l| l.starts_with("import ") || l.starts_with("export ")));
+    }
+
+    #[test]
+    fn a_triage_written_otherwise_is_refused_with_what_to_write() {
+        let error = triage_commonjs("export function triage() {}").unwrap_err();
+        assert!(error.contains("import LogTriage"), "{error}");
+    }
 
     #[test]
     fn doc_comments_lose_their_token_quoting_and_code_keeps_its_own() {

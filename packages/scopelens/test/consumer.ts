@@ -38,6 +38,7 @@ if (d.payload?.kind === "graph_error") {
   console.log(subcode);
 }
 
+const withoutOptions: Diagnosis = diagnose("{}");
 const e: Explanation = explain("190/463");
 const title: string | undefined = e.entry?.title;
 const e2: Explanation = explain(190, 463);
@@ -45,6 +46,7 @@ const found: EndpointMatch = endpoint("POST /v24.0/1/messages");
 const needs: string[] = found.candidates.flatMap((c) => c.permissions);
 const clean: Redacted = redact("EAA...");
 const link: string = shareLink("{}", "https://scopelens.example/", { now: 0 });
+const plainLink: string = shareLink("{}", "https://scopelens.example/");
 const again: Diagnosis = openLink(link);
 
 async function logs(lines: AsyncIterable<string>): Promise<number> {
@@ -57,5 +59,7 @@ async function logs(lines: AsyncIterable<string>): Promise<number> {
 const reader = new LogTriage({ by: ["phone"] });
 reader.push(new Uint8Array([10]));
 const direct: TriageReport = reader.finish();
+const byCode = new LogTriage();
 
-console.log(kind, severity, code, blocked, title, e2, needs, clean.count, again.verdict, logs, direct.lines);
+console.log(kind, severity, code, blocked, title, e2, needs, clean.count, again.verdict, logs, direct.lines,
+  withoutOptions.verdict, plainLink, byCode);

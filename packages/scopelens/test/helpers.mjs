@@ -51,7 +51,15 @@ export function rust(args, input) {
   return run(CLI, args, input);
 }
 
-/** The installed package's command, through npx as a user runs it. */
+/**
+ * The installed package's command: through npx as a user runs it, or, with
+ * SCOPELENS_WITHOUT_NPX set (the run under Node 18, which the machine's npm
+ * may not support), its installed `node_modules/.bin/scopelens` run by the
+ * Node running these tests.
+ */
 export function npx(args, input) {
+  if (process.env.SCOPELENS_WITHOUT_NPX) {
+    return run(process.execPath, [join("node_modules", ".bin", "scopelens"), ...args], input);
+  }
   return run("npx", ["--offline", "--no-install", "scopelens", ...args], input);
 }

@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import test from "node:test";
 import { TSC } from "./helpers.mjs";
 
-function tsc(file) {
+function tsc(file, module = "nodenext") {
   const config = `tsconfig.${file.replace(/\W/g, "_")}.json`;
   writeFileSync(config, JSON.stringify({
     compilerOptions: {
@@ -14,8 +14,8 @@ function tsc(file) {
       noEmit: true,
       target: "es2022",
       lib: ["es2022", "dom", "esnext.disposable"],
-      module: "nodenext",
-      moduleResolution: "nodenext",
+      module,
+      moduleResolution: module,
       skipLibCheck: false,
       types: [],
     },
@@ -28,6 +28,14 @@ function tsc(file) {
 
 test("a TypeScript consumer type-checks against the installed declarations", { skip: !TSC }, () => {
   const { status, output } = tsc("test/consumer.ts");
+  assert.equal(status, 0, output);
+});
+
+// `node16`: Node 18's rules, under which CommonJS cannot require an ES
+// module (`nodenext` now lets it, so it would accept the ES module's
+// declarations for a `require` too).
+test("a CommonJS TypeScript consumer type-checks against the declarations require() resolves to", { skip: !TSC }, () => {
+  const { status, output } = tsc("test/consumer_require.cts", "node16");
   assert.equal(status, 0, output);
 });
 

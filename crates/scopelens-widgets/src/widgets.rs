@@ -440,7 +440,7 @@ pub struct DecoderProps {
 /// scopelens-ui's `Diagnoser` shows them when `compact`, made of the same
 /// parts and writing the same markup. It is its own component because the
 /// `Diagnoser` links its full-page parts (scope matrix, payload table,
-/// timeline, shared-link header) whether or not they show: 12 kB brotli
+/// timeline, shared-link header) whether or not they show: 15 kB brotli
 /// that every decoder page would fetch for nothing.
 #[component]
 pub fn Decoder(props: &DecoderProps) -> Html {

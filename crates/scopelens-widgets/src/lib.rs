@@ -4,7 +4,7 @@
 //! (their tags and attributes: `scopelens_core::elements`).
 //!
 //! Built with `wasm-bindgen --target web` as two bundles (features
-//! `diagnose` and `tools`); `site/elements/scopelens-elements.js` defines
+//! `diagnose` and `tools`); `web/scopelens-elements.js` defines
 //! the elements, loads a bundle the first time one of its elements comes
 //! near the viewport, and calls [`mount_element`] for it. Every element
 //! carries an "Open in scopelens" link to the full app whose fragment is

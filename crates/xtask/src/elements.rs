@@ -57,6 +57,17 @@ pub fn bundle_files(bundle: Bundle) -> [String; 2] {
 /// `wasm-bindgen --target web` then `wasm-opt -Oz`, as Trunk does for the
 /// app: writes `<out_dir>/<name>.js` and `<out_dir>/<name>_bg.wasm`.
 pub fn bind_and_shrink(wasm: &Path, name: &str, out_dir: &Path) -> Step {
+    bind_and_shrink_with(wasm, name, out_dir, &[])
+}
+
+/// What the elements' bundles get from wasm-opt beyond `-Oz` (1.2 kB brotli
+/// off the decoder's bundle, 0.9 kB off the tools'): run the passes until
+/// nothing shrinks, and use that nothing lives in memory's first kilobyte.
+/// It does not: rustc links the stack first, from 1 MiB down, so an address
+/// that low is only reached a moment before the stack overflows and traps.
+const ELEMENTS_WASM_OPT: &[&str] = &["--converge", "--low-memory-unused"];
+
+fn bind_and_shrink_with(wasm: &Path, name: &str, out_dir: &Path, extra: &[&str]) -> Step {
     run(Command::new("wasm-bindgen")
         .args(["--target", "web", "--no-typescript", "--out-name", name])
         .arg("--out-dir")
@@ -65,6 +76,7 @@ pub fn bind_and_shrink(wasm: &Path, name: &str, out_dir: &Path) -> Step {
     let bg = out_dir.join(format!("{name}_bg.wasm"));
     run(Command::new("wasm-opt")
         .arg("-Oz")
+        .args(extra)
         .args(WASM_FEATURES)
         .arg(&bg)
         .arg("-o")
@@ -80,10 +92,11 @@ fn bundles(staging: &Path) -> Result<String, String> {
     for bundle in Bundle::ALL {
         let wasm = wasm_cdylib("scopelens-widgets", Some(bundle.id()))?;
         let [js, bg] = bundle_files(bundle);
-        bind_and_shrink(
+        bind_and_shrink_with(
             &wasm,
             &format!("scopelens_widgets_{}", bundle.id()),
             staging,
+            ELEMENTS_WASM_OPT,
         )?;
         contents.push(read(&staging.join(js))?);
         contents.push(read(&staging.join(bg))?);
@@ -109,31 +122,87 @@ fn script() -> Result<String, String> {
     Ok(text.replace(marker, &script_table()))
 }
 
-/// `css` without its comments: every page with an element fetches the
-/// file, and its comments are for the source's readers.
-fn without_css_comments(css: &str) -> String {
+/// `css` as pages fetch it: every page with an element fetches the file,
+/// and its comments and layout are for the source's readers. Leaves out
+/// comments, and white space where CSS never needs it: after `{ } ; , : > (`
+/// and `!`-free places before `{ } ; , > ) !`, and a `;` before `}`. White
+/// space between words (`1px solid`, `.a .b`), around `+ - *` (which
+/// `calc()` needs) and inside strings stays.
+fn minify_css(css: &str) -> String {
+    let no_space_after = |c: char| "{};,:>(".contains(c);
+    let no_space_before = |c: char| "{};,>)!".contains(c);
     let mut out = String::with_capacity(css.len());
-    let mut rest = css;
-    while let Some(start) = rest.find("/*") {
-        out.push_str(&rest[..start]);
-        rest = rest[start..]
-            .find("*/")
-            .map_or("", |end| &rest[start + end + 2..]);
+    let mut space = false;
+    let mut chars = css.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '/' && chars.peek() == Some(&'*') {
+            chars.next();
+            let mut last = ' ';
+            for c in chars.by_ref() {
+                if last == '*' && c == '/' {
+                    break;
+                }
+                last = c;
+            }
+            space = true;
+            continue;
+        }
+        if c.is_whitespace() {
+            space = true;
+            continue;
+        }
+        let after = out.chars().last();
+        if space && after.is_some_and(|a| !no_space_after(a)) && !no_space_before(c) {
+            out.push(' ');
+        }
+        space = false;
+        if c == '}' && after == Some(';') {
+            out.pop();
+        }
+        out.push(c);
+        if c == '"' || c == '\'' {
+            // A string, to its closing quote, as written.
+            while let Some(s) = chars.next() {
+                out.push(s);
+                if s == '\\' {
+                    out.extend(chars.next());
+                } else if s == c {
+                    break;
+                }
+            }
+        }
     }
-    out.push_str(rest);
-    out.lines()
-        .filter(|line| !line.trim().is_empty())
-        .collect::<Vec<_>>()
-        .join("\n")
+    out
 }
 
-/// `js` without its whole-line `//` comments (the script's own, which never
-/// sit inside a string or a template).
-fn without_line_comments(js: &str) -> String {
-    js.lines()
-        .filter(|line| !line.trim_start().starts_with("//") && !line.trim().is_empty())
-        .collect::<Vec<_>>()
-        .join("\n")
+/// `js` as pages fetch it: without its indentation, blank lines, whole-line
+/// comments (`//` and `/* … */`, which in this script never sit inside a
+/// string or a template: a test checks that no template spans lines) and
+/// `// …` after code that holds no quote or slash. Line breaks stay, so
+/// automatic semicolons work as in the source.
+fn minify_js(js: &str) -> String {
+    let mut lines = Vec::new();
+    let mut in_comment = false;
+    for line in js.lines() {
+        let line = line.trim();
+        if in_comment {
+            in_comment = !line.ends_with("*/");
+            continue;
+        }
+        if line.starts_with("/*") {
+            in_comment = !line.ends_with("*/");
+            continue;
+        }
+        if line.is_empty() || line.starts_with("//") {
+            continue;
+        }
+        let code = match line.split_once(" // ") {
+            Some((code, _)) if !code.contains(['"', '\'', '`', '/']) => code.trim_end(),
+            _ => line,
+        };
+        lines.push(code);
+    }
+    lines.join("\n")
 }
 
 /// Builds the elements into `<dist>/elements/` and returns their version
@@ -156,13 +225,9 @@ pub fn build(dist: &Path) -> Result<String, String> {
         "bundle-loader.js",
     )?;
     let css = std::fs::read_to_string(sources().join("elements.css")).map_err(|e| e.to_string())?;
-    std::fs::write(out.join("elements.css"), without_css_comments(&css))
+    std::fs::write(out.join("elements.css"), minify_css(&css)).map_err(|e| e.to_string())?;
+    std::fs::write(out.join("scopelens-elements.js"), minify_js(&script()?))
         .map_err(|e| e.to_string())?;
-    std::fs::write(
-        out.join("scopelens-elements.js"),
-        without_line_comments(&script()?),
-    )
-    .map_err(|e| e.to_string())?;
     let mut sizes = Vec::new();
     for bundle in Bundle::ALL {
         for name in bundle_files(bundle) {
@@ -192,19 +257,69 @@ mod tests {
     }
 
     #[test]
-    fn comments_are_left_out_of_what_pages_fetch_and_nothing_else() {
+    fn css_loses_comments_and_the_space_it_does_not_need_and_nothing_else() {
         assert_eq!(
-            without_css_comments("/* a */\n:host { color: red; /* b */ }\n\n.x{}/* c"),
-            ":host { color: red;  }\n.x{}"
+            minify_css("/* a */\n:host {\n  color: red; /* b */\n}\n\n.x > .y ,\n.z{ }/* c"),
+            ":host{color:red}.x>.y,.z{}"
+        );
+        // Descendants, values of several words, calc() and strings keep their space.
+        assert_eq!(
+            minify_css(".a :hover .b { margin: 0 1em; height: calc(6 * 1.4em + 0.8em); }"),
+            ".a :hover .b{margin:0 1em;height:calc(6 * 1.4em + 0.8em)}"
         );
         assert_eq!(
-            without_line_comments("// a\nconst x = \"//y\"; // kept\n  // b\n\nf();"),
-            "const x = \"//y\"; // kept\nf();"
+            minify_css("a { font: 1em \"Segoe UI\" , x; content: \"a ; } \\\" /* b\" }"),
+            "a{font:1em \"Segoe UI\",x;content:\"a ; } \\\" /* b\"}"
         );
+        assert_eq!(
+            minify_css(":host { all: initial !important; x: var(--y, 1px 2px) }"),
+            ":host{all:initial!important;x:var(--y,1px 2px)}"
+        );
+    }
+
+    #[test]
+    fn the_stylesheet_keeps_every_rule_and_every_word() {
         let css = std::fs::read_to_string(sources().join("elements.css")).unwrap();
-        let stripped = without_css_comments(&css);
-        assert!(!stripped.contains("/*") && stripped.contains(":host"));
-        assert_eq!(stripped.matches('{').count(), css.matches('{').count());
+        let min = minify_css(&css);
+        assert!(!min.contains("/*") && !min.contains('\n') && min.starts_with(":host{"));
+        let without_comments: String = css
+            .split("/*")
+            .enumerate()
+            .map(|(i, part)| match i {
+                0 => part,
+                _ => part.split_once("*/").map_or("", |(_, rest)| rest),
+            })
+            .collect();
+        for c in ['{', '}', '"', '(', ')', ':', ','] {
+            let count = |text: &str| text.matches(c).count();
+            assert_eq!(count(&min), count(&without_comments), "{c}");
+        }
+        let words = |text: &str| -> Vec<String> {
+            text.split(|c: char| !c.is_ascii_alphanumeric() && !"-_#.%".contains(c))
+                .filter(|w| !w.is_empty())
+                .map(str::to_string)
+                .collect()
+        };
+        assert_eq!(words(&min), words(&without_comments));
+    }
+
+    #[test]
+    fn js_loses_indentation_and_comments_and_keeps_its_lines() {
+        assert_eq!(
+            minify_js("// a\n  /** b\n   * c */\nconst x = \"//y\"; // kept\n  f(); // gone\n\n  /* d */\n\tg();"),
+            "const x = \"//y\"; // kept\nf();\ng();"
+        );
+        let script = script().unwrap();
+        for line in script.lines() {
+            assert_eq!(
+                line.matches('`').count() % 2,
+                0,
+                "a template spans lines: {line}"
+            );
+        }
+        let min = minify_js(&script);
+        assert!(min.contains("customElements.define(") && !min.contains("/**"));
+        assert!(min.lines().all(|l| !l.starts_with(' ') && !l.is_empty()));
     }
 
     #[test]

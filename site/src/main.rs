@@ -500,6 +500,7 @@ fn App() -> Html {
         View::Diagnose => html! {
             <>
                 <Diagnoser state={state.diag.clone()} on_change={on_diag.clone()} guide_base={guide.clone()}
+                    full={Some(scopelens_ui::full_result(guide.clone()))}
                     share={Some(share)} shared={state.shared} {on_edit_copy}
                     scope_check_wanted={state.live_open} />
                 // Opt-in: the only place the page makes requests, to the Graph API only.

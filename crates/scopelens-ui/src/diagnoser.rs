@@ -1,10 +1,11 @@
 //! The composite: input box plus context → `scopelens_core::diagnose` →
-//! verdict, findings, decoded payload, token timeline, scope matrix and
-//! sharing. The diagnosis is recomputed on every change (no button); the
-//! core is called directly.
+//! the result, in full (verdict, scope check, sharing, findings, token
+//! timeline, decoded payload) when the host passes `full`, else the verdict
+//! and the top finding. The diagnosis is recomputed on every change (no
+//! button); the core is called directly.
 
 pub use crate::diagnoser_state::{editing, DiagnoserState};
-use crate::diagnosis_view::{DiagnosisView, ScopeCheck};
+use crate::diagnosis_view::{Shown, TopFinding};
 use crate::input_box::InputBox;
 use crate::util::now_unix;
 use scopelens_core::model::{Payload, PermissionStatus};
@@ -50,10 +51,12 @@ pub struct DiagnoserProps {
     /// intents and IDs (the web app's live check, while open).
     #[prop_or_default]
     pub scope_check_wanted: bool,
-    /// A small version for embedding (the guide's widgets): the input, the
-    /// verdict and the top finding only; the host links to the full view.
+    /// The full result ([`crate::diagnosis_view::full_result`]). Without
+    /// it, the diagnoser is the small one embeds show (the guide's
+    /// decoder): the input, the verdict and the top finding, and its bundle
+    /// links none of the full result's parts.
     #[prop_or_default]
-    pub compact: bool,
+    pub full: Option<Callback<Shown, Html>>,
 }
 
 /// Whether the input calls for the scope check: it lists permissions
@@ -118,8 +121,8 @@ pub fn Diagnoser(props: &DiagnoserProps) -> Html {
             .unwrap_or(InputKind::Unknown)
     };
     let empty = state.input.trim().is_empty();
-    let scope_check =
-        !props.compact && (props.scope_check_wanted || (!empty && wants_scope_check(&diagnosis)));
+    let scope_check = props.full.is_some()
+        && (props.scope_check_wanted || (!empty && wants_scope_check(&diagnosis)));
     let share = match &props.share {
         Some(share) if !empty => share.emit((state.to_share(), diagnosis.clone())),
         _ => Html::default(),
@@ -130,7 +133,7 @@ pub fn Diagnoser(props: &DiagnoserProps) -> Html {
             <div class="diagnoser-input">
                 <InputBox value={state.input.clone()} kind={state.kind} {detected}
                     {on_input} {on_kind} {on_load} {on_arrival} />
-                if state.now_pinned && !props.shared && !props.compact {
+                if state.now_pinned && !props.shared && props.full.is_some() {
                     <p class="pinned-time">
                         { format!("Times are as of {} (from the shared link). ", scopelens_core::time::utc(state.now)) }
                         <button type="button" class="use-now" onclick={use_current_time}>{ "Use the current time" }</button>
@@ -149,15 +152,19 @@ pub fn Diagnoser(props: &DiagnoserProps) -> Html {
                 }
                 if empty {
                     <p class="empty-hint">{ "The diagnosis appears here as you paste or type. Nothing you paste leaves this page." }</p>
-                    if scope_check {
-                        <ScopeCheck diagnosis={diagnosis.clone()} context={state.clone()}
-                            on_context={props.on_change.clone()} />
-                    }
-                } else {
-                    <DiagnosisView {diagnosis} now={state.now} context={state.clone()}
-                        on_context={props.on_change.clone()} {scope_check} {share}
-                        compact={props.compact} guide_base={props.guide_base.clone()} />
                 }
+                { match &props.full {
+                    Some(full) => full.emit(Shown {
+                        diagnosis: diagnosis.clone(),
+                        state: state.clone(),
+                        on_change: props.on_change.clone(),
+                        empty,
+                        scope_check,
+                        share,
+                    }),
+                    None if empty => Html::default(),
+                    None => html! { <TopFinding {diagnosis} guide_base={props.guide_base.clone()} /> },
+                } }
             </div>
         </div>
     }

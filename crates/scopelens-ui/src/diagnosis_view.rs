@@ -1,8 +1,10 @@
-//! One diagnosis, shown: the verdict, the scope check, sharing, the
-//! findings (each able to mark the part of the input it is about), the
-//! token's timeline and the decoded payload. The diagnose view shows a
-//! pasted input's diagnosis with it, and the live check the diagnosis made
-//! from Meta's answers, so both read and behave alike.
+//! One diagnosis, shown: in full ([`DiagnosisView`]: the verdict, the
+//! scope check, sharing, the findings, each able to mark the part of the
+//! input it is about, the token's timeline and the decoded payload), or
+//! compact ([`TopFinding`]: the verdict and the top finding, for embeds).
+//! The diagnose view shows a pasted input's diagnosis in full and the live
+//! check the diagnosis made from Meta's answers, so both read and behave
+//! alike; the guide's decoder shows it compact.
 
 use crate::diagnoser_state::{editing, DiagnoserState};
 use crate::finding_list::FindingList;
@@ -43,6 +45,68 @@ pub fn ScopeCheck(props: &ScopeCheckProps) -> Html {
     }
 }
 
+/// What the diagnoser's result side has to show, for [`full_result`].
+pub struct Shown {
+    pub diagnosis: Rc<Diagnosis>,
+    /// The diagnoser's state, which the scope check edits.
+    pub state: DiagnoserState,
+    pub on_change: Callback<DiagnoserState>,
+    /// Nothing was pasted: only the scope check may show.
+    pub empty: bool,
+    pub scope_check: bool,
+    /// The sharing controls.
+    pub share: Html,
+}
+
+/// The diagnoser's full result: the scope check alone while nothing is
+/// pasted (if it is wanted), else the [`DiagnosisView`].
+pub fn full_result(guide_base: AttrValue) -> Callback<Shown, Html> {
+    Callback::from(move |shown: Shown| {
+        let Shown {
+            diagnosis,
+            state,
+            on_change,
+            empty,
+            scope_check,
+            share,
+        } = shown;
+        match (empty, scope_check) {
+            (true, false) => Html::default(),
+            (true, true) => {
+                html! { <ScopeCheck {diagnosis} context={state} on_context={on_change} /> }
+            }
+            (false, _) => html! {
+                <DiagnosisView {diagnosis} now={state.now} context={state} on_context={on_change}
+                    {scope_check} {share} guide_base={guide_base.clone()} />
+            },
+        }
+    })
+}
+
+#[derive(Properties, PartialEq)]
+pub struct TopFindingProps {
+    pub diagnosis: Rc<Diagnosis>,
+    /// Where the guide lives, ending in `/`.
+    pub guide_base: AttrValue,
+}
+
+/// A diagnosis in brief, for embedding: the verdict and the top finding.
+#[component]
+pub fn TopFinding(props: &TopFindingProps) -> Html {
+    let top = use_memo(props.diagnosis.clone(), |d| {
+        d.findings.iter().take(1).cloned().collect::<Vec<_>>()
+    });
+    html! {
+        <>
+            <VerdictBanner diagnosis={props.diagnosis.clone()} />
+            <section class="findings-section" aria-label="Findings">
+                <h2>{ "Top finding" }</h2>
+                <FindingList findings={top} guide_base={props.guide_base.clone()} />
+            </section>
+        </>
+    }
+}
+
 #[derive(Properties, PartialEq)]
 pub struct DiagnosisViewProps {
     pub diagnosis: Rc<Diagnosis>,
@@ -56,9 +120,6 @@ pub struct DiagnosisViewProps {
     /// The sharing controls, shown under the scope check.
     #[prop_or_default]
     pub share: Html,
-    /// A small version for embedding: the verdict and the top finding only.
-    #[prop_or_default]
-    pub compact: bool,
     /// Where the guide lives, ending in `/`.
     pub guide_base: AttrValue,
 }
@@ -66,10 +127,7 @@ pub struct DiagnosisViewProps {
 #[component]
 pub fn DiagnosisView(props: &DiagnosisViewProps) -> Html {
     let diagnosis = &props.diagnosis;
-    let findings = use_memo((diagnosis.clone(), props.compact), |(d, compact)| {
-        let shown = if *compact { 1 } else { d.findings.len() };
-        Rc::new(d.findings.iter().take(shown).cloned().collect::<Vec<_>>())
-    });
+    let findings = use_memo(diagnosis.clone(), |d| Rc::new(d.findings.clone()));
     // The finding chosen to mark its part of the input, by position and
     // `About::key`; it lapses when the findings change under it.
     let chosen = use_state(|| None::<(usize, String)>);
@@ -79,14 +137,14 @@ pub fn DiagnosisView(props: &DiagnosisViewProps) -> Html {
             .and_then(|f| f.about.as_ref())
             .is_some_and(|about| &about.key() == key)
     });
-    let on_choose = (!props.compact && diagnosis.payload.is_some()).then(|| {
+    let on_choose = diagnosis.payload.is_some().then(|| {
         let chosen = chosen.clone();
         Callback::from(move |c: Option<(usize, String)>| chosen.set(c))
     });
     let marked = chosen_now.map(|(_, key)| AttrValue::from(key.clone()));
     let chosen_index = chosen_now.map(|(i, _)| *i);
     let timeline = match &diagnosis.payload {
-        Some(Payload::DebugToken(t)) if !props.compact => html! {
+        Some(Payload::DebugToken(t)) => html! {
             <TokenTimeline issued_at={t.issued_at} expires_at={t.expires_at}
                 data_access_expires_at={t.data_access_expires_at} now={props.now} />
         },
@@ -95,20 +153,18 @@ pub fn DiagnosisView(props: &DiagnosisViewProps) -> Html {
     html! {
         <>
             <VerdictBanner diagnosis={diagnosis.clone()} />
-            if props.scope_check && !props.compact {
+            if props.scope_check {
                 <ScopeCheck diagnosis={diagnosis.clone()} context={props.context.clone()}
                     on_context={props.on_context.clone()} />
             }
             { props.share.clone() }
             <section class="findings-section" aria-label="Findings">
-                <h2>{ if props.compact { "Top finding" } else { "Findings" } }</h2>
+                <h2>{ "Findings" }</h2>
                 <FindingList findings={(*findings).clone()} guide_base={props.guide_base.clone()}
                     {on_choose} chosen={chosen_index} />
             </section>
-            if !props.compact {
-                { timeline }
-                <PayloadTable payload={diagnosis.payload.clone()} now={props.now} {marked} />
-            }
+            { timeline }
+            <PayloadTable payload={diagnosis.payload.clone()} now={props.now} {marked} />
         </>
     }
 }

@@ -342,7 +342,7 @@ async fn diagnoser_wires_input_to_the_views() {
         shared: false,
         on_edit_copy: Callback::noop(),
         scope_check_wanted: false,
-        compact: false,
+        full: Some(scopelens_ui::full_result("./guide/".into())),
     })
     .await;
     assert_eq!(

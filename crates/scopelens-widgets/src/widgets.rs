@@ -10,16 +10,13 @@
 use scopelens_core::elements::{Bundle, ElementSpec, Paste};
 use scopelens_core::kb::access::{Accounts, ReviewCheck, CHECKLIST};
 use scopelens_core::kb::Answers;
-use scopelens_core::share::MAX_FRAGMENT_LEN;
-use scopelens_core::InputKind;
+use scopelens_core::share::encode_view_share;
 use scopelens_core::{diagnose, encode_share, Context, Diagnosis, ShareState, SharedView};
 use scopelens_ui::diagnoser::granted_scopes;
 use scopelens_ui::{
-    AccessWizard, DiagnoserState, EndpointCheck, ErrorLookup, FindingList, InputBox, LookupState,
-    VerdictBanner, WizardState,
+    AccessWizard, Diagnoser, DiagnoserState, EndpointCheck, ErrorLookup, LookupState, WizardState,
 };
 use std::fmt;
-use std::rc::Rc;
 use yew::prelude::*;
 
 /// Why an element could not be shown.
@@ -179,35 +176,20 @@ pub struct Places {
 
 /// `<app>index.html#v2=…`: the app with `share`, secrets removed.
 pub fn app_link(app: &str, share: &ShareState) -> String {
-    // The tools' elements share a view and never a paste; the core's
-    // encoder would bring the paste reader into their bundle for nothing.
+    // The tools' elements share a view and never a paste; the full encoder
+    // would bring the paste reader into their bundle for nothing.
     let fragment = if cfg!(feature = "diagnose") {
         encode_share(share).ok()
     } else {
-        view_fragment(share.view.as_ref())
+        share
+            .view
+            .as_ref()
+            .and_then(|view| encode_view_share(view).ok())
     };
     match fragment {
         Some(fragment) => format!("{app}index.html#{fragment}"),
         None => format!("{app}index.html"),
     }
-}
-
-/// The fragment `encode_share` writes for a state that is only `view`
-/// (redacted the same way), without the paste reader that encoder links.
-/// Anything else a state may hold is left out, so nothing unread leaves.
-fn view_fragment(view: Option<&SharedView>) -> Option<String> {
-    use base64::Engine;
-    let state = ShareState {
-        view: view.map(SharedView::redacted),
-        ..ShareState::default()
-    };
-    let json = serde_json::to_vec(&state).ok()?;
-    let packed = miniz_oxide::deflate::compress_to_vec_zlib(&json, 9);
-    let fragment = format!(
-        "v2={}",
-        base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(packed)
-    );
-    (fragment.len() <= MAX_FRAGMENT_LEN).then_some(fragment)
 }
 
 /// What an element tells its page, as DOM events on the element.
@@ -351,7 +333,7 @@ pub fn Widget(props: &WidgetProps) -> Html {
                 let spec = spec.clone();
                 Callback::from(move |s: DiagnoserState| spec.set(Spec::Decoder(s)))
             };
-            html! { <Decoder state={state.clone()} {on_change} guide_base={base.clone()} /> }
+            html! { <Diagnoser state={state.clone()} {on_change} guide_base={base.clone()} /> }
         }
         #[cfg(feature = "diagnose")]
         Spec::Endpoint { request, example } => {
@@ -424,97 +406,6 @@ pub fn Widget(props: &WidgetProps) -> Html {
         <div class="sl-widget">
             { body }
             { open }
-        </div>
-    }
-}
-
-#[derive(Properties, PartialEq)]
-pub struct DecoderProps {
-    pub state: DiagnoserState,
-    pub on_change: Callback<DiagnoserState>,
-    /// Where the guide lives, ending in `/`.
-    pub guide_base: AttrValue,
-}
-
-/// The decoder element: the input, the verdict and the top finding, as
-/// scopelens-ui's `Diagnoser` shows them when `compact`, made of the same
-/// parts and writing the same markup. It is its own component because the
-/// `Diagnoser` links its full-page parts (scope matrix, payload table,
-/// timeline, shared-link header) whether or not they show: 15 kB brotli
-/// that every decoder page would fetch for nothing.
-#[component]
-pub fn Decoder(props: &DecoderProps) -> Html {
-    let state = &props.state;
-    let diagnosis: Rc<Diagnosis> = use_memo(
-        (state.input.clone(), state.context()),
-        |(input, context)| diagnose(input, context),
-    );
-    let top_finding = use_memo(diagnosis.clone(), |d| {
-        d.findings.iter().take(1).cloned().collect::<Vec<_>>()
-    });
-    // Set by a paste, drop or file; the next render brings the verdict into view.
-    let reveal_pending = use_mut_ref(|| false);
-    let result_ref = use_node_ref();
-    {
-        let (reveal_pending, result_ref) = (reveal_pending.clone(), result_ref.clone());
-        use_effect(move || {
-            if std::mem::take(&mut *reveal_pending.borrow_mut()) {
-                if let Some(result) = result_ref.cast::<web_sys::Element>() {
-                    scopelens_ui::util::reveal(&result, "start");
-                }
-            }
-        });
-    }
-    let on_arrival = Callback::from(move |()| *reveal_pending.borrow_mut() = true);
-    // A new text (typed, or loaded with its kind found again) and a kind
-    // chosen, each as the next state.
-    let on_text = |load: bool| {
-        let (state, on_change) = (state.clone(), props.on_change.clone());
-        Callback::from(move |text: String| {
-            let mut next = DiagnoserState {
-                input: AttrValue::from(text),
-                ..state.clone()
-            };
-            if load {
-                next.kind = None;
-            }
-            next.refresh_now();
-            on_change.emit(next);
-        })
-    };
-    let on_kind = {
-        let (state, on_change) = (state.clone(), props.on_change.clone());
-        Callback::from(move |kind: Option<InputKind>| {
-            on_change.emit(DiagnoserState {
-                kind,
-                ..state.clone()
-            })
-        })
-    };
-    // What detection alone finds, for "Automatic (found: …)" while a kind is forced.
-    let detected = match state.kind {
-        None => diagnosis.kind(),
-        Some(_) => scopelens_core::input::read(&state.input, None)
-            .payload
-            .map_or(InputKind::Unknown, |p| p.kind()),
-    };
-    html! {
-        <div class="diagnoser">
-            <div class="diagnoser-input">
-                <InputBox value={state.input.clone()} kind={state.kind} {detected}
-                    on_input={on_text(false)} {on_kind} on_load={on_text(true)} {on_arrival} />
-            </div>
-            <div class="diagnoser-result" ref={result_ref}>
-                if state.input.trim().is_empty() {
-                    <p class="empty-hint">{ "The diagnosis appears here as you paste or type. Nothing you paste leaves this page." }</p>
-                } else {
-                    <VerdictBanner diagnosis={diagnosis.clone()} />
-                    <section class="findings-section" aria-label="Findings">
-                        <h2>{ "Top finding" }</h2>
-                        <FindingList findings={top_finding} guide_base={props.guide_base.clone()} />
-                    </section>
-                }
-            </div>
         </div>
     }
 }
@@ -699,8 +590,8 @@ mod tests {
     }
 
     proptest! {
-        /// The tools' bundle writes its links without the core's encoder;
-        /// they must be the very links that encoder writes.
+        /// The tools' bundle writes its links with `encode_view_share`;
+        /// they must be the very links the full encoder writes.
         #[test]
         fn a_views_link_is_the_one_the_cores_encoder_writes(
             wizard in wizard(),
@@ -714,7 +605,7 @@ mod tests {
                 SharedView::Diagnose,
             ] {
                 let state = ShareState { view: Some(view.clone()), ..ShareState::default() };
-                prop_assert_eq!(view_fragment(Some(&view)), encode_share(&state).ok());
+                prop_assert_eq!(encode_view_share(&view).ok(), encode_share(&state).ok());
             }
         }
     }
@@ -726,7 +617,7 @@ mod tests {
             query: format!("190 {token}"),
             ..LookupState::default()
         });
-        let link = view_fragment(Some(&view)).unwrap();
+        let link = encode_view_share(&view).unwrap();
         let back = scopelens_core::decode_share(&link).unwrap();
         assert_eq!(
             back.view.as_ref().map(SharedView::kind),

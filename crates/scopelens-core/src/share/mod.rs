@@ -417,7 +417,22 @@ impl std::error::Error for ShareError {}
 
 /// Encodes the state (redacted first) as a fragment, without the leading `#`.
 pub fn encode_share(state: &ShareState) -> Result<String, ShareError> {
-    let json = serde_json::to_vec(&state.redacted()).map_err(|_| ShareError::Corrupt)?;
+    pack(&state.redacted())
+}
+
+/// [`encode_share`] for a state that is only `view`: the same fragment,
+/// written without the paste reader that redacting a paste needs, for
+/// places that never hold a paste (the tool views' custom elements).
+pub fn encode_view_share(view: &SharedView) -> Result<String, ShareError> {
+    pack(&ShareState {
+        view: Some(view.redacted()),
+        ..ShareState::default()
+    })
+}
+
+/// A redacted state as a fragment.
+fn pack(redacted: &ShareState) -> Result<String, ShareError> {
+    let json = serde_json::to_vec(redacted).map_err(|_| ShareError::Corrupt)?;
     let packed = miniz_oxide::deflate::compress_to_vec_zlib(&json, 9);
     let fragment = format!("{PREFIX_V2}{}", URL_SAFE_NO_PAD.encode(&packed));
     if fragment.len() > MAX_FRAGMENT_LEN {

@@ -184,9 +184,9 @@ pub struct Limits {
 /// finding-to-field highlight and the live check's rules in the core. The
 /// guide's fell from 270 023 and 210 916 once the elements' bundles stopped
 /// carrying what they never run: the tools' links are written from the view
-/// alone (the core's encoder brought the paste reader), the decoder is a
-/// compact component of its own (the app's `Diagnoser` brought its scope
-/// matrix, payload table and timeline), wasm-opt runs to a fixed point, and
+/// alone (the core's encoder brought the paste reader), the decoder's
+/// `Diagnoser` gets the full result's parts only from the app (it brought
+/// its scope matrix, payload table and timeline), wasm-opt runs to a fixed point, and
 /// the elements' stylesheet and script lost their layout; BENCHMARKS.md has
 /// the figures. `cargo xtask test` and `cargo xtask bench` both check these,
 /// so the bundles cannot grow unnoticed. Lower them as the bundles shrink.

@@ -35,6 +35,18 @@ fn strict_json_reads_without_any_dialect() {
 }
 
 #[test]
+fn a_json_number_reads_to_the_bit_as_serde_json_reads_it() {
+    // Found by fuzzing: serde_json's float parser and Rust's differ here.
+    for text in [
+        "123424678901234560113950e0234",
+        "[1.2342467890123456e+257, -0.1e-320, 9007199254740993, 5e-324]",
+    ] {
+        let strict: Value = serde_json::from_str(text).unwrap();
+        assert_eq!(read(text).0, strict, "{text}");
+    }
+}
+
+#[test]
 fn python_repr_reads_with_its_keywords() {
     let (v, d) = read("{'error': {'code': 190, 'is_transient': False, 'x': None, 'm': \"it's\"}}");
     assert_eq!(

@@ -91,7 +91,6 @@ const asks = {
     tools?.unmount_part(part);
   },
   shareFragment: ({ state }) => whenLoaded().then((exports) => exports.share_fragment(state)),
-  linkContents: ({ state }) => whenLoaded().then((exports) => exports.link_contents(state)),
   ticketMarkdown: (request) => whenLoaded().then((exports) => exports.ticket_markdown(request)),
 };
 window.scopelensTools = { ask: (request, element, listener) => asks[request.ask](request, element, listener) };

@@ -178,16 +178,6 @@ pub mod bridge {
         pub state: ShareState,
     }
 
-    /// The share preview's contents ([`scopelens_ui::share_panel::LinkContents`]),
-    /// made by the tools module, which has the allow-list and the secret
-    /// finder, for the diagnose view's preview.
-    #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-    pub struct LinkContentsAnswer {
-        pub removed: usize,
-        #[serde(deserialize_with = "share_state")]
-        pub carried: ShareState,
-    }
-
     /// `ShareState` has its own reader (`ShareState::from_json`), kept
     /// rather than derived so the first module carries one JSON reader.
     fn share_state<'de, D: Deserializer<'de>>(d: D) -> Result<ShareState, D::Error> {
@@ -231,7 +221,6 @@ pub mod bridge {
         UpdatePart(&'a PartRequest),
         HidePart { part: Part },
         ShareFragment { state: &'a ShareState },
-        LinkContents { state: &'a ShareState },
         TicketMarkdown(&'a TicketRequest),
     }
 
@@ -292,14 +281,6 @@ pub mod bridge {
     pub fn share_fragment(state: &ShareState) -> Result<js_sys::Promise, JsValue> {
         use wasm_bindgen::JsCast;
         let answer = ask_plain_answer(&Ask::ShareFragment { state })?;
-        Ok(answer.unchecked_into())
-    }
-
-    /// A promise of what a link for `state` will carry, as the JSON of a
-    /// [`LinkContentsAnswer`].
-    pub fn link_contents(state: &ShareState) -> Result<js_sys::Promise, JsValue> {
-        use wasm_bindgen::JsCast;
-        let answer = ask_plain_answer(&Ask::LinkContents { state })?;
         Ok(answer.unchecked_into())
     }
 

@@ -21,7 +21,7 @@ use scopelens_site::{
 };
 use scopelens_ui::share_panel::LinkContents;
 use scopelens_ui::util::now_unix;
-use scopelens_ui::{Diagnoser, DiagnoserState, ShareButtons, SharePreview};
+use scopelens_ui::{Diagnoser, DiagnoserState, ResultView, ShareButtons, SharePreview};
 use std::rc::Rc;
 use wasm_bindgen::JsValue;
 use yew::prelude::*;
@@ -288,13 +288,6 @@ fn LiveHost(props: &LiveHostProps) -> Html {
     Html::default()
 }
 
-/// The tools module's answer for the share preview.
-fn read_link_contents(json: &str) -> Result<LinkContents, String> {
-    let bridge::LinkContentsAnswer { removed, carried } =
-        serde_json::from_str(json).map_err(|e| format!("its answer could not be read ({e})"))?;
-    Ok(LinkContents { removed, carried })
-}
-
 #[derive(Properties, PartialEq)]
 struct ShareBarProps {
     state: ShareState,
@@ -372,33 +365,12 @@ fn make_markdown(state: &ShareState, reply: Callback<Option<String>>) {
 
 /// The diagnose view's sharing: `scopelens_ui::SharePanel` with its link
 /// and Markdown makers swapped for the tools module's, so that this module
-/// links neither the encoder nor the Markdown writer.
+/// links neither the encoder nor the Markdown writer. The preview is drawn
+/// here: what a link carries is the allow-list that opening a link already
+/// needs.
 #[component]
 fn ShareBar(props: &ShareBarProps) -> Html {
     let open = use_state(|| false);
-    // The preview's contents come from the tools module; an answer counts
-    // only if no newer question was asked meanwhile.
-    let contents = use_state(|| None::<Result<LinkContents, String>>);
-    let asked = use_mut_ref(|| 0_u32);
-    {
-        let contents = contents.clone();
-        use_effect_with((*open, props.state.clone()), move |(open, state)| {
-            let question = {
-                let mut asked = asked.borrow_mut();
-                *asked = asked.wrapping_add(1);
-                *asked
-            };
-            contents.set(None);
-            if *open {
-                let answer = Callback::from(move |answer: Result<String, String>| {
-                    if *asked.borrow() == question {
-                        contents.set(Some(answer.and_then(|json| read_link_contents(&json))));
-                    }
-                });
-                reply_with(bridge::link_contents(state), answer);
-            }
-        });
-    }
     let on_toggle = {
         let open = open.clone();
         Callback::from(move |()| open.set(!*open))
@@ -416,7 +388,7 @@ fn ShareBar(props: &ShareBarProps) -> Html {
             <ShareButtons open={*open} {on_toggle} diagnosis={Some(props.diagnosis.clone())}
                 make_link={Some(maker.clone())} make_markdown={Some(markdown)} />
             if *open {
-                <SharePreview contents={(*contents).clone()} make_link={maker} />
+                <SharePreview contents={Some(Ok(LinkContents::of(&props.state)))} make_link={maker} />
             }
         </section>
     }
@@ -500,7 +472,7 @@ fn App() -> Html {
         View::Diagnose => html! {
             <>
                 <Diagnoser state={state.diag.clone()} on_change={on_diag.clone()} guide_base={guide.clone()}
-                    full={Some(scopelens_ui::full_result(guide.clone()))}
+                    result={ResultView::full(guide.clone())}
                     share={Some(share)} shared={state.shared} {on_edit_copy}
                     scope_check_wanted={state.live_open} />
                 // Opt-in: the only place the page makes requests, to the Graph API only.

@@ -350,27 +350,27 @@ test("live check: its panel loads only when opened, follows the scope check, and
   await finish(p);
 });
 
-test("share preview: a failed load says so, and opening it again retries; the preview follows edits into the link", async () => {
+test("share preview: shown without the tools module; a link that cannot be made says why, and the next try makes it; the preview follows edits", async () => {
   const p = await open("", { now: 1760000000 });
   const before = problems.length;
   const fetched = [];
   p.page.on("request", (r) => fetched.push(new URL(r.url()).pathname));
   const toolFiles = () => fetched.filter((f) => f.includes("scopelens_tools")).length;
   await paste(p.page, fixture("debug_token/missing_messaging_minimal.json"));
-  eq(toolFiles(), 0, "tools module fetched by a paste");
+  await openSharePreview(p.page);
+  eq(toolFiles(), 0, "tools module fetched by a paste and the preview");
   await p.page.route(/scopelens_tools_bg\.wasm/, (route) => route.abort());
-  await p.page.click("button.share-toggle");
+  await p.page.click("button.make-link");
   const failure = p.page.locator(".share-preview .error-message[role=alert]");
   await failure.waitFor();
   const message = await failure.textContent();
-  assert(message.startsWith("The preview could not be made") && message.includes("reload"), `failure message: ${message}`);
+  assert(message.startsWith("No link could be made") && message.includes("reload"), `failure message: ${message}`);
+  assert(!p.page.url().includes("#"), "the address changed though no link was made");
   await p.page.unroute(/scopelens_tools_bg\.wasm/);
-  await p.page.click("button.share-toggle"); // closed, then opened again: the load is retried
-  eq(await p.page.$(".share-preview"), null, "the preview outlived closing");
-  await openSharePreview(p.page);
   await openScopeCheck(p.page);
   await p.page.fill(".scope-matrix input.sl-waba", "102290129340398");
   await p.page.waitForFunction(() => document.querySelector(".share-preview").textContent.includes("102290129340398"));
+  eq(await p.page.$$eval(".share-preview .error-message", (e) => e.length), 0, "the failure outlived the edit");
   await p.page.click("button.make-link");
   await p.page.locator("input.sl-link").waitFor();
   eq(decodeLink(await p.page.inputValue("input.sl-link")).w, "102290129340398", "WABA ID typed after opening, in the link");

@@ -1,11 +1,11 @@
 //! The composite: input box plus context → `scopelens_core::diagnose` →
 //! the result, in full (verdict, scope check, sharing, findings, token
-//! timeline, decoded payload) when the host passes `full`, else the verdict
-//! and the top finding. The diagnosis is recomputed on every change (no
+//! timeline, decoded payload) or compact (the verdict and the top
+//! finding), as the host's `ResultView` says. The diagnosis is recomputed on every change (no
 //! button); the core is called directly.
 
 pub use crate::diagnoser_state::{editing, DiagnoserState};
-use crate::diagnosis_view::{Shown, TopFinding};
+use crate::diagnosis_view::{ResultView, Shown};
 use crate::input_box::InputBox;
 use crate::util::now_unix;
 use scopelens_core::model::{Payload, PermissionStatus};
@@ -51,12 +51,9 @@ pub struct DiagnoserProps {
     /// intents and IDs (the web app's live check, while open).
     #[prop_or_default]
     pub scope_check_wanted: bool,
-    /// The full result ([`crate::diagnosis_view::full_result`]). Without
-    /// it, the diagnoser is the small one embeds show (the guide's
-    /// decoder): the input, the verdict and the top finding, and its bundle
-    /// links none of the full result's parts.
-    #[prop_or_default]
-    pub full: Option<Callback<Shown, Html>>,
+    /// How the result shows: in full (the app) or compact (the guide's
+    /// decoder, which then links none of the full result's parts).
+    pub result: ResultView,
 }
 
 /// Whether the input calls for the scope check: it lists permissions
@@ -121,7 +118,7 @@ pub fn Diagnoser(props: &DiagnoserProps) -> Html {
             .unwrap_or(InputKind::Unknown)
     };
     let empty = state.input.trim().is_empty();
-    let scope_check = props.full.is_some()
+    let scope_check = props.result.is_full()
         && (props.scope_check_wanted || (!empty && wants_scope_check(&diagnosis)));
     let share = match &props.share {
         Some(share) if !empty => share.emit((state.to_share(), diagnosis.clone())),
@@ -133,7 +130,7 @@ pub fn Diagnoser(props: &DiagnoserProps) -> Html {
             <div class="diagnoser-input">
                 <InputBox value={state.input.clone()} kind={state.kind} {detected}
                     {on_input} {on_kind} {on_load} {on_arrival} />
-                if state.now_pinned && !props.shared && props.full.is_some() {
+                if state.now_pinned && !props.shared && props.result.is_full() {
                     <p class="pinned-time">
                         { format!("Times are as of {} (from the shared link). ", scopelens_core::time::utc(state.now)) }
                         <button type="button" class="use-now" onclick={use_current_time}>{ "Use the current time" }</button>
@@ -153,18 +150,14 @@ pub fn Diagnoser(props: &DiagnoserProps) -> Html {
                 if empty {
                     <p class="empty-hint">{ "The diagnosis appears here as you paste or type. Nothing you paste leaves this page." }</p>
                 }
-                { match &props.full {
-                    Some(full) => full.emit(Shown {
-                        diagnosis: diagnosis.clone(),
-                        state: state.clone(),
-                        on_change: props.on_change.clone(),
-                        empty,
-                        scope_check,
-                        share,
-                    }),
-                    None if empty => Html::default(),
-                    None => html! { <TopFinding {diagnosis} guide_base={props.guide_base.clone()} /> },
-                } }
+                { props.result.show(Shown {
+                    diagnosis: diagnosis.clone(),
+                    state: state.clone(),
+                    on_change: props.on_change.clone(),
+                    empty,
+                    scope_check,
+                    share,
+                }) }
             </div>
         </div>
     }

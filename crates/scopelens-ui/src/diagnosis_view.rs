@@ -17,27 +17,23 @@ use scopelens_core::Diagnosis;
 use std::rc::Rc;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct ScopeCheckProps {
-    pub diagnosis: Rc<Diagnosis>,
-    /// Holds the intents, WABA ID and app ID the scopes are checked for.
-    pub context: DiagnoserState,
-    /// Told of the context with the user's change applied.
-    pub on_context: Callback<DiagnoserState>,
-}
-
-/// The scope matrix of a diagnosis, editing the context it is checked for.
-#[component]
-pub fn ScopeCheck(props: &ScopeCheckProps) -> Html {
-    let context = &props.context;
-    let edit = |apply| editing(context, &props.on_context, apply);
-    let edit_intents = editing(context, &props.on_context, |s, intents| s.intents = intents);
+/// The scope matrix of a diagnosis, editing the context (intents, WABA
+/// ID, app ID) it is checked for: `on_context` is told of the context with
+/// the user's change applied. A function, not a component: it keeps no
+/// state of its own.
+pub fn scope_matrix_of(
+    diagnosis: &Diagnosis,
+    context: &DiagnoserState,
+    on_context: &Callback<DiagnoserState>,
+) -> Html {
+    let edit = |apply| editing(context, on_context, apply);
+    let edit_intents = editing(context, on_context, |s, intents| s.intents = intents);
     let has_scopes = matches!(
-        props.diagnosis.payload,
+        diagnosis.payload,
         Some(Payload::DebugToken(_)) | Some(Payload::Permissions(_))
     );
     html! {
-        <ScopeMatrix rows={props.diagnosis.scopes.clone()} {has_scopes} intents={context.intents.clone()}
+        <ScopeMatrix rows={diagnosis.scopes.clone()} {has_scopes} intents={context.intents.clone()}
             waba_id={context.waba_id.clone()} app_id={context.app_id.clone()}
             on_intents={edit_intents}
             on_waba_id={edit(|s, v| s.waba_id = AttrValue::from(v))}
@@ -45,7 +41,7 @@ pub fn ScopeCheck(props: &ScopeCheckProps) -> Html {
     }
 }
 
-/// What the diagnoser's result side has to show, for [`full_result`].
+/// What the diagnoser's result side has to show, for a [`ResultView`].
 pub struct Shown {
     pub diagnosis: Rc<Diagnosis>,
     /// The diagnoser's state, which the scope check edits.
@@ -58,29 +54,61 @@ pub struct Shown {
     pub share: Html,
 }
 
-/// The diagnoser's full result: the scope check alone while nothing is
-/// pasted (if it is wanted), else the [`DiagnosisView`].
-pub fn full_result(guide_base: AttrValue) -> Callback<Shown, Html> {
-    Callback::from(move |shown: Shown| {
-        let Shown {
-            diagnosis,
-            state,
-            on_change,
-            empty,
-            scope_check,
-            share,
-        } = shown;
-        match (empty, scope_check) {
-            (true, false) => Html::default(),
-            (true, true) => {
-                html! { <ScopeCheck {diagnosis} context={state} on_context={on_change} /> }
+/// How the diagnoser shows its result. Each is a callback, so that a host
+/// links only the one it passes: the guide's decoder none of the full
+/// result's parts, the app no compact one.
+#[derive(Clone, PartialEq)]
+pub enum ResultView {
+    /// Everything ([`ResultView::full`]): the app's diagnose view.
+    Full(Callback<Shown, Html>),
+    /// The verdict and the top finding ([`ResultView::compact`]): embeds.
+    Compact(Callback<Shown, Html>),
+}
+
+impl ResultView {
+    /// The scope check alone while nothing is pasted (if it is wanted),
+    /// else the [`DiagnosisView`].
+    pub fn full(guide_base: AttrValue) -> ResultView {
+        ResultView::Full(Callback::from(move |shown: Shown| {
+            let Shown {
+                diagnosis,
+                state,
+                on_change,
+                empty,
+                scope_check,
+                share,
+            } = shown;
+            match (empty, scope_check) {
+                (true, false) => Html::default(),
+                (true, true) => scope_matrix_of(&diagnosis, &state, &on_change),
+                (false, _) => html! {
+                    <DiagnosisView {diagnosis} now={state.now} context={state} on_context={on_change}
+                        {scope_check} {share} guide_base={guide_base.clone()} />
+                },
             }
-            (false, _) => html! {
-                <DiagnosisView {diagnosis} now={state.now} context={state} on_context={on_change}
-                    {scope_check} {share} guide_base={guide_base.clone()} />
-            },
+        }))
+    }
+
+    /// The [`TopFinding`] once something is pasted.
+    pub fn compact(guide_base: AttrValue) -> ResultView {
+        ResultView::Compact(Callback::from(move |shown: Shown| {
+            if shown.empty {
+                return Html::default();
+            }
+            html! { <TopFinding diagnosis={shown.diagnosis} guide_base={guide_base.clone()} /> }
+        }))
+    }
+
+    pub fn is_full(&self) -> bool {
+        matches!(self, ResultView::Full(_))
+    }
+
+    /// The result for `shown`.
+    pub fn show(&self, shown: Shown) -> Html {
+        match self {
+            ResultView::Full(view) | ResultView::Compact(view) => view.emit(shown),
         }
-    })
+    }
 }
 
 #[derive(Properties, PartialEq)]
@@ -154,8 +182,7 @@ pub fn DiagnosisView(props: &DiagnosisViewProps) -> Html {
         <>
             <VerdictBanner diagnosis={diagnosis.clone()} />
             if props.scope_check {
-                <ScopeCheck diagnosis={diagnosis.clone()} context={props.context.clone()}
-                    on_context={props.on_context.clone()} />
+                { scope_matrix_of(diagnosis, &props.context, &props.on_context) }
             }
             { props.share.clone() }
             <section class="findings-section" aria-label="Findings">

@@ -40,7 +40,7 @@ pub mod verdict_banner;
 pub use access_wizard::{AccessWizard, WizardState};
 pub use copy::CopyButton;
 pub use diagnoser::{Diagnoser, DiagnoserState};
-pub use diagnosis_view::{full_result, DiagnosisView, ScopeCheck, TopFinding};
+pub use diagnosis_view::{DiagnosisView, ResultView, TopFinding};
 pub use endpoint_check::EndpointCheck;
 pub use error_lookup::{ErrorLookup, LookupState};
 pub use examples::{Example, EXAMPLES};

@@ -342,7 +342,7 @@ async fn diagnoser_wires_input_to_the_views() {
         shared: false,
         on_edit_copy: Callback::noop(),
         scope_check_wanted: false,
-        full: Some(scopelens_ui::full_result("./guide/".into())),
+        result: scopelens_ui::ResultView::full("./guide/".into()),
     })
     .await;
     assert_eq!(

@@ -14,7 +14,8 @@ use scopelens_core::share::encode_view_share;
 use scopelens_core::{diagnose, encode_share, Context, Diagnosis, ShareState, SharedView};
 use scopelens_ui::diagnoser::granted_scopes;
 use scopelens_ui::{
-    AccessWizard, Diagnoser, DiagnoserState, EndpointCheck, ErrorLookup, LookupState, WizardState,
+    AccessWizard, Diagnoser, DiagnoserState, EndpointCheck, ErrorLookup, LookupState, ResultView,
+    WizardState,
 };
 use std::fmt;
 use yew::prelude::*;
@@ -333,7 +334,8 @@ pub fn Widget(props: &WidgetProps) -> Html {
                 let spec = spec.clone();
                 Callback::from(move |s: DiagnoserState| spec.set(Spec::Decoder(s)))
             };
-            html! { <Diagnoser state={state.clone()} {on_change} guide_base={base.clone()} /> }
+            let result = ResultView::compact(base.clone());
+            html! { <Diagnoser state={state.clone()} {on_change} guide_base={base.clone()} {result} /> }
         }
         #[cfg(feature = "diagnose")]
         Spec::Endpoint { request, example } => {

@@ -4,8 +4,8 @@
 //! opened (or once the page is idle) and calls [`mount_view`] and
 //! [`unmount_view`] for a view, [`mount_part`], [`update_part`] and
 //! [`unmount_part`] for the part of the diagnose view it shows (the live
-//! check), and [`link_contents`], [`share_fragment`] and [`ticket_markdown`]
-//! for the diagnose view's share preview, links and tickets. Each takes one request whose type
+//! check), and [`share_fragment`] and [`ticket_markdown`] for the diagnose
+//! view's links and tickets. Each takes one request whose type
 //! `scopelens_site::bridge` declares for both modules.
 //!
 //! Each view keeps its state here while the user visits other views, so
@@ -14,11 +14,10 @@
 use scopelens_core::share::{LookupState, TriageCounts, WizardState};
 use scopelens_core::{ShareState, SharedView};
 use scopelens_site::bridge::{
-    from_js, to_js, LinkContentsAnswer, Part as PartName, PartRequest, TicketRequest, ToolRequest,
+    from_js, to_js, Part as PartName, PartRequest, TicketRequest, ToolRequest,
 };
 use scopelens_site::{base_url, live_context, show_link, with_live_context, View, GUIDE_BASE};
 use scopelens_ui::live_panel::LivePanelProps;
-use scopelens_ui::share_panel::LinkContents;
 use scopelens_ui::{
     AccessWizard, DiagnoserState, EndpointCheck, ErrorLookup, LivePanel, SharePanel, TriageState,
     TriageView,
@@ -290,18 +289,6 @@ pub fn share_fragment(state: JsValue) -> Result<String, JsError> {
     let state = scopelens_site::bridge::state_from_js(&state)
         .ok_or_else(|| JsError::new("the share state could not be read"))?;
     scopelens_core::encode_share(&state).map_err(|e| JsError::new(&e.to_string()))
-}
-
-/// What a link for a share state will carry (the JSON of a
-/// `LinkContentsAnswer`), for the diagnose view's preview, whose module
-/// carries neither the allow-list nor the secret finder.
-#[wasm_bindgen]
-pub fn link_contents(state: JsValue) -> Result<String, JsError> {
-    let state = scopelens_site::bridge::state_from_js(&state)
-        .ok_or_else(|| JsError::new("the share state could not be read"))?;
-    let LinkContents { removed, carried } = LinkContents::of(&state);
-    serde_json::to_string(&LinkContentsAnswer { removed, carried })
-        .map_err(|e| JsError::new(&e.to_string()))
 }
 
 /// "Copy as Markdown" in the diagnose view: the Markdown for a ticket

@@ -6,13 +6,21 @@ use libfuzzer_sys::fuzz_target;
 use scopelens_core::input::lenient::{self, MAX_DEPTH};
 use serde_json::Value;
 
-/// Numbers compared by value: `1` and `1.0` are one JSON number.
-fn by_value(v: &Value) -> Value {
-    match v {
-        Value::Number(n) => n.as_f64().map_or(Value::Null, Value::from),
-        Value::Array(items) => Value::Array(items.iter().map(by_value).collect()),
-        Value::Object(map) => Value::Object(map.iter().map(|(k, v)| (k.clone(), by_value(v))).collect()),
-        other => other.clone(),
+/// The same JSON value, numbers compared by value (`1` and `1.0` are one
+/// JSON number) and to within the last bit of a float: the reader rounds
+/// correctly, as Rust's parser does, and serde_json's default parser does
+/// not always.
+fn same(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Number(x), Value::Number(y)) => match (x.as_f64(), y.as_f64()) {
+            (Some(x), Some(y)) => x == y || x.to_bits().abs_diff(y.to_bits()) <= 1,
+            _ => x == y,
+        },
+        (Value::Array(x), Value::Array(y)) => x.len() == y.len() && x.iter().zip(y).all(|(x, y)| same(x, y)),
+        (Value::Object(x), Value::Object(y)) => {
+            x.len() == y.len() && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| same(v, w)))
+        }
+        _ => a == b,
     }
 }
 
@@ -20,7 +28,7 @@ fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
     let whole = lenient::parse_all(&text);
     if let (Ok(strict), Ok((read, _))) = (serde_json::from_str::<Value>(&text), &whole) {
-        assert_eq!(by_value(&strict), by_value(read), "strict JSON read differently");
+        assert!(same(&strict, read), "strict JSON read differently: {strict:?} and {read:?}");
     }
     if let Ok((_, dialect)) = &whole {
         assert!(dialect.elided_paths.len() <= 32 && dialect.hidden_paths.len() <= 32);

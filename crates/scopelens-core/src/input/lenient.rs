@@ -2308,12 +2308,6 @@ fn snake_case(name: &str) -> String {
 }
 
 fn number_from(raw: &str) -> Option<Number> {
-    // A JSON number reads as serde_json reads it: its float parser and
-    // Rust's may differ in the last bit, and strict JSON must read the same
-    // through either reader.
-    if let Ok(n) = serde_json::from_str::<Number>(raw) {
-        return Some(n);
-    }
     let cleaned: String;
     let raw = if raw.contains(['_', '+']) {
         cleaned = raw.chars().filter(|c| *c != '_' && *c != '+').collect();

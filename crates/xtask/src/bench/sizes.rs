@@ -44,9 +44,8 @@ pub fn app_files(dist: &Path) -> Result<Vec<String>, String> {
     let html = std::fs::read_to_string(&index)
         .map_err(|e| format!("{}: {e} (run `cargo xtask dist` first)", index.display()))?;
     let mut files = vec!["index.html".to_string()];
-    for attr in ["href=\"", "src=\"", "data-js=\"", "data-wasm=\""] {
-        for (at, _) in html.match_indices(attr) {
-            let value = html[at + attr.len()..].split('"').next().unwrap_or("");
+    for name in ["href", "src", "data-js", "data-wasm"] {
+        for value in attribute_values(&html, name) {
             if let Some(local) = local_file(value) {
                 if !files.contains(&local) {
                     files.push(local);
@@ -56,6 +55,25 @@ pub fn app_files(dist: &Path) -> Result<Vec<String>, String> {
     }
     files.sort();
     Ok(files)
+}
+
+/// Every value of the attribute `name` in `html`, quoted with `"` or `'` or
+/// not quoted at all (as Trunk's minifier writes them).
+fn attribute_values<'a>(html: &'a str, name: &str) -> Vec<&'a str> {
+    let pattern = format!("{name}=");
+    html.match_indices(&pattern)
+        .filter(|(at, _)| html[..*at].ends_with(|c: char| c.is_ascii_whitespace()))
+        .map(|(at, _)| {
+            let rest = &html[at + pattern.len()..];
+            match rest.chars().next() {
+                Some(quote @ ('"' | '\'')) => rest[1..].split(quote).next().unwrap_or(""),
+                _ => rest
+                    .split(|c: char| c.is_ascii_whitespace() || c == '>')
+                    .next()
+                    .unwrap_or(""),
+            }
+        })
+        .collect()
 }
 
 /// A page reference to a file beside it (`./x.js`, `x.css`), or `None` for
@@ -300,8 +318,8 @@ mod tests {
         std::fs::write(
             dist.join("index.html"),
             r##"<link rel="icon" href="data:,"><link rel="stylesheet" href="./style-1.css">
-<script type="module" src="./init.js" data-js="./app-1.js" data-wasm="./app-1_bg.wasm"></script>
-<link rel="modulepreload" href="./app-1.js"><a href="./guide/">guide</a><a href="#main">skip</a>
+<script type=module src=./init.js data-js=./app-1.js data-wasm='./app-1_bg.wasm'></script>
+<link rel="modulepreload" href="./app-1.js"><a href="./guide/">guide</a><a href=#main>skip</a>
 <a href="https://graph.facebook.com/">graph</a>"##,
         )
         .unwrap();

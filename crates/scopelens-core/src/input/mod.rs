@@ -8,6 +8,7 @@
 pub mod http;
 pub mod layers;
 pub mod lenient;
+pub mod notations;
 pub mod text;
 pub mod token;
 
@@ -46,6 +47,17 @@ pub enum Form {
     /// Rows of a two-column table: Markdown, Postman's or a log viewer's
     /// `key<TAB>value`, or columns aligned with spaces.
     Table,
+    /// `key=value` pairs of a log line (Go's `slog`, Heroku, Loki).
+    Logfmt,
+    Yaml,
+    Xml,
+    /// Clojure's EDN, as `ex-data` of a clj-http exception prints.
+    Edn,
+    /// A Windows PowerShell error record of `Invoke-RestMethod` or
+    /// `Invoke-WebRequest`, its body cut at the console's width.
+    PowerShell,
+    /// JSON as Windows PowerShell's `ConvertTo-Json` writes it.
+    PowerShellJson,
     Token,
     /// No payload: the error was read from its words.
     Text,
@@ -66,6 +78,12 @@ impl Form {
             Form::JavaToString => "Java/Kotlin toString output",
             Form::GoFormat => "Go %+v output",
             Form::Table => "two-column table",
+            Form::Logfmt => "logfmt key=value log line",
+            Form::Yaml => "YAML",
+            Form::Xml => "XML",
+            Form::Edn => "Clojure EDN (ex-data)",
+            Form::PowerShell => "PowerShell Invoke-RestMethod error record",
+            Form::PowerShellJson => "PowerShell ConvertTo-Json output",
             Form::Token => "bare token",
             Form::Text => "error text without JSON",
         }
@@ -246,7 +264,10 @@ pub fn read(text: &str, kind: Option<InputKind>) -> Reading {
         reading.secrets_redacted = 1;
         return reading;
     }
-    let redacted = secrets::redact(text);
+    // A PowerShell record's body is joined back before anything else, so
+    // that a token the console cut in two is whole when secrets are removed.
+    let joined = notations::powershell::unwrap(text);
+    let redacted = secrets::redact(joined.as_deref().unwrap_or(text));
     reading.secrets_redacted = redacted.count;
     let text = redacted.text.as_str();
     reading.http = http::scan(text);
@@ -264,6 +285,13 @@ pub fn read(text: &str, kind: Option<InputKind>) -> Reading {
     match found {
         Ok(mut found) => {
             reading.from_text = code_from_words(&mut found.payload);
+            if found.form == Form::Json {
+                if joined.is_some() {
+                    found.form = Form::PowerShell;
+                } else if notations::powershell::is_convert_to_json(text) {
+                    found.form = Form::PowerShellJson;
+                }
+            }
             reading.form = Some(found.form);
             reading.embedded = found.embedded;
             reading.envelope = found.envelope;
@@ -612,6 +640,23 @@ fn scan_for_payload(text: &str, kind: Option<InputKind>) -> Result<Found, InputE
                 }
                 pos = resume;
             }
+        }
+    }
+    // Notations that are not JSON's relatives: EDN, XML, YAML, logfmt.
+    for (value, notation) in notations::documents(text) {
+        if let Some((payload, envelope)) = recognise_kind(&value, kind) {
+            return Ok(Found {
+                gaps: Gaps::of(&lenient::Dialect::default(), &value),
+                payload,
+                form: match notation {
+                    notations::Notation::Logfmt => Form::Logfmt,
+                    notations::Notation::Yaml => Form::Yaml,
+                    notations::Notation::Xml => Form::Xml,
+                    notations::Notation::Edn => Form::Edn,
+                },
+                embedded: true,
+                envelope,
+            });
         }
     }
     // `key: value` lines whose opening brace was not copied.

@@ -1,0 +1,160 @@
+//! logfmt, the `key=value` log lines of Go's `slog`/`logrus`, Heroku's
+//! router and Loki: `level=error msg="(#131030) …" code=131030
+//! fbtrace_id=AbC…`. Keys may be paths (`error.code=190`), which the
+//! recogniser rebuilds into the nested document. Values are bare up to the
+//! next space, or double-quoted with backslash escapes.
+
+use serde_json::{Map, Value};
+
+/// Fewer pairs than this on a line is prose with an `=` in it.
+const MIN_PAIRS: usize = 3;
+/// Longest key read; longer runs are not field names.
+const MAX_KEY: usize = 64;
+
+/// One object per line that holds at least [`MIN_PAIRS`] pairs, in order;
+/// a line's words that are not pairs (a timestamp, a dyno name) are skipped.
+pub fn documents(text: &str) -> impl Iterator<Item = Value> + '_ {
+    text.lines()
+        .filter(|line| line.contains('='))
+        .filter_map(line)
+        .take(super::MAX_STARTS)
+}
+
+fn line(line: &str) -> Option<Value> {
+    let bytes = line.as_bytes();
+    let mut pairs = Map::new();
+    let mut at = 0;
+    while at < bytes.len() {
+        while at < bytes.len() && bytes[at].is_ascii_whitespace() {
+            at += 1;
+        }
+        let start = at;
+        while at < bytes.len() && is_key_byte(bytes[at]) {
+            at += 1;
+        }
+        let key = &line[start..at];
+        if at > start
+            && at - start <= MAX_KEY
+            && bytes[start].is_ascii_alphabetic()
+            && bytes.get(at) == Some(&b'=')
+        {
+            let (value, end) = value(line, at + 1);
+            at = end;
+            pairs.entry(key.to_string()).or_insert(value);
+        } else {
+            // Not a pair: skip the word (a quoted one whole).
+            at = skip_word(bytes, start.max(at));
+        }
+    }
+    if pairs.len() < MIN_PAIRS {
+        return None;
+    }
+    // logfmt's own name for the message stands for Graph's `message`
+    // when there is no `message` pair.
+    if !pairs.contains_key("message") {
+        if let Some(msg) = pairs.remove("msg") {
+            pairs.insert("message".into(), msg);
+        }
+    }
+    Some(Value::Object(pairs))
+}
+
+fn is_key_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'-' | b'/' | b'@')
+}
+
+fn skip_word(bytes: &[u8], from: usize) -> usize {
+    let mut at = from;
+    if bytes.get(at) == Some(&b'"') {
+        return quoted_end(bytes, at);
+    }
+    while at < bytes.len() && !bytes[at].is_ascii_whitespace() {
+        at += 1;
+    }
+    at.max(from + 1)
+}
+
+/// The value at `from` and the offset after it.
+fn value(line: &str, from: usize) -> (Value, usize) {
+    let bytes = line.as_bytes();
+    if bytes.get(from) == Some(&b'"') {
+        let end = quoted_end(bytes, from);
+        let closed = end > from + 1 && bytes[end - 1] == b'"';
+        let inner = &line[from + 1..if closed { end - 1 } else { end }];
+        return (Value::String(unescape(inner)), end);
+    }
+    let mut end = from;
+    while end < bytes.len() && !bytes[end].is_ascii_whitespace() {
+        end += 1;
+    }
+    let raw = &line[from..end];
+    let value = if raw.is_empty() {
+        Value::Null
+    } else {
+        super::plain_scalar(raw)
+    };
+    (value, end)
+}
+
+/// The offset just past the quoted value opening at `from` (or the end
+/// of the line when it is not closed).
+fn quoted_end(bytes: &[u8], from: usize) -> usize {
+    let mut at = from + 1;
+    while at < bytes.len() {
+        match bytes[at] {
+            b'\\' => at += 2,
+            b'"' => return at + 1,
+            _ => at += 1,
+        }
+    }
+    bytes.len()
+}
+
+fn unescape(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    let mut chars = raw.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('n') => out.push('\n'),
+            Some('t') => out.push('\t'),
+            Some('r') => out.push('\r'),
+            Some(other) => out.push(other),
+            None => out.push('\\'),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn a_log_line_of_pairs_is_read_with_quoted_values_and_escapes() {
+        let text = r#"time=2025-11-28T10:14:03Z level=error msg="(#100) \"{{1}}\" missing" code=100 fbtrace_id=AbC"#;
+        let value = documents(text).next().unwrap();
+        assert_eq!(value["message"], json!("(#100) \"{{1}}\" missing"));
+        assert_eq!(value["code"], json!(100));
+        assert_eq!(value["fbtrace_id"], json!("AbC"));
+    }
+
+    #[test]
+    fn words_that_are_not_pairs_are_skipped_and_paths_kept() {
+        let text =
+            "2025-11-28T10:20:41Z app[worker.1]: at=error error.code=190 error.type=OAuthException";
+        let value = documents(text).next().unwrap();
+        assert_eq!(value["error.code"], json!(190));
+        assert_eq!(value["at"], json!("error"));
+    }
+
+    #[test]
+    fn prose_with_an_equals_sign_is_not_logfmt() {
+        assert_eq!(documents("set x=1 and retry").count(), 0);
+        assert_eq!(documents("a=\"unclosed b=2 c=3").count(), 0);
+    }
+}

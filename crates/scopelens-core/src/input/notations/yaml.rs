@@ -34,12 +34,26 @@ pub fn documents(text: &str) -> impl Iterator<Item = Value> + '_ {
             let value = reader.node(indent, 0);
             at = reader.at.max(start + 1);
             let members = value.as_object().map_or(0, Map::len);
-            if !reader.broken && (members >= 2 || nested(&value)) {
+            if !reader.broken
+                && !bracketed(&lines, start, reader.at)
+                && (members >= 2 || nested(&value))
+            {
                 return Some(value);
             }
         }
         None
     })
+}
+
+/// Whether the lines from `start` to `end` sit inside brackets (an opening
+/// brace ends the line before, a closing one starts the line after): the
+/// members of a JSON or JavaScript object, which YAML's block style never
+/// encloses, and which the lenient reader reads (or reports) better.
+fn bracketed(lines: &[Line], start: usize, end: usize) -> bool {
+    let before = lines[..start].iter().rev().find(|l| !l.blank());
+    let after = lines[end.min(lines.len())..].iter().find(|l| !l.blank());
+    before.is_some_and(|l| l.content.ends_with(['{', '[', '(']))
+        || after.is_some_and(|l| l.content.starts_with(['}', ']', ')']))
 }
 
 /// Whether a value holds an object or array: one key over a nested block
@@ -379,6 +393,12 @@ mod tests {
             documents("{\n \"data\": {\"is_valid\": true\n \"scopes\": []}}").count(),
             0
         );
+    }
+
+    #[test]
+    fn members_of_a_json_object_are_not_read_as_yaml() {
+        let text = "{\n  \"data\": {\n    \"is_valid\": true\n    \"scopes\": [\"a\"]\n  }\n}";
+        assert_eq!(documents(text).count(), 0);
     }
 
     #[test]

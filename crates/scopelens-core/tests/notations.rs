@@ -612,3 +612,98 @@ fn a_secret_named_before_a_space_is_removed_where_a_long_string_was_reflowed() {
         assert!(!shown.contains(&APP_SECRET[4..20]), "{output}: {shown}");
     }
 }
+
+/// A value's lines as YAML: `indent` spaces a level, sequence items under
+/// their key indented or flush with it, strings plain or in `quote`.
+fn yaml_lines(
+    value: &serde_json::Value,
+    indent: usize,
+    indent_items: bool,
+    quote: &str,
+) -> Vec<String> {
+    use serde_json::Value;
+    let scalar = |v: &Value| match v {
+        Value::String(s) if quote == "'" => format!("'{}'", s.replace('\'', "''")),
+        Value::String(s) if quote == "\"" => serde_json::to_string(s).unwrap(),
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    };
+    let mut out = Vec::new();
+    for (key, child) in value.as_object().unwrap() {
+        match child {
+            Value::Object(_) => {
+                out.push(format!("{key}:"));
+                out.extend(
+                    yaml_lines(child, indent, indent_items, quote)
+                        .into_iter()
+                        .map(|l| format!("{}{l}", " ".repeat(indent))),
+                );
+            }
+            Value::Array(items) => {
+                out.push(format!("{key}:"));
+                let pad = if indent_items {
+                    " ".repeat(indent)
+                } else {
+                    String::new()
+                };
+                for item in items {
+                    let lines = if item.is_object() {
+                        yaml_lines(item, indent, indent_items, quote)
+                    } else {
+                        vec![scalar(item)]
+                    };
+                    for (n, line) in lines.into_iter().enumerate() {
+                        let lead = if n == 0 { "- " } else { "  " };
+                        out.push(format!("{pad}{lead}{line}"));
+                    }
+                }
+            }
+            _ => out.push(format!("{key}: {}", scalar(child))),
+        }
+    }
+    out
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn a_webhook_written_as_yaml_is_read_with_its_errors(
+        code in prop::sample::select(catalog_codes()),
+        indent in 2usize..=4,
+        indent_items in any::<bool>(),
+        quote in prop::sample::select(&["", "'", "\""][..]),
+        around in prop::sample::select(AROUND),
+    ) {
+        let webhook = serde_json::json!({
+            "object": "whatsapp_business_account",
+            "entry": [{
+                "id": "102290129340398",
+                "changes": [{
+                    "field": "messages",
+                    "value": {
+                        "messaging_product": "whatsapp",
+                        "metadata": {"display_phone_number": "15550783881", "phone_number_id": "106540352242922"},
+                        "statuses": [{
+                            "id": "wamid.HBgLMTY1MDUwNzY1MjAVAgARGBI5QTNDQTVCM0Q0Q0Q2RTY3RTcA",
+                            "status": "failed",
+                            "timestamp": "1700000000",
+                            "recipient_id": "16505076520",
+                            "errors": [{"code": code, "title": "Message undeliverable"}],
+                        }],
+                    },
+                }],
+            }],
+        });
+        let yaml = yaml_lines(&webhook, indent, indent_items, quote).join("\n");
+        let text = format!("{}{yaml}{}", around.0, around.1);
+        let reading = input::read(&text, None);
+        prop_assert_eq!(reading.form, Some(Form::Yaml), "{}", text);
+        let Ok(payload) = &reading.payload else {
+            panic!("not read: {:?}\n{text}", reading.payload);
+        };
+        prop_assert_eq!(payload.kind(), scopelens_core::InputKind::WebhookError, "{}", text);
+        let diagnosis = diagnose(&text, &Context::at(1_760_000_000));
+        prop_assert!(diagnosis.findings.iter().any(|f| f.code == Some(code)), "{}", text);
+    }
+}

@@ -108,6 +108,41 @@ fn insert_repeated(map: &mut serde_json::Map<String, Value>, key: String, value:
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2048))]
+
+        /// Text made of each notation's punctuation, in any order, is read
+        /// or refused without a panic.
+        #[test]
+        fn any_text_of_the_notations_characters_is_read_or_refused_without_panicking(
+            text in "([-:{}\\[\\]()<>/=\"'#_,;|> \n\t\\\\a-z0-9é]|Invoke-RestMethod : |</a>|<a>|- |: |=\"){0,80}",
+        ) {
+            for (value, _) in documents(&text) {
+                prop_assert!(value.is_object(), "{value}");
+            }
+            if let Some(joined) = powershell::unwrap(&text) {
+                prop_assert!(joined.len() <= text.len() + 1);
+            }
+        }
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_without_exhausting_the_stack() {
+        let depth = 20_000;
+        let texts = [
+            "{:a ".repeat(depth),
+            "<a>".repeat(depth),
+            (0..depth)
+                .map(|i| format!("{}k:\n", " ".repeat(i % 300)))
+                .collect::<String>(),
+            "- ".repeat(depth) + "x",
+        ];
+        for text in &texts {
+            assert!(documents(text).all(|(v, _)| v.is_object()));
+        }
+    }
 
     #[test]
     fn field_names_of_other_languages_become_graph_names() {

@@ -26,11 +26,12 @@ pub fn documents(text: &str) -> impl Iterator<Item = Value> + '_ {
             let start = (at..lines.len()).find(|i| lines[*i].entry().is_some())?;
             tries += 1;
             let mut reader = Reader {
-                lines: lines.clone(),
+                lines: &lines,
+                item_rest: None,
                 at: start,
                 broken: false,
             };
-            let indent = reader.lines[start].indent;
+            let indent = lines[start].indent;
             let value = reader.node(indent, 0);
             at = reader.at.max(start + 1);
             let members = value.as_object().map_or(0, Map::len);
@@ -64,7 +65,7 @@ fn nested(value: &Value) -> bool {
         .is_some_and(|o| o.values().any(|v| v.is_object() || v.is_array()))
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Copy)]
 struct Line<'a> {
     indent: usize,
     content: &'a str,
@@ -131,16 +132,26 @@ fn entry(content: &str) -> Option<(String, &str)> {
     Some((key, rest.trim_start_matches([' ', '\t'])))
 }
 
-struct Reader<'a> {
-    lines: Vec<Line<'a>>,
+struct Reader<'a, 'b> {
+    lines: &'b [Line<'a>],
+    /// A `- key: value` line read as the `key: value` line it opens: the
+    /// line's index and what it reads as.
+    item_rest: Option<(usize, Line<'a>)>,
     at: usize,
     /// The block had a line YAML would not write (a value ending in `,`).
     broken: bool,
 }
 
-impl<'a> Reader<'a> {
+impl<'a> Reader<'a, '_> {
+    fn line(&self, at: usize) -> Option<Line<'a>> {
+        match self.item_rest {
+            Some((i, line)) if i == at => Some(line),
+            _ => self.lines.get(at).copied(),
+        }
+    }
+
     fn skip_blank(&mut self) {
-        while self.lines.get(self.at).is_some_and(Line::blank) {
+        while self.line(self.at).is_some_and(|l| l.blank()) {
             self.at += 1;
         }
     }
@@ -148,7 +159,7 @@ impl<'a> Reader<'a> {
     /// The node whose first line is at the current line, at `indent`.
     fn node(&mut self, indent: usize, depth: usize) -> Value {
         self.skip_blank();
-        let Some(line) = self.lines.get(self.at) else {
+        let Some(line) = self.line(self.at) else {
             return Value::Null;
         };
         if depth >= super::MAX_DEPTH {
@@ -166,7 +177,7 @@ impl<'a> Reader<'a> {
         let mut map = Map::new();
         loop {
             self.skip_blank();
-            let Some(line) = self.lines.get(self.at).cloned() else {
+            let Some(line) = self.line(self.at) else {
                 break;
             };
             if line.indent != indent || line.item().is_some() {
@@ -186,7 +197,7 @@ impl<'a> Reader<'a> {
         let mut items = Vec::new();
         loop {
             self.skip_blank();
-            let Some(line) = self.lines.get(self.at).cloned() else {
+            let Some(line) = self.line(self.at) else {
                 break;
             };
             if line.indent != indent {
@@ -201,10 +212,13 @@ impl<'a> Reader<'a> {
                 items.push(self.child(indent, depth));
             } else if entry(rest).is_some() {
                 // `- key: value` opens a mapping whose keys line up with `key`.
-                self.lines[self.at] = Line {
-                    indent: indent + offset,
-                    content: rest,
-                };
+                self.item_rest = Some((
+                    self.at,
+                    Line {
+                        indent: indent + offset,
+                        content: rest,
+                    },
+                ));
                 items.push(self.mapping(indent + offset, depth + 1));
             } else {
                 self.at += 1;
@@ -218,7 +232,7 @@ impl<'a> Reader<'a> {
     /// sequence at the same indent, as YAML allows under a key).
     fn child(&mut self, indent: usize, depth: usize) -> Value {
         self.skip_blank();
-        match self.lines.get(self.at) {
+        match self.line(self.at) {
             Some(next)
                 if next.indent > indent || (next.indent == indent && next.item().is_some()) =>
             {
@@ -264,7 +278,7 @@ impl<'a> Reader<'a> {
             _ => {
                 let mut text = rest.to_string();
                 // A plain scalar goes on over deeper lines that are not keys.
-                while let Some(next) = self.lines.get(self.at) {
+                while let Some(next) = self.line(self.at) {
                     if next.blank()
                         || next.indent <= indent
                         || next.entry().is_some()
@@ -284,7 +298,7 @@ impl<'a> Reader<'a> {
     /// The lines of a `|` (kept) or `>` (folded) block scalar.
     fn block_scalar(&mut self, folded: bool, indent: usize, strip: bool) -> String {
         let mut parts: Vec<&str> = Vec::new();
-        while let Some(next) = self.lines.get(self.at) {
+        while let Some(next) = self.line(self.at) {
             if !next.content.is_empty() && next.indent <= indent {
                 break;
             }

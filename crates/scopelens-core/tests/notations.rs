@@ -420,7 +420,7 @@ fn render(notation: Notation, e: &Error) -> String {
             let error = format!(
                 "<error kind=\"graph\"><message>{escaped}</message><type>OAuthException</type><code>{code}</code>{subcode}<fbtrace_id>{TRACE}</fbtrace_id></error>"
             );
-            if code % 2 == 0 {
+            if code.is_multiple_of(2) {
                 format!("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<s:Envelope xmlns:s=\"http://schemas.xmlsoap.org/soap/envelope/\">\n  <s:Body>\n    {error}\n    {secret}\n  </s:Body>\n</s:Envelope>")
             } else {
                 format!("<response>{error}{secret}</response>")
@@ -436,7 +436,7 @@ fn render(notation: Notation, e: &Error) -> String {
             } else {
                 String::new()
             };
-            let separator = if code % 2 == 0 { ",\n  " } else { " " };
+            let separator = if code.is_multiple_of(2) { ",\n  " } else { " " };
             format!(
                 "ExceptionInfo clj-http: status 400 {{:status 400{separator}:body {{:error {{:message {message:?}{separator}:type \"OAuthException\", :code {code}{subcode}, :fbtrace_id \"{TRACE}\"}}}}{secret}}}"
             )

@@ -55,8 +55,10 @@ pub enum Form {
     Edn,
     /// A Windows PowerShell error record of `Invoke-RestMethod` or
     /// `Invoke-WebRequest`, its body cut at the console's width.
+    #[serde(rename = "powershell")]
     PowerShell,
     /// JSON as Windows PowerShell's `ConvertTo-Json` writes it.
+    #[serde(rename = "powershell_json")]
     PowerShellJson,
     Token,
     /// No payload: the error was read from its words.

@@ -49,11 +49,14 @@ fn line(line: &str) -> Option<Value> {
     if pairs.len() < MIN_PAIRS {
         return None;
     }
-    // logfmt's own name for the message stands for Graph's `message`
-    // when there is no `message` pair.
+    // A logger's own name for the message (`msg`, or `err` and `error`
+    // holding text) stands for Graph's `message` when there is none.
     if !pairs.contains_key("message") {
-        if let Some(msg) = pairs.remove("msg") {
-            pairs.insert("message".into(), msg);
+        let said = ["msg", "err", "error"]
+            .into_iter()
+            .find(|key| pairs.get(*key).is_some_and(Value::is_string));
+        if let Some(value) = said.and_then(|key| pairs.remove(key)) {
+            pairs.insert("message".into(), value);
         }
     }
     Some(Value::Object(pairs))
@@ -150,6 +153,19 @@ mod tests {
         let value = documents(text).next().unwrap();
         assert_eq!(value["error.code"], json!(190));
         assert_eq!(value["at"], json!("error"));
+    }
+
+    #[test]
+    fn an_err_pair_is_the_message_when_there_is_none() {
+        let value = documents(r#"level=error err="(#131026) Undeliverable" code=131026"#)
+            .next()
+            .unwrap();
+        assert_eq!(value["message"], json!("(#131026) Undeliverable"));
+        let both = documents(r#"msg="send failed" message="(#10) Denied" code=10"#)
+            .next()
+            .unwrap();
+        assert_eq!(both["message"], json!("(#10) Denied"));
+        assert_eq!(both["msg"], json!("send failed"));
     }
 
     #[test]

@@ -46,7 +46,7 @@ fn line(line: &str) -> Option<Value> {
             at = skip_word(bytes, start.max(at));
         }
     }
-    if pairs.len() < MIN_PAIRS {
+    if pairs.len() < MIN_PAIRS || !graph_sign(&pairs) {
         return None;
     }
     // A logger's own name for the message (`msg`, or `err` and `error`
@@ -60,6 +60,32 @@ fn line(line: &str) -> Option<Value> {
         }
     }
     Some(Value::Object(pairs))
+}
+
+/// Keys only a Graph error has (compared by their last path segment).
+const GRAPH_KEYS: &[&str] = &[
+    "fbtrace_id",
+    "error_subcode",
+    "error_user_title",
+    "error_user_msg",
+    "is_transient",
+    "error_data",
+];
+
+/// Whether a line's pairs are a Graph error's and not an access log's
+/// (`code=200 msg="ok"` is an HTTP status): a key only Graph errors have,
+/// an `…Exception` type, keys under `error.`, or Meta's `(#N)` in a value.
+fn graph_sign(pairs: &Map<String, Value>) -> bool {
+    pairs.iter().any(|(key, value)| {
+        let last = key.rsplit('.').next().unwrap_or(key);
+        let text = value.as_str().unwrap_or_default();
+        GRAPH_KEYS.contains(&last)
+            || key.starts_with("error.")
+            || (last == "type" && text.ends_with("Exception"))
+            || text
+                .find("(#")
+                .is_some_and(|at| text[at + 2..].starts_with(|c: char| c.is_ascii_digit()))
+    })
 }
 
 fn is_key_byte(b: u8) -> bool {
@@ -166,6 +192,16 @@ mod tests {
             .unwrap();
         assert_eq!(both["message"], json!("(#10) Denied"));
         assert_eq!(both["msg"], json!("send failed"));
+    }
+
+    #[test]
+    fn an_access_log_line_with_a_status_code_is_not_a_graph_error() {
+        for line in [
+            r#"level=info method=GET path=/webhook code=200 msg="ok" duration=3ms"#,
+            r#"level=error status=400 code=400 msg="Bad Request" path=/send"#,
+        ] {
+            assert_eq!(documents(line).count(), 0, "{line}");
+        }
     }
 
     #[test]

@@ -645,18 +645,18 @@ fn scan_for_payload(text: &str, kind: Option<InputKind>) -> Result<Found, InputE
         }
     }
     // Notations that are not JSON's relatives: EDN, XML, YAML, logfmt.
-    for (value, notation) in notations::documents(text) {
-        if let Some((payload, envelope)) = recognise_kind(&value, kind) {
+    for document in notations::documents(text) {
+        if let Some((payload, envelope)) = recognise_kind(&document.value, kind) {
             return Ok(Found {
-                gaps: Gaps::of(&lenient::Dialect::default(), &value),
+                gaps: Gaps::of(&lenient::Dialect::default(), &document.value),
                 payload,
-                form: match notation {
+                form: match document.notation {
                     notations::Notation::Logfmt => Form::Logfmt,
                     notations::Notation::Yaml => Form::Yaml,
                     notations::Notation::Xml => Form::Xml,
                     notations::Notation::Edn => Form::Edn,
                 },
-                embedded: true,
+                embedded: document.embedded_in(text),
                 envelope,
             });
         }
@@ -797,6 +797,24 @@ mod tests {
                     assert!(!message.contains(&value[4..]), "{message}");
                 }
             }
+        }
+    }
+
+    #[test]
+    fn a_document_in_a_notation_is_embedded_only_when_other_text_is_around_it() {
+        let documents = [
+            (Form::Yaml, "error:\n  message: Bad\n  type: OAuthException\n  code: 190\n"),
+            (Form::Xml, "<?xml version=\"1.0\"?>\n<error><message>Bad</message><code>190</code><type>OAuthException</type></error>"),
+            (Form::Edn, "{:error {:message \"Bad\", :type \"OAuthException\", :code 190}}"),
+            (Form::Logfmt, "level=error msg=\"(#190) Bad\" code=190 type=OAuthException"),
+        ];
+        for (form, document) in documents {
+            let alone = read(document, None);
+            assert_eq!(alone.form, Some(form), "{document}");
+            assert!(!alone.embedded, "{document}");
+            let around = read(&format!("I get this:\n{document}\nAny idea?"), None);
+            assert_eq!(around.form, Some(form), "{document}");
+            assert!(around.embedded, "{document}");
         }
     }
 

@@ -33,16 +33,41 @@ pub enum Notation {
     Edn,
 }
 
+/// A document read from the text, and where in the text it was.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Document {
+    pub value: Value,
+    pub notation: Notation,
+    pub span: std::ops::Range<usize>,
+}
+
+impl Document {
+    /// Whether the text holds more than the document (a log prefix, prose).
+    pub fn embedded_in(&self, text: &str) -> bool {
+        !(text[..self.span.start].trim().is_empty() && text[self.span.end..].trim().is_empty())
+    }
+}
+
 /// The documents each reader finds in `text`, in the order they should be
 /// tried: a document starts with a bracket or a tag, which is a stronger
 /// sign of its notation than `key: value` or `key=value` lines.
-pub fn documents(text: &str) -> impl Iterator<Item = (Value, Notation)> + '_ {
-    let edn = edn::documents(text).map(|v| (v, Notation::Edn));
-    let xml = xml::documents(text).map(|v| (v, Notation::Xml));
-    let yaml = yaml::documents(text).map(|v| (v, Notation::Yaml));
-    let logfmt = logfmt::documents(text).map(|v| (v, Notation::Logfmt));
+pub fn documents(text: &str) -> impl Iterator<Item = Document> + '_ {
+    let document = |notation| {
+        move |(value, span)| Document {
+            value,
+            notation,
+            span,
+        }
+    };
+    let edn = edn::documents(text).map(document(Notation::Edn));
+    let xml = xml::documents(text).map(document(Notation::Xml));
+    let yaml = yaml::documents(text).map(document(Notation::Yaml));
+    let logfmt = logfmt::documents(text).map(document(Notation::Logfmt));
     edn.chain(xml).chain(yaml).chain(logfmt)
 }
+
+/// A read value and the byte range it was read from.
+type Read = (Value, std::ops::Range<usize>);
 
 /// A value written without quotes, as the notations here print numbers,
 /// booleans and null: an integer of at most 15 digits (longer ones are
@@ -119,8 +144,9 @@ mod tests {
         fn any_text_of_the_notations_characters_is_read_or_refused_without_panicking(
             text in "([-:{}\\[\\]()<>/=\"'#_,;|> \n\t\\\\a-z0-9é]|Invoke-RestMethod : |</a>|<a>|- |: |=\"){0,80}",
         ) {
-            for (value, _) in documents(&text) {
-                prop_assert!(value.is_object(), "{value}");
+            for document in documents(&text) {
+                prop_assert!(document.value.is_object(), "{}", document.value);
+                prop_assert!(document.span.start < document.span.end && document.span.end <= text.len());
             }
             if let Some(joined) = powershell::unwrap(&text) {
                 prop_assert!(joined.len() <= text.len() + 1);
@@ -140,7 +166,7 @@ mod tests {
             "- ".repeat(depth) + "x",
         ];
         for text in &texts {
-            assert!(documents(text).all(|(v, _)| v.is_object()));
+            assert!(documents(text).all(|d| d.value.is_object()));
         }
     }
 

@@ -8,7 +8,7 @@ use serde_json::{Map, Value};
 
 /// Each map that opens with `{` followed by a keyword (`{:error`), read
 /// whole; at most [`super::MAX_STARTS`] tries.
-pub fn documents(text: &str) -> impl Iterator<Item = Value> + '_ {
+pub fn documents(text: &str) -> impl Iterator<Item = super::Read> + '_ {
     let mut at = 0;
     let mut tries = 0;
     std::iter::from_fn(move || {
@@ -23,7 +23,7 @@ pub fn documents(text: &str) -> impl Iterator<Item = Value> + '_ {
             let mut reader = Reader { text, at: open };
             if let Some(value) = reader.value(0) {
                 at = reader.at;
-                return Some(value);
+                return Some((value, open..reader.at));
             }
         }
         None
@@ -196,7 +196,7 @@ mod tests {
     #[test]
     fn a_clj_http_response_is_read_with_keywords_as_names() {
         let text = "ExceptionInfo clj-http: status 400 {:status 400, :headers {\"a\" \"b\"}, :body {:error {:message \"x \\\"y\\\"\", :type \"OAuthException\", :code 190, :error-subcode 463N, :is_transient false, :trace #_ 1 nil}}, :redirects [] :at #inst \"2025\"}";
-        let value = documents(text).next().unwrap();
+        let value = documents(text).next().unwrap().0;
         assert_eq!(
             value,
             json!({"status": 400, "headers": {"a": "b"}, "body": {"error": {"message": "x \"y\"", "type": "OAuthException", "code": 190, "error_subcode": 463, "is_transient": false, "trace": null}}, "redirects": [], "at": "2025"})

@@ -13,10 +13,17 @@ const MAX_KEY: usize = 64;
 
 /// One object per line that holds at least [`MIN_PAIRS`] pairs, in order;
 /// a line's words that are not pairs (a timestamp, a dyno name) are skipped.
-pub fn documents(text: &str) -> impl Iterator<Item = Value> + '_ {
-    text.lines()
-        .filter(|line| line.contains('='))
-        .filter_map(line)
+pub fn documents(text: &str) -> impl Iterator<Item = super::Read> + '_ {
+    let mut offset = 0;
+    text.split_inclusive('\n')
+        .map(move |raw| {
+            let start = offset;
+            offset += raw.len();
+            let line = raw.trim_end_matches(['\r', '\n']);
+            (line, start..start + line.len())
+        })
+        .filter(|(line, _)| line.contains('='))
+        .filter_map(|(text, span)| line(text).map(|value| (value, span)))
         .take(super::MAX_STARTS)
 }
 
@@ -166,7 +173,7 @@ mod tests {
     #[test]
     fn a_log_line_of_pairs_is_read_with_quoted_values_and_escapes() {
         let text = r#"time=2025-11-28T10:14:03Z level=error msg="(#100) \"{{1}}\" missing" code=100 fbtrace_id=AbC"#;
-        let value = documents(text).next().unwrap();
+        let value = documents(text).next().unwrap().0;
         assert_eq!(value["message"], json!("(#100) \"{{1}}\" missing"));
         assert_eq!(value["code"], json!(100));
         assert_eq!(value["fbtrace_id"], json!("AbC"));
@@ -176,7 +183,7 @@ mod tests {
     fn words_that_are_not_pairs_are_skipped_and_paths_kept() {
         let text =
             "2025-11-28T10:20:41Z app[worker.1]: at=error error.code=190 error.type=OAuthException";
-        let value = documents(text).next().unwrap();
+        let value = documents(text).next().unwrap().0;
         assert_eq!(value["error.code"], json!(190));
         assert_eq!(value["at"], json!("error"));
     }
@@ -185,11 +192,13 @@ mod tests {
     fn an_err_pair_is_the_message_when_there_is_none() {
         let value = documents(r#"level=error err="(#131026) Undeliverable" code=131026"#)
             .next()
-            .unwrap();
+            .unwrap()
+            .0;
         assert_eq!(value["message"], json!("(#131026) Undeliverable"));
         let both = documents(r#"msg="send failed" message="(#10) Denied" code=10"#)
             .next()
-            .unwrap();
+            .unwrap()
+            .0;
         assert_eq!(both["message"], json!("(#10) Denied"));
         assert_eq!(both["msg"], json!("send failed"));
     }

@@ -11,7 +11,7 @@ use serde_json::{Map, Value};
 
 /// Each element that opens at a `<` followed by a name, read whole; the
 /// next try starts after the element (or after the `<` where one failed).
-pub fn documents(text: &str) -> impl Iterator<Item = Value> + '_ {
+pub fn documents(text: &str) -> impl Iterator<Item = super::Read> + '_ {
     let mut at = 0;
     let mut tries = 0;
     std::iter::from_fn(move || {
@@ -32,7 +32,13 @@ pub fn documents(text: &str) -> impl Iterator<Item = Value> + '_ {
                     at = reader.at;
                     let mut root = Map::new();
                     root.insert(name, value);
-                    return Some(Value::Object(root));
+                    // The declaration before the root is part of the document.
+                    let before = text[..open].trim_end();
+                    let start = before
+                        .strip_suffix("?>")
+                        .and_then(|head| head.rfind("<?xml"))
+                        .unwrap_or(open);
+                    return Some((Value::Object(root), start..reader.at));
                 }
                 // A first failure is often a wrapper that was not closed
                 // (a log cut short): try its children next.
@@ -172,7 +178,7 @@ mod tests {
     #[test]
     fn elements_become_objects_and_their_text_values() {
         let text = "<?xml version=\"1.0\"?>\n<r xmlns:a=\"urn:x\"><!-- c --><a:error kind=\"x\"><Message>a &quot;b&quot; &amp; c</Message><Code>190</Code><ErrorSubcode>463</ErrorSubcode><FbtraceId><![CDATA[Ab<c]]></FbtraceId><empty/></a:error></r>";
-        let value = documents(text).next().unwrap();
+        let value = documents(text).next().unwrap().0;
         assert_eq!(
             value,
             json!({"r": {"error": {"message": "a \"b\" & c", "code": 190, "error_subcode": 463, "fbtrace_id": "Ab<c", "empty": null}}})
@@ -185,7 +191,8 @@ mod tests {
             "<errors><error><code>1</code></error><error><code>2</code></error></errors>",
         )
         .next()
-        .unwrap();
+        .unwrap()
+        .0;
         assert_eq!(
             value,
             json!({"errors": {"error": [{"code": 1}, {"code": 2}]}})
@@ -196,7 +203,8 @@ mod tests {
     fn a_wrapper_left_open_still_gives_its_children() {
         let value = documents("<response><error><code>4</code></error>")
             .next()
-            .unwrap();
+            .unwrap()
+            .0;
         assert_eq!(value, json!({"error": {"code": 4}}));
     }
 

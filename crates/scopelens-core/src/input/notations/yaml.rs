@@ -12,13 +12,19 @@ use serde_json::{Map, Value};
 
 /// A mapping key longer than this is a sentence ending in a colon.
 const MAX_KEY: usize = 64;
-/// Words in a key: `Kubernetes event:` is a key, a sentence is not.
-const MAX_KEY_WORDS: usize = 3;
 
 /// The documents in `text`: each starts at a line holding a `key:` and
 /// runs while lines belong to it; at most [`super::MAX_STARTS`] tries.
-pub fn documents(text: &str) -> impl Iterator<Item = Value> + '_ {
-    let lines: Vec<Line> = text.lines().map(Line::new).collect();
+pub fn documents(text: &str) -> impl Iterator<Item = super::Read> + '_ {
+    let mut offset = 0;
+    let lines: Vec<Line> = text
+        .split_inclusive('\n')
+        .map(|raw| {
+            let line = Line::new(raw.trim_end_matches(['\r', '\n']), offset);
+            offset += raw.len();
+            line
+        })
+        .collect();
     let mut at = 0;
     let mut tries = 0;
     std::iter::from_fn(move || {
@@ -39,7 +45,13 @@ pub fn documents(text: &str) -> impl Iterator<Item = Value> + '_ {
                 && !bracketed(&lines, start, reader.at)
                 && (members >= 2 || nested(&value))
             {
-                return Some(value);
+                let first = &lines[start];
+                let end = lines[start..reader.at.min(lines.len())]
+                    .iter()
+                    .map(Line::end)
+                    .max()
+                    .unwrap_or(first.end());
+                return Some((value, first.offset + first.indent..end));
             }
         }
         None
@@ -69,16 +81,24 @@ fn nested(value: &Value) -> bool {
 struct Line<'a> {
     indent: usize,
     content: &'a str,
+    /// Where the line starts in the text.
+    offset: usize,
 }
 
 impl<'a> Line<'a> {
-    fn new(raw: &'a str) -> Self {
+    fn new(raw: &'a str, offset: usize) -> Self {
         let raw = raw.trim_end();
         let content = raw.trim_start_matches([' ', '\t']);
         Line {
             indent: raw.len() - content.len(),
             content,
+            offset,
         }
+    }
+
+    /// Where the line's text ends in the text.
+    fn end(&self) -> usize {
+        self.offset + self.indent + self.content.len()
     }
 
     fn blank(&self) -> bool {
@@ -113,14 +133,12 @@ fn entry(content: &str) -> Option<(String, &str)> {
                 .map(|(at, _)| at)
                 .find(|at| matches!(content.as_bytes().get(at + 1), None | Some(b' ' | b'\t')))?;
             let key = &content[..colon];
-            let words = key.split(' ').count();
             let first = key.bytes().next()?;
             if !(first.is_ascii_alphabetic() || first == b'_')
-                || words > MAX_KEY_WORDS
-                || key.contains("  ")
-                || !key.bytes().all(|b| {
-                    b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.' | b' ' | b'/')
-                })
+                // A plain key is one word: `I get this:` is a sentence.
+                || !key
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.' | b'/'))
             {
                 return None;
             }
@@ -217,6 +235,7 @@ impl<'a> Reader<'a, '_> {
                     Line {
                         indent: indent + offset,
                         content: rest,
+                        offset: line.offset,
                     },
                 ));
                 items.push(self.mapping(indent + offset, depth + 1));
@@ -380,7 +399,7 @@ mod tests {
     use serde_json::json;
 
     fn first(text: &str) -> Value {
-        documents(text).next().expect(text)
+        documents(text).next().expect(text).0
     }
 
     #[test]

@@ -9,7 +9,7 @@
 //!
 //! Coverage: 12 forms (user token, app token, Instagram token, session
 //! cookie, OAuth code, refresh token, verify token, webhook signature,
-//! environment secret, signed request, base64 JSON, JWT) × 38 layouts × 19
+//! environment secret, signed request, base64 JSON, JWT) × 42 layouts × 19
 //! encodings (raw, `\uXXXX`, `&#NN;` and Python `\xNN` first letter, a
 //! control escape in front, split by `\n`, by `"…" + "…"` and across lines,
 //! zero-width character, look-alike letter, lower-cased, JSON-escaped once
@@ -18,13 +18,14 @@
 //! pastes (a Graph error JSON, `curl -v` output, a log line, a Python repr).
 //! Forms go only in layouts people use for them (a cookie is not a query
 //! parameter; a secret without a name of its own needs one), which leaves
-//! 339 form × layout pairs. The layouts include the notations the reader
+//! 379 form × layout pairs. The layouts include the notations the reader
 //! learnt for pastes in the wild: `NSDictionary` (`key = value;`), Elixir
 //! maps, Rust's `Some("…")`, keys that are paths (`config.client_secret`)
 //! a sentence naming the secret before it (`the client_secret 9f8e…`), a
-//! Markdown table row and a tab-separated row.
-//! The sweeps run 6,301 single-encoded cases through every output of the
-//! core and 111,717 cases with one or two encodings (343 encodings and
+//! Markdown table row and a tab-separated row, a logfmt pair, an XML
+//! element, an EDN keyword and a PowerShell `Invoke-RestMethod` record.
+//! The sweeps run 7,061 single-encoded cases through every output of the
+//! core and 125,437 cases with one or two encodings (343 encodings and
 //! ordered pairs that can meet: no escape inside another escape's letters,
 //! no value split twice, no string concatenation in a multipart body, no
 //! split of the one word a sentence or a table cell carries) through `redact`; the
@@ -351,6 +352,10 @@ enum Layout {
     Prose,
     MarkdownTable,
     TabSeparated,
+    Logfmt,
+    Xml,
+    Edn,
+    PowerShellRecord,
 }
 
 const LAYOUTS: &[Layout] = &[
@@ -392,6 +397,10 @@ const LAYOUTS: &[Layout] = &[
     Layout::Prose,
     Layout::MarkdownTable,
     Layout::TabSeparated,
+    Layout::Logfmt,
+    Layout::Xml,
+    Layout::Edn,
+    Layout::PowerShellRecord,
 ];
 
 impl Layout {
@@ -518,6 +527,20 @@ impl Layout {
             Prose => format!("the {name} {value} was rejected by the server"),
             MarkdownTable => format!("| field | value |\n|---|---|\n| {name} | {value} |\n| version | v21.0 |\n"),
             TabSeparated => format!("  method\tPOST\n  {name}\t{value}\n  version\tv21.0\n"),
+            Logfmt => format!(
+                "time=2025-05-01T10:00:00Z level=debug msg=\"calling graph\" {name}={value} method=POST"
+            ),
+            Xml => {
+                let tag: String = name
+                    .chars()
+                    .map(|c| if c.is_ascii_alphanumeric() || c == '_' { c } else { '_' })
+                    .collect();
+                format!("<config><method>POST</method><{tag}>{value}</{tag}></config>")
+            }
+            Edn => format!("{{:method \"POST\", :{name} \"{value}\", :version \"v21.0\"}}"),
+            PowerShellRecord => format!(
+                "Invoke-RestMethod : {{\"client_id\":\"1234\",\"{name}\":\"{value}\"}}\nAt line:1 char:1\n+ Invoke-RestMethod -Uri $uri\n    + CategoryInfo          : InvalidOperation: (System.Net.HttpWebRequest:HttpWebRequest) [Invoke-RestMethod], WebException"
+            ),
         }
     }
 }
@@ -901,10 +924,20 @@ fn all_pairs() -> Vec<Vec<Encoding>> {
     combos
 }
 
+/// Layouts added after the sweep's seeds were first published: their
+/// pairs come after all the others, so that a seed named in an earlier
+/// report still names the same case.
+const LATER_LAYOUTS: usize = 4;
+
 fn fitting_pairs() -> Vec<(Form, Layout)> {
-    FORMS
-        .iter()
-        .flat_map(|f| LAYOUTS.iter().filter(|l| l.fits(*f)).map(move |l| (*f, *l)))
+    let (first, later) = LAYOUTS.split_at(LAYOUTS.len() - LATER_LAYOUTS);
+    [first, later]
+        .into_iter()
+        .flat_map(|layouts| {
+            FORMS
+                .iter()
+                .flat_map(move |f| layouts.iter().filter(|l| l.fits(*f)).map(move |l| (*f, *l)))
+        })
         .collect()
 }
 

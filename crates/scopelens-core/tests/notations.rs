@@ -9,13 +9,17 @@
 //! body an HTTP client cut short with its marker (Guzzle's
 //! `(truncated...)`, with the rest of the log line after it), and the
 //! rows of a two-column table (Markdown, Postman's tab-separated view, a
-//! log viewer's aligned path columns). A
+//! log viewer's aligned path columns), a Windows PowerShell error record
+//! whose body the console cut at its width (and PowerShell 7's record and
+//! `ConvertTo-Json` output), logfmt log lines (plain and dotted keys),
+//! YAML (plain, quoted and block-scalar messages), XML (with and without a
+//! declaration and namespaces, entities in the text) and Clojure EDN. A
 //! token or app secret planted in any of them reaches neither the Markdown
 //! nor a share link. An error code after a translated "error code" is read
 //! in each language Meta localises its messages into.
 
 use proptest::prelude::*;
-use scopelens_core::input::{self, text::read_error};
+use scopelens_core::input::{self, text::read_error, Form};
 use scopelens_core::kb::errors::CATALOG;
 use scopelens_core::model::Payload;
 use scopelens_core::render::to_markdown;
@@ -28,7 +32,7 @@ const TOKEN: &str = "EAAGfakeN0t4R3alT0k3nQ7x9Lm2Pz4Rk8Wv1Nb6Yc3Hd5Jf0Gs7Tq2Ue9X
 /// A fake app secret: 32 hex characters, which only its name gives away.
 const APP_SECRET: &str = "9f8e7d6c5b4a39281706f5e4d3c2b1a0";
 
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Notation {
     Pprint,
     RustDebug,
@@ -41,6 +45,14 @@ enum Notation {
     MarkdownTable,
     TabTable,
     AlignedPaths,
+    PowerShellWrapped,
+    PowerShell7,
+    ConvertToJson,
+    Logfmt,
+    LogfmtDotted,
+    Yaml,
+    Xml,
+    Edn,
 }
 
 impl Notation {
@@ -48,6 +60,23 @@ impl Notation {
     /// body before it.
     fn shows_trace(self) -> bool {
         !matches!(self, Notation::GuzzleTruncated)
+    }
+
+    /// The form the reading must name for the notations that have one
+    /// of their own.
+    fn form(self) -> Option<Form> {
+        match self {
+            Notation::PowerShellWrapped | Notation::PowerShell7 => Some(Form::PowerShell),
+            Notation::ConvertToJson => Some(Form::PowerShellJson),
+            Notation::Logfmt | Notation::LogfmtDotted => Some(Form::Logfmt),
+            Notation::Yaml => Some(Form::Yaml),
+            Notation::Xml => Some(Form::Xml),
+            Notation::Edn => Some(Form::Edn),
+            Notation::MarkdownTable | Notation::TabTable | Notation::AlignedPaths => {
+                Some(Form::Table)
+            }
+            _ => None,
+        }
     }
 }
 
@@ -63,6 +92,14 @@ const NOTATIONS: &[Notation] = &[
     Notation::MarkdownTable,
     Notation::TabTable,
     Notation::AlignedPaths,
+    Notation::PowerShellWrapped,
+    Notation::PowerShell7,
+    Notation::ConvertToJson,
+    Notation::Logfmt,
+    Notation::LogfmtDotted,
+    Notation::Yaml,
+    Notation::Xml,
+    Notation::Edn,
 ];
 
 /// What the printed error holds; `secret` adds a token and an app secret
@@ -260,6 +297,150 @@ fn render(notation: Notation, e: &Error) -> String {
                     .collect(),
             }
         }
+        Notation::PowerShellWrapped | Notation::PowerShell7 | Notation::ConvertToJson => {
+            let mut body = serde_json::json!({
+                "error": {
+                    "message": message,
+                    "type": "OAuthException",
+                    "code": code,
+                    "fbtrace_id": TRACE,
+                }
+            });
+            if let Some(s) = e.subcode {
+                body["error"]["error_subcode"] = s.into();
+            }
+            if e.secret {
+                body["error"]["error_user_msg"] =
+                    format!("token {TOKEN} signed with client_secret {APP_SECRET}").into();
+            }
+            match notation {
+                Notation::PowerShellWrapped => {
+                    // The console's width, different from paste to paste.
+                    let width = 60 + (code as usize % 7) * 10;
+                    let record = format!("Invoke-RestMethod : {body}");
+                    let lines: Vec<String> = record
+                        .as_bytes()
+                        .chunks(width)
+                        .map(|c| String::from_utf8_lossy(c).into_owned())
+                        .collect();
+                    format!(
+                        "{}\nAt line:1 char:1\n+ Invoke-RestMethod -Method Post -Uri $uri -Body $json\n+ ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~\n    + CategoryInfo          : InvalidOperation: (System.Net.HttpWebRequest:HttpWebRequest) [Invoke-RestMethod], WebException\n    + FullyQualifiedErrorId : WebCmdletWebResponseException,Microsoft.PowerShell.Commands.InvokeRestMethodCommand",
+                        lines.join("\n")
+                    )
+                }
+                Notation::PowerShell7 => format!(
+                    "Invoke-RestMethod: \n{}",
+                    serde_json::to_string_pretty(&body).unwrap()
+                ),
+                _ => {
+                    // ConvertTo-Json: four spaces a level, two after a colon.
+                    let pretty = serde_json::to_string_pretty(&body).unwrap();
+                    let spaced = pretty
+                        .lines()
+                        .map(|l| {
+                            let indent = l.len() - l.trim_start().len();
+                            format!(
+                                "{}{}",
+                                " ".repeat(indent * 2),
+                                l.trim_start().replacen("\": ", "\":  ", 1)
+                            )
+                        })
+                        .collect::<Vec<_>>()
+                        .join("\n");
+                    format!("PS C:\\> $_.ErrorDetails.Message | ConvertFrom-Json | ConvertTo-Json\n{spaced}")
+                }
+            }
+        }
+        Notation::Logfmt | Notation::LogfmtDotted => {
+            let prefix = if notation == Notation::LogfmtDotted {
+                "error."
+            } else {
+                ""
+            };
+            let quoted = serde_json::to_string(message).unwrap();
+            let subcode = e
+                .subcode
+                .map(|s| format!(" {prefix}error_subcode={s}"))
+                .unwrap_or_default();
+            let secret = if e.secret {
+                format!(" access_token={TOKEN} client_secret=\"{APP_SECRET}\"")
+            } else {
+                String::new()
+            };
+            let message_key = if notation == Notation::LogfmtDotted {
+                "error.message"
+            } else {
+                "msg"
+            };
+            format!(
+                "time=2025-05-01T10:00:00Z level=error {message_key}={quoted} {prefix}code={code}{subcode} {prefix}type=OAuthException {prefix}fbtrace_id={TRACE}{secret}"
+            )
+        }
+        Notation::Yaml => {
+            // Plain, single-quoted or folded, by code.
+            let written = match code % 3 {
+                0 => format!("'{}'", message.replace('\'', "''")),
+                1 => message.to_string(),
+                _ => {
+                    let words: Vec<&str> = message.split(' ').collect();
+                    let lines: Vec<String> = words
+                        .chunks(5)
+                        .map(|c| format!("    {}", c.join(" ")))
+                        .collect();
+                    format!(">-\n{}", lines.join("\n"))
+                }
+            };
+            let subcode = e
+                .subcode
+                .map(|s| format!("  error_subcode: {s}\n"))
+                .unwrap_or_default();
+            let secret = if e.secret {
+                format!("request:\n  access_token: {TOKEN}\n  app_secret: \"{APP_SECRET}\"\n")
+            } else {
+                String::new()
+            };
+            format!(
+                "---\nerror:\n  message: {written}\n  type: OAuthException\n  code: {code}\n{subcode}  fbtrace_id: {TRACE}\n{secret}"
+            )
+        }
+        Notation::Xml => {
+            let escaped = message
+                .replace('&', "&amp;")
+                .replace('<', "&lt;")
+                .replace('\'', "&apos;");
+            let subcode = e
+                .subcode
+                .map(|s| format!("<error_subcode>{s}</error_subcode>"))
+                .unwrap_or_default();
+            let secret = if e.secret {
+                format!("<request><access_token>{TOKEN}</access_token><app_secret>{APP_SECRET}</app_secret></request>")
+            } else {
+                String::new()
+            };
+            let error = format!(
+                "<error kind=\"graph\"><message>{escaped}</message><type>OAuthException</type><code>{code}</code>{subcode}<fbtrace_id>{TRACE}</fbtrace_id></error>"
+            );
+            if code.is_multiple_of(2) {
+                format!("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<s:Envelope xmlns:s=\"http://schemas.xmlsoap.org/soap/envelope/\">\n  <s:Body>\n    {error}\n    {secret}\n  </s:Body>\n</s:Envelope>")
+            } else {
+                format!("<response>{error}{secret}</response>")
+            }
+        }
+        Notation::Edn => {
+            let subcode = e
+                .subcode
+                .map(|s| format!(", :error_subcode {s}"))
+                .unwrap_or_default();
+            let secret = if e.secret {
+                format!(" :request {{:access-token \"{TOKEN}\" :app-secret \"{APP_SECRET}\"}}")
+            } else {
+                String::new()
+            };
+            let separator = if code.is_multiple_of(2) { ",\n  " } else { " " };
+            format!(
+                "ExceptionInfo clj-http: status 400 {{:status 400{separator}:body {{:error {{:message {message:?}{separator}:type \"OAuthException\", :code {code}{subcode}, :fbtrace_id \"{TRACE}\"}}}}{secret}}}"
+            )
+        }
         Notation::DdMembers => {
             let subcode = e
                 .subcode
@@ -342,6 +523,9 @@ proptest! {
             prop_assert_eq!(read.fbtrace_id.as_deref(), Some(TRACE), "{}", text);
         }
         prop_assert_eq!(read.message.as_deref(), Some(message), "{}", text);
+        if let Some(form) = notation.form() {
+            prop_assert_eq!(reading.form, Some(form), "{}", text);
+        }
     }
 
     #[test]
@@ -426,5 +610,100 @@ fn a_secret_named_before_a_space_is_removed_where_a_long_string_was_reflowed() {
     );
     for (output, shown) in shown(&text) {
         assert!(!shown.contains(&APP_SECRET[4..20]), "{output}: {shown}");
+    }
+}
+
+/// A value's lines as YAML: `indent` spaces a level, sequence items under
+/// their key indented or flush with it, strings plain or in `quote`.
+fn yaml_lines(
+    value: &serde_json::Value,
+    indent: usize,
+    indent_items: bool,
+    quote: &str,
+) -> Vec<String> {
+    use serde_json::Value;
+    let scalar = |v: &Value| match v {
+        Value::String(s) if quote == "'" => format!("'{}'", s.replace('\'', "''")),
+        Value::String(s) if quote == "\"" => serde_json::to_string(s).unwrap(),
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    };
+    let mut out = Vec::new();
+    for (key, child) in value.as_object().unwrap() {
+        match child {
+            Value::Object(_) => {
+                out.push(format!("{key}:"));
+                out.extend(
+                    yaml_lines(child, indent, indent_items, quote)
+                        .into_iter()
+                        .map(|l| format!("{}{l}", " ".repeat(indent))),
+                );
+            }
+            Value::Array(items) => {
+                out.push(format!("{key}:"));
+                let pad = if indent_items {
+                    " ".repeat(indent)
+                } else {
+                    String::new()
+                };
+                for item in items {
+                    let lines = if item.is_object() {
+                        yaml_lines(item, indent, indent_items, quote)
+                    } else {
+                        vec![scalar(item)]
+                    };
+                    for (n, line) in lines.into_iter().enumerate() {
+                        let lead = if n == 0 { "- " } else { "  " };
+                        out.push(format!("{pad}{lead}{line}"));
+                    }
+                }
+            }
+            _ => out.push(format!("{key}: {}", scalar(child))),
+        }
+    }
+    out
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn a_webhook_written_as_yaml_is_read_with_its_errors(
+        code in prop::sample::select(catalog_codes()),
+        indent in 2usize..=4,
+        indent_items in any::<bool>(),
+        quote in prop::sample::select(&["", "'", "\""][..]),
+        around in prop::sample::select(AROUND),
+    ) {
+        let webhook = serde_json::json!({
+            "object": "whatsapp_business_account",
+            "entry": [{
+                "id": "102290129340398",
+                "changes": [{
+                    "field": "messages",
+                    "value": {
+                        "messaging_product": "whatsapp",
+                        "metadata": {"display_phone_number": "15550783881", "phone_number_id": "106540352242922"},
+                        "statuses": [{
+                            "id": "wamid.HBgLMTY1MDUwNzY1MjAVAgARGBI5QTNDQTVCM0Q0Q0Q2RTY3RTcA",
+                            "status": "failed",
+                            "timestamp": "1700000000",
+                            "recipient_id": "16505076520",
+                            "errors": [{"code": code, "title": "Message undeliverable"}],
+                        }],
+                    },
+                }],
+            }],
+        });
+        let yaml = yaml_lines(&webhook, indent, indent_items, quote).join("\n");
+        let text = format!("{}{yaml}{}", around.0, around.1);
+        let reading = input::read(&text, None);
+        prop_assert_eq!(reading.form, Some(Form::Yaml), "{}", text);
+        let Ok(payload) = &reading.payload else {
+            panic!("not read: {:?}\n{text}", reading.payload);
+        };
+        prop_assert_eq!(payload.kind(), scopelens_core::InputKind::WebhookError, "{}", text);
+        let diagnosis = diagnose(&text, &Context::at(1_760_000_000));
+        prop_assert!(diagnosis.findings.iter().any(|f| f.code == Some(code)), "{}", text);
     }
 }

@@ -9,8 +9,9 @@
 //! and the error text), profile name, message body, e-mail address and card
 //! number, in several layouts (JSON, a log line, and the notations of
 //! other languages and tools: Python's `pprint`, an `NSDictionary`
-//! description, an Elixir map, a record with path keys); each output is
-//! searched for them.
+//! description, an Elixir map, a record with path keys, a logfmt line,
+//! YAML, XML, Clojure EDN and a PowerShell error record cut at the
+//! console's width); each output is searched for them.
 
 use proptest::prelude::*;
 use scopelens_core::render::to_markdown;
@@ -55,9 +56,14 @@ fn wamid(phone: &str) -> String {
     format!("wamid.HBgL{encoded}FQIAERgSQUFBQUFB")
 }
 
+/// How many layouts [`paste`] has.
+const LAYOUTS: usize = 13;
+/// The layout of a PowerShell record cut into lines of the console's width.
+const WRAPPED_RECORD: usize = 12;
+
 fn paste(layout: usize, c: &Customer) -> String {
     let id = wamid(&c.phone);
-    match layout % 8 {
+    match layout % LAYOUTS {
         0 => format!(
             r#"{{"object":"whatsapp_business_account","entry":[{{"id":"102290129340398","changes":[{{"field":"messages","value":{{"messaging_product":"whatsapp","metadata":{{"display_phone_number":"{phone}","phone_number_id":"106540352242922"}},"contacts":[{{"profile":{{"name":"{name}"}},"wa_id":"{phone}"}}],"messages":[{{"from":"{phone}","id":"{id}","timestamp":"1700000000","type":"unsupported","text":{{"body":"{body} {card} {email}"}},"errors":[{{"code":131051,"title":"Message type unknown","message":"Message type unknown","error_data":{{"details":"Message from +{phone} ({email}) not supported"}}}}]}}]}}}}]}}]}}"#,
             phone = c.phone, name = c.name, body = c.body, card = c.card, email = c.email
@@ -86,6 +92,37 @@ fn paste(layout: usize, c: &Customer) -> String {
             r#"** (WhatsApp.Error) %{{"error" => %{{"code" => 131030, "error_data" => %{{"details" => "Recipient {email} / {card}"}}, "fbtrace_id" => "AbCdEf123", "message" => "(#131030) Recipient phone number +{phone} not in allowed list", "type" => "OAuthException"}}, "request" => %{{"body" => "{body}", "customer" => "{name}", "to" => "{phone}"}}}}"#,
             phone = c.phone, name = c.name, body = c.body, card = c.card, email = c.email
         ),
+        8 => format!(
+            r#"time=2025-05-01T10:00:00Z level=error msg="(#131030) Recipient phone number +{phone} not in allowed list" code=131030 type=OAuthException fbtrace_id=AbCdEf123 error_data.details="Recipient {email} / {card}" to={phone} customer="{name}" body="{body}""#,
+            phone = c.phone, name = c.name, body = c.body, card = c.card, email = c.email
+        ),
+        9 => format!(
+            "error:\n  message: '(#131030) Recipient phone number +{phone} not in allowed list'\n  type: OAuthException\n  code: 131030\n  error_data:\n    details: >-\n      Recipient {email} /\n      {card}\n  fbtrace_id: AbCdEf123\nrequest:\n  to: \"{phone}\"\n  customer: {name}\n  text:\n    body: |\n      {body}\n",
+            phone = c.phone, name = c.name, body = c.body, card = c.card, email = c.email
+        ),
+        10 => format!(
+            "<?xml version=\"1.0\"?>\n<response xmlns=\"urn:bridge\"><error><message>(#131030) Recipient phone number +{phone} not in allowed list</message><type>OAuthException</type><code>131030</code><error_data><details>Recipient {email} / {card}</details></error_data><fbtrace_id>AbCdEf123</fbtrace_id></error><request><to>{phone}</to><customer>{name}</customer><body>{body}</body></request></response>",
+            phone = c.phone, name = c.name, body = c.body, card = c.card, email = c.email
+        ),
+        11 => format!(
+            "ExceptionInfo clj-http: status 400 {{:status 400, :body {{:error {{:message \"(#131030) Recipient phone number +{phone} not in allowed list\", :type \"OAuthException\", :code 131030, :error-data {{:details \"Recipient {email} / {card}\"}}, :fbtrace-id \"AbCdEf123\"}}}}, :request {{:to \"{phone}\", :customer \"{name}\", :body \"{body}\"}}}}",
+            phone = c.phone, name = c.name, body = c.body, card = c.card, email = c.email
+        ),
+        WRAPPED_RECORD => {
+            let record = format!(
+                r#"Invoke-RestMethod : {{"error":{{"message":"(#131030) Recipient phone number +{phone} not in allowed list","type":"OAuthException","code":131030,"error_data":{{"details":"Recipient {email} / {card}"}},"fbtrace_id":"AbCdEf123"}},"request":{{"to":"{phone}","customer":"{name}","body":"{body}"}}}}"#,
+                phone = c.phone, name = c.name, body = c.body, card = c.card, email = c.email
+            );
+            let lines: Vec<String> = record
+                .as_bytes()
+                .chunks(100)
+                .map(|c| String::from_utf8_lossy(c).into_owned())
+                .collect();
+            format!(
+                "{}\nAt line:1 char:1\n+ Invoke-RestMethod -Method Post -Uri $uri -Body $json\n    + FullyQualifiedErrorId : WebCmdletWebResponseException,Microsoft.PowerShell.Commands.InvokeRestMethodCommand",
+                lines.join("\n")
+            )
+        }
         _ => format!(
             r#"{{"@timestamp":"2025-05-01T10:00:00Z","error.code":131030,"error.error_data.details":"Recipient {email} / {card}","error.fbtrace_id":"AbCdEf123","error.message":"(#131030) Recipient phone number +{phone} not in allowed list","error.type":"OAuthException","request.to":"{phone}","request.customer":"{name}","request.body":"{body}"}}"#,
             phone = c.phone, name = c.name, body = c.body, card = c.card, email = c.email
@@ -125,7 +162,7 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
 
     #[test]
-    fn personal_data_reaches_no_output(c in customer(), layout in 0usize..8) {
+    fn personal_data_reaches_no_output(c in customer(), layout in 0usize..LAYOUTS) {
         let text = paste(layout, &c);
         let d = diagnose(&text, &Context::at(1_760_000_000));
         prop_assert!(d.input.error.is_none(), "{text}");
@@ -136,7 +173,10 @@ proptest! {
         let opened = decode_share(&link).unwrap();
         assert_clean(&opened.input, &c, "the share link")?;
         let mut triage = Triage::new(&[GroupBy::Code]);
-        triage.add_line(1, &text.replace('\n', " "));
+        // One line as a log keeps it; a record the console cut at its width
+        // is joined back as it was sent, not with spaces inside its values.
+        let separator = if layout % LAYOUTS == WRAPPED_RECORD { "" } else { " " };
+        triage.add_line(1, &text.replace('\n', separator));
         assert_clean(&serde_json::to_string(&triage.report()).unwrap(), &c, "the triage report")?;
     }
 }

@@ -8,6 +8,7 @@
 pub mod http;
 pub mod layers;
 pub mod lenient;
+pub mod notations;
 pub mod text;
 pub mod token;
 
@@ -46,6 +47,19 @@ pub enum Form {
     /// Rows of a two-column table: Markdown, Postman's or a log viewer's
     /// `key<TAB>value`, or columns aligned with spaces.
     Table,
+    /// `key=value` pairs of a log line (Go's `slog`, Heroku, Loki).
+    Logfmt,
+    Yaml,
+    Xml,
+    /// Clojure's EDN, as `ex-data` of a clj-http exception prints.
+    Edn,
+    /// A Windows PowerShell error record of `Invoke-RestMethod` or
+    /// `Invoke-WebRequest`, its body cut at the console's width.
+    #[serde(rename = "powershell")]
+    PowerShell,
+    /// JSON as Windows PowerShell's `ConvertTo-Json` writes it.
+    #[serde(rename = "powershell_json")]
+    PowerShellJson,
     Token,
     /// No payload: the error was read from its words.
     Text,
@@ -66,6 +80,12 @@ impl Form {
             Form::JavaToString => "Java/Kotlin toString output",
             Form::GoFormat => "Go %+v output",
             Form::Table => "two-column table",
+            Form::Logfmt => "logfmt key=value log line",
+            Form::Yaml => "YAML",
+            Form::Xml => "XML",
+            Form::Edn => "Clojure EDN (ex-data)",
+            Form::PowerShell => "PowerShell Invoke-RestMethod error record",
+            Form::PowerShellJson => "PowerShell ConvertTo-Json output",
             Form::Token => "bare token",
             Form::Text => "error text without JSON",
         }
@@ -246,7 +266,10 @@ pub fn read(text: &str, kind: Option<InputKind>) -> Reading {
         reading.secrets_redacted = 1;
         return reading;
     }
-    let redacted = secrets::redact(text);
+    // A PowerShell record's body is joined back before anything else, so
+    // that a token the console cut in two is whole when secrets are removed.
+    let joined = notations::powershell::unwrap(text);
+    let redacted = secrets::redact(joined.as_deref().unwrap_or(text));
     reading.secrets_redacted = redacted.count;
     let text = redacted.text.as_str();
     reading.http = http::scan(text);
@@ -264,6 +287,13 @@ pub fn read(text: &str, kind: Option<InputKind>) -> Reading {
     match found {
         Ok(mut found) => {
             reading.from_text = code_from_words(&mut found.payload);
+            if found.form == Form::Json {
+                if joined.is_some() {
+                    found.form = Form::PowerShell;
+                } else if notations::powershell::is_convert_to_json(text) {
+                    found.form = Form::PowerShellJson;
+                }
+            }
             reading.form = Some(found.form);
             reading.embedded = found.embedded;
             reading.envelope = found.envelope;
@@ -614,6 +644,23 @@ fn scan_for_payload(text: &str, kind: Option<InputKind>) -> Result<Found, InputE
             }
         }
     }
+    // Notations that are not JSON's relatives: EDN, XML, YAML, logfmt.
+    for document in notations::documents(text) {
+        if let Some((payload, envelope)) = recognise_kind(&document.value, kind) {
+            return Ok(Found {
+                gaps: Gaps::of(&lenient::Dialect::default(), &document.value),
+                payload,
+                form: match document.notation {
+                    notations::Notation::Logfmt => Form::Logfmt,
+                    notations::Notation::Yaml => Form::Yaml,
+                    notations::Notation::Xml => Form::Xml,
+                    notations::Notation::Edn => Form::Edn,
+                },
+                embedded: document.embedded_in(text),
+                envelope,
+            });
+        }
+    }
     // `key: value` lines whose opening brace was not copied.
     if let Some((value, dialect)) = lenient::parse_members(text) {
         if let Some((payload, envelope)) = recognise_kind(&value, kind) {
@@ -750,6 +797,24 @@ mod tests {
                     assert!(!message.contains(&value[4..]), "{message}");
                 }
             }
+        }
+    }
+
+    #[test]
+    fn a_document_in_a_notation_is_embedded_only_when_other_text_is_around_it() {
+        let documents = [
+            (Form::Yaml, "error:\n  message: Bad\n  type: OAuthException\n  code: 190\n"),
+            (Form::Xml, "<?xml version=\"1.0\"?>\n<error><message>Bad</message><code>190</code><type>OAuthException</type></error>"),
+            (Form::Edn, "{:error {:message \"Bad\", :type \"OAuthException\", :code 190}}"),
+            (Form::Logfmt, "level=error msg=\"(#190) Bad\" code=190 type=OAuthException"),
+        ];
+        for (form, document) in documents {
+            let alone = read(document, None);
+            assert_eq!(alone.form, Some(form), "{document}");
+            assert!(!alone.embedded, "{document}");
+            let around = read(&format!("I get this:\n{document}\nAny idea?"), None);
+            assert_eq!(around.form, Some(form), "{document}");
+            assert!(around.embedded, "{document}");
         }
     }
 

@@ -548,12 +548,21 @@ fn message_after(text: &str, at: usize) -> Option<String> {
     if !line.starts_with('(') || !line[..notation_end].contains('#') {
         return None;
     }
+    // A message opened by a quote ends at the same quote: what follows is
+    // the rest of the record (other keys, a customer's data), not Meta's.
+    let opening_quote = text[..at]
+        .chars()
+        .next_back()
+        .filter(|c| matches!(c, '"' | '\'' | '`'));
+    let closing =
+        opening_quote.and_then(|q| line[notation_end..].find(q).map(|i| i + notation_end));
     // Meta's sentence ends where a log goes on with its own fields.
     let cut = [
         "\",", "',", "\"}", "'}", "\" }", "' }", ";", " | ", "\t", "=", " - ",
     ]
     .iter()
     .filter_map(|end| line[notation_end..].find(end).map(|i| i + notation_end))
+    .chain(closing)
     .min()
     .unwrap_or(line.len());
     let message = line[..cut]

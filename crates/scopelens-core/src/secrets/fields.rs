@@ -4,7 +4,9 @@
 //! scalars, a value on the next line, values in arrays and objects,
 //! `--flag value`, `.netrc`), and layouts that keep the name and the value
 //! in separate fields (HAR and Postman `{"name": …, "value": …}`, cookie
-//! exports, HTML `<input name=… value=…>`, multipart form fields).
+//! exports, HTML `<input name=… value=…>`, multipart form fields), an XML
+//! element's text (`<app_secret>…</app_secret>`) and the value after an
+//! EDN keyword (`:app-secret "…"`).
 
 use super::shapes::{begins_field, continuation_after, long_line_ends_at};
 use super::{
@@ -300,7 +302,8 @@ pub(super) fn named_value_spans(text: &str, lower: &str, spans: &mut Vec<(usize,
         } else if let Some(kind) = kind {
             let spaced = flag
                 || is_netrc_password(bytes, start, word)
-                || credential_after_space(scanner.text, end);
+                || credential_after_space(scanner.text, end)
+                || is_edn_keyword(bytes, start);
             scanner.named(start, end, kind, spaced);
         }
         i = i.max(scanner.taken_until);
@@ -360,6 +363,76 @@ fn credential_after_space(text: &[u8], at: usize) -> bool {
             .is_some_and(|b| b.is_ascii_alphanumeric() || *b >= 0x80)
 }
 
+/// An EDN keyword (`:client-secret "…"`, as Clojure prints a map): a
+/// colon that starts a word, its value after a space.
+fn is_edn_keyword(bytes: &[u8], start: usize) -> bool {
+    start >= 1
+        && bytes[start - 1] == b':'
+        && (start == 1
+            || matches!(
+                bytes[start - 2],
+                b'{' | b'(' | b'[' | b',' | b' ' | b'\t' | b'\n' | b'\r'
+            ))
+}
+
+/// Longest XML start tag read past its name (attributes).
+const MAX_TAG: usize = 256;
+
+/// The text of an XML element whose name is at `start..end`
+/// (`<client_secret>…</client_secret>`, a namespace prefix and attributes
+/// allowed) up to its end tag, without the spaces around it.
+fn element_text(bytes: &[u8], start: usize, end: usize) -> Option<(usize, usize)> {
+    let opened = start >= 1
+        && (bytes[start - 1] == b'<'
+            || (bytes[start - 1] == b':'
+                && bytes[..start - 1]
+                    .iter()
+                    .rev()
+                    .take(MAX_NAME_LEN)
+                    .find(|b| !is_word_byte(**b))
+                    == Some(&b'<')));
+    if !opened {
+        return None;
+    }
+    let tag_end = end + bytes[end..].iter().take(MAX_TAG).position(|b| *b == b'>')?;
+    if bytes[end..tag_end]
+        .iter()
+        .any(|b| matches!(b, b'<' | b'\n'))
+        || bytes[tag_end - 1] == b'/'
+    {
+        return None;
+    }
+    let body = tag_end + 1;
+    let close = body
+        + bytes[body..]
+            .iter()
+            .take(BRACKET_WINDOW)
+            .position(|b| *b == b'<')?;
+    // Closed by its own end tag: `<token>` alone is a placeholder in prose.
+    let end_tag = bytes[close..].strip_prefix(b"</")?;
+    let end_name_len = end_tag
+        .iter()
+        .take(MAX_NAME_LEN * 2)
+        .position(|b| *b == b'>')?;
+    let end_name = &end_tag[..end_name_len];
+    let local = end_name.rsplit(|b| *b == b':').next().unwrap_or(end_name);
+    if local != &bytes[start..end] {
+        return None;
+    }
+    let first = body
+        + bytes[body..close]
+            .iter()
+            .take_while(|b| b.is_ascii_whitespace())
+            .count();
+    let last = close
+        - bytes[first..close]
+            .iter()
+            .rev()
+            .take_while(|b| b.is_ascii_whitespace())
+            .count();
+    (last > first).then_some((first, last))
+}
+
 /// `.netrc`: `machine host login user password secret`.
 fn is_netrc_password(bytes: &[u8], start: usize, word: &[u8]) -> bool {
     (word == b"password" || word == b"passwd")
@@ -384,6 +457,10 @@ impl Scanner<'_> {
     /// The value after the name at `start..end`.
     fn named(&mut self, start: usize, end: usize, kind: Kind, spaced: bool) {
         let bytes = self.lower;
+        if let Some((body, value_end)) = element_text(bytes, start, end) {
+            self.push(body, value_end, kind);
+            return;
+        }
         let Some((mut i, separator, encoded)) = separator_after(bytes, end, spaced) else {
             return;
         };

@@ -10,7 +10,8 @@
 //! `META_APP_SECRET`…), OAuth `code`, Facebook and Instagram session
 //! cookies, in every layout that puts a value after its name or in a field
 //! next to it (query strings, JSON, Python, headers, `.env`, YAML, PHP,
-//! Go, HAR, Postman, HTML forms, multipart, `.netrc`). Also `Bearer`
+//! Go, HAR, Postman, HTML forms, multipart, `.netrc`, XML elements, EDN
+//! keywords). Also `Bearer`
 //! credentials and the passwords of `curl -u` and `https://user:pass@host`.
 //!
 //! How: the text is read as it is, and again as it reads with escapes
@@ -612,6 +613,22 @@ mod tests {
         let out = redact("access_token=1234567890123456|0123456789abcdef0123456789abcdef&x=1");
         assert!(!out.text.contains("0123456789abcdef"), "{}", out.text);
         assert!(out.text.ends_with("&x=1"));
+    }
+
+    #[test]
+    fn an_xml_element_and_an_edn_keyword_name_their_secret() {
+        let secret = "9f8e7d6c5b4a39281706f5e4d3c2b1a0";
+        for text in [
+            format!("<cfg><a:app_secret kind=\"x\">\n  {secret}\n</a:app_secret></cfg>"),
+            format!("{{:method \"POST\", :app-secret \"{secret}\"}}"),
+        ] {
+            let out = redact(&text);
+            assert!(!out.text.contains(&secret[..12]), "{}", out.text);
+            assert_eq!(out.count, 1, "{text}");
+        }
+        // `<token>` in prose is a placeholder, not an element holding one.
+        let prose = "> access_token: <token>\n> Accept: application/json, text/plain";
+        assert_eq!(redact(prose).count, 0);
     }
 
     #[test]

@@ -1073,10 +1073,12 @@ fn rust_debug(v: &Value, depth: usize, optional: bool) -> String {
 /// `key = value;` members, lists in parentheses, and strings quoted only
 /// when they are not one plain word.
 fn ns_dictionary(v: &Value, depth: usize) -> String {
+    // Foundation leaves a word bare; one that reads as a number (`0e0`,
+    // `inf`) would read back as one, so it goes in quotes here.
     let plain = |s: &str| {
         !s.is_empty()
             && s.bytes().all(|b| b.is_ascii_alphanumeric())
-            && !s.bytes().all(|b| b.is_ascii_digit())
+            && s.parse::<f64>().is_err()
             && !matches!(
                 s,
                 "true"

@@ -192,6 +192,20 @@ export const findingIds = (page) => page.$$eval(".finding", (els) => els.map((e)
 
 /** Opens the scope check's "Checking for: … (change)" disclosure(s), where the intents and IDs are. */
 /**
+ * The policy of a page's `<meta http-equiv="Content-Security-Policy">`,
+ * however the page writes its attributes (the release build's minifier
+ * reorders them and drops quotes it does not need).
+ */
+export function pageCsp(html) {
+  for (const [tag] of html.matchAll(/<meta\s[^>]*>/gi)) {
+    if (!/http-equiv=["']?Content-Security-Policy/i.test(tag)) continue;
+    const content = tag.match(/\scontent=(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i);
+    if (content) return content[1] ?? content[2] ?? content[3];
+  }
+  throw new Error("the page has no Content-Security-Policy meta tag");
+}
+
+/**
  * Opens the share preview and waits until it shows what the link carries
  * (the diagnose view asks the tools module for that).
  */

@@ -10,7 +10,7 @@
 
 import { readFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
-import { DIST, assert, eq, open, finish, findingIds, openScopeCheck, BASE, test } from "./harness.mjs";
+import { DIST, assert, eq, open, finish, findingIds, openScopeCheck, pageCsp, BASE, test } from "./harness.mjs";
 import { decodeLink } from "./attack-corpus.mjs";
 
 const FAKE = process.env.SCOPELENS_FAKE_GRAPH;
@@ -104,7 +104,7 @@ if (!FAKE) {
   console.log("live.test.mjs: SCOPELENS_FAKE_GRAPH is not set, so the live-check tests are skipped (run them with `cargo xtask e2e`).");
 } else {
   test("live: production CSP is untouched; the test copy adds only the fake Graph API", async () => {
-    const csp = (html) => html.match(/Content-Security-Policy" content="([^"]*)"/)[1];
+    const csp = pageCsp;
     const dist = join(DIST, "index.html");
     assert(existsSync(dist), `${DIST} holds no built site`);
     const prod = csp(readFileSync(dist, "utf8"));

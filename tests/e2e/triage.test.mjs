@@ -11,7 +11,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { join } from "node:path";
-import { ROOT, DIST, FAKE_GRAPH, assert, eq, open, finish, serve, nextFrames, beforeFirstTest, BASE, browser, test } from "./harness.mjs";
+import { ROOT, DIST, FAKE_GRAPH, assert, eq, open, finish, serve, nextFrames, beforeFirstTest, pageCsp, BASE, browser, test } from "./harness.mjs";
 import { decodeLink } from "./attack-corpus.mjs";
 
 const OUT = join(ROOT, "target", "e2e");
@@ -133,7 +133,7 @@ test("triage: the worker also runs when the page's CSP comes as a header (which 
   // A worker does not inherit the page's <meta> policy; a server that sends
   // the same policy as a header applies it to the worker's own scripts too.
   const html = await (await fetch(BASE)).text();
-  const csp = html.match(/http-equiv="Content-Security-Policy" content="([^"]+)"/)[1];
+  const csp = pageCsp(html);
   const withHeader = await serve(DIST, { headers: { "content-security-policy": csp }, connectSrc: FAKE_GRAPH ? [FAKE_GRAPH] : [] });
   const context = await browser.newContext();
   try {

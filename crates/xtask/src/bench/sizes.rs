@@ -12,7 +12,7 @@ use std::path::Path;
 /// (BENCHMARKS.md).
 pub const APP_TARGET: u64 = 150 * 1024;
 /// The most a guide page may fetch for its widgets, brotli, when every
-/// bundle it fetches is in [`Limits::bundles_in_budget`]: 137 167 bytes on
+/// bundle it fetches is in [`Limits::bundles_in_budget`]: 137 627 bytes on
 /// 2026-12-03 plus about 3 % (see [`CEILINGS`]).
 pub const TOOLS_PAGE_CEILING: u64 = 138 * 1024;
 
@@ -194,24 +194,27 @@ pub struct Limits {
     pub bundles_in_budget: &'static [&'static str],
 }
 
-/// The sizes of 2026-12-03 plus about 3 %: the app's first load 278 311
-/// bytes, the heaviest guide page's elements 256 464, the pages with only
-/// the tools bundle 137 167 ([`TOOLS_PAGE_CEILING`]). The app's rose from
-/// 257 097 with the reader of more real pastes (eleven notations, tables,
-/// translated code words, copy layers), typed share views (base64), the
-/// finding-to-field highlight and the live check's rules in the core. The
-/// guide's fell from 270 023 and 210 916 once the elements' bundles stopped
-/// carrying what they never run: the tools' links are written from the view
-/// alone (the core's encoder brought the paste reader), the decoder's
-/// `Diagnoser` gets the full result's parts only from the app (it brought
-/// its scope matrix, payload table and timeline), wasm-opt runs to a fixed point, and
-/// the elements' stylesheet and script lost their layout; BENCHMARKS.md has
-/// the figures. `cargo xtask test` and `cargo xtask bench` both check these,
-/// so the bundles cannot grow unnoticed. Lower them as the bundles shrink.
+/// The sizes of 2026-12-03 plus about 3 %: the app's first load 287 669
+/// bytes, the heaviest guide page's elements 266 292, the pages with only
+/// the tools bundle 137 627 ([`TOOLS_PAGE_CEILING`]). The app's rose from
+/// 257 097 with the reader of more real pastes (sixteen notations, among
+/// them PowerShell error records, logfmt, YAML, XML and EDN, which cost
+/// 9.4 kB; tables, translated code words, copy layers), typed share views
+/// (base64), the finding-to-field highlight, the live check's rules in the
+/// core, and the share preview drawn by the first module (so that no Yew
+/// tree of the tools module sits inside its root). The guide's fell from
+/// 270 023 and 210 916 once the elements' bundles stopped carrying what
+/// they never run: the tools' links are written from the view alone (the
+/// core's encoder brought the paste reader), the decoder's `Diagnoser` gets
+/// the full result's parts only from the app (it brought its scope matrix,
+/// payload table and timeline), wasm-opt runs to a fixed point, and the
+/// elements' stylesheet and script lost their layout; BENCHMARKS.md has the
+/// figures. `cargo xtask test` and `cargo xtask bench` both check these, so
+/// the bundles cannot grow unnoticed. Lower them as the bundles shrink.
 pub const CEILINGS: Limits = Limits {
     name: "ceiling",
-    app: 279 * 1024,
-    widgets: 257 * 1024,
+    app: 289 * 1024,
+    widgets: 268 * 1024,
     bundles_in_budget: &["tools"],
 };
 

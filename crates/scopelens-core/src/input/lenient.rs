@@ -2286,7 +2286,7 @@ const SDK_FIELD_NAMES: &[(&str, &str)] = &[
 
 /// `ErrorSubcode` → `error_subcode`, `FbtraceID` → `fbtrace_id`,
 /// `HTTPStatus` → `http_status`: Go and Java field names to Graph's JSON names.
-fn snake_case(name: &str) -> String {
+pub(super) fn snake_case(name: &str) -> String {
     let chars: Vec<char> = name.chars().collect();
     let mut out = String::with_capacity(name.len() + 4);
     for (i, c) in chars.iter().enumerate() {

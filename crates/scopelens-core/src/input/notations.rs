@@ -93,26 +93,7 @@ fn plain_scalar(raw: &str) -> Value {
 /// `error_subcode` and `fbtrace_id`; a namespace or XML prefix is dropped.
 fn graph_name(name: &str) -> String {
     let local = name.rsplit([':', '/']).next().unwrap_or(name);
-    let mut out = String::with_capacity(local.len() + 4);
-    let chars: Vec<char> = local.chars().collect();
-    for (i, c) in chars.iter().enumerate() {
-        if *c == '-' {
-            out.push('_');
-        } else if c.is_ascii_uppercase() {
-            let prev = i.checked_sub(1).map(|p| chars[p]);
-            let next = chars.get(i + 1);
-            let starts_word = prev.is_some_and(|p| p.is_ascii_lowercase() || p.is_ascii_digit())
-                || (prev.is_some_and(|p| p.is_ascii_uppercase())
-                    && next.is_some_and(|n| n.is_ascii_lowercase()));
-            if starts_word && !out.ends_with('_') {
-                out.push('_');
-            }
-            out.push(c.to_ascii_lowercase());
-        } else {
-            out.push(*c);
-        }
-    }
-    out
+    super::lenient::snake_case(&local.replace('-', "_"))
 }
 
 /// Adds `value` under `key`; a key seen again makes an array of its values,

@@ -3,8 +3,8 @@
 // (harness.mjs). Run with `cargo xtask book`, which builds the guide and its
 // widgets, or against a built one: `node --test tests/e2e/book.mjs`.
 //
-// The ground truth (catalog labels and anchors, chapter files and every guide
-// link the core's findings can carry) is `mdbook-scopelens ground-truth`'s
+// The ground truth (catalog labels and anchors, chapter files, the elements'
+// table and every guide link the core's findings can carry) is `mdbook-scopelens ground-truth`'s
 // output: the file SCOPELENS_BOOK_TRUTH names (xtask writes it), else the
 // built preprocessor's answer. The app's own links are followed when the app
 // is served next to the guide.
@@ -29,8 +29,6 @@ import { attackWidgets } from "./book-attacks.mjs";
 import { ROOT, DIST, BASE as SITE, browser, problems, nextFrames, test } from "./harness.mjs";
 
 const BASE = `${SITE}guide/`;
-/** The elements' table (tag → bundle, attributes), as the built script carries it. */
-const ELEMENTS = JSON.parse(/const ELEMENTS = (\{.*\});/.exec(readFileSync(join(DIST, "elements", "scopelens-elements.js"), "utf8"))[1]);
 const ORIGIN = new URL(BASE).origin;
 const REQUIRE_APP = existsSync(join(DIST, "index.html"));
 const SHOTS = join(ROOT, "target", "book-e2e");
@@ -43,6 +41,8 @@ function groundTruth() {
   return execFileSync(preprocessor, ["ground-truth", join(ROOT, "tests", "fixtures")], { encoding: "utf8" });
 }
 const TRUTH = JSON.parse(groundTruth());
+/** The elements' table (tag → bundle, attributes, title) the script is built with. */
+const ELEMENTS = TRUTH.elements;
 
 /** Counts a check; a failed one fails the test it is in, which runs on to report every other. */
 let passes = 0;

@@ -169,7 +169,8 @@ pub const CHAPTERS: [&str; 8] = [
 ];
 
 /// What the browser tests compare the built guide with, computed from the
-/// core: the catalog's labels and anchors, the chapter files, and every
+/// core: the catalog's labels and anchors, the chapter files, the custom
+/// elements' table, and every
 /// guide link a finding can carry (each chapter, each catalog anchor, and
 /// whatever the corpus's diagnoses actually link to).
 pub fn ground_truth(corpus: &Corpus) -> Result<Value, String> {
@@ -197,6 +198,9 @@ pub fn ground_truth(corpus: &Corpus) -> Result<Value, String> {
         "chapters": CHAPTERS,
         "guide_paths": paths,
         "guide_paths_from_corpus": from_corpus,
+        // The table the elements' script is built with: each tag's bundle.
+        "elements": serde_json::from_str::<Value>(&scopelens_core::elements::script_table())
+            .map_err(|e| e.to_string())?,
     }))
 }
 

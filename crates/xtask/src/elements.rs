@@ -11,6 +11,8 @@
 //!   wasm32-unknown-unknown --profile wasm-release --no-default-features
 //!   --features <bundle>` (cdylib alone, so that LTO runs), then
 //!   `wasm-bindgen --target web` and `wasm-opt -Oz` (binaryen 132).
+//!
+//! Every script and stylesheet there is then minified (`minify.rs`).
 
 use crate::cargo::{target_dir, wasm_cdylib};
 use crate::{root, run, Step};
@@ -122,89 +124,6 @@ fn script() -> Result<String, String> {
     Ok(text.replace(marker, &script_table()))
 }
 
-/// `css` as pages fetch it: every page with an element fetches the file,
-/// and its comments and layout are for the source's readers. Leaves out
-/// comments, and white space where CSS never needs it: after `{ } ; , : > (`
-/// and `!`-free places before `{ } ; , > ) !`, and a `;` before `}`. White
-/// space between words (`1px solid`, `.a .b`), around `+ - *` (which
-/// `calc()` needs) and inside strings stays.
-fn minify_css(css: &str) -> String {
-    let no_space_after = |c: char| "{};,:>(".contains(c);
-    let no_space_before = |c: char| "{};,>)!".contains(c);
-    let mut out = String::with_capacity(css.len());
-    let mut space = false;
-    let mut chars = css.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c == '/' && chars.peek() == Some(&'*') {
-            chars.next();
-            let mut last = ' ';
-            for c in chars.by_ref() {
-                if last == '*' && c == '/' {
-                    break;
-                }
-                last = c;
-            }
-            space = true;
-            continue;
-        }
-        if c.is_whitespace() {
-            space = true;
-            continue;
-        }
-        let after = out.chars().last();
-        if space && after.is_some_and(|a| !no_space_after(a)) && !no_space_before(c) {
-            out.push(' ');
-        }
-        space = false;
-        if c == '}' && after == Some(';') {
-            out.pop();
-        }
-        out.push(c);
-        if c == '"' || c == '\'' {
-            // A string, to its closing quote, as written.
-            while let Some(s) = chars.next() {
-                out.push(s);
-                if s == '\\' {
-                    out.extend(chars.next());
-                } else if s == c {
-                    break;
-                }
-            }
-        }
-    }
-    out
-}
-
-/// `js` as pages fetch it: without its indentation, blank lines, whole-line
-/// comments (`//` and `/* … */`, which in this script never sit inside a
-/// string or a template: a test checks that no template spans lines) and
-/// `// …` after code that holds no quote or slash. Line breaks stay, so
-/// automatic semicolons work as in the source.
-fn minify_js(js: &str) -> String {
-    let mut lines = Vec::new();
-    let mut in_comment = false;
-    for line in js.lines() {
-        let line = line.trim();
-        if in_comment {
-            in_comment = !line.ends_with("*/");
-            continue;
-        }
-        if line.starts_with("/*") {
-            in_comment = !line.ends_with("*/");
-            continue;
-        }
-        if line.is_empty() || line.starts_with("//") {
-            continue;
-        }
-        let code = match line.split_once(" // ") {
-            Some((code, _)) if !code.contains(['"', '\'', '`', '/']) => code.trim_end(),
-            _ => line,
-        };
-        lines.push(code);
-    }
-    lines.join("\n")
-}
-
 /// Builds the elements into `<dist>/elements/` and returns their version
 /// (a content hash), for URLs that must not mix two builds.
 pub fn build(dist: &Path) -> Result<String, String> {
@@ -224,10 +143,8 @@ pub fn build(dist: &Path) -> Result<String, String> {
         &root().join("site").join("bundle-loader.js"),
         "bundle-loader.js",
     )?;
-    let css = std::fs::read_to_string(sources().join("elements.css")).map_err(|e| e.to_string())?;
-    std::fs::write(out.join("elements.css"), minify_css(&css)).map_err(|e| e.to_string())?;
-    std::fs::write(out.join("scopelens-elements.js"), minify_js(&script()?))
-        .map_err(|e| e.to_string())?;
+    copy(&sources().join("elements.css"), "elements.css")?;
+    std::fs::write(out.join("scopelens-elements.js"), script()?).map_err(|e| e.to_string())?;
     let mut sizes = Vec::new();
     for bundle in Bundle::ALL {
         for name in bundle_files(bundle) {
@@ -237,6 +154,7 @@ pub fn build(dist: &Path) -> Result<String, String> {
         let size = std::fs::metadata(out.join(wasm)).map_or(0, |m| m.len());
         sizes.push(format!("{} {} KB", bundle.id(), size / 1024));
     }
+    crate::minify::in_place(&crate::minify::scripts_and_styles(&out)?)?;
     eprintln!(
         "xtask elements: {} (wasm: {}; version {hash})",
         out.display(),
@@ -254,72 +172,6 @@ mod tests {
         assert_eq!(content_hash(&[b"a", b"b"]), content_hash(&[b"ab"]));
         assert_ne!(content_hash(&[b"a"]), content_hash(&[b"b"]));
         assert_eq!(content_hash(&[]).len(), 16);
-    }
-
-    #[test]
-    fn css_loses_comments_and_the_space_it_does_not_need_and_nothing_else() {
-        assert_eq!(
-            minify_css("/* a */\n:host {\n  color: red; /* b */\n}\n\n.x > .y ,\n.z{ }/* c"),
-            ":host{color:red}.x>.y,.z{}"
-        );
-        // Descendants, values of several words, calc() and strings keep their space.
-        assert_eq!(
-            minify_css(".a :hover .b { margin: 0 1em; height: calc(6 * 1.4em + 0.8em); }"),
-            ".a :hover .b{margin:0 1em;height:calc(6 * 1.4em + 0.8em)}"
-        );
-        assert_eq!(
-            minify_css("a { font: 1em \"Segoe UI\" , x; content: \"a ; } \\\" /* b\" }"),
-            "a{font:1em \"Segoe UI\",x;content:\"a ; } \\\" /* b\"}"
-        );
-        assert_eq!(
-            minify_css(":host { all: initial !important; x: var(--y, 1px 2px) }"),
-            ":host{all:initial!important;x:var(--y,1px 2px)}"
-        );
-    }
-
-    #[test]
-    fn the_stylesheet_keeps_every_rule_and_every_word() {
-        let css = std::fs::read_to_string(sources().join("elements.css")).unwrap();
-        let min = minify_css(&css);
-        assert!(!min.contains("/*") && !min.contains('\n') && min.starts_with(":host{"));
-        let without_comments: String = css
-            .split("/*")
-            .enumerate()
-            .map(|(i, part)| match i {
-                0 => part,
-                _ => part.split_once("*/").map_or("", |(_, rest)| rest),
-            })
-            .collect();
-        for c in ['{', '}', '"', '(', ')', ':', ','] {
-            let count = |text: &str| text.matches(c).count();
-            assert_eq!(count(&min), count(&without_comments), "{c}");
-        }
-        let words = |text: &str| -> Vec<String> {
-            text.split(|c: char| !c.is_ascii_alphanumeric() && !"-_#.%".contains(c))
-                .filter(|w| !w.is_empty())
-                .map(str::to_string)
-                .collect()
-        };
-        assert_eq!(words(&min), words(&without_comments));
-    }
-
-    #[test]
-    fn js_loses_indentation_and_comments_and_keeps_its_lines() {
-        assert_eq!(
-            minify_js("// a\n  /** b\n   * c */\nconst x = \"//y\"; // kept\n  f(); // gone\n\n  /* d */\n\tg();"),
-            "const x = \"//y\"; // kept\nf();\ng();"
-        );
-        let script = script().unwrap();
-        for line in script.lines() {
-            assert_eq!(
-                line.matches('`').count() % 2,
-                0,
-                "a template spans lines: {line}"
-            );
-        }
-        let min = minify_js(&script);
-        assert!(min.contains("customElements.define(") && !min.contains("/**"));
-        assert!(min.lines().all(|l| !l.starts_with(' ') && !l.is_empty()));
     }
 
     #[test]

@@ -23,6 +23,7 @@ mod elements;
 mod fake_graph;
 mod fuzz;
 mod kb_stale;
+mod minify;
 mod node_test;
 mod npm;
 mod tools;
@@ -96,7 +97,8 @@ fn dist_site() -> Step {
     run(Command::new("trunk")
         .args(["build", "--release"])
         .env("TRUNK_SKIP_VERSION_CHECK", "true")
-        .current_dir(root()))
+        .current_dir(root()))?;
+    minify::site(&dist_dir())
 }
 
 /// The web app into `target/dist/`, then the custom elements into

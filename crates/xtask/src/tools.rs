@@ -18,6 +18,8 @@ pub const TYPESCRIPT: &str = "5.9.3";
 /// The oldest Node line the npm package supports (`engines`), newest
 /// release: its tests run under this Node as well as the machine's.
 pub const NODE_18: &str = "18.20.8";
+/// Minifies the scripts and stylesheets pages fetch (see `minify.rs`).
+pub const ESBUILD: &str = "0.25.12";
 
 /// Root of the tool cache.
 pub fn cache_dir() -> PathBuf {
@@ -83,6 +85,11 @@ pub fn setup() -> Step {
         "node_modules/playwright-core/package.json",
     )?;
     ensure_typescript()?;
+    ensure_npm_package(
+        &format!("esbuild-{ESBUILD}"),
+        &format!("esbuild@{ESBUILD}"),
+        "node_modules/.bin/esbuild",
+    )?;
     // Only the npm package's tests need it, and they say what to do without it.
     if let Err(why) = ensure_node_18() {
         eprintln!("setup: no Node 18 for the npm package's tests: {why}");
@@ -148,6 +155,15 @@ pub fn ensure_typescript() -> Step {
         &format!("typescript@{TYPESCRIPT}"),
         "node_modules/typescript/package.json",
     )
+}
+
+/// The pinned esbuild.
+pub fn esbuild() -> PathBuf {
+    cache_dir()
+        .join(format!("esbuild-{ESBUILD}"))
+        .join("node_modules")
+        .join(".bin")
+        .join("esbuild")
 }
 
 /// The pinned TypeScript compiler's entry script (run with `node`).

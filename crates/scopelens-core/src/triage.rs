@@ -175,10 +175,13 @@ impl Triage {
             }
             // Text with nothing to read as an error (a log line such as
             // "INFO worker started", or one quoting JSON of another shape)
-            // was read fine. Broken JSON (a record that failed to parse
+            // was read fine, and so was a service's status (`{"code":200,
+            // "message":"OK"}`). Broken JSON (a record that failed to parse
             // above), and an error whose body is missing, were not: they
             // may hide an error, so they stay unreadable.
-            Err(InputError::NoPayload | InputError::Empty) => self.without_errors += 1,
+            Err(InputError::NoPayload | InputError::Empty | InputError::Status { .. }) => {
+                self.without_errors += 1
+            }
             Err(InputError::Unrecognised { .. }) if !text.starts_with(['{', '[']) => {
                 self.without_errors += 1
             }

@@ -707,3 +707,67 @@ proptest! {
         prop_assert!(diagnosis.findings.iter().any(|f| f.code == Some(code)), "{}", text);
     }
 }
+
+/// A service's `{code, message}` status as each notation prints it.
+fn status_in(notation: usize, code: &str, message: &str) -> String {
+    match notation {
+        0 => format!(r#"{{"code": {code}, "message": "{message}"}}"#),
+        1 => format!(r#"{{"code":"{code}","message":"{message}"}}"#),
+        2 => format!("code: {code}\nmessage: {message}\n"),
+        3 => format!("{{'code': {code}, 'message': '{message}'}}"),
+        4 => format!("{{ code: {code}, message: '{message}' }}"),
+        5 => format!(r#"{{"code" => {code}, "message" => "{message}"}}"#),
+        6 => format!("level=info code={code} message=\"{message}\""),
+        7 => format!("<response><code>{code}</code><message>{message}</message></response>"),
+        8 => format!(r#"{{:code {code} :message "{message}"}}"#),
+        _ => format!(r#"[{{"code": {code}, "message": "{message}"}}]"#),
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// `{code: 200, message: "OK"}` is a service saying all went well (and
+    /// `{code: 404, message: "Not Found"}` an HTTP status), not Meta's error
+    /// 200 or an unknown error 404, in whatever notation it is printed.
+    #[test]
+    fn a_services_status_is_not_read_as_an_error_in_any_notation(
+        (code, message) in prop::sample::select(&[
+            ("200", "OK"), ("200", "ok"), ("200", "Success"), ("200", "success."),
+            ("0", "success"), ("201", "Created"), ("100", "Continue"),
+            ("204", "No Content"), ("404", "Not Found"), ("401", "Unauthorized"),
+            ("500", "Internal Server Error"), ("429", "Too Many Requests"),
+        ][..]),
+        notation in 0usize..10,
+        around in prop::sample::select(AROUND),
+    ) {
+        let text = format!("{}{}{}", around.0, status_in(notation, code, message), around.1);
+        let reading = input::read(&text, None);
+        prop_assert!(
+            !matches!(reading.payload, Ok(Payload::GraphError(_) | Payload::WebhookError(_))),
+            "read as an error: {:?}\n{}", reading.payload, text
+        );
+    }
+
+    /// The same notations with Meta's own words are still read as its error.
+    #[test]
+    fn metas_error_with_only_a_code_and_message_is_read_in_any_notation(
+        (code, message) in prop::sample::select(&[
+            ("200", "(#200) Requires whatsapp_business_messaging permission"),
+            ("190", "Error validating access token: Session has expired"),
+            ("100", "Invalid parameter"),
+            ("2500", "An active access token must be used"),
+        ][..]),
+        notation in 0usize..10,
+        around in prop::sample::select(AROUND),
+    ) {
+        let text = format!("{}{}{}", around.0, status_in(notation, code, message), around.1);
+        let reading = input::read(&text, None);
+        let read_code = match &reading.payload {
+            Ok(Payload::GraphError(e)) => e.code,
+            Ok(Payload::WebhookError(w)) => w.errors.first().and_then(|e| e.code),
+            other => panic!("not read as an error: {other:?}\n{text}"),
+        };
+        prop_assert_eq!(read_code, code.parse().ok(), "{}", text);
+    }
+}

@@ -531,6 +531,18 @@ fn input_error_finding(err: &InputError) -> Finding {
         InputError::Unrecognised { .. } | InputError::NotOfKind { .. } => {
             ("input.unrecognised", "Not a payload scopelens knows")
         }
+        InputError::Status { .. } => {
+            return Finding::new(
+                "input.status",
+                Severity::Error,
+                "A status, not an error",
+                err.to_string(),
+            )
+            .fix([
+                "Paste the response of the call that failed, or the log line with Meta's `error` object in it.",
+            ])
+            .guide(guide::TROUBLESHOOTING);
+        }
         InputError::BodyMissing { .. } => {
             return Finding::new(
                 "input.body_missing",

@@ -118,6 +118,13 @@ pub enum InputError {
     NotOfKind {
         kind: InputKind,
     },
+    /// A service's status (`{code: 200, message: "OK"}`), which is no error.
+    Status {
+        code: u32,
+        /// The status's phrase as scopelens writes it (HTTP's reason
+        /// phrase, or a success word), not the paste's text.
+        phrase: String,
+    },
     /// A client library's HTTP error whose response body was not kept.
     BodyMissing {
         status: Option<u16>,
@@ -143,6 +150,14 @@ impl std::fmt::Display for InputError {
                 f,
                 "This JSON is readable but is none of the payloads scopelens knows (its top-level keys are: {}). Expected a debug_token response (`data.is_valid`, `scopes`), /me/permissions (`data[].permission`), a Graph error (`error.code`) or a WhatsApp webhook (`entry[].changes[]`).",
                 if keys.is_empty() { "none".to_string() } else { keys.join(", ") }
+            ),
+            InputError::Status { code, phrase } if *code < 300 => write!(
+                f,
+                "This is a status saying the call went through (`{code} {phrase}`), not an error. Paste the response of the call that failed: the JSON with `error.code` and `error.message`."
+            ),
+            InputError::Status { code, phrase } => write!(
+                f,
+                "This is an HTTP status (`{code} {phrase}`) with no Meta error in it. Paste the body Meta answered with: the JSON with `error.code` and `error.message`."
             ),
             InputError::BodyMissing { status, library } => {
                 let status = status.map_or_else(String::new, |s| format!(" (HTTP {s})"));
@@ -343,6 +358,10 @@ fn code_from_words(payload: &mut Payload) -> Option<text::TextError> {
 /// With no payload to parse, reads the error from the text's words, or says
 /// that the response body is missing.
 fn read_words(text: &str, kind: Option<InputKind>, err: InputError, reading: &mut Reading) {
+    if matches!(err, InputError::Status { .. }) {
+        reading.payload = Err(err);
+        return;
+    }
     let wants_error = matches!(kind, None | Some(InputKind::GraphError));
     if let Some(found) = text::read_error(text).filter(|_| wants_error) {
         reading.payload = Ok(Payload::GraphError(model::GraphError {
@@ -607,8 +626,9 @@ fn scan_for_payload(text: &str, kind: Option<InputKind>) -> Result<Found, InputE
                         envelope,
                     });
                 }
-                if first_unrecognised.is_none() && value.as_object().is_some_and(|o| !o.is_empty())
-                {
+                let kept = value.as_object().is_some_and(|o| !o.is_empty())
+                    || model::status_in(&value).is_some();
+                if first_unrecognised.is_none() && kept {
                     first_unrecognised = Some(value);
                 }
                 pos = end;
@@ -659,6 +679,10 @@ fn scan_for_payload(text: &str, kind: Option<InputKind>) -> Result<Found, InputE
                 embedded: document.embedded_in(text),
                 envelope,
             });
+        }
+        // Read as a document, a service's status is told apart from prose.
+        if first_unrecognised.is_none() && model::status_in(&document.value).is_some() {
+            first_unrecognised = Some(document.value);
         }
     }
     // `key: value` lines whose opening brace was not copied.
@@ -759,8 +783,14 @@ fn table(text: &str) -> Option<Value> {
 }
 
 fn not_recognised(value: &Value, kind: Option<InputKind>) -> InputError {
-    match kind {
-        Some(kind) => InputError::NotOfKind { kind },
+    if let Some(kind) = kind {
+        return InputError::NotOfKind { kind };
+    }
+    match model::status_in(value) {
+        Some((code, phrase)) => InputError::Status {
+            code,
+            phrase: phrase.into(),
+        },
         None => InputError::Unrecognised {
             keys: value
                 .as_object()

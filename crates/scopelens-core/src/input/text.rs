@@ -80,7 +80,14 @@ pub fn read_error(text: &str) -> Option<TextError> {
         .lines()
         .any(|l| l.contains("www-authenticate") && l.contains(&found.code.to_string()));
     if found.message.is_none() {
-        found.message = keyed_value(text, &lower, MESSAGE_KEYS);
+        found.message = keyed_value(text, &lower, MESSAGE_KEYS, 3);
+    }
+    // `code: 200` beside `message: OK` is a service's status, not error 200.
+    let said = keyed_value(text, &lower, MESSAGE_KEYS, 1);
+    if !lower.contains("(#")
+        && said.is_some_and(|m| crate::model::status_phrase(found.code, &m).is_some())
+    {
+        return None;
     }
     Some(found)
 }
@@ -587,8 +594,9 @@ const MESSAGE_KEYS: &[&str] = &[
     "msg",
 ];
 
-/// `message: Error validating…` in `key: value` text, up to the next key.
-fn keyed_value(text: &str, lower: &str, keys: &[&str]) -> Option<String> {
+/// `message: Error validating…` in `key: value` text, up to the next key,
+/// if it has at least `min_len` bytes.
+fn keyed_value(text: &str, lower: &str, keys: &[&str], min_len: usize) -> Option<String> {
     for key in keys {
         for (at, _) in lower.match_indices(key) {
             if at > 0 && lower.as_bytes()[at - 1].is_ascii_alphanumeric() {
@@ -619,8 +627,10 @@ fn keyed_value(text: &str, lower: &str, keys: &[&str]) -> Option<String> {
             .filter_map(|k| value.to_ascii_lowercase().find(k))
             .min()
             .map_or(value, |cut| &value[..cut]);
-            let value = value.trim().trim_end_matches(['"', '\'', ',', '}', ')']);
-            if value.len() >= 3 {
+            let value = value
+                .trim()
+                .trim_end_matches(|c: char| c.is_whitespace() || "\"',})".contains(c));
+            if value.len() >= min_len {
                 return Some(value.chars().take(300).collect());
             }
         }

@@ -3,7 +3,9 @@
 
 mod recognise;
 
-pub use recognise::{find_payload, locate_payload, recognise, recognise_as, Located};
+pub use recognise::{
+    find_payload, locate_payload, recognise, recognise_as, status_in, status_phrase, Located,
+};
 
 use crate::names::named_enum;
 use serde::{Deserialize, Serialize};

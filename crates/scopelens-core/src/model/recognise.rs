@@ -449,6 +449,85 @@ fn is_trace_id(text: &str) -> bool {
         })
 }
 
+/// HTTP's reason phrases (RFC 9110) of the statuses services put in their
+/// JSON bodies. Not the `http` crate's full table: that costs 1 kB brotli
+/// on the app's first load, for statuses no body carries.
+const REASON_PHRASES: &[(u32, &str)] = &[
+    (100, "Continue"),
+    (102, "Processing"),
+    (200, "OK"),
+    (201, "Created"),
+    (202, "Accepted"),
+    (204, "No Content"),
+    (400, "Bad Request"),
+    (401, "Unauthorized"),
+    (403, "Forbidden"),
+    (404, "Not Found"),
+    (405, "Method Not Allowed"),
+    (409, "Conflict"),
+    (413, "Payload Too Large"),
+    (415, "Unsupported Media Type"),
+    (422, "Unprocessable Entity"),
+    (429, "Too Many Requests"),
+    (500, "Internal Server Error"),
+    (501, "Not Implemented"),
+    (502, "Bad Gateway"),
+    (503, "Service Unavailable"),
+    (504, "Gateway Timeout"),
+];
+
+/// What services other than Meta's answer with success, lowercase.
+const SUCCESS_WORDS: &[&str] = &["ok", "success", "successful", "succeeded", "done"];
+
+/// The status a bare `{code, message}` says when it is a service's status
+/// (`{code: 200, message: "OK"}`, `{code: 404, message: "Not Found"}`,
+/// `{code: 0, message: "success"}`) rather than Meta's error: the HTTP
+/// reason phrase of its code, or a success word, as written here (never the
+/// paste's own text). Meta's `(#N)` in a message is never a status.
+pub fn status_phrase(code: u32, message: &str) -> Option<&'static str> {
+    let said = message.trim().trim_end_matches(['.', '!']);
+    let reason = REASON_PHRASES
+        .iter()
+        .find(|(c, _)| *c == code)
+        .map(|(_, phrase)| *phrase);
+    if reason.is_some_and(|r| said.eq_ignore_ascii_case(r)) {
+        return reason;
+    }
+    SUCCESS_WORDS
+        .iter()
+        .find(|w| (code == 0 || (200..300).contains(&code)) && said.eq_ignore_ascii_case(w))
+        .copied()
+}
+
+/// The status an object's code and message say, if they are one.
+fn status_of(obj: &Map<String, Value>) -> Option<(u32, &'static str)> {
+    let code = code_of(obj, CODE)?;
+    status_phrase(code, &text_of(obj, MESSAGE)?).map(|phrase| (code, phrase))
+}
+
+/// A service's status in a document that holds no error: the document
+/// itself, or an object a level or two inside it (`[{…}]`, `<response>`).
+pub fn status_in(value: &Value) -> Option<(u32, &'static str)> {
+    let mut level = vec![value];
+    for _ in 0..3 {
+        let mut next = Vec::new();
+        for v in level {
+            match v {
+                Value::Object(obj) => {
+                    if let Some(found) = status_of(obj) {
+                        return Some(found);
+                    }
+                    next.extend(obj.values().take(16));
+                }
+                Value::Array(items) => next.extend(items.iter().take(16)),
+                _ => {}
+            }
+        }
+        level = next;
+    }
+    None
+}
+
 fn graph_error(value: &Value) -> Option<GraphError> {
     let (obj, wrapped) = unwrap(value, "error")?;
     if let Some(first) = on_premises_error(obj) {
@@ -466,7 +545,10 @@ fn graph_error(value: &Value) -> Option<GraphError> {
                 // `{code, message}` with a Graph code: Firebase's and many
                 // SDKs' flattening. WhatsApp's own errors (13xxxx) with only
                 // these two fields stay webhook errors.
-                || (has(obj, MESSAGE) && numeric_code.is_some_and(|c| c < 130_000) && obj.len() <= 4))
+                || (obj.len() <= 4
+                    && has(obj, MESSAGE)
+                    && numeric_code.is_some_and(|c| c < 130_000)
+                    && !reads_as_status(obj)))
     };
     if !looks_like || whatsapp_style {
         return None;
@@ -647,7 +729,12 @@ fn is_wa_error(obj: &Map<String, Value>) -> bool {
         && (obj.contains_key("title")
             || obj.contains_key("href")
             || obj.contains_key("error_data")
-            || obj.contains_key("message"))
+            || (obj.contains_key("message") && !reads_as_status(obj)))
+}
+
+/// Whether an object's code and message are a service's status, not an error.
+fn reads_as_status(obj: &Map<String, Value>) -> bool {
+    status_of(obj).is_some()
 }
 
 fn collect_from_value(
@@ -756,6 +843,68 @@ mod tests {
             panic!()
         };
         assert_eq!(t.error.unwrap().code, Some(190));
+    }
+
+    #[test]
+    fn a_bare_http_status_is_not_read_as_an_error_in_any_case() {
+        let statuses = [
+            (100, "Continue"),
+            (102, "Processing"),
+            (200, "OK"),
+            (200, "success"),
+            (201, "Created"),
+            (202, "Accepted"),
+            (204, "No Content"),
+            (400, "Bad Request"),
+            (401, "Unauthorized"),
+            (403, "Forbidden"),
+            (404, "Not Found"),
+            (429, "Too Many Requests"),
+            (500, "Internal Server Error"),
+            (503, "Service Unavailable"),
+            (0, "success"),
+            (200, "Success!"),
+        ];
+        for (code, phrase) in statuses {
+            for message in [
+                phrase.to_string(),
+                phrase.to_lowercase(),
+                phrase.to_uppercase(),
+                format!("{phrase}."),
+            ] {
+                for code in [json!(code), json!(code.to_string())] {
+                    let doc = json!({ "code": code, "message": message });
+                    assert_eq!(recognise(&doc), None, "{doc}");
+                    let listed = json!([doc]);
+                    assert_eq!(recognise(&listed), None, "{listed}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_flattened_meta_error_with_a_code_in_https_range_is_still_read() {
+        for (code, message) in [
+            (
+                200,
+                "(#200) Requires whatsapp_business_messaging permission",
+            ),
+            (190, "Error validating access token: Session has expired"),
+            (100, "Invalid parameter"),
+            (200, "Permissions error"),
+            (404, "(#404) Unknown path components"),
+            (
+                2500,
+                "An active access token must be used to query information about the current user.",
+            ),
+            (80007, "Rate limit hit"),
+        ] {
+            let doc = json!({ "code": code, "message": message });
+            match recognise(&doc) {
+                Some(Payload::GraphError(e)) => assert_eq!(e.code, Some(code), "{doc}"),
+                other => panic!("{doc}: {other:?}"),
+            }
+        }
     }
 
     #[test]

@@ -1,5 +1,5 @@
 //! A payload hidden under layers that copying adds (e-mail and forum
-//! quoting, HTML escapes, URL-encoding, typographic quotes and spaces,
+//! quoting, commenting out in a code sample, HTML escapes, URL-encoding, typographic quotes and spaces,
 //! full-width punctuation) is read as the JSON it was, whatever the
 //! combination of layers, the layout and the text around it; and a token
 //! inside it never survives into the diagnosis.
@@ -95,11 +95,21 @@ fn quoted(text: &str, depth: usize) -> String {
         .collect()
 }
 
+/// How a code sample comments out what its program printed.
+const COMMENT_MARKERS: &[&str] = &["// ", "//", "# ", "#", "    // "];
+
+fn commented(text: &str, marker: &str) -> String {
+    text.lines()
+        .map(|line| format!("{marker}{line}\n"))
+        .collect()
+}
+
 #[derive(Debug, Clone)]
 struct Layers {
     typographic: Option<bool>,
     url: Option<bool>,
     html: Option<usize>,
+    comment: Option<&'static str>,
     quote_depth: usize,
 }
 
@@ -108,17 +118,23 @@ fn layers() -> impl Strategy<Value = Layers> {
         prop::option::of(any::<bool>()),
         prop::option::of(any::<bool>()),
         prop::option::of(0usize..6),
+        prop::option::of(prop::sample::select(COMMENT_MARKERS)),
         0usize..4,
     )
-        .prop_map(|(typographic, url, html, quote_depth)| Layers {
+        .prop_map(|(typographic, url, html, comment, quote_depth)| Layers {
             typographic,
             url,
             html,
+            comment,
             quote_depth,
         })
         // At least one layer.
         .prop_filter("some layer", |l| {
-            l.typographic.is_some() || l.url.is_some() || l.html.is_some() || l.quote_depth > 0
+            l.typographic.is_some()
+                || l.url.is_some()
+                || l.html.is_some()
+                || l.comment.is_some()
+                || l.quote_depth > 0
         })
 }
 
@@ -139,6 +155,12 @@ fn wrapped(json: &str, layers: &Layers) -> String {
     }
     if let Some(full_width) = layers.typographic {
         text = typographic(&text, full_width);
+    }
+    if let Some(marker) = layers.comment {
+        text = commented(
+            &format!("console.log(response.data) printed:\n{text}"),
+            marker,
+        );
     }
     if layers.quote_depth > 0 {
         // A quoted paste has more than one line to quote.
@@ -161,11 +183,12 @@ const AROUND: &[(&str, &str)] = &[
     ("Antwort der API:\n", "\nDanke!"),
 ];
 
-/// The payload with text around it; a quoted block starts on its own line,
-/// as a reply's quote does.
+/// The payload with text around it; a quoted or commented block starts on
+/// its own line, as a reply's quote does.
 fn placed(around: &(&str, &str), payload: &str, layers: &Layers) -> String {
     let (before, after) = *around;
-    let gap = if layers.quote_depth > 0 && !before.is_empty() && !before.ends_with('\n') {
+    let block = layers.quote_depth > 0 || layers.comment.is_some();
+    let gap = if block && !before.is_empty() && !before.ends_with('\n') {
         "\n"
     } else {
         ""

@@ -1,5 +1,6 @@
 //! Layers that hide a payload from the reader although every character of
-//! it is there: quoted in an e-mail or a forum reply (`> `), HTML-escaped by
+//! it is there: quoted in an e-mail or a forum reply (`> `), commented out
+//! in a code sample (`// ` or `# ` before each line), HTML-escaped by
 //! the page it was copied from (`&quot;`), URL-encoded in a query string or
 //! a form log (`%7B%22error%22`), or retyped by a word processor or a chat
 //! app (curly quotes, non-breaking spaces, full-width brackets). Each layer
@@ -24,6 +25,9 @@ type Escape = fn(&[u8], usize) -> Option<(Option<char>, usize)>;
 pub enum Layer {
     /// Lines prefixed with `>` (e-mail and Markdown quotes, nested or not).
     Quoted,
+    /// Lines commented out with `//` or `#`, as what a program printed is
+    /// pasted into its code sample.
+    Commented,
     HtmlEscaped,
     UrlEncoded,
     /// Curly quotes, unusual spaces, invisible characters, full-width punctuation.
@@ -37,6 +41,7 @@ impl Layer {
     pub fn title(self) -> &'static str {
         match self {
             Layer::Quoted => "quoted with >",
+            Layer::Commented => "commented out",
             Layer::HtmlEscaped => "HTML-escaped",
             Layer::UrlEncoded => "URL-encoded",
             Layer::Typographic => "with typographic quotes or spaces",
@@ -48,8 +53,9 @@ impl Layer {
 /// The text with every layer it has undone, outermost first, and the
 /// layers; `None` when there is none.
 pub fn peel(text: &str) -> Option<(String, Vec<Layer>)> {
-    let steps: [(Layer, Undo); 5] = [
+    let steps: [(Layer, Undo); 6] = [
         (Layer::Quoted, unquote),
+        (Layer::Commented, uncomment),
         (Layer::Typographic, plain_punctuation),
         (Layer::UnicodeEscaped, unicode_unescape),
         (Layer::HtmlEscaped, html_decode),
@@ -86,6 +92,27 @@ fn unquote(text: &str) -> Option<String> {
     let mut out = String::with_capacity(text.len());
     for line in text.split_inclusive('\n') {
         out.push_str(&line[marker_len(line).unwrap_or(0)..]);
+    }
+    Some(out)
+}
+
+/// Removes a comment marker (`//` or `#`, with the space after it) from
+/// the lines that start with one, when at least two lines start with the
+/// same marker; only that marker is removed (`#` inside a `//` comment stays).
+fn uncomment(text: &str) -> Option<String> {
+    let marker = ["//", "#"].into_iter().find(|marker| {
+        text.lines()
+            .filter(|l| l.trim_start_matches([' ', '\t']).starts_with(marker))
+            .nth(1)
+            .is_some()
+    })?;
+    let mut out = String::with_capacity(text.len());
+    for line in text.split_inclusive('\n') {
+        let indent = line.len() - line.trim_start_matches([' ', '\t']).len();
+        match line[indent..].strip_prefix(marker) {
+            Some(rest) => out.push_str(rest.strip_prefix(' ').unwrap_or(rest)),
+            None => out.push_str(line),
+        }
     }
     Some(out)
 }
@@ -199,6 +226,22 @@ fn plain_punctuation(text: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lines_commented_out_lose_their_marker_and_nothing_else() {
+        let text = "console.log(res.data):\n// {\n//   is_valid: true, // seen\n//}\n";
+        assert_eq!(
+            uncomment(text).as_deref(),
+            Some("console.log(res.data):\n{\n  is_valid: true, // seen\n}\n")
+        );
+        assert_eq!(
+            uncomment("  # {'error':\n  #   {'code': 190}}").as_deref(),
+            Some("{'error':\n  {'code': 190}}")
+        );
+        // One marked line is a comment beside code, not a commented block.
+        assert_eq!(uncomment("{\"a\": 1} // the answer"), None);
+        assert_eq!(uncomment("# Heading\n{\"a\": 1}"), None);
+    }
 
     #[test]
     fn text_without_a_layer_is_not_copied() {

@@ -320,6 +320,25 @@ pub fn read(text: &str, kind: Option<InputKind>) -> Reading {
     reading
 }
 
+/// `text` without the escape a cut went through (`\u0a`, or a lone `\`
+/// at the end), which no JSON reader would take.
+fn without_cut_escape(text: &str) -> &str {
+    let Some(slash) = text.rfind('\\') else {
+        return text;
+    };
+    let run = text[..=slash].len() - text[..=slash].trim_end_matches('\\').len();
+    let tail = &text[slash + 1..];
+    let partial = tail.is_empty()
+        || (tail.len() < 5
+            && tail.starts_with('u')
+            && tail[1..].bytes().all(|b| b.is_ascii_hexdigit()));
+    if run % 2 == 1 && partial {
+        &text[..slash]
+    } else {
+        text
+    }
+}
+
 /// What HTTP clients append where they cut a response body short in an
 /// exception message (Guzzle's `(truncated...)`).
 const CUT_MARKERS: &[&str] = &[" (truncated...)", "(truncated...)", "... (truncated)"];
@@ -329,7 +348,7 @@ const CUT_MARKERS: &[&str] = &[" (truncated...)", "(truncated...)", "... (trunca
 /// body again) is not part of the body.
 fn cut_where_marked(text: &str, kind: Option<InputKind>) -> Option<Found> {
     let at = CUT_MARKERS.iter().filter_map(|m| text.find(m)).min()?;
-    let mut found = find_payload(&text[..at], kind).ok()?;
+    let mut found = find_payload(without_cut_escape(&text[..at]), kind).ok()?;
     found.gaps.truncated = true;
     Some(found)
 }
@@ -577,16 +596,20 @@ fn find_payload(text: &str, kind: Option<InputKind>) -> Result<Found, InputError
         .map(|v| (v, lenient::Dialect::default()))
         .or_else(|_| lenient::parse_all(trimmed));
     if let Ok((value, dialect)) = whole {
-        return match recognise_kind(&value, kind) {
-            Some((payload, envelope)) => Ok(Found {
+        if let Some((payload, envelope)) = recognise_kind(&value, kind) {
+            return Ok(Found {
                 payload,
                 form: form_of(&dialect),
                 gaps: Gaps::of(&dialect, &value),
                 embedded: false,
                 envelope,
-            }),
-            None => Err(not_recognised(&value, kind)),
-        };
+            });
+        }
+        // A whole paste in quotes or backticks (`Reason: {…}`, an inline
+        // code span) is one string to the reader: look inside it.
+        if !value.is_string() {
+            return Err(not_recognised(&value, kind));
+        }
     }
     scan_for_payload(text, kind)
 }
@@ -628,10 +651,12 @@ fn scan_for_payload(text: &str, kind: Option<InputKind>) -> Result<Found, InputE
                 }
                 let kept = value.as_object().is_some_and(|o| !o.is_empty())
                     || model::status_in(&value).is_some();
+                // A quoted string may hold a payload after other words
+                // (`'Reason: {…}'`): go on inside it.
+                pos = if value.is_string() { start + 1 } else { end };
                 if first_unrecognised.is_none() && kept {
                     first_unrecognised = Some(value);
                 }
-                pos = end;
             }
             Err(failure) => {
                 let lenient::Failure {
@@ -803,6 +828,68 @@ fn not_recognised(value: &Value, kind: Option<InputKind>) -> InputError {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Guzzle cuts a body at a fixed length, wherever that falls: in a
+    /// `\uXXXX` escape (PHP escapes every non-ASCII letter), after a
+    /// backslash, or between two escaped backslashes. Cut anywhere in
+    /// the message, the body is still read, as an error whose code is cut.
+    #[test]
+    fn a_body_cut_anywhere_in_its_message_is_read_up_to_the_cut() {
+        let body = r#"{"error":{"message":"Can't Load URL: \u0a86 URL \u0aa8\u0ac0 C:\\logs\\ \u0a8f\u0aaa","type":"OAuthException","code":191}}"#;
+        let from = body.find("Load").unwrap();
+        let to = body.find("\",\"type").unwrap();
+        for cut in from..to {
+            let text = format!(
+                "[2018-04-25 10:30:41] testing.ERROR: Client error: `POST https://graph.facebook.com/v2.10/oauth/access_token` resulted in a `400 Bad Request` response:\n{} (truncated...)\n",
+                &body[..cut]
+            );
+            let reading = read(&text, None);
+            let Ok(Payload::GraphError(error)) = &reading.payload else {
+                panic!("cut at {cut}: {:?}\n{text}", reading.payload);
+            };
+            assert!(reading.gaps.truncated, "{text}");
+            assert!(
+                error
+                    .message
+                    .as_deref()
+                    .is_some_and(|m| m.starts_with("Can't")),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_payload_inside_a_quoted_or_backticked_sentence_is_read_as_json() {
+        let json = r#"{"error":{"message":"m","type":"OAuthException","code":190,"error_subcode":463,"fbtrace_id":"AbCd"}}"#;
+        for (open, close) in [
+            ("`", "`"),
+            ("'", "'"),
+            ("\"", "\""),
+            ("``", "``"),
+            ("`", ""),
+        ] {
+            for before in ["", "Reason: ", "error => ", "Erro ao enviar: "] {
+                for after in ["", " at line 3", "."] {
+                    let text = format!("{open}{before}{json}{after}{close}");
+                    let reading = read(&text, None);
+                    let Ok(Payload::GraphError(error)) = &reading.payload else {
+                        panic!("{text}: {:?}", reading.payload);
+                    };
+                    assert_eq!(error.error_subcode, Some(463), "{text}");
+                    assert_eq!(error.fbtrace_id.as_deref(), Some("AbCd"), "{text}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn only_an_escape_the_cut_went_through_is_dropped() {
+        assert_eq!(without_cut_escape(r#"{"m":"a \u0a"#), r#"{"m":"a "#);
+        assert_eq!(without_cut_escape(r#"{"m":"a \"#), r#"{"m":"a "#);
+        assert_eq!(without_cut_escape(r#"{"m":"a \\"#), r#"{"m":"a \\"#);
+        assert_eq!(without_cut_escape(r#"{"m":"a \u0a86"#), r#"{"m":"a \u0a86"#);
+        assert_eq!(without_cut_escape(r#"{"m":"a \n b"#), r#"{"m":"a \n b"#);
+    }
 
     fn kind_of(text: &str) -> Result<InputKind, InputError> {
         read(text, None).payload.map(|p| p.kind())

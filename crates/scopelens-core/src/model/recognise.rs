@@ -558,7 +558,8 @@ fn graph_error(value: &Value) -> Option<GraphError> {
         message: text_of(obj, MESSAGE).map(|m| privacy::scrub_text(&m)),
         error_type: text_of(obj, TYPE).map(|t| privacy::scrub_text(&t)),
         code: numeric_code,
-        error_subcode: code_of(obj, SUBCODE),
+        // SDKs that always print a subcode print 0 for none (Ruby's Koala).
+        error_subcode: code_of(obj, SUBCODE).filter(|s| *s != 0),
         error_user_title: free_text(obj, "error_user_title"),
         error_user_msg: free_text(obj, "error_user_msg"),
         fbtrace_id: text_of(obj, TRACE).filter(|t| is_trace_id(t)),
@@ -902,6 +903,17 @@ mod tests {
             let doc = json!({ "code": code, "message": message });
             match recognise(&doc) {
                 Some(Payload::GraphError(e)) => assert_eq!(e.code, Some(code), "{doc}"),
+                other => panic!("{doc}: {other:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn a_subcode_of_zero_or_minus_one_is_no_subcode() {
+        for subcode in [json!(0), json!("0"), json!(-1)] {
+            let doc = json!({"error": {"message": "m", "type": "OAuthException", "code": 190, "error_subcode": subcode}});
+            match recognise(&doc) {
+                Some(Payload::GraphError(e)) => assert_eq!(e.error_subcode, None, "{doc}"),
                 other => panic!("{doc}: {other:?}"),
             }
         }

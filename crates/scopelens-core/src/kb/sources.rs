@@ -255,6 +255,14 @@ sources! {
     /// Where Meta's fixed message text for an error was seen.
     ISSUE_PARAM_ID_STRING = "https://github.com/home-assistant/core/issues/26132", checked "2026-12";
     /// Where Meta's fixed message text for an error was seen.
+    ISSUE_191_MISSING_REDIRECT = "https://github.com/facebookarchive/php-graph-sdk/issues/274", checked "2026-12";
+    /// Where Meta's fixed message text for an error was seen.
+    ISSUE_191_CANT_LOAD_URL = "https://github.com/vanilla/vanilla/issues/6726", checked "2026-12";
+    /// Error 2500 for /me with an app token, and why (the maintainer's answer).
+    ISSUE_2500_APP_TOKEN = "https://github.com/node-facebook/facebook-node-sdk/issues/149", checked "2026-12";
+    /// Where Meta's fixed message text for an error was seen.
+    ISSUE_2500_MESSAGE = "https://github.com/fbsamples/messenger-platform-samples/issues/125", checked "2026-12";
+    /// Where Meta's fixed message text for an error was seen.
     ISSUE_190_458 = "https://github.com/simi/omniauth-facebook/issues/360", checked "2026-12";
     /// Where Meta's fixed message text for an error was seen.
     ISSUE_190_464 = "https://github.com/Coursemology/coursemology.org/issues/380", checked "2026-12";

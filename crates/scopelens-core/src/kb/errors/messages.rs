@@ -116,6 +116,20 @@ pub static MESSAGES: &[CanonicalMessage] = &[
     // Code 200.
     m(200, None, "Permissions error", ISSUE_CODE_200),
     m(200, None, "Provide valid app ID", WA_ERRORS),
+    m(
+        2500,
+        None,
+        "An active access token must be used to query information about the current user",
+        ISSUE_2500_MESSAGE,
+    ),
+    // Code 191: the login's redirect URI.
+    m(191, None, "Missing redirect_uri parameter", ISSUE_191_MISSING_REDIRECT),
+    m(
+        191,
+        None,
+        "Can't Load URL: The domain of this URL isn't included in the app's domains",
+        ISSUE_191_CANT_LOAD_URL,
+    ),
     // Code 190: the fixed sentences of each subcode, then those sent without one.
     m(
         190,

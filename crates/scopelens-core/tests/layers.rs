@@ -1,5 +1,6 @@
 //! A payload hidden under layers that copying adds (e-mail and forum
-//! quoting, commenting out in a code sample, HTML escapes, URL-encoding, typographic quotes and spaces,
+//! quoting, commenting out in a code sample, a dump kept on one line with
+//! `\n` escapes, HTML escapes, URL-encoding, typographic quotes and spaces,
 //! full-width punctuation) is read as the JSON it was, whatever the
 //! combination of layers, the layout and the text around it; and a token
 //! inside it never survives into the diagnosis.
@@ -104,8 +105,19 @@ fn commented(text: &str, marker: &str) -> String {
         .collect()
 }
 
+/// A text as a string literal keeps it on one line (SQL's `'…'`, a log
+/// field's `"…"`): backslashes, the quote and line breaks escaped.
+fn escaped_line(text: &str, quote: char) -> String {
+    let body = text
+        .replace('\\', "\\\\")
+        .replace(quote, &format!("\\{quote}"))
+        .replace('\n', "\\n");
+    format!("INSERT INTO log VALUES (7, {quote}{body}{quote});")
+}
+
 #[derive(Debug, Clone)]
 struct Layers {
+    escaped_line: Option<char>,
     typographic: Option<bool>,
     url: Option<bool>,
     html: Option<usize>,
@@ -120,17 +132,22 @@ fn layers() -> impl Strategy<Value = Layers> {
         prop::option::of(0usize..6),
         prop::option::of(prop::sample::select(COMMENT_MARKERS)),
         0usize..4,
+        prop::option::of(prop::sample::select(&['\'', '"'][..])),
     )
-        .prop_map(|(typographic, url, html, comment, quote_depth)| Layers {
-            typographic,
-            url,
-            html,
-            comment,
-            quote_depth,
-        })
+        .prop_map(
+            |(typographic, url, html, comment, quote_depth, escaped_line)| Layers {
+                escaped_line,
+                typographic,
+                url,
+                html,
+                comment,
+                quote_depth,
+            },
+        )
         // At least one layer.
         .prop_filter("some layer", |l| {
             l.typographic.is_some()
+                || l.escaped_line.is_some()
                 || l.url.is_some()
                 || l.html.is_some()
                 || l.comment.is_some()
@@ -155,6 +172,9 @@ fn wrapped(json: &str, layers: &Layers) -> String {
     }
     if let Some(full_width) = layers.typographic {
         text = typographic(&text, full_width);
+    }
+    if let Some(quote) = layers.escaped_line {
+        text = escaped_line(&text, quote);
     }
     if let Some(marker) = layers.comment {
         text = commented(

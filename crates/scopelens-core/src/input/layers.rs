@@ -1,5 +1,7 @@
 //! Layers that hide a payload from the reader although every character of
-//! it is there: quoted in an e-mail or a forum reply (`> `), commented out
+//! it is there: stored as one escaped line (`\n` for each line break, as a
+//! database, a log field or a string literal keeps a dump), quoted in an
+//! e-mail or a forum reply (`> `), commented out
 //! in a code sample (`// ` or `# ` before each line), HTML-escaped by
 //! the page it was copied from (`&quot;`), URL-encoded in a query string or
 //! a form log (`%7B%22error%22`), or retyped by a word processor or a chat
@@ -23,6 +25,8 @@ type Escape = fn(&[u8], usize) -> Option<(Option<char>, usize)>;
 )]
 #[serde(rename_all = "snake_case")]
 pub enum Layer {
+    /// A multi-line text kept as one line with `\n` escapes.
+    EscapedLines,
     /// Lines prefixed with `>` (e-mail and Markdown quotes, nested or not).
     Quoted,
     /// Lines commented out with `//` or `#`, as what a program printed is
@@ -40,6 +44,7 @@ pub enum Layer {
 impl Layer {
     pub fn title(self) -> &'static str {
         match self {
+            Layer::EscapedLines => "kept on one line with \\n escapes",
             Layer::Quoted => "quoted with >",
             Layer::Commented => "commented out",
             Layer::HtmlEscaped => "HTML-escaped",
@@ -53,7 +58,8 @@ impl Layer {
 /// The text with every layer it has undone, outermost first, and the
 /// layers; `None` when there is none.
 pub fn peel(text: &str) -> Option<(String, Vec<Layer>)> {
-    let steps: [(Layer, Undo); 6] = [
+    let steps: [(Layer, Undo); 7] = [
+        (Layer::EscapedLines, unescape_lines),
         (Layer::Quoted, unquote),
         (Layer::Commented, uncomment),
         (Layer::Typographic, plain_punctuation),
@@ -94,6 +100,46 @@ fn unquote(text: &str) -> Option<String> {
         out.push_str(&line[marker_len(line).unwrap_or(0)..]);
     }
     Some(out)
+}
+
+/// Turns each line that holds at least two `\n` escapes back into the
+/// lines it was made of, undoing the escapes a string literal adds (`\t`,
+/// `\'`, `\"`, `\\`); other lines (the prose around it) stay as they are.
+fn unescape_lines(text: &str) -> Option<String> {
+    let escaped = |line: &str| line.matches("\\n").nth(1).is_some();
+    if !text.lines().any(escaped) {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    for line in text.split_inclusive('\n') {
+        if escaped(line) {
+            unescape_into(line, &mut out);
+        } else {
+            out.push_str(line);
+        }
+    }
+    Some(out)
+}
+
+fn unescape_into(line: &str, out: &mut String) {
+    let mut chars = line.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('n') => out.push('\n'),
+            Some('t') => out.push('\t'),
+            Some('r') => {}
+            Some(other @ ('\'' | '"' | '\\')) => out.push(other),
+            Some(other) => {
+                out.push('\\');
+                out.push(other);
+            }
+            None => out.push('\\'),
+        }
+    }
 }
 
 /// Removes a comment marker (`//` or `#`, with the space after it) from
@@ -226,6 +272,23 @@ fn plain_punctuation(text: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_text_kept_on_one_line_gets_its_lines_back() {
+        assert_eq!(
+            unescape_lines(
+                r"'Array\n(\n    [message] => The user hasn\'t\n    [path] => C:\\x \u0041\n)'"
+            )
+            .as_deref(),
+            Some("'Array\n(\n    [message] => The user hasn't\n    [path] => C:\\x \\u0041\n)'")
+        );
+        // Only the escaped line changes; a single escape is not a kept text.
+        assert_eq!(
+            unescape_lines("Stored:\n'a\\nb\\n\\'c\\''\nDone \\n").as_deref(),
+            Some("Stored:\n'a\nb\n'c''\nDone \\n")
+        );
+        assert_eq!(unescape_lines(r#"{"message": "line one\nline two"}"#), None);
+    }
 
     #[test]
     fn lines_commented_out_lose_their_marker_and_nothing_else() {

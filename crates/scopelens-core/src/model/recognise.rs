@@ -709,7 +709,7 @@ fn webhook_errors(value: &Value) -> Option<WebhookErrors> {
                 errors,
             })
         }
-        Value::Object(obj) if is_wa_error(obj) => Some(WebhookErrors {
+        Value::Object(obj) if is_wa_error(obj) && !is_exception(obj) => Some(WebhookErrors {
             whole_payload: false,
             errors: vec![wa_error(obj, ErrorPlace::Standalone, &Where::default())],
         }),
@@ -731,6 +731,16 @@ fn is_wa_error(obj: &Map<String, Value>) -> bool {
             || obj.contains_key("href")
             || obj.contains_key("error_data")
             || (obj.contains_key("message") && !reads_as_status(obj)))
+}
+
+/// Keys of an exception object as SDKs print it (PHP's `file`, `line` and
+/// `trace`, Java's `stackTrace`, JavaScript's `stack`): its own `code` and
+/// `message` (often 0 and Meta's text) wrap the error found inside it.
+const EXCEPTION_KEYS: &[&str] = &["trace", "stack", "stacktrace", "previous", "file"];
+
+fn is_exception(obj: &Map<String, Value>) -> bool {
+    obj.keys()
+        .any(|k| EXCEPTION_KEYS.contains(&folded_key(k).as_str()))
 }
 
 /// Whether an object's code and message are a service's status, not an error.
@@ -905,6 +915,27 @@ mod tests {
                 Some(Payload::GraphError(e)) => assert_eq!(e.code, Some(code), "{doc}"),
                 other => panic!("{doc}: {other:?}"),
             }
+        }
+    }
+
+    #[test]
+    fn an_exception_object_is_looked_into_for_the_error_it_wraps() {
+        let doc = json!({
+            "result": {"error": {"message": "(#200) Not allowed", "type": "OAuthException", "code": 200, "fbtrace_id": "E7WZQUHYjKW"}},
+            "message": "(#200) Not allowed",
+            "code": 0,
+            "file": "/var/www/base_facebook.php",
+            "line": 1325,
+            "trace": [],
+        });
+        match locate_payload(&doc, None).map(|found| found.payload) {
+            Some(Payload::GraphError(e)) => {
+                assert_eq!(
+                    (e.code, e.fbtrace_id.as_deref()),
+                    (Some(200), Some("E7WZQUHYjKW"))
+                )
+            }
+            other => panic!("{other:?}"),
         }
     }
 

@@ -60,6 +60,9 @@ fn cargo(args: &[&str]) -> Step {
     run(Command::new(env!("CARGO")).args(args).current_dir(root()))
 }
 
+/// The property tests' seed under `cargo xtask test` (and so in CI).
+const PROPTEST_SEED: &str = "20261203";
+
 fn test() -> Step {
     tools::setup()?;
     cargo(&["fmt", "--all", "--check"])?;
@@ -71,7 +74,15 @@ fn test() -> Step {
         "-D",
         "warnings",
     ])?;
-    cargo(&["test", "--workspace"])?;
+    // The property tests draw the same cases on every run here, so that a
+    // run fails only on a change and its failure can be replayed; plain
+    // `cargo test` draws new ones each time, to look further.
+    let seed = std::env::var("PROPTEST_RNG_SEED").unwrap_or_else(|_| PROPTEST_SEED.into());
+    eprintln!("xtask test: property tests with PROPTEST_RNG_SEED={seed}");
+    run(Command::new(env!("CARGO"))
+        .args(["test", "--workspace"])
+        .env("PROPTEST_RNG_SEED", &seed)
+        .current_dir(root()))?;
     // The npm package as a user installs it, against the CLI just tested.
     npm::test(&npm::build()?)?;
     wasm_test()?;

@@ -73,6 +73,8 @@ pub enum Notation {
 pub struct Dialect {
     pub python: bool,
     pub javascript: bool,
+    /// Some key was written without quotes, which Python's repr never does.
+    pub unquoted_keys: bool,
     /// The first language dump notation recognised, if any.
     pub notation: Option<Notation>,
     /// Values, items or members the person replaced by a placeholder
@@ -1422,6 +1424,7 @@ impl<'a> Parser<'a> {
         };
         if unquoted {
             self.dialect.javascript = true;
+            self.dialect.unquoted_keys = true;
         }
         Ok(Some(Key {
             name,

@@ -447,7 +447,8 @@ fn form_of(dialect: &lenient::Dialect) -> Form {
         Some(Notation::GoFormat) => return Form::GoFormat,
         None => {}
     }
-    if dialect.python {
+    // Single quotes with unquoted keys are JavaScript's (Node's console).
+    if dialect.python && !dialect.unquoted_keys {
         Form::PythonRepr
     } else if dialect.javascript {
         Form::JavascriptLiteral

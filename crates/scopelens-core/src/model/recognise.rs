@@ -533,7 +533,10 @@ fn graph_error(value: &Value) -> Option<GraphError> {
     if let Some(first) = on_premises_error(obj) {
         return graph_error(&Value::Object(first));
     }
-    let whatsapp_style = (obj.contains_key("title") || obj.contains_key("href")) && !has(obj, TYPE);
+    // WhatsApp's own errors (`{code, title, href}`) come in `errors` lists,
+    // never under a single `error` key as Graph's do.
+    let whatsapp_style =
+        !wrapped && (obj.contains_key("title") || obj.contains_key("href")) && !has(obj, TYPE);
     let numeric_code = code_of(obj, CODE);
     let looks_like = if wrapped {
         has(obj, CODE) || has(obj, MESSAGE) || has(obj, TYPE)
@@ -937,6 +940,19 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn an_error_with_a_title_under_a_single_error_key_is_a_graph_error() {
+        // wapi.js reshapes Meta's error as `{status, error: {title, errorCode}}`.
+        let doc = json!({"status": "error", "error": {"description": "The parameter to is required.", "title": "The parameter to is required.", "errorCode": 100}});
+        match locate_payload(&doc, None).map(|found| found.payload) {
+            Some(Payload::GraphError(e)) => assert_eq!(e.code, Some(100)),
+            other => panic!("{other:?}"),
+        }
+        // In an `errors` list, the same fields are WhatsApp's own error.
+        let listed = json!({"errors": [{"code": 131047, "title": "Re-engagement message", "href": "https://developers.facebook.com/"}]});
+        assert!(matches!(recognise(&listed), Some(Payload::WebhookError(_))));
     }
 
     #[test]

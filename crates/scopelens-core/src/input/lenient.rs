@@ -422,6 +422,33 @@ struct Parser<'a> {
     open_ended: bool,
 }
 
+/// The prefix a process manager puts before each line it prints
+/// (`0|node  | `, `web-1  | `), read from the line after `start` when the
+/// document's first line was copied without it: up to its last `|` and
+/// the spaces after, with a digit, at least 8 bytes, and no quote or
+/// bracket before it.
+fn next_line_prefix(bytes: &[u8], start: usize) -> &[u8] {
+    let Some(newline) = bytes[start..].iter().position(|b| *b == b'\n') else {
+        return &[];
+    };
+    let line = &bytes[start + newline + 1..];
+    let line_end = line.iter().position(|b| *b == b'\n').unwrap_or(line.len());
+    let line = &line[..line_end.min(MAX_LINE_PREFIX)];
+    let Some(bar) = line.iter().rposition(|b| *b == b'|') else {
+        return &[];
+    };
+    let end = bar + 1 + line[bar + 1..].iter().take_while(|b| **b == b' ').count();
+    let prefix = &line[..end];
+    let clean = !prefix
+        .iter()
+        .any(|b| matches!(b, b'"' | b'\'' | b'{' | b'['));
+    if prefix.len() >= 8 && clean && prefix.iter().any(u8::is_ascii_digit) {
+        prefix
+    } else {
+        &[]
+    }
+}
+
 impl<'a> Parser<'a> {
     fn new(text: &'a str, start: usize) -> Self {
         let bytes = text.as_bytes();
@@ -437,6 +464,8 @@ impl<'a> Parser<'a> {
         let before = &before[..before.len().min(MAX_LINE_PREFIX)];
         let line_prefix = if before.len() >= 8 && before.iter().any(u8::is_ascii_digit) {
             before
+        } else if before.iter().all(u8::is_ascii_whitespace) {
+            next_line_prefix(bytes, start)
         } else {
             &[]
         };

@@ -883,6 +883,36 @@ mod tests {
         }
     }
 
+    /// pm2 and docker compose print a prefix before each line; a copy
+    /// often starts at the document's `{`, without the first prefix.
+    #[test]
+    fn a_document_whose_lines_a_process_manager_prefixed_is_read() {
+        let json = "{\n  \"error\": {\n    \"message\": \"(#131030) Recipient not in allowed list\",\n    \"type\": \"OAuthException\",\n    \"code\": 131030,\n    \"fbtrace_id\": \"AbCd\"\n  }\n}";
+        for prefix in [
+            "0|node  | ",
+            "web-1  | ",
+            "app_1      | ",
+            "12|api-gateway | ",
+        ] {
+            for first_prefixed in [false, true] {
+                let text: String = json
+                    .lines()
+                    .enumerate()
+                    .map(|(i, line)| match i == 0 && !first_prefixed {
+                        true => format!("{line}\n"),
+                        false => format!("{prefix}{line}\n"),
+                    })
+                    .collect();
+                let reading = read(&text, None);
+                let Ok(Payload::GraphError(error)) = &reading.payload else {
+                    panic!("{text}: {:?}", reading.payload);
+                };
+                assert_eq!(error.code, Some(131030), "{text}");
+                assert_eq!(error.fbtrace_id.as_deref(), Some("AbCd"), "{text}");
+            }
+        }
+    }
+
     #[test]
     fn only_an_escape_the_cut_went_through_is_dropped() {
         assert_eq!(without_cut_escape(r#"{"m":"a \u0a"#), r#"{"m":"a "#);

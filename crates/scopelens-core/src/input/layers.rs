@@ -103,8 +103,9 @@ fn unquote(text: &str) -> Option<String> {
 }
 
 /// Turns each line that holds at least two `\n` escapes back into the
-/// lines it was made of, undoing the escapes a string literal adds (`\t`,
-/// `\'`, `\"`, `\\`); other lines (the prose around it) stay as they are.
+/// lines it was made of, undoing every backslash escape a string literal
+/// adds (`\t`, `\'`, `\"`, `\\`, `\u00e9`); other lines (the prose around
+/// it) stay as they are.
 fn unescape_lines(text: &str) -> Option<String> {
     let escaped = |line: &str| line.matches("\\n").nth(1).is_some();
     if !text.lines().any(escaped) {
@@ -113,33 +114,12 @@ fn unescape_lines(text: &str) -> Option<String> {
     let mut out = String::with_capacity(text.len());
     for line in text.split_inclusive('\n') {
         if escaped(line) {
-            unescape_into(line, &mut out);
+            out.push_str(&decode_with(line, b'\\', backslash_escape));
         } else {
             out.push_str(line);
         }
     }
     Some(out)
-}
-
-fn unescape_into(line: &str, out: &mut String) {
-    let mut chars = line.chars();
-    while let Some(c) = chars.next() {
-        if c != '\\' {
-            out.push(c);
-            continue;
-        }
-        match chars.next() {
-            Some('n') => out.push('\n'),
-            Some('t') => out.push('\t'),
-            Some('r') => {}
-            Some(other @ ('\'' | '"' | '\\')) => out.push(other),
-            Some(other) => {
-                out.push('\\');
-                out.push(other);
-            }
-            None => out.push('\\'),
-        }
-    }
 }
 
 /// Removes a comment marker (`//` or `#`, with the space after it) from
@@ -280,7 +260,7 @@ mod tests {
                 r"'Array\n(\n    [message] => The user hasn\'t\n    [path] => C:\\x \u0041\n)'"
             )
             .as_deref(),
-            Some("'Array\n(\n    [message] => The user hasn't\n    [path] => C:\\x \\u0041\n)'")
+            Some("'Array\n(\n    [message] => The user hasn't\n    [path] => C:\\x A\n)'")
         );
         // Only the escaped line changes; a single escape is not a kept text.
         assert_eq!(

@@ -1701,8 +1701,11 @@ impl<'a> Parser<'a> {
         while let Some(b) = self.peek() {
             match b {
                 b'"' => {
+                    // A string that does not close is a quote in the text:
+                    // go on after it (a failed read may have run to the end).
+                    let quote = self.pos;
                     if self.string(b'"').is_err() {
-                        self.pos += 1;
+                        self.pos = quote + 1;
                     }
                     continue;
                 }

@@ -533,3 +533,23 @@ fn members_whose_opening_brace_was_not_copied_are_read() {
     );
     assert!(parse_members("it does not work: help\nplease").is_none());
 }
+
+/// Found by fuzzing: a Ruby object whose string ends in a cut escape read
+/// past the end of the text.
+#[test]
+fn a_ruby_object_whose_string_is_cut_inside_an_escape_ends_inside_the_text() {
+    for text in [
+        "#< n\"\\u",
+        "#< n\"\\u0",
+        "#< n\"\\x",
+        "#< n\"\\",
+        "#<A b \"\\u00",
+    ] {
+        if let Ok((_, end, _)) = parse_prefix(text, 0) {
+            assert!(
+                end <= text.len() && text.is_char_boundary(end),
+                "{text:?}: {end}"
+            );
+        }
+    }
+}

@@ -476,8 +476,22 @@ const REASON_PHRASES: &[(u32, &str)] = &[
     (504, "Gateway Timeout"),
 ];
 
-/// What services other than Meta's answer with success, lowercase.
-const SUCCESS_WORDS: &[&str] = &["ok", "success", "successful", "succeeded", "done"];
+/// What services other than Meta's answer with success, lowercase, in
+/// English and in the languages gateways answer in most (Chinese,
+/// Portuguese, Spanish, Indonesian).
+const SUCCESS_WORDS: &[&str] = &[
+    "ok",
+    "success",
+    "successful",
+    "succeeded",
+    "done",
+    "成功",
+    "sucesso",
+    "éxito",
+    "exito",
+    "berhasil",
+    "sukses",
+];
 
 /// The status a bare `{code, message}` says when it is a service's status
 /// (`{code: 200, message: "OK"}`, `{code: 404, message: "Not Found"}`,
@@ -878,6 +892,8 @@ mod tests {
             (503, "Service Unavailable"),
             (0, "success"),
             (200, "Success!"),
+            (200, "成功"),
+            (0, "sucesso"),
         ];
         for (code, phrase) in statuses {
             for message in [
